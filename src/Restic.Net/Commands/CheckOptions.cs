@@ -1,0 +1,31 @@
+namespace Restic.Net;
+
+/// <summary>Options of <c>check</c>.</summary>
+public sealed record CheckOptions
+{
+    /// <summary>Reads and verifies all pack files (<c>--read-data</c>); slow on large repositories.</summary>
+    public bool ReadData { get; init; }
+
+    /// <summary>
+    /// Reads and verifies a subset of the pack files (<c>--read-data-subset</c>): <c>n/t</c>, a
+    /// percentage such as <c>10%</c>, or a size such as <c>1G</c>. Cannot be combined with <see cref="ReadData"/>.
+    /// </summary>
+    public string? ReadDataSubset { get; init; }
+
+    /// <summary>Uses the local cache instead of a fresh temporary one (<c>--with-cache</c>).</summary>
+    public bool WithCache { get; init; }
+
+    internal void Validate()
+    {
+        Guard.NoNul(ReadDataSubset);
+        if (ReadData && ReadDataSubset is not null)
+        {
+            throw new ArgumentException("ReadData and ReadDataSubset cannot be combined.", nameof(ReadDataSubset));
+        }
+
+        if (ReadDataSubset is { Length: 0 })
+        {
+            throw new ArgumentException("ReadDataSubset must not be empty.", nameof(ReadDataSubset));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+namespace Restic.Net;
+
+/// <summary>
+/// Which snapshots <c>forget</c> keeps. Counts keep the newest snapshot of each of the last N
+/// periods; durations (<c>KeepWithin*</c>) use restic's syntax such as <c>1y5m7d2h</c>.
+/// </summary>
+public sealed record RetentionPolicy
+{
+    /// <summary>The ops-console default: 7 daily, 4 weekly, 6 monthly and 2 yearly snapshots.</summary>
+    public static RetentionPolicy Default { get; } = new() { KeepDaily = 7, KeepWeekly = 4, KeepMonthly = 6, KeepYearly = 2 };
+
+    /// <summary>Keep the last N snapshots (<c>--keep-last</c>).</summary>
+    public int? KeepLast { get; init; }
+
+    /// <summary>Keep the last snapshot of each of the last N hours (<c>--keep-hourly</c>).</summary>
+    public int? KeepHourly { get; init; }
+
+    /// <summary>Keep the last snapshot of each of the last N days (<c>--keep-daily</c>).</summary>
+    public int? KeepDaily { get; init; }
+
+    /// <summary>Keep the last snapshot of each of the last N weeks (<c>--keep-weekly</c>).</summary>
+    public int? KeepWeekly { get; init; }
+
+    /// <summary>Keep the last snapshot of each of the last N months (<c>--keep-monthly</c>).</summary>
+    public int? KeepMonthly { get; init; }
+
+    /// <summary>Keep the last snapshot of each of the last N years (<c>--keep-yearly</c>).</summary>
+    public int? KeepYearly { get; init; }
+
+    /// <summary>Keep all snapshots newer than this duration before the latest one (<c>--keep-within</c>).</summary>
+    public string? KeepWithin { get; init; }
+
+    /// <summary><c>--keep-within-hourly</c>.</summary>
+    public string? KeepWithinHourly { get; init; }
+
+    /// <summary><c>--keep-within-daily</c>.</summary>
+    public string? KeepWithinDaily { get; init; }
+
+    /// <summary><c>--keep-within-weekly</c>.</summary>
+    public string? KeepWithinWeekly { get; init; }
+
+    /// <summary><c>--keep-within-monthly</c>.</summary>
+    public string? KeepWithinMonthly { get; init; }
+
+    /// <summary><c>--keep-within-yearly</c>.</summary>
+    public string? KeepWithinYearly { get; init; }
+
+    /// <summary>Keep snapshots that have any of these tag sets (<c>--keep-tag</c>; <c>a,b</c> needs both).</summary>
+    public IReadOnlyList<string> KeepTags { get; init; } = [];
+
+    /// <summary>Whether the policy keeps nothing by any rule (restic would remove everything or refuse).</summary>
+    public bool IsEmpty =>
+        KeepLast is null && KeepHourly is null && KeepDaily is null && KeepWeekly is null && KeepMonthly is null &&
+        KeepYearly is null && KeepWithin is null && KeepWithinHourly is null && KeepWithinDaily is null &&
+        KeepWithinWeekly is null && KeepWithinMonthly is null && KeepWithinYearly is null && KeepTags.Count == 0;
+
+    internal void Validate()
+    {
+        Guard.NotNegative(KeepLast);
+        Guard.NotNegative(KeepHourly);
+        Guard.NotNegative(KeepDaily);
+        Guard.NotNegative(KeepWeekly);
+        Guard.NotNegative(KeepMonthly);
+        Guard.NotNegative(KeepYearly);
+        foreach (var duration in new[] { KeepWithin, KeepWithinHourly, KeepWithinDaily, KeepWithinWeekly, KeepWithinMonthly, KeepWithinYearly })
+        {
+            if (duration is not null)
+            {
+                Guard.NotNullOrEmptyNoNul(duration, nameof(KeepWithin));
+            }
+        }
+
+        Guard.Items(KeepTags);
+        if (IsEmpty)
+        {
+            throw new ArgumentException(
+                "The retention policy keeps nothing. Set at least one Keep* rule (restic 0.14-0.16 would do nothing, 0.17+ refuses).",
+                "policy");
+        }
+    }
+}

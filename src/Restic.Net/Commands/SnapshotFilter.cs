@@ -1,0 +1,20 @@
+namespace Restic.Net;
+
+/// <summary>Selects snapshots by host, tags and paths, as restic's <c>--host</c>, <c>--tag</c> and <c>--path</c> do.</summary>
+public sealed record SnapshotFilter
+{
+    /// <summary>Snapshots of any of these hosts.</summary>
+    public IReadOnlyList<string> Hosts { get; init; } = [];
+
+    /// <summary>
+    /// Snapshots that have any of these tag sets; one entry may list several tags separated by
+    /// commas, all of which must be present (restic's <c>--tag a,b</c>).
+    /// </summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>Snapshots that contain all of these paths.</summary>
+    public IReadOnlyList<string> Paths { get; init; } = [];
+
+    /// <summary>Only the latest N snapshots of each host and path set (<c>--latest</c>; snapshots listing only).</summary>
+    public int? Latest { get; init; }
+}

@@ -1,0 +1,82 @@
+namespace Restic.Net.Execution;
+
+/// <summary>
+/// Maps a failed run to the exception a caller branches on. Exit codes 10/11/12 exist from restic
+/// 0.17/0.17.1; before that (and as a fallback) restic's message text decides.
+/// </summary>
+internal static class ErrorClassifier
+{
+    public static ResticException CreateException(ResticRun run)
+    {
+        var message = ResticMessage(run);
+        var summary = $"restic {run.Command.Operation} failed with exit code {run.ExitCode}" +
+            (message is null ? "." : ": " + FirstLine(message));
+        var text = message ?? run.StandardError;
+
+        if (run.ExitCode == 10 || ContainsAny(text, "repository does not exist", "Is there a repository at the following location?"))
+        {
+            return new ResticRepositoryNotFoundException(summary, run.ExitCode, run.CommandLine, message, run.StandardError);
+        }
+
+        if (run.ExitCode == 12 || ContainsAny(text, "wrong password or no key found"))
+        {
+            return new ResticWrongPasswordException(summary, run.ExitCode, run.CommandLine, message, run.StandardError);
+        }
+
+        if (run.ExitCode == 11 || ContainsAny(text, "repository is already locked"))
+        {
+            return new ResticRepositoryLockedException(summary, run.ExitCode, run.CommandLine, message, run.StandardError, LockHolder(text));
+        }
+
+        return new ResticCommandException(summary, run.ExitCode, run.CommandLine, message, run.StandardError);
+    }
+
+    /// <summary>
+    /// restic's own message: the <c>exit_error</c> message (0.18+), else the stderr text from the
+    /// first <c>Fatal:</c> or lock line on, else the last stderr lines.
+    /// </summary>
+    public static string? ResticMessage(ResticRun run)
+    {
+        if (!string.IsNullOrWhiteSpace(run.ExitErrorMessage))
+        {
+            return run.ExitErrorMessage;
+        }
+
+        var lines = run.StandardErrorTail;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].StartsWith("Fatal:", StringComparison.Ordinal) || lines[i].Contains("unable to create lock", StringComparison.Ordinal))
+            {
+                return string.Join('\n', lines.Skip(i));
+            }
+        }
+
+        var tail = lines.Where(l => l.Trim().Length > 0).TakeLast(3).ToList();
+        return tail.Count == 0 ? null : string.Join('\n', tail);
+    }
+
+    // "repository is already locked exclusively by PID 42 on host by user (UID 0, GID 0)"
+    private static string? LockHolder(string text)
+    {
+        const string Marker = "locked ";
+        var at = text.IndexOf("already locked", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var start = text.IndexOf(Marker, at, StringComparison.Ordinal) + Marker.Length;
+        var end = text.IndexOf('\n', start);
+        var holder = (end < 0 ? text[start..] : text[start..end]).Trim();
+        return holder.StartsWith("exclusively ", StringComparison.Ordinal) ? holder["exclusively ".Length..] : holder;
+    }
+
+    private static bool ContainsAny(string text, params string[] needles) =>
+        needles.Any(n => text.Contains(n, StringComparison.Ordinal));
+
+    private static string FirstLine(string text)
+    {
+        var newline = text.IndexOf('\n', StringComparison.Ordinal);
+        return newline < 0 ? text : text[..newline];
+    }
+}

@@ -1,0 +1,42 @@
+namespace Restic.Net;
+
+/// <summary>
+/// The base of every error restic or the client reports. All text it carries is redacted:
+/// no password, URL credential or backend secret appears in it.
+/// </summary>
+public abstract class ResticException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">The message; already redacted.</param>
+    /// <param name="exitCode">restic's exit code, or <see langword="null"/> when restic did not run or exit.</param>
+    /// <param name="commandLine">The redacted command line.</param>
+    /// <param name="resticMessage">restic's own error message, redacted.</param>
+    /// <param name="standardError">The last lines restic wrote to stderr, redacted and bounded.</param>
+    /// <param name="innerException">The underlying exception, if any.</param>
+    protected ResticException(
+        string message,
+        int? exitCode,
+        string? commandLine,
+        string? resticMessage,
+        string? standardError,
+        Exception? innerException = null)
+        : base(message, innerException)
+    {
+        ExitCode = exitCode;
+        CommandLine = commandLine ?? string.Empty;
+        ResticMessage = resticMessage;
+        StandardError = standardError ?? string.Empty;
+    }
+
+    /// <summary>restic's exit code, or <see langword="null"/> when restic did not run or exit.</summary>
+    public int? ExitCode { get; }
+
+    /// <summary>The command line that ran, redacted (for example <c>restic backup --json -- /data</c>).</summary>
+    public string CommandLine { get; }
+
+    /// <summary>restic's own error message (the <c>Fatal: ...</c> text), redacted; null if it printed none.</summary>
+    public string? ResticMessage { get; }
+
+    /// <summary>The last lines restic wrote to stderr (at most a few KiB), redacted.</summary>
+    public string StandardError { get; }
+}

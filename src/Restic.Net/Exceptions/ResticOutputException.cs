@@ -1,0 +1,10 @@
+namespace Restic.Net;
+
+/// <summary>restic's output could not be understood: malformed, truncated or missing where a result was expected.</summary>
+public sealed class ResticOutputException : ResticException
+{
+    internal ResticOutputException(string message, int? exitCode, string? commandLine, string? standardError, Exception? innerException = null)
+        : base(message, exitCode, commandLine, null, standardError, innerException)
+    {
+    }
+}

@@ -1,0 +1,43 @@
+using System.Buffers;
+using System.Text;
+
+namespace Restic.Net.Execution;
+
+/// <summary>Collects stdout (for commands that print one document or plain text) and stderr lines.</summary>
+internal sealed class BufferingSink : IResticOutputSink
+{
+    private readonly ArrayBufferWriter<byte> _stdout = new();
+    private readonly List<string> _stderr = [];
+    private readonly Lock _gate = new();
+
+    public ReadOnlySpan<byte> StandardOutput => _stdout.WrittenSpan;
+
+    public IReadOnlyList<string> StandardErrorLines
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _stderr.ToArray();
+            }
+        }
+    }
+
+    /// <summary>stdout decoded as text lines.</summary>
+    public IReadOnlyList<string> StandardOutputLines =>
+        Encoding.UTF8.GetString(_stdout.WrittenSpan).Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToArray();
+
+    public void OnStandardOutputLine(ReadOnlySpan<byte> line)
+    {
+        _stdout.Write(line);
+        _stdout.Write("\n"u8);
+    }
+
+    public void OnStandardErrorLine(string line)
+    {
+        lock (_gate)
+        {
+            _stderr.Add(line);
+        }
+    }
+}

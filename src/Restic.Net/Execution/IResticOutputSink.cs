@@ -1,0 +1,11 @@
+namespace Restic.Net.Execution;
+
+/// <summary>Receives restic's output line by line, as it is read. Must not block.</summary>
+internal interface IResticOutputSink
+{
+    /// <summary>One line of stdout without its line terminator. The span is valid only during the call.</summary>
+    void OnStandardOutputLine(ReadOnlySpan<byte> line);
+
+    /// <summary>One line of stderr without its line terminator.</summary>
+    void OnStandardErrorLine(string line);
+}

@@ -1,0 +1,51 @@
+namespace Restic.Net.Execution;
+
+/// <summary>
+/// One restic command as the client builds it: the verb, its flags and its positional values.
+/// <see cref="ToArguments"/> adds the global flags and puts positionals after <c>--</c>, so a
+/// value starting with <c>-</c> can never be read as a flag.
+/// </summary>
+internal sealed record ResticCommand(string Operation, IReadOnlyList<string> Verb, IReadOnlyList<string> Flags, IReadOnlyList<string> Positionals)
+{
+    /// <summary>Whether the command opens the repository (and so needs the password and repository variables).</summary>
+    public bool OpensRepository { get; init; } = true;
+
+    /// <summary>Whether the command waits for locks (<c>--retry-lock</c> applies).</summary>
+    public bool TakesLock { get; init; } = true;
+
+    /// <summary>The full argv: verb, global flags, command flags, <c>--</c>, positionals.</summary>
+    public IReadOnlyList<string> ToArguments(ResticSettings settings, ResticCapabilities? capabilities)
+    {
+        var arguments = new List<string>(Verb.Count + Flags.Count + Positionals.Count + 8);
+        arguments.AddRange(Verb);
+        arguments.Add("--json");
+        if (OpensRepository)
+        {
+            if (settings.NoCache)
+            {
+                arguments.Add("--no-cache");
+            }
+
+            foreach (var option in settings.ExtendedOptions)
+            {
+                arguments.Add("-o");
+                arguments.Add(option);
+            }
+
+            if (TakesLock && capabilities is { RetryLock: true } && settings.LockWaitTimeout > TimeSpan.Zero)
+            {
+                arguments.Add("--retry-lock");
+                arguments.Add(ResticFormat.Duration(settings.LockWaitTimeout));
+            }
+        }
+
+        arguments.AddRange(Flags);
+        if (Positionals.Count > 0)
+        {
+            arguments.Add("--");
+            arguments.AddRange(Positionals);
+        }
+
+        return arguments;
+    }
+}

@@ -1,0 +1,265 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Restic.Net.Diagnostics;
+using Restic.Net.Serialization;
+
+namespace Restic.Net.Execution;
+
+/// <summary>
+/// Runs restic commands for one client: builds the argv and environment, applies the retry policy
+/// to the start of a command, captures stderr, logs, and maps failures to typed exceptions.
+/// </summary>
+internal sealed partial class ResticExecutor
+{
+    private static readonly ResiliencePropertyKey<long> s_startKey = new("Restic.Net.Start");
+    private readonly IResticProcessRunner _runner;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly ResiliencePipeline _pipeline;
+    private readonly Lock _versionGate = new();
+    private Task<ResticVersion>? _version;
+
+    public ResticExecutor(ResticSettings settings, IResticProcessRunner runner, ILogger logger, TimeProvider time)
+    {
+        Settings = settings;
+        _runner = runner;
+        _logger = logger;
+        _time = time;
+        _pipeline = settings.Resilience ?? CreateDefaultPipeline();
+    }
+
+    public ResticSettings Settings { get; }
+
+    public ILogger Logger => _logger;
+
+    public string RepositoryName => Settings.Repository.RedactedLocation;
+
+    /// <summary>The installed restic's version, asked once per client and cached (a failed query is retried next time).</summary>
+    public Task<ResticVersion> GetVersionAsync(CancellationToken cancellationToken)
+    {
+        lock (_versionGate)
+        {
+            if (_version is null || _version.IsFaulted || _version.IsCanceled)
+            {
+                _version = QueryVersionAsync(cancellationToken);
+            }
+
+            return _version;
+        }
+    }
+
+    /// <summary>
+    /// Runs a command to completion. A failure before the consumer saw any output goes through the
+    /// resilience pipeline (by default: retry while locked) and then throws; <paramref name="isAccepted"/>
+    /// decides which exits are results rather than failures.
+    /// </summary>
+    public async Task<ResticRun> RunAsync(
+        ResticCommand command,
+        IResticOutputSink sink,
+        CancellationToken cancellationToken,
+        Func<ResticRun, bool>? isAccepted = null,
+        Func<bool>? hasDelivered = null,
+        Stream? standardInput = null)
+    {
+        isAccepted ??= static run => run.ExitCode == 0;
+        var capabilities = command.OpensRepository
+            ? (await GetVersionAsync(cancellationToken).ConfigureAwait(false)).Capabilities
+            : null;
+
+        var context = ResilienceContextPool.Shared.Get(command.Operation, cancellationToken);
+        context.Properties.Set(s_startKey, _time.GetTimestamp());
+        try
+        {
+            var run = await _pipeline.ExecuteAsync(
+                async ctx =>
+                {
+                    var attempt = await RunOnceAsync(command, capabilities, sink, standardInput, ctx.CancellationToken).ConfigureAwait(false);
+                    // Throwing inside the pipeline lets it retry; once the consumer saw output, it must not.
+                    if (!isAccepted(attempt) && hasDelivered?.Invoke() != true)
+                    {
+                        throw ErrorClassifier.CreateException(attempt);
+                    }
+
+                    return attempt;
+                },
+                context).ConfigureAwait(false);
+
+            if (!isAccepted(run))
+            {
+                throw ErrorClassifier.CreateException(run);
+            }
+
+            return run;
+        }
+        catch (ResticException ex)
+        {
+            if (_logger.IsEnabled(LogLevel.Warning))
+            {
+                var elapsed = ElapsedMs(context);
+                var errorType = ex.GetType().Name;
+                Log.OperationFailed(_logger, command.Operation, RepositoryName, elapsed, errorType, ex.ExitCode, ex.ResticMessage);
+            }
+
+            throw;
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            var elapsed = ElapsedMs(context);
+            Log.OperationCancelled(_logger, command.Operation, RepositoryName, elapsed);
+            if (ex.CancellationToken == cancellationToken)
+            {
+                throw;
+            }
+
+            // The caller's own token, so that `catch (OperationCanceledException e) when (e.CancellationToken == token)` works.
+            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async Task<ResticRun> RunOnceAsync(
+        ResticCommand command,
+        ResticCapabilities? capabilities,
+        IResticOutputSink sink,
+        Stream? standardInput,
+        CancellationToken cancellationToken)
+    {
+        var arguments = command.ToArguments(Settings, capabilities);
+        var commandLine = Settings.Redactor.FormatCommandLine(Settings.BinaryPath, arguments);
+        var invocation = new ResticInvocation(
+            Settings.BinaryPath,
+            arguments,
+            command.OpensRepository ? Settings.RepositoryEnvironment : Settings.VersionEnvironment,
+            Settings.ShutdownTimeout)
+        { StandardInput = standardInput };
+
+        var capture = new StderrCapture(new TracingSink(sink, this, command.Operation), Settings.Redactor);
+        Log.CommandStarting(_logger, command.Operation, commandLine);
+        var started = _time.GetTimestamp();
+        var exitCode = await _runner.RunAsync(invocation, capture, cancellationToken).ConfigureAwait(false);
+        var duration = _time.GetElapsedTime(started);
+        Log.CommandExited(_logger, command.Operation, exitCode, (long)duration.TotalMilliseconds);
+        return new ResticRun(command, exitCode, commandLine, capture.ExitErrorMessage, capture.Tail, duration);
+    }
+
+    private async Task<ResticVersion> QueryVersionAsync(CancellationToken cancellationToken)
+    {
+        var command = new ResticCommand("version", ["version"], [], []) { OpensRepository = false, TakesLock = false };
+        var sink = new BufferingSink();
+        var run = await RunAsync(command, sink, cancellationToken).ConfigureAwait(false);
+        return ParseVersion(sink.StandardOutput, run);
+    }
+
+    /// <summary>Parses <c>version --json</c> (0.17+) or the text line older versions print.</summary>
+    internal static ResticVersion ParseVersion(ReadOnlySpan<byte> output, ResticRun run)
+    {
+        if (JsonLine.TryGetMessageType(output.TrimEnd("\r\n"u8), out _) &&
+            ResticJson.TryDeserialize(output.TrimEnd("\r\n"u8), ResticJsonContext.Default.VersionDto) is { Version: { } text } dto &&
+            TryParseVersionNumber(text, out var number))
+        {
+            return new ResticVersion(number, text, dto.GoVersion ?? string.Empty, dto.GoOs ?? string.Empty, dto.GoArch ?? string.Empty);
+        }
+
+        // "restic 0.14.0 compiled with go1.19.8 on linux/amd64"
+        var line = System.Text.Encoding.UTF8.GetString(output).Trim();
+        var match = VersionText().Match(line);
+        if (match.Success && TryParseVersionNumber(match.Groups["version"].Value, out number))
+        {
+            return new ResticVersion(number, match.Groups["version"].Value, match.Groups["go"].Value, match.Groups["os"].Value, match.Groups["arch"].Value);
+        }
+
+        throw new ResticOutputException($"restic version printed an unrecognised version: '{line}'.", run.ExitCode, run.CommandLine, run.StandardError);
+    }
+
+    private static bool TryParseVersionNumber(string text, out Version version)
+    {
+        var match = VersionNumber().Match(text);
+        version = match.Success
+            ? new Version(
+                int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture),
+                int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture),
+                match.Groups[3].Success ? int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture) : 0)
+            : new Version(0, 0, 0);
+        return match.Success;
+    }
+
+    [GeneratedRegex(@"^restic (?<version>\S+)(?: \(.*?\))? compiled with (?<go>\S+) on (?<os>[^/\s]+)/(?<arch>\S+)", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionText();
+
+    [GeneratedRegex(@"^v?(\d+)\.(\d+)(?:\.(\d+))?", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionNumber();
+
+    private long ElapsedMs(ResilienceContext context) =>
+        context.Properties.TryGetValue(s_startKey, out var start) ? (long)_time.GetElapsedTime(start).TotalMilliseconds : 0;
+
+    /// <summary>
+    /// Retries a locked repository with jittered exponential back-off until <see cref="ResticSettings.LockWaitTimeout"/>
+    /// has passed. restic 0.16+ waits itself (<c>--retry-lock</c>), so there it only runs out the clock once.
+    /// </summary>
+    private ResiliencePipeline CreateDefaultPipeline()
+    {
+        if (Settings.LockWaitTimeout <= TimeSpan.Zero)
+        {
+            return ResiliencePipeline.Empty;
+        }
+
+        return new ResiliencePipelineBuilder { TimeProvider = _time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Exception is ResticRepositoryLockedException &&
+                    args.Context.Properties.TryGetValue(s_startKey, out var start) &&
+                    _time.GetElapsedTime(start) < Settings.LockWaitTimeout),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromSeconds(1),
+                MaxDelay = TimeSpan.FromSeconds(30),
+                MaxRetryAttempts = int.MaxValue,
+                OnRetry = args =>
+                {
+                    Log.LockRetry(_logger, RepositoryName, args.Context.OperationKey ?? "command", (long)args.RetryDelay.TotalMilliseconds, args.AttemptNumber + 1);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+    }
+
+    /// <summary>Logs raw lines at Trace (redacted) before the operation's sink sees them.</summary>
+    private sealed class TracingSink(IResticOutputSink inner, ResticExecutor executor, string operation) : IResticOutputSink
+    {
+        private readonly ILogger _logger = executor._logger;
+
+        public void OnStandardOutputLine(ReadOnlySpan<byte> line)
+        {
+            if (_logger.IsEnabled(LogLevel.Trace))
+            {
+                Trace("stdout", System.Text.Encoding.UTF8.GetString(line));
+            }
+
+            inner.OnStandardOutputLine(line);
+        }
+
+        public void OnStandardErrorLine(string line)
+        {
+            if (_logger.IsEnabled(LogLevel.Trace))
+            {
+                Trace("stderr", line);
+            }
+
+            inner.OnStandardErrorLine(line);
+        }
+
+        private void Trace(string stream, string line)
+        {
+            var redacted = executor.Settings.Redactor.Redact(line);
+            Log.RawOutputLine(_logger, operation, stream, redacted);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace Restic.Net.Execution;
+
+/// <summary>How one restic process ended, with what is needed to explain a failure.</summary>
+internal sealed record ResticRun(
+    ResticCommand Command,
+    int ExitCode,
+    string CommandLine,
+    string? ExitErrorMessage,
+    IReadOnlyList<string> StandardErrorTail,
+    TimeSpan Duration)
+{
+    /// <summary>The redacted stderr tail as one string.</summary>
+    public string StandardError => string.Join('\n', StandardErrorTail);
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Polly;
+
+namespace Restic.Net.Execution;
+
+/// <summary>The immutable copy of <see cref="ResticClientOptions"/> a client works with.</summary>
+internal sealed class ResticSettings
+{
+    public ResticSettings(ResticClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Repository = options.Repository ?? throw new ArgumentException("ResticClientOptions.Repository is required.", nameof(options));
+        Password = options.Password ?? throw new ArgumentException("ResticClientOptions.Password is required.", nameof(options));
+        Guard.NotNullOrEmptyNoNul(options.BinaryPath, nameof(options.BinaryPath));
+        Guard.NoNul(options.CacheDirectory, nameof(options.CacheDirectory));
+        Guard.Positive(options.ProgressInterval, nameof(options.ProgressInterval));
+        Guard.Positive(options.ShutdownTimeout, nameof(options.ShutdownTimeout));
+        if (options.LockWaitTimeout < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.LockWaitTimeout, "LockWaitTimeout must not be negative.");
+        }
+
+        BinaryPath = options.BinaryPath;
+        NoCache = options.NoCache;
+        ShutdownTimeout = options.ShutdownTimeout;
+        LockWaitTimeout = options.LockWaitTimeout;
+        Resilience = options.Resilience;
+        InheritResticEnvironment = options.InheritResticEnvironment;
+
+        var environment = new ResticEnvironment();
+        foreach (var (name, value) in options.EnvironmentVariables)
+        {
+            Guard.NotNullOrEmptyNoNul(name, nameof(options.EnvironmentVariables));
+            Guard.NoNul(value, nameof(options.EnvironmentVariables));
+            environment.Variables[name] = value;
+        }
+
+        Repository.ApplyTo(environment);
+        Password.ApplyTo(environment.Variables);
+        if (options.CacheDirectory is { Length: > 0 } cache)
+        {
+            environment.Variables["RESTIC_CACHE_DIR"] = Path.GetFullPath(cache);
+        }
+
+        // restic reads frames per second; 2 per second by default instead of restic's 60.
+        var fps = Math.Min(60, 1 / options.ProgressInterval.TotalSeconds);
+        environment.Variables["RESTIC_PROGRESS_FPS"] = fps.ToString("0.###", CultureInfo.InvariantCulture);
+
+        RepositoryEnvironment = ChildEnvironment.Build(environment.Variables, options.InheritResticEnvironment);
+
+        // Commands that do not open the repository get neither the password nor the location.
+        VersionEnvironment = ChildEnvironment.Build(
+            new Dictionary<string, string?>(StringComparer.Ordinal) { ["RESTIC_PROGRESS_FPS"] = environment.Variables["RESTIC_PROGRESS_FPS"] },
+            options.InheritResticEnvironment);
+        ExtendedOptions = environment.ExtendedOptions.ToArray();
+        Redactor = new Redactor(
+            Repository.GetSecrets()
+                .Append(Password.SecretValue)
+                .Concat(options.EnvironmentVariables.Values.Where(v => v.Length >= 4)));
+    }
+
+    public ResticRepository Repository { get; }
+
+    public ResticPassword Password { get; }
+
+    public string BinaryPath { get; }
+
+    public bool NoCache { get; }
+
+    public TimeSpan ShutdownTimeout { get; }
+
+    public TimeSpan LockWaitTimeout { get; }
+
+    public ResiliencePipeline? Resilience { get; }
+
+    public bool InheritResticEnvironment { get; }
+
+    /// <summary>The child environment of commands that open the repository.</summary>
+    public IReadOnlyDictionary<string, string?> RepositoryEnvironment { get; }
+
+    /// <summary>The child environment of commands that do not open a repository, such as <c>version</c>.</summary>
+    public IReadOnlyDictionary<string, string?> VersionEnvironment { get; }
+
+    /// <summary><c>key=value</c> pairs for <c>-o</c>.</summary>
+    public IReadOnlyList<string> ExtendedOptions { get; }
+
+    public Redactor Redactor { get; }
+}

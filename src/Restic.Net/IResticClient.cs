@@ -1,0 +1,87 @@
+namespace Restic.Net;
+
+/// <summary>
+/// A typed client for one restic repository. Every method runs the restic executable, maps its
+/// output to typed results and its failures to <see cref="ResticException"/> subtypes, and treats
+/// its <see cref="CancellationToken"/> as graceful: restic gets SIGINT so that it removes its lock.
+/// </summary>
+/// <remarks>
+/// Kept small on purpose: convenience overloads are extension methods (<see cref="ResticClientExtensions"/>),
+/// so that adding one never breaks a hand-written fake.
+/// </remarks>
+public interface IResticClient
+{
+    /// <summary>Reports the installed restic's version and capabilities (<c>restic version</c>). Cached per client.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The version.</returns>
+    Task<ResticVersion> GetVersionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Creates the repository (<c>restic init</c>) and reads its identity.</summary>
+    /// <param name="options">Options, or null for restic's defaults.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new repository's id and format version.</returns>
+    /// <exception cref="ResticCommandException">The repository exists already, or restic failed otherwise.</exception>
+    Task<RepositoryInfo> InitAsync(InitOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Backs up files and folders (<c>restic backup</c>) and reports progress.</summary>
+    /// <param name="options">What to back up.</param>
+    /// <param name="progress">Receives coalesced progress reports; may be null.</param>
+    /// <param name="cancellationToken">Cancels the backup gracefully; no snapshot is created.</param>
+    /// <returns>The summary. Unreadable files make it incomplete (<see cref="BackupSummary.IsComplete"/>), not an exception.</returns>
+    Task<BackupSummary> BackupAsync(BackupOptions options, IProgress<BackupProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Backs up files and folders and streams restic's events; the last one is a <see cref="BackupCompletedEvent"/>.</summary>
+    /// <param name="options">What to back up.</param>
+    /// <param name="cancellationToken">Cancels the backup gracefully.</param>
+    /// <returns>The events. A failed backup throws at the end of the enumeration.</returns>
+    IAsyncEnumerable<BackupEvent> StreamBackupAsync(BackupOptions options, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists snapshots (<c>restic snapshots</c>), oldest first.</summary>
+    /// <param name="filter">Which snapshots; null for all.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The snapshots.</returns>
+    Task<IReadOnlyList<Snapshot>> GetSnapshotsAsync(SnapshotFilter? filter = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Restores a snapshot (<c>restic restore</c>) and reports progress (restic 0.16+).</summary>
+    /// <param name="options">What to restore where.</param>
+    /// <param name="progress">Receives coalesced progress reports (restic 0.16+); may be null.</param>
+    /// <param name="cancellationToken">Cancels the restore gracefully.</param>
+    /// <returns>The summary; without statistics on restic 0.14 and 0.15.</returns>
+    Task<RestoreSummary> RestoreAsync(RestoreOptions options, IProgress<RestoreProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Restores a snapshot and streams restic's events; the last one is a <see cref="RestoreCompletedEvent"/>.</summary>
+    /// <param name="options">What to restore where.</param>
+    /// <param name="cancellationToken">Cancels the restore gracefully.</param>
+    /// <returns>The events. A failed restore throws at the end of the enumeration.</returns>
+    IAsyncEnumerable<RestoreEvent> StreamRestoreAsync(RestoreOptions options, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes snapshots by a retention policy (<c>restic forget</c>), optionally pruning afterwards.</summary>
+    /// <param name="options">The policy and grouping.</param>
+    /// <param name="cancellationToken">Cancels the call gracefully.</param>
+    /// <returns>What was kept and removed per group, and why.</returns>
+    Task<ForgetResult> ForgetAsync(ForgetOptions options, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes data no snapshot references (<c>restic prune</c>).</summary>
+    /// <param name="options">Options, or null for restic's defaults.</param>
+    /// <param name="cancellationToken">Cancels the call gracefully.</param>
+    /// <returns>What was removed and what remains.</returns>
+    Task<PruneResult> PruneAsync(PruneOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Checks the repository's integrity (<c>restic check</c>).</summary>
+    /// <param name="options">Options, or null for the structural check only.</param>
+    /// <param name="cancellationToken">Cancels the call gracefully.</param>
+    /// <returns>The result; errors found are listed in it, not thrown.</returns>
+    Task<CheckResult> CheckAsync(CheckOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts the repository's contents (<c>restic stats</c>), with the deduplication ratio by default.</summary>
+    /// <param name="options">Mode and selection, or null for restore-size over all snapshots.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The statistics.</returns>
+    Task<RepositoryStats> GetStatsAsync(StatsOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes stale locks, or all locks (<c>restic unlock</c>).</summary>
+    /// <param name="options">Options, or null to remove stale locks only.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>What was removed.</returns>
+    Task<UnlockResult> UnlockAsync(UnlockOptions? options = null, CancellationToken cancellationToken = default);
+}

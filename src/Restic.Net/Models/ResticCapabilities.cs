@@ -1,0 +1,57 @@
+namespace Restic.Net;
+
+/// <summary>What the installed restic can do, derived from its version.</summary>
+/// <param name="Version">The version the capabilities were derived from.</param>
+public sealed record ResticCapabilities(Version Version)
+{
+    private static readonly Version s_v015 = new(0, 15, 0);
+    private static readonly Version s_v016 = new(0, 16, 0);
+    private static readonly Version s_v017 = new(0, 17, 0);
+    private static readonly Version s_v0171 = new(0, 17, 1);
+    private static readonly Version s_v018 = new(0, 18, 0);
+
+    /// <summary><c>init --json</c> prints the repository id (0.15+).</summary>
+    public bool JsonInit => Version >= s_v015;
+
+    /// <summary><c>restore --json</c> prints progress and a summary (0.16+).</summary>
+    public bool JsonRestore => Version >= s_v016;
+
+    /// <summary><c>check --json</c> prints errors and a summary (0.18+).</summary>
+    public bool JsonCheck => Version >= s_v018;
+
+    /// <summary><c>version --json</c> (0.17+).</summary>
+    public bool JsonVersion => Version >= s_v017;
+
+    /// <summary>The <c>--retry-lock</c> flag (0.16+).</summary>
+    public bool RetryLock => Version >= s_v016;
+
+    /// <summary>Exit codes 10 (no repository) and 11 (locked) (0.17+).</summary>
+    public bool RepositoryExitCodes => Version >= s_v017;
+
+    /// <summary>Exit code 12 (wrong password) (0.17.1+).</summary>
+    public bool WrongPasswordExitCode => Version >= s_v0171;
+
+    /// <summary>A JSON <c>exit_error</c> line on stderr for every failure (0.18+).</summary>
+    public bool ExitErrorJson => Version >= s_v018;
+
+    /// <summary>Backup and restore error lines carry a message (0.17.1+).</summary>
+    public bool ErrorMessages => Version >= s_v0171;
+
+    /// <summary><c>backup --stdin-from-command</c> (0.17+).</summary>
+    public bool StdinFromCommand => Version >= s_v017;
+
+    /// <summary><c>backup --skip-if-unchanged</c> (0.17+).</summary>
+    public bool SkipIfUnchanged => Version >= s_v017;
+
+    /// <summary>The backup summary reports bytes added after compression (0.17+).</summary>
+    public bool DataAddedPacked => Version >= s_v017;
+
+    /// <summary><c>restore --dry-run</c>, <c>--overwrite</c> and <c>--delete</c> (0.17+).</summary>
+    public bool RestoreOverwritePolicies => Version >= s_v017;
+
+    /// <summary><c>unlock</c> says how many locks it removed (0.15+).</summary>
+    public bool UnlockReportsCount => Version >= s_v015;
+
+    /// <summary>Full snapshot ids in the backup summary (0.15+; 0.14 prints 8 characters).</summary>
+    public bool FullBackupSnapshotId => Version >= s_v015;
+}

@@ -1,0 +1,58 @@
+using Restic.Net.Execution;
+
+namespace Restic.Net;
+
+/// <summary>
+/// A repository location together with the settings restic needs to reach it. The location is
+/// passed to restic through the child environment (<c>RESTIC_REPOSITORY</c>), never on the command line.
+/// </summary>
+/// <remarks><see cref="ToString"/> is redacted: credentials in a URL are printed as <c>***</c>.</remarks>
+public abstract record ResticRepository
+{
+    private protected ResticRepository()
+    {
+    }
+
+    /// <summary>The location with any credentials masked; safe to log.</summary>
+    public string RedactedLocation => Redactor.RedactUrlCredentials(ToResticLocation());
+
+    /// <summary>
+    /// Parses a repository string as restic accepts it for <c>--repo</c>: a local path, <c>local:</c>,
+    /// or any backend URL such as <c>sftp:user@host:/srv/repo</c> or <c>rest:https://host/repo</c>.
+    /// </summary>
+    /// <param name="location">The repository string.</param>
+    /// <returns>A <see cref="LocalRepository"/> for local paths, otherwise a <see cref="GenericRepository"/>.</returns>
+    /// <exception cref="ArgumentException">The string is empty or contains a NUL character.</exception>
+    public static ResticRepository Parse(string location)
+    {
+        Guard.NotNullOrEmptyNoNul(location);
+        if (location.StartsWith("local:", StringComparison.Ordinal))
+        {
+            return new LocalRepository(location["local:".Length..]);
+        }
+
+        var colon = location.IndexOf(':', StringComparison.Ordinal);
+        var isWindowsDrive = colon == 1 && char.IsAsciiLetter(location[0]);
+        return colon < 0 || isWindowsDrive || location.StartsWith('/') || location.StartsWith('.')
+            ? new LocalRepository(location)
+            : new GenericRepository(location);
+    }
+
+    /// <summary>The redacted location.</summary>
+    /// <returns>The location with credentials masked.</returns>
+    public sealed override string ToString() => RedactedLocation;
+
+    /// <summary>The location string restic receives; may contain credentials.</summary>
+    internal abstract string ToResticLocation();
+
+    /// <summary>Adds what restic needs for this backend: the location, credentials and <c>-o</c> options.</summary>
+    internal virtual void ApplyTo(ResticEnvironment environment) =>
+        environment.Variables["RESTIC_REPOSITORY"] = ToResticLocation();
+
+    /// <summary>Secret values (passwords in URLs, keys) that must be masked wherever restic's output is shown.</summary>
+    internal virtual IEnumerable<string> GetSecrets()
+    {
+        var password = Redactor.GetUrlPassword(ToResticLocation());
+        return password is null ? [] : [password];
+    }
+}

@@ -1,0 +1,60 @@
+using Restic.Net.Diagnostics;
+using Restic.Net.Execution;
+using Restic.Net.Serialization;
+
+namespace Restic.Net;
+
+public partial class ResticClient
+{
+    /// <inheritdoc />
+    public virtual async Task<BackupSummary> BackupAsync(BackupOptions options, IProgress<BackupProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await foreach (var item in StreamBackupAsync(options, cancellationToken).ConfigureAwait(false))
+        {
+            switch (item)
+            {
+                case BackupStatusEvent status:
+                    progress?.Report(status.Progress);
+                    break;
+                case BackupCompletedEvent completed:
+                    return completed.Summary;
+            }
+        }
+
+        throw new InvalidOperationException("The backup stream ended without a summary.");
+    }
+
+    /// <inheritdoc />
+    public virtual IAsyncEnumerable<BackupEvent> StreamBackupAsync(BackupOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var command = ResticCommands.Backup(options);
+        var queue = new EventQueue<BackupEvent>();
+        var parser = new BackupOutputParser(queue, _executor.Logger);
+
+        // Exit code 3: the snapshot was created without some unreadable files.
+        return StreamAsync(command, queue, parser, static run => run.ExitCode is 0 or 3, run => Complete(run, parser), cancellationToken);
+    }
+
+    private BackupCompletedEvent Complete(ResticRun run, BackupOutputParser parser)
+    {
+        if (parser.Summary is not { } dto)
+        {
+            throw MissingOutput(run, "summary");
+        }
+
+        var summary = dto.ToSummary(isComplete: run.ExitCode == 0, parser.Errors);
+        var snapshot = summary.SnapshotId?.ToShortString() ?? "(none)";
+        if (summary.IsComplete)
+        {
+            Log.BackupCompleted(_executor.Logger, _executor.RepositoryName, snapshot, summary.FilesNew, summary.FilesChanged, summary.FilesUnmodified, summary.DataAdded, (long)run.Duration.TotalMilliseconds);
+        }
+        else
+        {
+            Log.BackupIncomplete(_executor.Logger, _executor.RepositoryName, snapshot, summary.Errors.Count);
+        }
+
+        return new BackupCompletedEvent(summary);
+    }
+}

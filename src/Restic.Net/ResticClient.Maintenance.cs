@@ -1,0 +1,127 @@
+using System.Text;
+using Restic.Net.Execution;
+using Restic.Net.Serialization;
+
+namespace Restic.Net;
+
+public partial class ResticClient
+{
+    private const string ContainsErrors = "repository contains errors";
+
+    /// <inheritdoc />
+    public virtual async Task<ForgetResult> ForgetAsync(ForgetOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (options.Filter is { } filter)
+        {
+            ValidateFilter(filter);
+        }
+
+        var (run, output) = await RunBufferedAsync(ResticCommands.Forget(options), cancellationToken).ConfigureAwait(false);
+        LogCompleted(run);
+
+        // restic prints nothing when no snapshot matched; with --prune, prune's text follows the JSON.
+        var stdout = output.StandardOutput;
+        var end = ResticJson.EndOfDocument(stdout);
+        var groups = end < 0 ? [] : ParseDocument(run, output, ResticJsonContext.Default.ForgetGroupDtoArray);
+        PruneResult? prune = null;
+        if (options.Prune)
+        {
+            var rest = Encoding.UTF8.GetString(end < 0 ? stdout : stdout[end..]);
+            prune = TextOutput.ParsePrune(SplitLines(rest), options.DryRun);
+        }
+
+        return new ForgetResult
+        {
+            Groups = ProjectOrThrow(run, () => groups.Select(Projections.ToGroup).ToArray()),
+            IsDryRun = options.DryRun,
+            Prune = prune,
+        };
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<PruneResult> PruneAsync(PruneOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new PruneOptions();
+        options.Validate();
+        var (run, output) = await RunBufferedAsync(ResticCommands.Prune(options), cancellationToken).ConfigureAwait(false);
+        LogCompleted(run);
+        return TextOutput.ParsePrune(output.StandardOutputLines, options.DryRun);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// restic 0.18 reports errors as JSON; older versions print text, whose error lines (stderr) are
+    /// listed in <see cref="CheckResult.Errors"/> and whose progress text is in <see cref="CheckResult.Output"/>.
+    /// </remarks>
+    public virtual async Task<CheckResult> CheckAsync(CheckOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new CheckOptions();
+        options.Validate();
+        var (run, output) = await RunBufferedAsync(
+            ResticCommands.Check(options),
+            cancellationToken,
+            static run => run.ExitCode == 0 ||
+                (run.ExitCode == 1 && ErrorClassifier.ResticMessage(run)?.Contains(ContainsErrors, StringComparison.Ordinal) == true))
+            .ConfigureAwait(false);
+        LogCompleted(run);
+
+        var errors = new List<string>();
+        CheckSummaryDto? summary = null;
+        foreach (var line in output.StandardErrorLines)
+        {
+            var bytes = Encoding.UTF8.GetBytes(line);
+            if (JsonLine.TryGetMessageType(bytes, out var type))
+            {
+                if (type == MessageTypes.Error && ResticJson.TryDeserialize(bytes, ResticJsonContext.Default.ErrorDto)?.Message is { } message &&
+                    message.Trim().Length > 0)
+                {
+                    errors.Add(_executor.Settings.Redactor.Redact(message.Trim()));
+                }
+            }
+            else if (run.ExitCode != 0 && line.Trim().Length > 0 && !line.Contains(ContainsErrors, StringComparison.Ordinal))
+            {
+                errors.Add(_executor.Settings.Redactor.Redact(line.Trim()));
+            }
+        }
+
+        var text = new List<string>();
+        foreach (var line in output.StandardOutputLines)
+        {
+            var bytes = Encoding.UTF8.GetBytes(line);
+            if (JsonLine.TryGetMessageType(bytes, out var type))
+            {
+                summary = type == MessageTypes.Summary ? ResticJson.TryDeserialize(bytes, ResticJsonContext.Default.CheckSummaryDto) : summary;
+            }
+            else
+            {
+                text.Add(line);
+            }
+        }
+
+        var failed = run.ExitCode != 0;
+        return new CheckResult
+        {
+            ErrorCount = summary?.NumErrors ?? (failed ? Math.Max(1, errors.Count) : 0),
+            Errors = errors,
+            BrokenPacks = summary?.BrokenPacks ?? [],
+            SuggestRepairIndex = summary?.SuggestRepairIndex ?? false,
+            SuggestPrune = summary?.SuggestPrune ?? false,
+            Output = text,
+        };
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<UnlockResult> UnlockAsync(UnlockOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new UnlockOptions();
+        var capabilities = (await _executor.GetVersionAsync(cancellationToken).ConfigureAwait(false)).Capabilities;
+        var (run, output) = await RunBufferedAsync(ResticCommands.Unlock(options), cancellationToken).ConfigureAwait(false);
+        LogCompleted(run);
+        return TextOutput.ParseUnlock(output.StandardOutputLines, capabilities.UnlockReportsCount);
+    }
+
+    private static string[] SplitLines(string text) =>
+        text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToArray();
+}

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Restic.Net.Execution;
+using Restic.Net.Serialization;
+
+namespace Restic.Net;
+
+public partial class ResticClient
+{
+    /// <inheritdoc />
+    public virtual async Task<RepositoryInfo> InitAsync(InitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new InitOptions();
+        Guard.NoNul(options.RepositoryVersion);
+        var (initRun, _) = await RunBufferedAsync(ResticCommands.Init(options), cancellationToken).ConfigureAwait(false);
+        LogCompleted(initRun);
+
+        // init prints a short id on 0.14 and no version at all: the config is the one source for both.
+        var (run, output) = await RunBufferedAsync(ResticCommands.CatConfig(), cancellationToken).ConfigureAwait(false);
+        var config = ParseDocument(run, output, ResticJsonContext.Default.ConfigDto);
+        return new RepositoryInfo(config.Id ?? string.Empty, config.Version, config.ChunkerPolynomial ?? string.Empty, _executor.RepositoryName);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<IReadOnlyList<Snapshot>> GetSnapshotsAsync(SnapshotFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        filter ??= new SnapshotFilter();
+        ValidateFilter(filter);
+        var (run, output) = await RunBufferedAsync(ResticCommands.Snapshots(filter), cancellationToken).ConfigureAwait(false);
+        var snapshots = ParseDocument(run, output, ResticJsonContext.Default.SnapshotDtoArray);
+        LogCompleted(run);
+        return ProjectOrThrow(run, () => snapshots.Select(Projections.ToSnapshot).ToArray());
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<RepositoryStats> GetStatsAsync(StatsOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new StatsOptions();
+        options.Validate();
+        if (options.Filter is { } filter)
+        {
+            ValidateFilter(filter);
+        }
+
+        var stats = await RunStatsAsync(options, options.Mode, cancellationToken).ConfigureAwait(false);
+        if (!options.IncludeDeduplicationRatio || options.Mode != StatsMode.RestoreSize)
+        {
+            return stats;
+        }
+
+        var raw = await RunStatsAsync(options, StatsMode.RawData, cancellationToken).ConfigureAwait(false);
+        var unique = raw.TotalUncompressedSize ?? raw.TotalSize;
+        return stats with
+        {
+            StoredSize = raw.TotalSize,
+            TotalBlobCount = raw.TotalBlobCount,
+            TotalUncompressedSize = raw.TotalUncompressedSize,
+            CompressionRatio = raw.CompressionRatio,
+            CompressionProgress = raw.CompressionProgress,
+            CompressionSpaceSaving = raw.CompressionSpaceSaving,
+            DeduplicationRatio = unique == 0 ? null : (double)stats.TotalSize / unique,
+        };
+    }
+
+    private async Task<RepositoryStats> RunStatsAsync(StatsOptions options, StatsMode mode, CancellationToken cancellationToken)
+    {
+        var (run, output) = await RunBufferedAsync(ResticCommands.Stats(options, mode), cancellationToken).ConfigureAwait(false);
+        var stats = ParseDocument(run, output, ResticJsonContext.Default.StatsDto);
+        LogCompleted(run);
+        return stats.ToStats(mode);
+    }
+
+    private async Task<(ResticRun Run, BufferingSink Output)> RunBufferedAsync(
+        ResticCommand command,
+        CancellationToken cancellationToken,
+        Func<ResticRun, bool>? isAccepted = null)
+    {
+        var output = new BufferingSink();
+        var run = await _executor.RunAsync(command, output, cancellationToken, isAccepted).ConfigureAwait(false);
+        return (run, output);
+    }
+
+    private static T ParseDocument<T>(ResticRun run, BufferingSink output, JsonTypeInfo<T> typeInfo)
+    {
+        try
+        {
+            return ResticJson.DeserializeDocument(output.StandardOutput, typeInfo);
+        }
+        catch (JsonException ex)
+        {
+            throw MissingOutput(run, "valid JSON document", ex);
+        }
+    }
+
+    private static T ProjectOrThrow<T>(ResticRun run, Func<T> project)
+    {
+        try
+        {
+            return project();
+        }
+        catch (JsonException ex)
+        {
+            throw MissingOutput(run, "valid JSON document", ex);
+        }
+    }
+
+    private static void ValidateFilter(SnapshotFilter filter)
+    {
+        Guard.Items(filter.Hosts, nameof(filter.Hosts));
+        Guard.Items(filter.Tags, nameof(filter.Tags));
+        Guard.Items(filter.Paths, nameof(filter.Paths));
+        if (filter.Latest is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(filter), filter.Latest, "SnapshotFilter.Latest must be at least 1.");
+        }
+    }
+}

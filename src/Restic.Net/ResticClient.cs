@@ -1,0 +1,133 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Restic.Net.Diagnostics;
+using Restic.Net.Execution;
+
+namespace Restic.Net;
+
+/// <summary>
+/// The restic client for one repository. Immutable and thread-safe: register it as a singleton.
+/// It copies its options when constructed.
+/// </summary>
+public partial class ResticClient : IResticClient
+{
+    private readonly ResticExecutor _executor;
+
+    /// <summary>Creates a client for a repository, with default options.</summary>
+    /// <param name="repository">The repository.</param>
+    /// <param name="password">The repository password source.</param>
+    public ResticClient(ResticRepository repository, ResticPassword password)
+        : this(new ResticClientOptions { Repository = repository, Password = password })
+    {
+    }
+
+    /// <summary>Creates a client from options.</summary>
+    /// <param name="options">The options; <see cref="ResticClientOptions.Repository"/> and <see cref="ResticClientOptions.Password"/> are required.</param>
+    public ResticClient(ResticClientOptions options)
+        : this(options, null, null)
+    {
+    }
+
+    /// <summary>Creates a client from options, with logging and a time source.</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="loggerFactory">Creates the client's logger; null for none.</param>
+    /// <param name="timeProvider">The clock for durations and retry delays; null for the system clock.</param>
+    public ResticClient(ResticClientOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider = null)
+        : this(options, CliWrapProcessRunner.Instance, loggerFactory, timeProvider)
+    {
+    }
+
+    internal ResticClient(ResticClientOptions options, IResticProcessRunner runner, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(runner);
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ResticClient>();
+        _executor = new ResticExecutor(new ResticSettings(options), runner, logger, timeProvider ?? TimeProvider.System);
+    }
+
+    /// <summary>For mocking frameworks only.</summary>
+    protected ResticClient() => _executor = null!;
+
+    /// <summary>The repository, redacted; safe to log.</summary>
+    public virtual string Repository => _executor.RepositoryName;
+
+    /// <inheritdoc />
+    public virtual Task<ResticVersion> GetVersionAsync(CancellationToken cancellationToken = default) =>
+        _executor.GetVersionAsync(cancellationToken).WaitAsync(cancellationToken);
+
+    /// <summary>
+    /// Runs a streaming command: events flow through a queue that never blocks restic; when the
+    /// consumer stops early the process is cancelled gracefully and awaited.
+    /// </summary>
+    private async IAsyncEnumerable<TEvent> StreamAsync<TEvent>(
+        ResticCommand command,
+        EventQueue<TEvent> queue,
+        IResticOutputSink parser,
+        Func<ResticRun, bool> isAccepted,
+        Func<ResticRun, TEvent> complete,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TEvent : class
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var run = RunThenCompleteAsync(command, queue, parser, isAccepted, stop.Token, cancellationToken);
+        try
+        {
+            // Not cancelled here: cancellation reaches restic as SIGINT, and the queue ends when restic has cleaned up.
+            await foreach (var item in queue.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                yield return item;
+            }
+
+            yield return complete(await run.ConfigureAwait(false));
+        }
+        finally
+        {
+            if (!run.IsCompleted)
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+                try
+                {
+                    await run.ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The consumer stopped early; restic was interrupted on its behalf.
+                }
+                catch (ResticException)
+                {
+                    // Interrupted restic versions may exit with a failure code; the consumer is gone.
+                }
+            }
+        }
+    }
+
+    private async Task<ResticRun> RunThenCompleteAsync<TEvent>(
+        ResticCommand command,
+        EventQueue<TEvent> queue,
+        IResticOutputSink parser,
+        Func<ResticRun, bool> isAccepted,
+        CancellationToken processToken,
+        CancellationToken callerToken)
+        where TEvent : class
+    {
+        try
+        {
+            return await _executor.RunAsync(command, parser, processToken, isAccepted, () => queue.HasDelivered).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (callerToken.IsCancellationRequested && ex.CancellationToken != callerToken)
+        {
+            throw new OperationCanceledException(ex.Message, ex, callerToken);
+        }
+        finally
+        {
+            queue.Complete();
+        }
+    }
+
+    private void LogCompleted(ResticRun run) =>
+        Log.OperationCompleted(_executor.Logger, run.Command.Operation, _executor.RepositoryName, (long)run.Duration.TotalMilliseconds);
+
+    private static ResticOutputException MissingOutput(ResticRun run, string what, Exception? inner = null) =>
+        new($"restic {run.Command.Operation} exited with code {run.ExitCode} but printed no {what}.", run.ExitCode, run.CommandLine, run.StandardError, inner);
+}

@@ -1,0 +1,64 @@
+using Polly;
+
+namespace Restic.Net;
+
+/// <summary>
+/// Settings of a <see cref="ResticClient"/>. Mutable, as the options pattern and configuration
+/// binding expect; the client copies what it needs when it is constructed, so later changes do
+/// not affect an existing client.
+/// </summary>
+public class ResticClientOptions
+{
+    /// <summary>The repository the client works on. Required.</summary>
+    public ResticRepository? Repository { get; set; }
+
+    /// <summary>Where restic reads the repository password from. Required.</summary>
+    public ResticPassword? Password { get; set; }
+
+    /// <summary>The restic executable: a path, or a name looked up on <c>PATH</c>. Defaults to <c>restic</c>.</summary>
+    public string BinaryPath { get; set; } = "restic";
+
+    /// <summary>restic's local cache folder (<c>RESTIC_CACHE_DIR</c>); <see langword="null"/> uses restic's default.</summary>
+    public string? CacheDirectory { get; set; }
+
+    /// <summary>Runs restic without a local cache (<c>--no-cache</c>).</summary>
+    public bool NoCache { get; set; }
+
+    /// <summary>
+    /// How often restic reports progress while backing up or restoring (<c>RESTIC_PROGRESS_FPS</c>).
+    /// Defaults to 500 ms (2 reports a second); restic otherwise reports up to 60 times a second.
+    /// </summary>
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// How long a cancelled restic may take to stop after it received SIGINT (time it uses to
+    /// remove its lock) before it is killed. Defaults to 10 seconds.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a command waits for a lock held by someone else before it fails with
+    /// <see cref="ResticRepositoryLockedException"/>. restic 0.16+ waits itself (<c>--retry-lock</c>);
+    /// on older versions the client retries with jittered back-off. Defaults to zero: fail at once.
+    /// </summary>
+    public TimeSpan LockWaitTimeout { get; set; }
+
+    /// <summary>
+    /// A resilience pipeline that replaces the default lock retry. It wraps only the start of a
+    /// command (until restic produced its first event), never a stream that has yielded.
+    /// </summary>
+    public ResiliencePipeline? Resilience { get; set; }
+
+    /// <summary>
+    /// Additional environment variables for restic, for example <c>RESTIC_COMPRESSION</c> or backend
+    /// credentials. Values are treated as secrets in logs and error messages.
+    /// </summary>
+    public IDictionary<string, string> EnvironmentVariables { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Lets restic inherit the parent's <c>RESTIC_*</c> variables and backend credentials
+    /// (<c>AWS_*</c>, <c>B2_*</c>, <c>AZURE_*</c>, ...). Off by default, so that a stray
+    /// <c>RESTIC_HOST</c> or <c>RESTIC_PASSWORD</c> in the host's environment cannot change what the client does.
+    /// </summary>
+    public bool InheritResticEnvironment { get; set; }
+}

@@ -1,0 +1,105 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Restic.Net.Diagnostics;
+using Restic.Net.Execution;
+
+namespace Restic.Net.Serialization;
+
+/// <summary>Turns <c>backup --json</c> output into events as it is read; never throws.</summary>
+internal sealed class BackupOutputParser(EventQueue<BackupEvent> queue, ILogger logger) : IResticOutputSink
+{
+    private readonly List<BackupError> _errors = [];
+    private readonly Lock _gate = new();
+
+    public BackupSummaryDto? Summary { get; private set; }
+
+    public IReadOnlyList<BackupError> Errors
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _errors.ToArray();
+            }
+        }
+    }
+
+    public void OnStandardOutputLine(ReadOnlySpan<byte> line)
+    {
+        if (!JsonLine.TryGetMessageType(line, out var type))
+        {
+            if (!line.IsEmpty && logger.IsEnabled(LogLevel.Debug))
+            {
+                var text = Encoding.UTF8.GetString(line);
+                Log.TextOutputLine(logger, "backup", text);
+            }
+
+            return;
+        }
+
+        try
+        {
+            switch (type)
+            {
+                case MessageTypes.Status:
+                    var status = JsonSerializer.Deserialize(line, ResticJsonContext.Default.BackupStatusDto)!;
+                    // restic 0.14–0.15 typed the scan_finished verbose line as "status".
+                    if (status.Action == "scan_finished")
+                    {
+                        queue.Write(new BackupScanCompletedEvent(status.TotalFiles ?? 0, status.DataSize));
+                    }
+                    else
+                    {
+                        queue.Write(new BackupStatusEvent(status.ToProgress()), coalescible: true);
+                    }
+
+                    break;
+                case MessageTypes.VerboseStatus:
+                    var verbose = JsonSerializer.Deserialize(line, ResticJsonContext.Default.BackupVerboseStatusDto)!;
+                    queue.Write(verbose.Action == "scan_finished"
+                        ? new BackupScanCompletedEvent(verbose.TotalFiles, verbose.DataSize)
+                        : verbose.ToFileEvent());
+                    break;
+                case MessageTypes.Summary:
+                    Summary = JsonSerializer.Deserialize(line, ResticJsonContext.Default.BackupSummaryDto);
+                    break;
+                case MessageTypes.Error:
+                    OnError(line);
+                    break;
+                default:
+                    queue.Write(new UnknownBackupEvent(type, Encoding.UTF8.GetString(line)));
+                    break;
+            }
+        }
+        catch (JsonException ex)
+        {
+            Log.MalformedJsonLine(logger, "backup", type, ex.Message);
+        }
+    }
+
+    public void OnStandardErrorLine(string line)
+    {
+        var bytes = Encoding.UTF8.GetBytes(line);
+        if (JsonLine.TryGetMessageType(bytes, out var type) && type == MessageTypes.Error)
+        {
+            OnError(bytes);
+        }
+    }
+
+    private void OnError(ReadOnlySpan<byte> line)
+    {
+        if (ResticJson.TryDeserialize(line, ResticJsonContext.Default.ErrorDto) is not { } dto)
+        {
+            return;
+        }
+
+        var error = new BackupError(dto.Item ?? string.Empty, new BackupPhase(dto.During ?? string.Empty), Projections.ErrorMessage(dto.Error) ?? dto.Message);
+        lock (_gate)
+        {
+            _errors.Add(error);
+        }
+
+        queue.Write(new BackupErrorEvent(error));
+    }
+}

@@ -1,0 +1,163 @@
+using System.Text.Json;
+
+namespace Restic.Net.Serialization;
+
+/// <summary>Projects wire DTOs onto the public records.</summary>
+internal static class Projections
+{
+    public static Snapshot ToSnapshot(this SnapshotDto dto) => new()
+    {
+        Id = ParseId(dto.Id ?? dto.ShortId),
+        Time = dto.Time,
+        Parent = ParseOptionalId(dto.Parent),
+        Tree = dto.Tree ?? string.Empty,
+        Paths = dto.Paths ?? [],
+        Hostname = dto.Hostname,
+        Username = dto.Username,
+        Uid = dto.Uid,
+        Gid = dto.Gid,
+        Excludes = dto.Excludes ?? [],
+        Tags = dto.Tags ?? [],
+        Original = ParseOptionalId(dto.Original),
+        ProgramVersion = dto.ProgramVersion,
+        Summary = dto.Summary is { } s
+            ? new SnapshotSummary
+            {
+                BackupStart = s.BackupStart,
+                BackupEnd = s.BackupEnd,
+                FilesNew = s.FilesNew,
+                FilesChanged = s.FilesChanged,
+                FilesUnmodified = s.FilesUnmodified,
+                DirectoriesNew = s.DirsNew,
+                DirectoriesChanged = s.DirsChanged,
+                DirectoriesUnmodified = s.DirsUnmodified,
+                DataBlobs = s.DataBlobs,
+                TreeBlobs = s.TreeBlobs,
+                DataAdded = s.DataAdded,
+                DataAddedPacked = s.DataAddedPacked,
+                TotalFilesProcessed = s.TotalFilesProcessed,
+                TotalBytesProcessed = s.TotalBytesProcessed,
+            }
+            : null,
+    };
+
+    public static BackupProgress ToProgress(this BackupStatusDto dto) => new(
+        dto.PercentDone,
+        TimeSpan.FromSeconds(dto.SecondsElapsed),
+        ToRemaining(dto.SecondsRemaining),
+        dto.TotalFiles,
+        dto.FilesDone,
+        dto.TotalBytes,
+        dto.BytesDone,
+        dto.ErrorCount,
+        dto.CurrentFiles ?? []);
+
+    public static BackupFileEvent ToFileEvent(this BackupVerboseStatusDto dto) => new(
+        new FileAction(dto.Action ?? string.Empty),
+        dto.Item ?? string.Empty,
+        TimeSpan.FromSeconds(dto.Duration),
+        dto.DataSize,
+        dto.DataSizeInRepo,
+        dto.MetadataSize,
+        dto.MetadataSizeInRepo);
+
+    public static BackupSummary ToSummary(this BackupSummaryDto dto, bool isComplete, IReadOnlyList<BackupError> errors) => new()
+    {
+        SnapshotId = dto.DryRun ? null : ParseOptionalId(dto.SnapshotId),
+        IsComplete = isComplete,
+        IsDryRun = dto.DryRun,
+        Errors = errors,
+        FilesNew = dto.FilesNew,
+        FilesChanged = dto.FilesChanged,
+        FilesUnmodified = dto.FilesUnmodified,
+        DirectoriesNew = dto.DirsNew,
+        DirectoriesChanged = dto.DirsChanged,
+        DirectoriesUnmodified = dto.DirsUnmodified,
+        DataBlobs = dto.DataBlobs,
+        TreeBlobs = dto.TreeBlobs,
+        DataAdded = dto.DataAdded,
+        DataAddedPacked = dto.DataAddedPacked,
+        TotalFilesProcessed = dto.TotalFilesProcessed,
+        TotalBytesProcessed = dto.TotalBytesProcessed,
+        TotalDuration = TimeSpan.FromSeconds(dto.TotalDuration),
+        BackupStart = dto.BackupStart,
+        BackupEnd = dto.BackupEnd,
+    };
+
+    public static RestoreProgress ToProgress(this RestoreStatusDto dto) => new(
+        dto.PercentDone,
+        TimeSpan.FromSeconds(dto.SecondsElapsed),
+        dto.TotalFiles,
+        dto.FilesRestored,
+        dto.FilesSkipped,
+        dto.TotalBytes,
+        dto.BytesRestored,
+        dto.BytesSkipped);
+
+    public static RestoreSummary ToSummary(this RestoreStatusDto dto, string target, ResticCapabilities capabilities) => new()
+    {
+        HasStatistics = true,
+        Target = target,
+        Elapsed = TimeSpan.FromSeconds(dto.SecondsElapsed),
+        TotalFiles = dto.TotalFiles,
+        FilesRestored = dto.FilesRestored,
+        // Counters restic omits when zero are zero where the version knows them, unknown where it does not.
+        FilesSkipped = capabilities.RestoreOverwritePolicies ? dto.FilesSkipped : null,
+        FilesDeleted = dto.FilesDeleted ?? (capabilities.ExitErrorJson ? 0UL : null),
+        TotalBytes = dto.TotalBytes,
+        BytesRestored = dto.BytesRestored,
+        BytesSkipped = capabilities.RestoreOverwritePolicies ? dto.BytesSkipped : null,
+    };
+
+    public static ForgetGroup ToGroup(this ForgetGroupDto dto) => new()
+    {
+        Host = dto.Host ?? string.Empty,
+        Paths = dto.Paths ?? [],
+        Tags = dto.Tags ?? [],
+        Keep = dto.Keep?.Select(ToSnapshot).ToArray() ?? [],
+        Remove = dto.Remove?.Select(ToSnapshot).ToArray() ?? [],
+        Reasons = dto.Reasons?.Select(r => new KeepReason(
+            r.Snapshot?.Time ?? default,
+            ParseOptionalId(r.Snapshot?.Id),
+            r.Matches ?? [])).ToArray() ?? [],
+    };
+
+    public static RepositoryStats ToStats(this StatsDto dto, StatsMode mode) => new()
+    {
+        Mode = mode,
+        TotalSize = dto.TotalSize,
+        TotalFileCount = dto.TotalFileCount,
+        TotalBlobCount = dto.TotalBlobCount,
+        SnapshotsCount = dto.SnapshotsCount,
+        TotalUncompressedSize = dto.TotalUncompressedSize,
+        CompressionRatio = dto.CompressionRatio,
+        CompressionProgress = dto.CompressionProgress,
+        CompressionSpaceSaving = dto.CompressionSpaceSaving,
+    };
+
+    /// <summary>The message of a backup/restore error object: <c>{"message":..}</c> (0.17.1+), or the Go error's fields as JSON.</summary>
+    public static string? ErrorMessage(JsonElement error)
+    {
+        switch (error.ValueKind)
+        {
+            case JsonValueKind.String:
+                return error.GetString();
+            case JsonValueKind.Object when error.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String:
+                return message.GetString();
+            case JsonValueKind.Object when error.EnumerateObject().Any():
+                return error.GetRawText();
+            default:
+                return null;
+        }
+    }
+
+    // 0.14–0.15 computed the estimate by division and could print garbage near 2^63.
+    private static TimeSpan? ToRemaining(ulong seconds) =>
+        seconds is 0 or > 10UL * 365 * 24 * 3600 ? null : TimeSpan.FromSeconds(seconds);
+
+    private static SnapshotId ParseId(string? value) =>
+        SnapshotId.TryParse(value, out var id) ? id : throw new JsonException($"Invalid snapshot id '{value}'.");
+
+    private static SnapshotId? ParseOptionalId(string? value) =>
+        SnapshotId.TryParse(value, out var id) ? id : null;
+}

@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization;
+
+namespace Restic.Net.Serialization;
+
+/// <summary>Source-generated serialization metadata for every wire DTO: no reflection, AOT-safe.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    AllowTrailingCommas = false)]
+[JsonSerializable(typeof(VersionDto))]
+[JsonSerializable(typeof(InitDto))]
+[JsonSerializable(typeof(ConfigDto))]
+[JsonSerializable(typeof(ExitErrorDto))]
+[JsonSerializable(typeof(ErrorDto))]
+[JsonSerializable(typeof(BackupStatusDto))]
+[JsonSerializable(typeof(BackupVerboseStatusDto))]
+[JsonSerializable(typeof(BackupSummaryDto))]
+[JsonSerializable(typeof(RestoreStatusDto))]
+[JsonSerializable(typeof(RestoreVerboseStatusDto))]
+[JsonSerializable(typeof(SnapshotDto[]))]
+[JsonSerializable(typeof(ForgetGroupDto[]))]
+[JsonSerializable(typeof(StatsDto))]
+[JsonSerializable(typeof(CheckSummaryDto))]
+internal sealed partial class ResticJsonContext : JsonSerializerContext;

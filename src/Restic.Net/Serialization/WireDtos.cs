@@ -1,0 +1,189 @@
+using System.Text.Json;
+
+// Wire DTOs mirror restic's JSON one to one and stay internal: the public records are projected
+// from them, so a field restic renames changes a projection, not the public API.
+#pragma warning disable CA1812 // Instantiated by the source-generated serializer.
+#pragma warning disable CA1819 // Arrays mirror JSON arrays here.
+
+namespace Restic.Net.Serialization;
+
+internal sealed class VersionDto
+{
+    public string? Version { get; set; }
+    public string? GoVersion { get; set; }
+    public string? GoOs { get; set; }
+    public string? GoArch { get; set; }
+}
+
+internal sealed class InitDto
+{
+    public string? Id { get; set; }
+    public string? Repository { get; set; }
+}
+
+internal sealed class ConfigDto
+{
+    public int Version { get; set; }
+    public string? Id { get; set; }
+    public string? ChunkerPolynomial { get; set; }
+}
+
+internal sealed class ExitErrorDto
+{
+    public int Code { get; set; }
+    public string? Message { get; set; }
+}
+
+/// <summary>An <c>error</c> line of backup, restore or check.</summary>
+internal sealed class ErrorDto
+{
+    /// <summary>backup/restore: 0.14–0.17.0 an opaque object (often <c>{}</c>); 0.17.1+ <c>{"message": ...}</c>.</summary>
+    public JsonElement Error { get; set; }
+    public string? During { get; set; }
+    public string? Item { get; set; }
+
+    /// <summary>check (0.18) puts the message at the top level.</summary>
+    public string? Message { get; set; }
+}
+
+/// <summary>A backup <c>status</c> line; restic 0.14–0.15 also used it for the <c>scan_finished</c> verbose line.</summary>
+internal sealed class BackupStatusDto
+{
+    public ulong SecondsElapsed { get; set; }
+    public ulong SecondsRemaining { get; set; }
+    public double PercentDone { get; set; }
+    public ulong? TotalFiles { get; set; }
+    public ulong FilesDone { get; set; }
+    public ulong? TotalBytes { get; set; }
+    public ulong BytesDone { get; set; }
+    public ulong ErrorCount { get; set; }
+    public string[]? CurrentFiles { get; set; }
+    public string? Action { get; set; }
+    public ulong DataSize { get; set; }
+}
+
+internal sealed class BackupVerboseStatusDto
+{
+    public string? Action { get; set; }
+    public string? Item { get; set; }
+    public double Duration { get; set; }
+    public ulong DataSize { get; set; }
+    public ulong DataSizeInRepo { get; set; }
+    public ulong MetadataSize { get; set; }
+    public ulong MetadataSizeInRepo { get; set; }
+    public ulong TotalFiles { get; set; }
+}
+
+internal sealed class BackupSummaryDto
+{
+    public bool DryRun { get; set; }
+    public ulong FilesNew { get; set; }
+    public ulong FilesChanged { get; set; }
+    public ulong FilesUnmodified { get; set; }
+    public ulong DirsNew { get; set; }
+    public ulong DirsChanged { get; set; }
+    public ulong DirsUnmodified { get; set; }
+    public long DataBlobs { get; set; }
+    public long TreeBlobs { get; set; }
+    public ulong DataAdded { get; set; }
+    public ulong? DataAddedPacked { get; set; }
+    public ulong TotalFilesProcessed { get; set; }
+    public ulong TotalBytesProcessed { get; set; }
+    public double TotalDuration { get; set; }
+    public DateTimeOffset? BackupStart { get; set; }
+    public DateTimeOffset? BackupEnd { get; set; }
+    public string? SnapshotId { get; set; }
+}
+
+internal sealed class RestoreStatusDto
+{
+    public ulong SecondsElapsed { get; set; }
+    public double PercentDone { get; set; }
+    public ulong TotalFiles { get; set; }
+    public ulong FilesRestored { get; set; }
+    public ulong FilesSkipped { get; set; }
+    public ulong? FilesDeleted { get; set; }
+    public ulong TotalBytes { get; set; }
+    public ulong BytesRestored { get; set; }
+    public ulong BytesSkipped { get; set; }
+}
+
+internal sealed class RestoreVerboseStatusDto
+{
+    public string? Action { get; set; }
+    public string? Item { get; set; }
+    public ulong Size { get; set; }
+}
+
+internal sealed class SnapshotSummaryDto
+{
+    public DateTimeOffset BackupStart { get; set; }
+    public DateTimeOffset BackupEnd { get; set; }
+    public ulong FilesNew { get; set; }
+    public ulong FilesChanged { get; set; }
+    public ulong FilesUnmodified { get; set; }
+    public ulong DirsNew { get; set; }
+    public ulong DirsChanged { get; set; }
+    public ulong DirsUnmodified { get; set; }
+    public long DataBlobs { get; set; }
+    public long TreeBlobs { get; set; }
+    public ulong DataAdded { get; set; }
+    public ulong DataAddedPacked { get; set; }
+    public ulong TotalFilesProcessed { get; set; }
+    public ulong TotalBytesProcessed { get; set; }
+}
+
+internal sealed class SnapshotDto
+{
+    public DateTimeOffset Time { get; set; }
+    public string? Parent { get; set; }
+    public string? Tree { get; set; }
+    public string[]? Paths { get; set; }
+    public string? Hostname { get; set; }
+    public string? Username { get; set; }
+    public uint Uid { get; set; }
+    public uint Gid { get; set; }
+    public string[]? Excludes { get; set; }
+    public string[]? Tags { get; set; }
+    public string? Original { get; set; }
+    public string? ProgramVersion { get; set; }
+    public SnapshotSummaryDto? Summary { get; set; }
+    public string? Id { get; set; }
+    public string? ShortId { get; set; }
+}
+
+internal sealed class KeepReasonDto
+{
+    public SnapshotDto? Snapshot { get; set; }
+    public string[]? Matches { get; set; }
+}
+
+internal sealed class ForgetGroupDto
+{
+    public string[]? Tags { get; set; }
+    public string? Host { get; set; }
+    public string[]? Paths { get; set; }
+    public SnapshotDto[]? Keep { get; set; }
+    public SnapshotDto[]? Remove { get; set; }
+    public KeepReasonDto[]? Reasons { get; set; }
+}
+
+internal sealed class StatsDto
+{
+    public ulong TotalSize { get; set; }
+    public ulong TotalFileCount { get; set; }
+    public ulong? TotalBlobCount { get; set; }
+    public int SnapshotsCount { get; set; }
+    public ulong? TotalUncompressedSize { get; set; }
+    public double? CompressionRatio { get; set; }
+    public double? CompressionProgress { get; set; }
+    public double? CompressionSpaceSaving { get; set; }
+}
+
+internal sealed class CheckSummaryDto
+{
+    public int NumErrors { get; set; }
+    public string[]? BrokenPacks { get; set; }
+    public bool SuggestRepairIndex { get; set; }
+    public bool SuggestPrune { get; set; }
+}
