@@ -66,6 +66,6 @@ internal sealed partial class Redactor
     }
 
     // scheme://user:password@host — restic itself prints "***" in place of a REST password.
-    [GeneratedRegex(@"(?<=[A-Za-z][A-Za-z0-9+.\-]*://)(?<user>[^:@/\s]*)(?::(?<password>[^@/\s]*))?@", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<=[A-Za-z][A-Za-z0-9+.\-]*://)(?<user>[^:@/\s]*)(?::(?<password>[^@/\r\n]*))?@", RegexOptions.CultureInvariant)]
     private static partial Regex UrlUserInfo();
 }

@@ -16,6 +16,7 @@ namespace Restic.Net.Execution;
 internal sealed partial class ResticExecutor
 {
     private static readonly ResiliencePropertyKey<long> s_startKey = new("Restic.Net.Start");
+    private static readonly ResiliencePropertyKey<bool> s_nativeLockWaitKey = new("Restic.Net.NativeLockWait");
     private readonly IResticProcessRunner _runner;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
@@ -72,6 +73,7 @@ internal sealed partial class ResticExecutor
 
         var context = ResilienceContextPool.Shared.Get(command.Operation, cancellationToken);
         context.Properties.Set(s_startKey, _time.GetTimestamp());
+        context.Properties.Set(s_nativeLockWaitKey, command.TakesLock && capabilities is { RetryLock: true });
         try
         {
             var run = await _pipeline.ExecuteAsync(
@@ -201,7 +203,7 @@ internal sealed partial class ResticExecutor
 
     /// <summary>
     /// Retries a locked repository with jittered exponential back-off until <see cref="ResticSettings.LockWaitTimeout"/>
-    /// has passed. restic 0.16+ waits itself (<c>--retry-lock</c>), so there it only runs out the clock once.
+    /// has passed. restic 0.16+ waits itself (<c>--retry-lock</c>), so there the client does not retry.
     /// </summary>
     private ResiliencePipeline CreateDefaultPipeline()
     {
@@ -215,6 +217,7 @@ internal sealed partial class ResticExecutor
             {
                 ShouldHandle = args => ValueTask.FromResult(
                     args.Outcome.Exception is ResticRepositoryLockedException &&
+                    !args.Context.Properties.GetValue(s_nativeLockWaitKey, false) &&
                     args.Context.Properties.TryGetValue(s_startKey, out var start) &&
                     _time.GetElapsedTime(start) < Settings.LockWaitTimeout),
                 BackoffType = DelayBackoffType.Exponential,

@@ -68,7 +68,8 @@ internal static class ErrorClassifier
         var start = text.IndexOf(Marker, at, StringComparison.Ordinal) + Marker.Length;
         var end = text.IndexOf('\n', start);
         var holder = (end < 0 ? text[start..] : text[start..end]).Trim();
-        return holder.StartsWith("exclusively ", StringComparison.Ordinal) ? holder["exclusively ".Length..] : holder;
+        holder = holder.StartsWith("exclusively ", StringComparison.Ordinal) ? holder["exclusively ".Length..] : holder;
+        return holder.StartsWith("by ", StringComparison.Ordinal) ? holder["by ".Length..] : holder;
     }
 
     private static bool ContainsAny(string text, params string[] needles) =>

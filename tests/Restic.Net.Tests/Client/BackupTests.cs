@@ -1,0 +1,117 @@
+using Restic.Net.Tests.Support;
+
+namespace Restic.Net.Tests.Client;
+
+public class BackupTests
+{
+    [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    public async Task BackupAsync_RecordedBackup_ReturnsSummaryOfTheRecording(string version)
+    {
+        var client = FixtureRunner.Replaying(version, "backup").CreateClient();
+        var progress = new List<BackupProgress>();
+
+        var summary = await client.BackupAsync(new BackupOptions("/tmp/restic-fixtures/src"), new SynchronousProgress<BackupProgress>(progress.Add));
+
+        Assert.True(summary.IsComplete);
+        Assert.Empty(summary.Errors);
+        Assert.Equal(40UL, summary.FilesNew);
+        Assert.Equal(40UL, summary.TotalFilesProcessed);
+        Assert.Equal(34538575UL, summary.TotalBytesProcessed);
+        Assert.NotNull(summary.SnapshotId);
+        Assert.Equal(version == "0.14.0" ? 8 : 64, summary.SnapshotId!.Value.Value.Length);
+        Assert.Equal(version == "0.18.0", summary.DataAddedPacked.HasValue);
+        Assert.Equal(version == "0.18.0", summary.BackupStart.HasValue);
+        Assert.NotEmpty(progress);
+    }
+
+    [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    public async Task StreamBackupAsync_RecordedBackup_StatusEventsPrecedeTheCompletedEventWhichIsLast(string version)
+    {
+        var client = FixtureRunner.Replaying(version, "backup").CreateClient();
+
+        var events = new List<BackupEvent>();
+        await foreach (var item in client.StreamBackupAsync(new BackupOptions("/src") { IncludeFileEvents = true }))
+        {
+            events.Add(item);
+        }
+
+        Assert.IsType<BackupCompletedEvent>(events[^1]);
+        Assert.Single(events.OfType<BackupCompletedEvent>());
+        var firstStatus = events.FindIndex(e => e is BackupStatusEvent);
+        Assert.InRange(firstStatus, 0, events.Count - 2);
+        Assert.Contains(events, e => e is BackupFileEvent { Action.Value: "new" });
+        // 0.14 typed scan_finished as "status"; both versions must surface it as a scan event.
+        var scan = Assert.Single(events.OfType<BackupScanCompletedEvent>());
+        Assert.Equal(40UL, scan.TotalFiles);
+        Assert.DoesNotContain(events, e => e is UnknownBackupEvent);
+    }
+
+    [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    public async Task BackupAsync_ExitCode3_ReturnsIncompleteSummaryWithTheUnreadableItems(string version)
+    {
+        var client = FixtureRunner.Replaying(version, "backup-partial").CreateClient();
+
+        var summary = await client.BackupAsync(new BackupOptions("/src"));
+
+        Assert.False(summary.IsComplete);
+        Assert.NotNull(summary.SnapshotId);
+        Assert.Contains(summary.Errors, e => e.Item.EndsWith("unreadable.txt") && e.During == BackupPhase.Archival);
+        Assert.Contains(summary.Errors, e => e.Item.EndsWith("locked-dir") && e.During == BackupPhase.Scan);
+        var unreadable = summary.Errors.First(e => e.Item.EndsWith("unreadable.txt"));
+        Assert.False(string.IsNullOrEmpty(unreadable.Message));
+    }
+
+    [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    public async Task BackupAsync_DryRun_ReturnsNoSnapshotId(string version)
+    {
+        var client = FixtureRunner.Replaying(version, "backup-dry-run").CreateClient();
+
+        var summary = await client.BackupAsync(new BackupOptions("/src") { DryRun = true });
+
+        Assert.True(summary.IsDryRun);
+        Assert.Null(summary.SnapshotId);
+    }
+
+    [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    public async Task BackupAsync_AllSourcesMissing_ThrowsCommandExceptionWithResticsMessage(string version)
+    {
+        var client = FixtureRunner.Replaying(version, "backup-missing-source").CreateClient();
+
+        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => client.BackupAsync(new BackupOptions("/does-not-exist")));
+
+        Assert.Equal(1, ex.ExitCode);
+        Assert.Contains("do not exist", ex.ResticMessage);
+        Assert.Contains("do not exist", ex.Message);
+        Assert.StartsWith("restic backup --json", ex.CommandLine);
+    }
+
+    [Fact]
+    public async Task StreamBackupAsync_InvalidInput_ThrowsBeforeAnyProcessStarts()
+    {
+        var runner = FixtureRunner.Replaying("0.18.0", "backup");
+        var client = runner.CreateClient();
+
+        Assert.Throws<ArgumentException>(() => new BackupOptions());
+        Assert.Throws<ArgumentException>(() => new BackupOptions("/a", ""));
+        Assert.Throws<ArgumentException>(() => new BackupOptions("/a\0b"));
+        Assert.Throws<ArgumentException>(() => client.StreamBackupAsync(new BackupOptions("/a") { Tags = ["a,b"] }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.BackupAsync(new BackupOptions("/a") { Host = "h\0" }));
+        Assert.Empty(runner.Invocations);
+    }
+
+    /// <summary>Reports on the calling thread, unlike <see cref="Progress{T}"/>.</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

@@ -1,0 +1,97 @@
+using Restic.Net.Tests.Support;
+
+namespace Restic.Net.Tests.Client;
+
+public class ErrorMappingTests
+{
+    [Theory]
+    [InlineData("0.14.0", 1)]
+    [InlineData("0.18.0", 12)]
+    public async Task WrongPassword_AnyVersion_ThrowsWrongPasswordException(string version, int exitCode)
+    {
+        var client = FixtureRunner.Replaying(version, "wrong-password").CreateClient();
+
+        var ex = await Assert.ThrowsAsync<ResticWrongPasswordException>(() => client.GetSnapshotsAsync());
+
+        Assert.Equal(exitCode, ex.ExitCode);
+        Assert.Contains("wrong password", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("0.14.0", 1)]
+    [InlineData("0.18.0", 10)]
+    public async Task MissingRepository_AnyVersion_ThrowsRepositoryNotFoundException(string version, int exitCode)
+    {
+        var client = FixtureRunner.Replaying(version, "repo-missing").CreateClient();
+
+        var ex = await Assert.ThrowsAsync<ResticRepositoryNotFoundException>(() => client.GetSnapshotsAsync());
+
+        Assert.Equal(exitCode, ex.ExitCode);
+        Assert.Contains("Is there a repository", ex.ResticMessage);
+    }
+
+    [Theory]
+    [InlineData("0.14.0", 1)]
+    [InlineData("0.18.0", 11)]
+    public async Task LockedRepository_AnyVersion_ThrowsLockedExceptionNamingTheHolder(string version, int exitCode)
+    {
+        var client = FixtureRunner.Replaying(version, "locked").CreateClient();
+
+        var ex = await Assert.ThrowsAsync<ResticRepositoryLockedException>(() => client.ForgetAsync(new ForgetOptions(new RetentionPolicy { KeepLast = 1 })));
+
+        Assert.Equal(exitCode, ex.ExitCode);
+        Assert.Matches(@"^PID \d+ on vm by root \(UID 0, GID 0\)$", ex.LockHolder);
+    }
+
+    [Fact]
+    public async Task LockedRepository_WithLockWaitTimeoutOnRestic018_PassesRetryLockInsteadOfRetrying()
+    {
+        var runner = FixtureRunner.Replaying("0.18.0", "locked");
+        var client = runner.CreateClient(o => o.LockWaitTimeout = TimeSpan.FromSeconds(90));
+
+        await Assert.ThrowsAsync<ResticRepositoryLockedException>(() => client.GetSnapshotsAsync());
+
+        Assert.Equal(2, runner.Invocations.Count); // version + one snapshots run: restic waited itself
+        Assert.Contains("--retry-lock", runner.LastArguments);
+        Assert.Equal("90s", runner.LastArguments[runner.LastArguments.ToList().IndexOf("--retry-lock") + 1]);
+    }
+
+    [Fact]
+    public async Task LockedRepository_WithLockWaitTimeoutOnRestic014_RetriesUntilTheTimeout()
+    {
+        var calls = 0;
+        var runner = new FixtureRunner("0.14.0", _ => ++calls < 3 ? Fixture.Load("0.14.0", "locked") : Fixture.Load("0.14.0", "snapshots"));
+        var client = runner.CreateClient(o => o.LockWaitTimeout = TimeSpan.FromMinutes(5));
+
+        var snapshots = await client.GetSnapshotsAsync();
+
+        Assert.Equal(2, snapshots.Count);
+        Assert.Equal(3, calls);
+        Assert.DoesNotContain("--retry-lock", runner.LastArguments);
+    }
+
+    [Fact]
+    public async Task Exception_FromRunWithSecrets_ContainsNoSecret()
+    {
+        const string Password = "correct horse battery staple";
+        var stderr = $"Fatal: unable to open config file: rest:http://alice:{Password}@127.0.0.1:8000/repo failed with password {Password}";
+        var runner = new FixtureRunner("0.14.0", _ => Fixture.Inline("", stderr, 1));
+        var client = runner.CreateClient(o =>
+        {
+            o.Password = ResticPassword.FromValue(Password);
+            o.Repository = ResticRepository.Parse($"rest:http://alice:{Password}@127.0.0.1:8000/repo");
+        });
+
+        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => client.GetSnapshotsAsync());
+
+        foreach (var text in new[] { ex.Message, ex.ResticMessage!, ex.StandardError, ex.CommandLine, ex.ToString(), client.Repository })
+        {
+            Assert.DoesNotContain(Password, text);
+        }
+
+        Assert.Contains("alice:***@127.0.0.1", ex.ResticMessage);
+        Assert.DoesNotContain(runner.Invocations.SelectMany(i => i.Arguments), a => a.Contains(Password));
+        Assert.Equal($"rest:http://alice:{Password}@127.0.0.1:8000/repo", runner.Invocations[^1].Environment["RESTIC_REPOSITORY"]);
+        Assert.Equal(Password, runner.Invocations[^1].Environment["RESTIC_PASSWORD"]);
+    }
+}

@@ -1,0 +1,98 @@
+using Restic.Net.Tests.Support;
+
+namespace Restic.Net.Tests.Client;
+
+public class MaintenanceTests
+{
+    [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    public async Task ForgetAsync_Recording_ListsKeptRemovedAndReasons(string version)
+    {
+        var client = FixtureRunner.Replaying(version, "forget").CreateClient();
+
+        var result = await client.ForgetAsync(new ForgetOptions(RetentionPolicy.Default));
+
+        var group = Assert.Single(result.Groups);
+        Assert.Equal("fixture-host", group.Host);
+        Assert.NotEmpty(group.Keep);
+        Assert.Single(group.Remove);
+        Assert.Equal(group.Keep.Count, group.Reasons.Count);
+        Assert.Contains(group.Reasons, r => r.Matches.Contains("daily snapshot"));
+        // Reasons name the snapshot id from 0.17 on; before, only its time.
+        Assert.Equal(version == "0.18.0", group.Reasons.All(r => r.SnapshotId is not null));
+        Assert.All(group.Reasons, r => Assert.Contains(group.Keep, k => k.Time == r.SnapshotTime));
+        Assert.Null(result.Prune);
+    }
+
+    [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    public async Task PruneAsync_Recording_ParsesTheStatisticsBlock(string version)
+    {
+        var client = FixtureRunner.Replaying(version, "prune").CreateClient();
+
+        var result = await client.PruneAsync();
+
+        Assert.Equal(10, result.RepackBlobs);
+        Assert.Equal(6, result.RemovedBlobs);
+        Assert.Equal(0, result.DeletedBytes);
+        Assert.Equal(6, result.TotalPrunedBlobs);
+        Assert.Equal((long)Math.Round(32.307 * 1024 * 1024), result.RemainingBytes);
+        Assert.Equal((long)Math.Round(1.076 * 1024), result.UnusedBytesAfterPrune);
+        Assert.DoesNotContain(result.Output, l => l.StartsWith("[0:00]"));
+    }
+
+    [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    public async Task CheckAsync_HealthyRepository_ReportsNoErrors(string version)
+    {
+        var client = FixtureRunner.Replaying(version, "check").CreateClient();
+
+        var result = await client.CheckAsync();
+
+        Assert.True(result.IsHealthy);
+        Assert.Empty(result.Errors);
+    }
+
+    [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    public async Task CheckAsync_CorruptRepository_ReturnsTheErrorsInsteadOfThrowing(string version)
+    {
+        var client = FixtureRunner.Replaying(version, "check-corrupt").CreateClient();
+
+        var result = await client.CheckAsync(new CheckOptions { ReadData = true });
+
+        Assert.False(result.IsHealthy);
+        Assert.True(result.ErrorCount >= 1);
+        Assert.Contains(result.Errors, e => e.Contains("does not match") || e.Contains("contains 2 errors"));
+        Assert.Equal(version == "0.18.0", result.BrokenPacks.Count == 1);
+    }
+
+    [Theory]
+    [InlineData("0.14.0", "unlock", null)]
+    [InlineData("0.18.0", "unlock", 0)]
+    [InlineData("0.18.0", "unlock-stale", 1)]
+    public async Task UnlockAsync_Recording_ReportsWhatRestic_Says(string version, string scenario, int? removed)
+    {
+        var client = FixtureRunner.Replaying(version, scenario).CreateClient();
+
+        var result = await client.UnlockAsync(new UnlockOptions { RemoveAll = scenario == "unlock-stale" });
+
+        Assert.Equal(removed, result.RemovedLocks);
+    }
+
+    [Fact]
+    public async Task ForgetAsync_EmptyPolicyOrNegativeCount_ThrowsBeforeAnyProcessStarts()
+    {
+        var runner = FixtureRunner.Replaying("0.18.0", "forget");
+        var client = runner.CreateClient();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => client.ForgetAsync(new ForgetOptions(new RetentionPolicy())));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.ForgetAsync(new ForgetOptions(new RetentionPolicy { KeepLast = -1 })));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.CheckAsync(new CheckOptions { ReadData = true, ReadDataSubset = "1/5" }));
+        Assert.Empty(runner.Invocations);
+    }
+}

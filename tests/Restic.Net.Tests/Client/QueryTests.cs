@@ -1,0 +1,138 @@
+using Restic.Net.Tests.Support;
+
+namespace Restic.Net.Tests.Client;
+
+public class QueryTests
+{
+    [Theory]
+    [InlineData("0.14.0", "0.14.0", "go1.19.8")]
+    [InlineData("0.18.0", "0.18.0", "go1.24.4")]
+    public async Task GetVersionAsync_JsonOrText_ParsesVersionAndCapabilities(string version, string expected, string go)
+    {
+        var client = FixtureRunner.Replaying(version, "version").CreateClient();
+
+        var result = await client.GetVersionAsync();
+
+        Assert.Equal(Version.Parse(expected), result.Version);
+        Assert.Equal(go, result.GoVersion);
+        Assert.Equal("linux", result.OperatingSystem);
+        Assert.Equal("amd64", result.Architecture);
+        Assert.Equal(version == "0.18.0", result.Capabilities.JsonCheck);
+        Assert.Equal(version == "0.18.0", result.Capabilities.RetryLock);
+        Assert.Equal(version == "0.18.0", result.Capabilities.WrongPasswordExitCode);
+    }
+
+    [Fact]
+    public async Task GetVersionAsync_CalledTwice_RunsResticOnce()
+    {
+        var runner = FixtureRunner.Replaying("0.18.0", "version");
+        var client = runner.CreateClient();
+
+        await client.GetVersionAsync();
+        await client.GetVersionAsync();
+
+        Assert.Single(runner.Invocations);
+        Assert.False(runner.Invocations[0].Environment.ContainsKey("RESTIC_PASSWORD"));
+    }
+
+    [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    public async Task GetSnapshotsAsync_Recording_ProjectsEverySnapshot(string version)
+    {
+        var client = FixtureRunner.Replaying(version, "snapshots").CreateClient();
+
+        var snapshots = await client.GetSnapshotsAsync();
+
+        Assert.Equal(2, snapshots.Count);
+        Assert.All(snapshots, s =>
+        {
+            Assert.True(s.Id.IsFull);
+            Assert.Equal("fixture-host", s.Hostname);
+            Assert.Contains("fixture", s.Tags);
+            Assert.Equal(["/tmp/restic-fixtures/src"], s.Paths);
+            Assert.Equal(0u, s.Uid);
+        });
+        Assert.True(snapshots[0].Time <= snapshots[1].Time);
+        Assert.Equal(snapshots[0].Id, snapshots[1].Parent);
+        Assert.Equal(version == "0.18.0", snapshots[1].Summary is not null);
+        Assert.Equal(version == "0.18.0" ? "restic 0.18.0" : null, snapshots[1].ProgramVersion);
+    }
+
+    [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    public async Task GetSnapshotsAsync_EmptyRepository_ReturnsEmptyList(string version)
+    {
+        var client = FixtureRunner.Replaying(version, "snapshots-empty").CreateClient();
+
+        Assert.Empty(await client.GetSnapshotsAsync());
+    }
+
+    [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    public async Task GetStatsAsync_Default_ComputesDeduplicationRatioFromRestoreSizeAndRawData(string version)
+    {
+        var restoreSize = Fixture.Load(version, "stats");
+        var raw = Fixture.Load(version, "stats-raw-data");
+        var runner = new FixtureRunner(version, i => i.Arguments.Contains("--mode=raw-data") ? raw : restoreSize);
+        var client = runner.CreateClient();
+
+        var stats = await client.GetStatsAsync();
+
+        Assert.Equal(StatsMode.RestoreSize, stats.Mode);
+        Assert.True(stats.TotalSize > 0);
+        Assert.True(stats.SnapshotsCount > 0);
+        Assert.NotNull(stats.StoredSize);
+        var unique = stats.TotalUncompressedSize ?? stats.StoredSize!.Value;
+        Assert.Equal((double)stats.TotalSize / unique, stats.DeduplicationRatio!.Value, 6);
+        Assert.True(stats.DeduplicationRatio > 1, "two snapshots of mostly the same data deduplicate");
+        Assert.Equal(version == "0.18.0", stats.CompressionRatio.HasValue);
+    }
+
+    [Theory]
+    [InlineData("0.14.0", "stats-files-by-contents", "files-by-contents")]
+    [InlineData("0.18.0", "stats-blobs-per-file", "blobs-per-file")]
+    public async Task GetStatsAsync_OtherMode_RunsOnceWithoutRatio(string version, string scenario, string mode)
+    {
+        var runner = FixtureRunner.Replaying(version, scenario);
+        var client = runner.CreateClient();
+
+        var stats = await client.GetStatsAsync(new StatsOptions { Mode = mode });
+
+        Assert.Equal(mode, stats.Mode.Value);
+        Assert.Null(stats.DeduplicationRatio);
+        Assert.Equal(2, runner.Invocations.Count); // version + stats
+        Assert.Contains("--mode=" + mode, runner.LastArguments);
+    }
+
+    [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    public async Task InitAsync_Recording_ReadsIdentityFromTheConfig(string version)
+    {
+        const string Config = "{\n  \"version\": 2,\n  \"id\": \"381d82a555ab14eb256218ca78a78ffef01170ead74e3a39bedf5256b8543fa3\",\n  \"chunker_polynomial\": \"3d8f5b3a16a7c5\"\n}\n";
+        var runner = new FixtureRunner(version, i => i.Arguments[0] == "cat" ? Fixture.Inline(Config) : Fixture.Load(version, "init"));
+        var client = runner.CreateClient();
+
+        var info = await client.InitAsync();
+
+        Assert.Equal("381d82a555ab14eb256218ca78a78ffef01170ead74e3a39bedf5256b8543fa3", info.Id);
+        Assert.Equal(2, info.Version);
+        Assert.Equal("3d8f5b3a16a7c5", info.ChunkerPolynomial);
+        Assert.Equal(["init", "cat"], runner.Invocations.Skip(1).Select(i => i.Arguments[0]));
+    }
+
+    [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    public async Task InitAsync_ExistingRepository_ThrowsCommandException(string version)
+    {
+        var client = FixtureRunner.Replaying(version, "init-existing").CreateClient();
+
+        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => client.InitAsync());
+
+        Assert.Contains("config file already exists", ex.ResticMessage);
+    }
+}
