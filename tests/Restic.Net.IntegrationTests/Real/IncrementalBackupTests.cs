@@ -1,0 +1,81 @@
+using Restic.Net.IntegrationTests.Support;
+
+namespace Restic.Net.IntegrationTests.Real;
+
+/// <summary>Incremental backups, deduplication statistics, retention and pruning on a repository of its own.</summary>
+public sealed class IncrementalBackupTests : IAsyncLifetime
+{
+    private readonly TempDirectory _root = new();
+    private ResticClient _client = null!;
+
+    private string Source => _root.Combine("src");
+
+    public async Task InitializeAsync()
+    {
+        SourceTree.WriteSmallFiles(Source, count: 150, seed: 1);
+        _client = new ResticClient(TestRestic.Options(_root.Combine("repo"), _root.Combine("cache")));
+        await _client.InitAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        _root.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task SecondBackup_AfterChangingAFewFiles_IsIncrementalDeduplicatedAndRestorable()
+    {
+        var first = await _client.BackupAsync(new BackupOptions(Source));
+        var changed = Directory.EnumerateFiles(Source, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(3).ToArray();
+        foreach (var file in changed)
+        {
+            File.AppendAllText(file, "changed");
+        }
+
+        File.WriteAllText(Path.Combine(Source, "added.txt"), "a new file");
+
+        var second = await _client.BackupAsync(new BackupOptions(Source));
+
+        Assert.Equal(1UL, second.FilesNew);
+        Assert.Equal(3UL, second.FilesChanged);
+        Assert.Equal(147UL, second.FilesUnmodified);
+        Assert.True(second.DataAdded < first.DataAdded / 10, $"incremental backup added {second.DataAdded} of {first.DataAdded} bytes");
+
+        var stats = await _client.GetStatsAsync();
+        Assert.Equal(2, stats.SnapshotsCount);
+        Assert.True(stats.DeduplicationRatio > 1.5, $"two almost equal snapshots deduplicate; ratio was {stats.DeduplicationRatio}");
+        Assert.NotNull(stats.StoredSize);
+
+        var target = _root.Combine("restore");
+        await _client.RestoreAsync(new RestoreOptions("latest", target));
+        SourceTree.AssertSameFiles(Source, SourceTree.RestoredPath(target, Source));
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task ForgetAsync_DefaultPolicyWithPrune_RemovesTheOlderSnapshotOfTheSameDay()
+    {
+        var old = await _client.BackupAsync(new BackupOptions(Source) { Time = new DateTimeOffset(2021, 6, 1, 10, 0, 0, TimeSpan.Zero) });
+        var morning = await _client.BackupAsync(new BackupOptions(Source) { Time = DateTimeOffset.Now.AddMinutes(-10) });
+        var latest = await _client.BackupAsync(new BackupOptions(Source));
+
+        var plan = await _client.ForgetAsync(new ForgetOptions(RetentionPolicy.Default) { DryRun = true });
+        Assert.True(plan.IsDryRun);
+        Assert.Equal(3, (await _client.GetSnapshotsAsync()).Count);
+
+        var result = await _client.ForgetAsync(new ForgetOptions(RetentionPolicy.Default) { Prune = true });
+
+        var removed = Assert.Single(result.Removed);
+        Assert.True(removed.Id.Matches(morning.SnapshotId!.Value));
+        Assert.Contains(result.Kept, s => s.Id.Matches(latest.SnapshotId!.Value));
+        Assert.Contains(result.Kept, s => s.Id.Matches(old.SnapshotId!.Value));
+        Assert.Contains(result.Groups[0].Reasons, r => r.Matches.Contains("yearly snapshot"));
+        Assert.NotNull(result.Prune);
+        Assert.NotNull(result.Prune!.RemainingBlobs);
+        Assert.Equal(2, (await _client.GetSnapshotsAsync()).Count);
+
+        var prune = await _client.PruneAsync();
+        Assert.Equal(0, prune.TotalPrunedBlobs);
+        Assert.True((await _client.CheckAsync(new CheckOptions { ReadData = true })).IsHealthy);
+    }
+}
