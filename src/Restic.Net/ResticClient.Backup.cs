@@ -17,7 +17,10 @@ public partial class ResticClient
                     progress?.Report(status.Progress);
                     break;
                 case BackupCompletedEvent completed:
-                    return completed.Summary;
+                    // restic does not always print a final 100% status; report one so progress bars finish.
+                    var s = completed.Summary;
+                    progress?.Report(new BackupProgress(1, s.TotalDuration, TimeSpan.Zero, s.TotalFilesProcessed, s.TotalFilesProcessed, s.TotalBytesProcessed, s.TotalBytesProcessed, (ulong)s.Errors.Count, []));
+                    return s;
             }
         }
 

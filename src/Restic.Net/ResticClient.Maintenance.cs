@@ -29,7 +29,10 @@ public partial class ResticClient
         if (options.Prune)
         {
             var rest = Encoding.UTF8.GetString(end < 0 ? stdout : stdout[end..]);
-            prune = TextOutput.ParsePrune(SplitLines(rest), options.DryRun);
+            var parsed = TextOutput.ParsePrune(SplitLines(rest), options.DryRun);
+
+            // restic prunes only when forget removed something.
+            prune = parsed.RemainingBlobs is null ? null : parsed;
         }
 
         return new ForgetResult

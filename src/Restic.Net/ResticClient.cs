@@ -54,7 +54,7 @@ public partial class ResticClient : IResticClient
 
     /// <inheritdoc />
     public virtual Task<ResticVersion> GetVersionAsync(CancellationToken cancellationToken = default) =>
-        _executor.GetVersionAsync(cancellationToken).WaitAsync(cancellationToken);
+        _executor.GetVersionAsync(cancellationToken);
 
     /// <summary>
     /// Runs a streaming command: events flow through a queue that never blocks restic; when the

@@ -50,8 +50,9 @@ public class ResticClientOptions
     public ResiliencePipeline? Resilience { get; set; }
 
     /// <summary>
-    /// Additional environment variables for restic, for example <c>RESTIC_COMPRESSION</c> or backend
-    /// credentials. Values are treated as secrets in logs and error messages.
+    /// Additional environment variables for restic, for example <c>RESTIC_COMPRESSION</c>, <c>TMPDIR</c>
+    /// or backend credentials; passed to every restic command (also <c>version</c>). Values of variables
+    /// whose names look like credentials (KEY, SECRET, PASSWORD, TOKEN, SAS, ...) are masked in logs and error messages.
     /// </summary>
     public IDictionary<string, string> EnvironmentVariables { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 

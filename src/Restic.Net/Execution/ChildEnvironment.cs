@@ -9,6 +9,10 @@ internal static class ChildEnvironment
     private static readonly string[] s_prefixes =
         ["RESTIC_", "AWS_", "B2_", "AZURE_", "GOOGLE_", "OS_", "ST_", "MINIO_", "RCLONE_", "SWIFT_"];
 
+    // Names of variables that hold credentials (AWS_SECRET_ACCESS_KEY, B2_ACCOUNT_KEY, OS_PASSWORD, AZURE_ACCOUNT_SAS, ...).
+    private static readonly string[] s_secretMarkers =
+        ["KEY", "SECRET", "PASSWORD", "PASS", "TOKEN", "SAS", "CREDENTIAL", "AUTH"];
+
     /// <summary>
     /// The variables to set on the child: the explicit ones, plus a removal (null value) for every
     /// restic-related variable of the parent that is not set explicitly, unless inheritance is on.
@@ -34,6 +38,20 @@ internal static class ChildEnvironment
         }
 
         return result;
+    }
+
+    /// <summary>Whether a variable's value is a credential that must never be shown.</summary>
+    public static bool IsSecretName(string name)
+    {
+        foreach (var marker in s_secretMarkers)
+        {
+            if (name.Contains(marker, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static bool IsResticRelated(string name)

@@ -39,9 +39,10 @@ internal sealed partial class Redactor
         {
             var argument = arguments[i];
             var previous = i > 0 ? arguments[i - 1] : null;
-            if (previous is "-o" or "--option")
+            if (previous is "-o" or "--option" || argument.StartsWith("--option=", StringComparison.Ordinal))
             {
-                var eq = argument.IndexOf('=', StringComparison.Ordinal);
+                // Extended options can carry credentials: keep the key, mask the value.
+                var eq = argument.IndexOf('=', argument.StartsWith("--option=", StringComparison.Ordinal) ? "--option=".Length : 0);
                 argument = eq < 0 ? argument : argument[..(eq + 1)] + Mask;
             }
 

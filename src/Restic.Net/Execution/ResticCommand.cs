@@ -28,14 +28,12 @@ internal sealed record ResticCommand(string Operation, IReadOnlyList<string> Ver
 
             foreach (var option in settings.ExtendedOptions)
             {
-                arguments.Add("-o");
-                arguments.Add(option);
+                arguments.Add("--option=" + option);
             }
 
             if (TakesLock && capabilities is { RetryLock: true } && settings.LockWaitTimeout > TimeSpan.Zero)
             {
-                arguments.Add("--retry-lock");
-                arguments.Add(ResticFormat.Duration(settings.LockWaitTimeout));
+                arguments.Add("--retry-lock=" + ResticFormat.Duration(settings.LockWaitTimeout));
             }
         }
 

@@ -5,6 +5,6 @@ internal sealed class ResticEnvironment
 {
     public Dictionary<string, string?> Variables { get; } = new(StringComparer.Ordinal);
 
-    /// <summary><c>key=value</c> pairs, each passed as <c>-o key=value</c>.</summary>
+    /// <summary><c>key=value</c> pairs, each passed as <c>--option=key=value</c>.</summary>
     public List<string> ExtendedOptions { get; } = [];
 }

@@ -39,18 +39,25 @@ internal sealed partial class ResticExecutor
 
     public string RepositoryName => Settings.Repository.RedactedLocation;
 
-    /// <summary>The installed restic's version, asked once per client and cached (a failed query is retried next time).</summary>
+    /// <summary>
+    /// The installed restic's version, asked once per client and cached (a failed query is retried
+    /// next time). The query is shared, so it runs without any caller's token; each caller waits
+    /// with its own.
+    /// </summary>
     public Task<ResticVersion> GetVersionAsync(CancellationToken cancellationToken)
     {
+        Task<ResticVersion> version;
         lock (_versionGate)
         {
             if (_version is null || _version.IsFaulted || _version.IsCanceled)
             {
-                _version = QueryVersionAsync(cancellationToken);
+                _version = QueryVersionAsync(CancellationToken.None);
             }
 
-            return _version;
+            version = _version;
         }
+
+        return version.WaitAsync(cancellationToken);
     }
 
     /// <summary>
@@ -67,9 +74,17 @@ internal sealed partial class ResticExecutor
         Stream? standardInput = null)
     {
         isAccepted ??= static run => run.ExitCode == 0;
-        var capabilities = command.OpensRepository
-            ? (await GetVersionAsync(cancellationToken).ConfigureAwait(false)).Capabilities
-            : null;
+        ResticCapabilities? capabilities = null;
+        if (command.OpensRepository)
+        {
+            var version = await GetVersionAsync(cancellationToken).ConfigureAwait(false);
+            if (version.Version < ResticVersion.MinimumSupported)
+            {
+                throw new ResticNotSupportedException("Restic.Net", version.Version, ResticVersion.MinimumSupported);
+            }
+
+            capabilities = version.Capabilities;
+        }
 
         var context = ResilienceContextPool.Shared.Get(command.Operation, cancellationToken);
         context.Properties.Set(s_startKey, _time.GetTimestamp());

@@ -44,19 +44,24 @@ internal sealed class ResticSettings
 
         // restic reads frames per second; 2 per second by default instead of restic's 60.
         var fps = Math.Min(60, 1 / options.ProgressInterval.TotalSeconds);
-        environment.Variables["RESTIC_PROGRESS_FPS"] = fps.ToString("0.###", CultureInfo.InvariantCulture);
+        // "R" keeps tiny rates such as 0.0004 (restic would treat a rounded 0 as "no limit": 60 per second).
+        environment.Variables["RESTIC_PROGRESS_FPS"] = fps.ToString("R", CultureInfo.InvariantCulture);
 
         RepositoryEnvironment = ChildEnvironment.Build(environment.Variables, options.InheritResticEnvironment);
 
-        // Commands that do not open the repository get neither the password nor the location.
-        VersionEnvironment = ChildEnvironment.Build(
-            new Dictionary<string, string?>(StringComparer.Ordinal) { ["RESTIC_PROGRESS_FPS"] = environment.Variables["RESTIC_PROGRESS_FPS"] },
-            options.InheritResticEnvironment);
+        // Commands that do not open the repository get the user's variables, but neither the password nor the location.
+        var versionVariables = new Dictionary<string, string?>(StringComparer.Ordinal) { ["RESTIC_PROGRESS_FPS"] = environment.Variables["RESTIC_PROGRESS_FPS"] };
+        foreach (var (name, value) in options.EnvironmentVariables)
+        {
+            versionVariables[name] = value;
+        }
+
+        VersionEnvironment = ChildEnvironment.Build(versionVariables, options.InheritResticEnvironment);
         ExtendedOptions = environment.ExtendedOptions.ToArray();
         Redactor = new Redactor(
             Repository.GetSecrets()
                 .Append(Password.SecretValue)
-                .Concat(options.EnvironmentVariables.Values.Where(v => v.Length >= 4)));
+                .Concat(options.EnvironmentVariables.Where(v => ChildEnvironment.IsSecretName(v.Key)).Select(v => v.Value)));
     }
 
     public ResticRepository Repository { get; }

@@ -9,7 +9,10 @@ public sealed record ForgetResult
     /// <summary>Whether nothing was removed because this was a dry run.</summary>
     public bool IsDryRun { get; init; }
 
-    /// <summary>The result of the prune that followed, when <see cref="ForgetOptions.Prune"/> was set.</summary>
+    /// <summary>
+    /// The result of the prune that followed, when <see cref="ForgetOptions.Prune"/> was set and
+    /// restic pruned (it does only when snapshots were removed); otherwise null.
+    /// </summary>
     public PruneResult? Prune { get; init; }
 
     /// <summary>All snapshots kept, over all groups.</summary>

@@ -20,8 +20,8 @@ public sealed record GenericRepository : ResticRepository
     }
 
     /// <summary>
-    /// Environment variables for the backend, such as <c>AWS_ACCESS_KEY_ID</c>. Their values are
-    /// treated as secrets: they are masked in logs and error messages.
+    /// Environment variables for the backend, such as <c>AWS_ACCESS_KEY_ID</c>. Values of variables
+    /// whose names look like credentials (KEY, SECRET, PASSWORD, TOKEN, SAS, ...) are masked in logs and error messages.
     /// </summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
@@ -52,5 +52,5 @@ public sealed record GenericRepository : ResticRepository
 
     /// <inheritdoc />
     internal override IEnumerable<string> GetSecrets() =>
-        base.GetSecrets().Concat(Environment.Values.Where(v => v.Length >= 4));
+        base.GetSecrets().Concat(Environment.Where(v => ChildEnvironment.IsSecretName(v.Key)).Select(v => v.Value));
 }

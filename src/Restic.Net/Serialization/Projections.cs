@@ -109,18 +109,25 @@ internal static class Projections
         BytesSkipped = capabilities.RestoreOverwritePolicies ? dto.BytesSkipped : null,
     };
 
-    public static ForgetGroup ToGroup(this ForgetGroupDto dto) => new()
+    public static ForgetGroup ToGroup(this ForgetGroupDto dto)
     {
-        Host = dto.Host ?? string.Empty,
-        Paths = dto.Paths ?? [],
-        Tags = dto.Tags ?? [],
-        Keep = dto.Keep?.Select(ToSnapshot).ToArray() ?? [],
-        Remove = dto.Remove?.Select(ToSnapshot).ToArray() ?? [],
-        Reasons = dto.Reasons?.Select(r => new KeepReason(
-            r.Snapshot?.Time ?? default,
-            ParseOptionalId(r.Snapshot?.Id),
-            r.Matches ?? [])).ToArray() ?? [],
-    };
+        var keep = dto.Keep?.Select(ToSnapshot).ToArray() ?? [];
+
+        // restic before 0.17 omits the id in reasons: the kept snapshot with the same time is the one.
+        SnapshotId? IdOf(SnapshotDto? snapshot) =>
+            ParseOptionalId(snapshot?.Id) ??
+            (keep.Count(k => k.Time == snapshot?.Time) == 1 ? keep.Single(k => k.Time == snapshot?.Time).Id : null);
+
+        return new ForgetGroup
+        {
+            Host = dto.Host ?? string.Empty,
+            Paths = dto.Paths ?? [],
+            Tags = dto.Tags ?? [],
+            Keep = keep,
+            Remove = dto.Remove?.Select(ToSnapshot).ToArray() ?? [],
+            Reasons = dto.Reasons?.Select(r => new KeepReason(r.Snapshot?.Time ?? default, IdOf(r.Snapshot), r.Matches ?? [])).ToArray() ?? [],
+        };
+    }
 
     public static RepositoryStats ToStats(this StatsDto dto, StatsMode mode) => new()
     {

@@ -24,6 +24,8 @@ public class BackupTests
         Assert.Equal(version == "0.18.0", summary.DataAddedPacked.HasValue);
         Assert.Equal(version == "0.18.0", summary.BackupStart.HasValue);
         Assert.NotEmpty(progress);
+        Assert.Equal(1, progress[^1].PercentDone);
+        Assert.Equal(summary.TotalBytesProcessed, progress[^1].BytesDone);
     }
 
     [Theory]

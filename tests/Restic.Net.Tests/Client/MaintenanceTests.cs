@@ -19,9 +19,8 @@ public class MaintenanceTests
         Assert.Single(group.Remove);
         Assert.Equal(group.Keep.Count, group.Reasons.Count);
         Assert.Contains(group.Reasons, r => r.Matches.Contains("daily snapshot"));
-        // Reasons name the snapshot id from 0.17 on; before, only its time.
-        Assert.Equal(version == "0.18.0", group.Reasons.All(r => r.SnapshotId is not null));
-        Assert.All(group.Reasons, r => Assert.Contains(group.Keep, k => k.Time == r.SnapshotTime));
+        // restic names the kept snapshot from 0.17 on; before, the client matches it by time.
+        Assert.All(group.Reasons, r => Assert.Contains(group.Keep, k => k.Time == r.SnapshotTime && k.Id == r.SnapshotId));
         Assert.Null(result.Prune);
     }
 
@@ -82,6 +81,29 @@ public class MaintenanceTests
         var result = await client.UnlockAsync(new UnlockOptions { RemoveAll = scenario == "unlock-stale" });
 
         Assert.Equal(removed, result.RemovedLocks);
+    }
+
+    [Fact]
+    public async Task ForgetAsync_WithPruneAndPruneText_ParsesThePruneThatFollowsTheJson()
+    {
+        var forget = Fixture.Load("0.18.0", "forget");
+        var prune = Fixture.Load("0.18.0", "prune");
+        var runner = new FixtureRunner("0.18.0", _ => forget with { StandardOutput = [.. forget.StandardOutput, .. prune.StandardOutput] });
+
+        var result = await runner.CreateClient().ForgetAsync(new ForgetOptions(RetentionPolicy.Default) { Prune = true });
+
+        Assert.Single(result.Removed);
+        Assert.NotNull(result.Prune);
+        Assert.Equal(69, result.Prune!.RemainingBlobs);
+        Assert.Contains("--prune", runner.LastArguments);
+    }
+
+    [Fact]
+    public async Task ForgetAsync_WithPruneButNothingPruned_HasNoPruneResult()
+    {
+        var result = await FixtureRunner.Replaying("0.18.0", "forget").CreateClient().ForgetAsync(new ForgetOptions(RetentionPolicy.Default) { Prune = true });
+
+        Assert.Null(result.Prune);
     }
 
     [Fact]

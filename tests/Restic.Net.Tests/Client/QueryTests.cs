@@ -23,6 +23,25 @@ public class QueryTests
     }
 
     [Fact]
+    public async Task AnyCommand_ResticOlderThan014_ThrowsNotSupportedBeforeRunningIt()
+    {
+        var mock = new Moq.Mock<Restic.Net.Execution.IResticProcessRunner>(Moq.MockBehavior.Strict);
+        mock.Setup(r => r.RunAsync(Moq.It.IsAny<Restic.Net.Execution.ResticInvocation>(), Moq.It.IsAny<Restic.Net.Execution.IResticOutputSink>(), Moq.It.IsAny<CancellationToken>()))
+            .Returns((Restic.Net.Execution.ResticInvocation _, Restic.Net.Execution.IResticOutputSink sink, CancellationToken _) =>
+            {
+                sink.OnStandardOutputLine("restic 0.13.1 compiled with go1.18 on linux/amd64"u8);
+                return Task.FromResult(0);
+            });
+
+        var options = new ResticClientOptions { Repository = new LocalRepository("/r"), Password = ResticPassword.FromValue("p") };
+        var ex = await Assert.ThrowsAsync<ResticNotSupportedException>(() => new ResticClient(options, mock.Object, null, null).GetSnapshotsAsync());
+
+        Assert.Equal(new Version(0, 13, 1), ex.InstalledVersion);
+        Assert.Equal(new Version(0, 14, 0), ex.RequiredVersion);
+        mock.Verify(r => r.RunAsync(Moq.It.IsAny<Restic.Net.Execution.ResticInvocation>(), Moq.It.IsAny<Restic.Net.Execution.IResticOutputSink>(), Moq.It.IsAny<CancellationToken>()), Moq.Times.Once());
+    }
+
+    [Fact]
     public async Task GetVersionAsync_CalledTwice_RunsResticOnce()
     {
         var runner = FixtureRunner.Replaying("0.18.0", "version");

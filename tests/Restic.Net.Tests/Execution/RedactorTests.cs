@@ -26,8 +26,8 @@ public class RedactorTests
     public void FormatCommandLine_MasksOptionValuesAndSecrets()
     {
         var redactor = new Redactor(["topsecret"]);
-        var line = redactor.FormatCommandLine("/usr/bin/restic", ["snapshots", "-o", "s3.secret=topsecret", "--tag=topsecret", "--path=/with space"]);
-        Assert.Equal("restic snapshots -o s3.secret=*** --tag=*** \"--path=/with space\"", line);
+        var line = redactor.FormatCommandLine("/usr/bin/restic", ["snapshots", "-o", "s3.secret=topsecret", "--option=s3.key=abc", "--tag=topsecret", "--path=/with space"]);
+        Assert.Equal("restic snapshots -o s3.secret=*** --option=s3.key=*** --tag=*** \"--path=/with space\"", line);
     }
 
     [Fact]
@@ -40,5 +40,16 @@ public class RedactorTests
         Assert.DoesNotContain("p4ss", options.Password.ToString());
         Assert.DoesNotContain("p4ss", options.Repository.ToString());
         Assert.DoesNotContain("p4ss", new GenericRepository("rest:http://u:p4ss@h/").ToString());
+    }
+
+    [Fact]
+    public void Secrets_OnlyCredentialLikeVariables_AreMasked()
+    {
+        var options = new ResticClientOptions { Repository = new LocalRepository("/r"), Password = ResticPassword.FromValue("pw-value") };
+        options.EnvironmentVariables["AWS_SECRET_ACCESS_KEY"] = "aws-secret-value";
+        options.EnvironmentVariables["TMPDIR"] = "/var/tmp";
+        var redactor = new ResticSettings(options).Redactor;
+
+        Assert.Equal("*** *** /var/tmp", redactor.Redact("pw-value aws-secret-value /var/tmp"));
     }
 }

@@ -69,7 +69,7 @@ public class ResticCommandsTests
             o.LockWaitTimeout = TimeSpan.FromMinutes(2);
         });
 
-        Assert.Equal(["snapshots", "--json", "--no-cache", "-o", "s3.region=eu-1", "--retry-lock", "120s", "--latest=3"], argv);
+        Assert.Equal(["snapshots", "--json", "--no-cache", "--option=s3.region=eu-1", "--retry-lock=120s", "--latest=3"], argv);
     }
 
     [Fact]
