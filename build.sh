@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The project's entry point; README.md documents it and .ci/run calls `./build.sh test`.
+#   ./build.sh demo   provision restic if needed, build, run the console quick-start sample
+#   ./build.sh test   provision restic 0.18.0 and 0.14.0, build, run every test against each version
+#   ./build.sh pack   build the NuGet packages into artifacts/packages
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+restic_binary() { eng/provision-restic.sh --print | awk -v v="$1" '$1 == v { print $2 }'; }
+
+build() { dotnet build Restic.Net.sln -c Release -nologo -clp:NoSummary; }
+
+pack() { dotnet pack src/Restic.Net/Restic.Net.csproj -c Release --no-build -o artifacts/packages -nologo; }
+
+demo() {
+  local binary="${RESTIC_NET_RESTIC_BINARY:-}"
+  if [ -z "$binary" ]; then
+    eng/provision-restic.sh
+    binary=$(restic_binary 0.18.0)
+  fi
+  build
+  RESTIC_NET_RESTIC_BINARY="$binary" dotnet run --project samples/Restic.Net.Samples.Console -c Release --no-build
+}
+
+test_all() {
+  eng/provision-restic.sh
+  build
+  pack
+  local passed=0 failed=0 skipped=0 status=0 version log
+  mkdir -p artifacts/test-logs
+  for version in 0.18.0 0.14.0; do
+    log="artifacts/test-logs/restic-$version.log"
+    echo "== tests against restic $version"
+    if ! RESTIC_NET_TEST_RESTIC="$(restic_binary "$version")" RESTIC_NET_TEST_RESTIC_VERSION="$version" \
+        dotnet test Restic.Net.sln -c Release --no-build -nologo 2>&1 | tee "$log"; then
+      status=1
+    fi
+    # "Passed!  - Failed:     0, Passed:   100, Skipped:     0, Total:   100, ..." per test assembly
+    while read -r f p s; do
+      failed=$((failed + f)); passed=$((passed + p)); skipped=$((skipped + s))
+    done < <(sed -nE 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\1 \2 \3/p' "$log")
+  done
+  echo "tests: $passed passed, $failed failed, $skipped skipped"
+  if [ "$skipped" -ne 0 ]; then
+    echo "build.sh: $skipped tests were skipped; none may be." >&2
+    status=1
+  fi
+  return $status
+}
+
+case "${1:-}" in
+  demo) demo ;;
+  test) test_all ;;
+  pack) build && pack ;;
+  *) echo "usage: ./build.sh demo|test|pack" >&2; exit 2 ;;
+esac
