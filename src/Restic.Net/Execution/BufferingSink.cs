@@ -4,7 +4,7 @@ using System.Text;
 namespace Restic.Net.Execution;
 
 /// <summary>Collects stdout (for commands that print one document or plain text) and stderr lines.</summary>
-internal sealed class BufferingSink : IResticOutputSink
+internal sealed class BufferingSink : IResticOutputSink, IRestartableSink
 {
     private readonly ArrayBufferWriter<byte> _stdout = new();
     private readonly List<string> _stderr = [];
@@ -26,6 +26,15 @@ internal sealed class BufferingSink : IResticOutputSink
     /// <summary>stdout decoded as text lines.</summary>
     public IReadOnlyList<string> StandardOutputLines =>
         Encoding.UTF8.GetString(_stdout.WrittenSpan).Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToArray();
+
+    public void Restart()
+    {
+        _stdout.Clear();
+        lock (_gate)
+        {
+            _stderr.Clear();
+        }
+    }
 
     public void OnStandardOutputLine(ReadOnlySpan<byte> line)
     {

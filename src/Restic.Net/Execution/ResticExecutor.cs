@@ -157,6 +157,7 @@ internal sealed partial class ResticExecutor
             Settings.ShutdownTimeout)
         { StandardInput = standardInput };
 
+        (sink as IRestartableSink)?.Restart();
         var capture = new StderrCapture(new TracingSink(sink, this, command.Operation), Settings.Redactor);
         Log.CommandStarting(_logger, command.Operation, commandLine);
         var started = _time.GetTimestamp();

@@ -59,12 +59,12 @@ public class ErrorMappingTests
     public async Task LockedRepository_WithLockWaitTimeoutOnRestic014_RetriesUntilTheTimeout()
     {
         var calls = 0;
-        var runner = new FixtureRunner("0.14.0", _ => ++calls < 3 ? Fixture.Load("0.14.0", "locked") : Fixture.Load("0.14.0", "snapshots"));
+        var runner = new FixtureRunner("0.14.0", _ => ++calls < 3 ? Fixture.Load("0.14.0", "locked") with { StandardOutput = "[]\n"u8.ToArray() } : Fixture.Load("0.14.0", "snapshots"));
         var client = runner.CreateClient(o => o.LockWaitTimeout = TimeSpan.FromMinutes(5));
 
         var snapshots = await client.GetSnapshotsAsync();
 
-        Assert.Equal(2, snapshots.Count);
+        Assert.Equal(2, snapshots.Count); // output of the failed attempts is not mixed in
         Assert.Equal(3, calls);
         Assert.DoesNotContain(runner.LastArguments, a => a.StartsWith("--retry-lock"));
     }
