@@ -37,6 +37,43 @@ internal static class Guard
         }
     }
 
+    /// <summary>Tags, host names and similar labels: no NUL and no line break.</summary>
+    public static void Labels(IReadOnlyList<string>? values, [CallerArgumentExpression(nameof(values))] string? name = null)
+    {
+        Items(values, name);
+        foreach (var value in values ?? [])
+        {
+            SingleLine(value, name);
+        }
+    }
+
+    public static void SingleLine(string? value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        NoNul(value, name);
+        if (value is not null && value.AsSpan().IndexOfAny('\r', '\n') >= 0)
+        {
+            throw new ArgumentException("The value must not contain a line break.", name);
+        }
+    }
+
+    /// <summary>
+    /// A snapshot as restic takes it: <c>latest</c> or a hex id (prefix of at least 4 characters), optionally
+    /// followed by <c>:subfolder</c> (restic 0.16+).
+    /// </summary>
+    public static void SnapshotReference(string value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        NotNullOrEmptyNoNul(value, name);
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        var id = colon < 0 ? value : value[..colon];
+        var isHex = id.Length is >= 4 and <= 64 && id.All(char.IsAsciiHexDigit);
+        if (id != "latest" && !isHex)
+        {
+            throw new ArgumentException(
+                $"A snapshot is 'latest' or a hexadecimal snapshot id (at least 4 characters), optionally followed by ':subfolder'; got '{value}'.",
+                name);
+        }
+    }
+
     public static void NotNegative(int? value, [CallerArgumentExpression(nameof(value))] string? name = null)
     {
         if (value is < 0)

@@ -44,7 +44,7 @@ public partial class ResticClient
     {
         if (parser.Summary is not { } dto)
         {
-            throw MissingOutput(run, "summary");
+            throw MissingOutput(run, "summary", output: parser.MalformedLine);
         }
 
         var summary = dto.ToSummary(isComplete: run.ExitCode == 0, parser.Errors);

@@ -37,7 +37,7 @@ public partial class ResticClient
 
         return new ForgetResult
         {
-            Groups = ProjectOrThrow(run, () => groups.Select(Projections.ToGroup).ToArray()),
+            Groups = ProjectOrThrow(run, output, () => groups.Select(Projections.ToGroup).ToArray()),
             IsDryRun = options.DryRun,
             Prune = prune,
         };

@@ -29,7 +29,7 @@ public partial class ResticClient
         var (run, output) = await RunBufferedAsync(ResticCommands.Snapshots(filter), cancellationToken).ConfigureAwait(false);
         var snapshots = ParseDocument(run, output, ResticJsonContext.Default.SnapshotDtoArray);
         LogCompleted(run);
-        return ProjectOrThrow(run, () => snapshots.Select(Projections.ToSnapshot).ToArray());
+        return ProjectOrThrow(run, output, () => snapshots.Select(Projections.ToSnapshot).ToArray());
     }
 
     /// <inheritdoc />
@@ -80,7 +80,7 @@ public partial class ResticClient
         return (run, output);
     }
 
-    private static T ParseDocument<T>(ResticRun run, BufferingSink output, JsonTypeInfo<T> typeInfo)
+    private T ParseDocument<T>(ResticRun run, BufferingSink output, JsonTypeInfo<T> typeInfo)
     {
         try
         {
@@ -88,11 +88,11 @@ public partial class ResticClient
         }
         catch (JsonException ex)
         {
-            throw MissingOutput(run, "valid JSON document", ex);
+            throw MissingOutput(run, "valid JSON document", ex, System.Text.Encoding.UTF8.GetString(output.StandardOutput));
         }
     }
 
-    private static T ProjectOrThrow<T>(ResticRun run, Func<T> project)
+    private T ProjectOrThrow<T>(ResticRun run, BufferingSink output, Func<T> project)
     {
         try
         {
@@ -100,14 +100,14 @@ public partial class ResticClient
         }
         catch (JsonException ex)
         {
-            throw MissingOutput(run, "valid JSON document", ex);
+            throw MissingOutput(run, "valid JSON document", ex, System.Text.Encoding.UTF8.GetString(output.StandardOutput));
         }
     }
 
     private static void ValidateFilter(SnapshotFilter filter)
     {
-        Guard.Items(filter.Hosts, nameof(filter.Hosts));
-        Guard.Items(filter.Tags, nameof(filter.Tags));
+        Guard.Labels(filter.Hosts, nameof(filter.Hosts));
+        Guard.Labels(filter.Tags, nameof(filter.Tags));
         Guard.Items(filter.Paths, nameof(filter.Paths));
         if (filter.Latest is < 1)
         {

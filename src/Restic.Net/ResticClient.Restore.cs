@@ -54,7 +54,7 @@ public partial class ResticClient
             // 0.16 printed a summary only at the end; every counter may be omitted when zero.
             return new RestoreCompletedEvent(parser.Summary is { } summary
                 ? summary.ToSummary(target, capabilities)
-                : throw MissingOutput(run, "summary"));
+                : throw MissingOutput(run, "summary", output: parser.MalformedLine));
         }
 
         await foreach (var item in StreamAsync(command, queue, parser, static run => run.ExitCode == 0, Complete, cancellationToken).ConfigureAwait(false))

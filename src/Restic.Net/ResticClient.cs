@@ -128,6 +128,13 @@ public partial class ResticClient : IResticClient
     private void LogCompleted(ResticRun run) =>
         Log.OperationCompleted(_executor.Logger, run.Command.Operation, _executor.RepositoryName, (long)run.Duration.TotalMilliseconds);
 
-    private static ResticOutputException MissingOutput(ResticRun run, string what, Exception? inner = null) =>
-        new($"restic {run.Command.Operation} exited with code {run.ExitCode} but printed no {what}.", run.ExitCode, run.CommandLine, run.StandardError, inner);
+    private ResticOutputException MissingOutput(ResticRun run, string what, Exception? inner = null, string? output = null)
+    {
+        const int MaxOutput = 400;
+        var shown = output is null ? null : _executor.Settings.Redactor.Redact(output.Length > MaxOutput ? output[..MaxOutput] + "…" : output);
+        var message = $"restic {run.Command.Operation} exited with code {run.ExitCode} but printed no {what}." +
+            (shown is null ? string.Empty : $" It printed: {shown}") +
+            (inner is null ? string.Empty : $" ({inner.Message})");
+        return new ResticOutputException(message, run.ExitCode, run.CommandLine, run.StandardError, inner, shown);
+    }
 }

@@ -72,13 +72,16 @@ public sealed record BackupOptions
 
     internal void Validate()
     {
-        Guard.Items(Tags);
+        Guard.Labels(Tags);
         Guard.Items(Excludes);
         Guard.Items(CaseInsensitiveExcludes);
         Guard.Items(ExcludeFiles);
         Guard.NoNul(ExcludeLargerThan);
-        Guard.NoNul(Host);
-        Guard.NoNul(Parent);
+        Guard.SingleLine(Host);
+        if (Parent is not null)
+        {
+            Guard.SnapshotReference(Parent);
+        }
         foreach (var tag in Tags)
         {
             if (tag.Contains(',', StringComparison.Ordinal))

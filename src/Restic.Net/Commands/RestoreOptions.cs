@@ -6,10 +6,12 @@ public sealed record RestoreOptions
     /// <summary>Creates restore options.</summary>
     /// <param name="snapshot">The snapshot: <c>latest</c>, a full or short id, or (restic 0.16+) <c>id:subfolder</c>.</param>
     /// <param name="target">The folder to restore into; created if missing.</param>
-    /// <exception cref="ArgumentException">A value is empty or contains a NUL character.</exception>
+    /// <exception cref="ArgumentException">
+    /// The snapshot is not <c>latest</c> or a hex id (optionally with <c>:subfolder</c>), or the target is empty or contains a NUL character.
+    /// </exception>
     public RestoreOptions(string snapshot, string target)
     {
-        Guard.NotNullOrEmptyNoNul(snapshot);
+        Guard.SnapshotReference(snapshot);
         Guard.NotNullOrEmptyNoNul(target);
         Snapshot = snapshot;
         Target = target;

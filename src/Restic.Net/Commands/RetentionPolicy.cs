@@ -70,7 +70,7 @@ public sealed record RetentionPolicy
             }
         }
 
-        Guard.Items(KeepTags);
+        Guard.Labels(KeepTags);
         if (IsEmpty)
         {
             throw new ArgumentException(

@@ -21,6 +21,9 @@ public sealed record StatsOptions
     internal void Validate()
     {
         Guard.NotNullOrEmptyNoNul(Mode.Value, nameof(Mode));
-        Guard.Items(Snapshots);
+        foreach (var snapshot in Snapshots)
+        {
+            Guard.SnapshotReference(snapshot, nameof(Snapshots));
+        }
     }
 }

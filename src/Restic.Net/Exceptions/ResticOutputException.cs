@@ -3,8 +3,9 @@ namespace Restic.Net;
 /// <summary>restic's output could not be understood: malformed, truncated or missing where a result was expected.</summary>
 public sealed class ResticOutputException : ResticException
 {
-    internal ResticOutputException(string message, int? exitCode, string? commandLine, string? standardError, Exception? innerException = null)
-        : base(message, exitCode, commandLine, null, standardError, innerException)
-    {
-    }
+    internal ResticOutputException(string message, int? exitCode, string? commandLine, string? standardError, Exception? innerException = null, string? outputLine = null)
+        : base(message, exitCode, commandLine, null, standardError, innerException) => OutputLine = outputLine;
+
+    /// <summary>The output restic printed that could not be read (redacted, at most a few hundred characters), if any.</summary>
+    public string? OutputLine { get; }
 }

@@ -161,7 +161,21 @@ internal sealed partial class ResticExecutor
         var capture = new StderrCapture(new TracingSink(sink, this, command.Operation), Settings.Redactor);
         Log.CommandStarting(_logger, command.Operation, commandLine);
         var started = _time.GetTimestamp();
-        var exitCode = await _runner.RunAsync(invocation, capture, cancellationToken).ConfigureAwait(false);
+        int exitCode;
+        try
+        {
+            exitCode = await _runner.RunAsync(invocation, capture, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not ResticException)
+        {
+            // A failure while reading restic's output: report it with its context, never as a bare pipe error.
+            throw new ResticOutputException(
+                $"Reading the output of restic {command.Operation} failed: {Settings.Redactor.Redact(ex.Message)}",
+                null,
+                commandLine,
+                string.Join('\n', capture.Tail),
+                ex);
+        }
         var duration = _time.GetElapsedTime(started);
         Log.CommandExited(_logger, command.Operation, exitCode, (long)duration.TotalMilliseconds);
         return new ResticRun(command, exitCode, commandLine, capture.ExitErrorMessage, capture.Tail, duration);

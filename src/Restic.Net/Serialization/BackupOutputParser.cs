@@ -25,6 +25,9 @@ internal sealed class BackupOutputParser(EventQueue<BackupEvent> queue, ILogger 
         }
     }
 
+    /// <summary>The first JSON line of a known type that could not be read.</summary>
+    public string? MalformedLine { get; private set; }
+
     public void OnStandardOutputLine(ReadOnlySpan<byte> line)
     {
         if (!JsonLine.TryGetMessageType(line, out var type))
@@ -74,6 +77,8 @@ internal sealed class BackupOutputParser(EventQueue<BackupEvent> queue, ILogger 
         }
         catch (JsonException ex)
         {
+            // Kept for the error that follows if the summary is missing; never fatal by itself.
+            MalformedLine ??= Encoding.UTF8.GetString(line);
             Log.MalformedJsonLine(logger, "backup", type, ex.Message);
         }
     }

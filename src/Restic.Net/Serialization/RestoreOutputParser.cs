@@ -16,6 +16,9 @@ internal sealed class RestoreOutputParser(EventQueue<RestoreEvent> queue, ILogge
 
     public RestoreStatusDto? Summary { get; private set; }
 
+    /// <summary>The first JSON line of a known type that could not be read.</summary>
+    public string? MalformedLine { get; private set; }
+
     public void OnStandardOutputLine(ReadOnlySpan<byte> line)
     {
         if (!JsonLine.TryGetMessageType(line, out var type))
@@ -54,6 +57,8 @@ internal sealed class RestoreOutputParser(EventQueue<RestoreEvent> queue, ILogge
         }
         catch (JsonException ex)
         {
+            // Kept for the error that follows if the summary is missing; never fatal by itself.
+            MalformedLine ??= Encoding.UTF8.GetString(line);
             Log.MalformedJsonLine(logger, "restore", type, ex.Message);
         }
     }

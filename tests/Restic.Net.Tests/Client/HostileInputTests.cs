@@ -1,0 +1,132 @@
+using Moq;
+using Restic.Net.Tests.Support;
+
+namespace Restic.Net.Tests.Client;
+
+/// <summary>Input that could change what restic does is rejected before any process starts; odd output never crashes without context.</summary>
+public class HostileInputTests
+{
+    [Theory]
+    [InlineData("-h")]
+    [InlineData("--target=/etc")]
+    [InlineData("not-hex!")]
+    [InlineData("abc")]
+    [InlineData("latest\n")]
+    [InlineData("")]
+    public void RestoreOptions_SnapshotThatIsNotAnId_Throws(string snapshot)
+    {
+        Assert.ThrowsAny<ArgumentException>(() => new RestoreOptions(snapshot, "/target"));
+    }
+
+    [Theory]
+    [InlineData("latest")]
+    [InlineData("36244f78")]
+    [InlineData("36244F78C53833CB800F3C7E1EE9ABC0A7266BB10B9508619D0CB901BA2E6BF4")]
+    [InlineData("latest:/data/sub")]
+    [InlineData("36244f78:/sub folder")]
+    public void RestoreOptions_ValidSnapshotReference_IsAccepted(string snapshot)
+    {
+        Assert.Equal(snapshot, new RestoreOptions(snapshot, "/target").Snapshot);
+    }
+
+    [Fact]
+    public async Task Labels_WithLineBreaksOrNul_AreRejectedBeforeAnyProcessStarts()
+    {
+        var runner = FixtureRunner.Replaying("0.18.0", "snapshots");
+        var client = runner.CreateClient();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => client.BackupAsync(new BackupOptions("/d") { Tags = ["a\nb"] }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.BackupAsync(new BackupOptions("/d") { Host = "h\r" }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.BackupAsync(new BackupOptions("/d") { Parent = "--force" }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.GetSnapshotsAsync(new SnapshotFilter { Tags = ["x\0"] }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.GetSnapshotsAsync(new SnapshotFilter { Hosts = [""] }));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.GetSnapshotsAsync(new SnapshotFilter { Latest = 0 }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.GetStatsAsync(new StatsOptions { Snapshots = ["-x"] }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.ForgetAsync(new ForgetOptions(new RetentionPolicy { KeepTags = ["a\nb"] })));
+        Assert.Empty(runner.Invocations);
+    }
+
+    [Fact]
+    public async Task Paths_StartingWithADash_AreLiteralPathsAfterTheSeparator()
+    {
+        var runner = FixtureRunner.Replaying("0.18.0", "backup");
+
+        await runner.CreateClient().BackupAsync(new BackupOptions("--dry-run", "-rf /", "a\nb"));
+
+        var argv = runner.LastArguments.ToList();
+        Assert.Equal(["--dry-run", "-rf /", "a\nb"], argv[(argv.IndexOf("--") + 1)..]);
+        Assert.Equal(1, argv.Count(a => a == "--dry-run"));
+    }
+
+    [Theory]
+    [InlineData("{\"message_type\":\"summary\",\"files_new\":4")]
+    [InlineData("{\"message_type\":\"summary\",\"files_new\":\"four\",\"snapshot_id\":\"x\"}")]
+    public async Task BackupAsync_MalformedSummary_ThrowsOutputExceptionWithTheLine(string summary)
+    {
+        var runner = new FixtureRunner("0.18.0", _ => Fixture.Inline("{\"message_type\":\"status\",\"percent_done\":0.5}\n" + summary + "\n"));
+
+        var ex = await Assert.ThrowsAsync<ResticOutputException>(() => runner.CreateClient().BackupAsync(new BackupOptions("/d")));
+
+        Assert.Equal(summary, ex.OutputLine);
+        Assert.Contains("summary", ex.Message);
+        Assert.Equal(0, ex.ExitCode);
+    }
+
+    [Fact]
+    public async Task StreamBackupAsync_TextLinesUnknownTypesAndBrokenStatusLines_AreNotFatal()
+    {
+        var summary = Fixture.Load("0.18.0", "backup").StandardOutputLines().Select(l => System.Text.Encoding.UTF8.GetString(l)).Last();
+        var output = string.Join('\n',
+            "Warning: something restic says",
+            "{\"message_type\":\"status\",\"percent_done\":",
+            "{\"message_type\":\"brand_new\",\"value\":1}",
+            "{\"message_type\":\"status\",\"percent_done\":0.25,\"unknown_field\":[1,2]}",
+            summary);
+        var runner = new FixtureRunner("0.18.0", _ => Fixture.Inline(output));
+
+        var events = new List<BackupEvent>();
+        await foreach (var item in runner.CreateClient().StreamBackupAsync(new BackupOptions("/d")))
+        {
+            events.Add(item);
+        }
+
+        Assert.Equal("brand_new", Assert.Single(events.OfType<UnknownBackupEvent>()).MessageType);
+        Assert.Equal(0.25, Assert.Single(events.OfType<BackupStatusEvent>()).Progress.PercentDone);
+        Assert.IsType<BackupCompletedEvent>(events[^1]);
+    }
+
+    [Fact]
+    public async Task GetSnapshotsAsync_TruncatedDocument_ThrowsOutputExceptionWithRedactedOutput()
+    {
+        var runner = new FixtureRunner("0.18.0", _ => Fixture.Inline("[{\"time\":\"2024-01-01T00:00:00Z\",\"paths\":[\"rest:http://u:pw-secret@h/\"]"));
+        var client = runner.CreateClient(o => o.Password = ResticPassword.FromValue("pw-secret"));
+
+        var ex = await Assert.ThrowsAsync<ResticOutputException>(() => client.GetSnapshotsAsync());
+
+        Assert.NotNull(ex.OutputLine);
+        Assert.DoesNotContain("pw-secret", ex.OutputLine);
+        Assert.DoesNotContain("pw-secret", ex.Message);
+        Assert.Contains("u:***@h", ex.OutputLine);
+    }
+
+    [Fact]
+    public async Task RunnerFailureWhileReading_IsWrappedWithContext()
+    {
+        var mock = new Moq.Mock<Restic.Net.Execution.IResticProcessRunner>();
+        mock.Setup(r => r.RunAsync(Moq.It.Is<Restic.Net.Execution.ResticInvocation>(i => i.Arguments[0] == "version"), Moq.It.IsAny<Restic.Net.Execution.IResticOutputSink>(), Moq.It.IsAny<CancellationToken>()))
+            .Returns((Restic.Net.Execution.ResticInvocation _, Restic.Net.Execution.IResticOutputSink sink, CancellationToken _) =>
+            {
+                sink.OnStandardOutputLine(Fixture.Load("0.18.0", "version").StandardOutput.AsSpan().TrimEnd((byte)'\n'));
+                return Task.FromResult(0);
+            });
+        mock.Setup(r => r.RunAsync(Moq.It.Is<Restic.Net.Execution.ResticInvocation>(i => i.Arguments[0] == "snapshots"), Moq.It.IsAny<Restic.Net.Execution.IResticOutputSink>(), Moq.It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new IOException("broken pipe"));
+        var options = new ResticClientOptions { Repository = new LocalRepository("/r"), Password = ResticPassword.FromValue("a-long-password") };
+
+        var ex = await Assert.ThrowsAsync<ResticOutputException>(() => new ResticClient(options, mock.Object, null, null).GetSnapshotsAsync());
+
+        Assert.Contains("restic snapshots", ex.Message);
+        Assert.IsType<IOException>(ex.InnerException);
+        Assert.StartsWith("restic snapshots --json", ex.CommandLine);
+    }
+}
