@@ -44,6 +44,15 @@ public class ResticClientOptions
     public TimeSpan LockWaitTimeout { get; set; }
 
     /// <summary>
+    /// Stops a command that makes no progress for this long and throws <see cref="ResticTimeoutException"/>:
+    /// no output line, where a status line that repeats the previous counters does not count (restic
+    /// keeps printing those while it retries a backend that is down). Null (the default) never stops.
+    /// Choose it longer than the quietest phase of your commands: <c>check</c> and <c>prune</c> print
+    /// little until they finish, and a backup waiting for a lock (<see cref="LockWaitTimeout"/>) prints nothing.
+    /// </summary>
+    public TimeSpan? NoProgressTimeout { get; set; }
+
+    /// <summary>
     /// A resilience pipeline that replaces the default lock retry. It wraps only the start of a
     /// command (until restic produced its first event), never a stream that has yielded.
     /// </summary>

@@ -40,6 +40,10 @@ internal static partial class Log
         Message = "Repository {Repository} is locked; retrying restic {Operation} in {DelayMs} ms (attempt {Attempt})")]
     public static partial void LockRetry(ILogger logger, string repository, string operation, long delayMs, int attempt);
 
+    [LoggerMessage(EventId = 1021, EventName = "NoProgressTimeout", Level = LogLevel.Warning,
+        Message = "restic {Operation} on {Repository} made no progress for {TimeoutMs} ms; stopping it")]
+    public static partial void NoProgressTimeout(ILogger logger, string operation, string repository, long timeoutMs);
+
     [LoggerMessage(EventId = 1030, EventName = "TextOutputLine", Level = LogLevel.Debug,
         Message = "restic {Operation} printed a line that is not JSON: {Line}")]
     public static partial void TextOutputLine(ILogger logger, string operation, string line);

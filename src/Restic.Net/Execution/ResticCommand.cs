@@ -10,8 +10,18 @@ internal sealed record ResticCommand(string Operation, IReadOnlyList<string> Ver
     /// <summary>Whether the command opens the repository (and so needs the password and repository variables).</summary>
     public bool OpensRepository { get; init; } = true;
 
-    /// <summary>Whether the command waits for locks (<c>--retry-lock</c> applies).</summary>
-    public bool TakesLock { get; init; } = true;
+    /// <summary>The lock restic takes for the command; decides <c>--retry-lock</c> and the in-process <see cref="RepositoryGate"/>.</summary>
+    public ResticLockKind Lock { get; init; } = ResticLockKind.Shared;
+
+    /// <summary>Waits for every other command of this process on the repository although restic takes no lock.</summary>
+    public bool ExclusiveInProcess { get; init; }
+
+    /// <summary>Whether the command takes a repository lock (<c>--retry-lock</c> applies).</summary>
+    public bool TakesLock
+    {
+        get => Lock != ResticLockKind.None;
+        init => Lock = value ? (Lock == ResticLockKind.None ? ResticLockKind.Shared : Lock) : ResticLockKind.None;
+    }
 
     /// <summary>The full argv: verb, global flags, command flags, <c>--</c>, positionals.</summary>
     public IReadOnlyList<string> ToArguments(ResticSettings settings, ResticCapabilities? capabilities)

@@ -88,7 +88,7 @@ internal static class ResticCommands
 
         AddFlag(flags, "--prune", options.Prune);
         AddFlag(flags, "--dry-run", options.DryRun);
-        return new ResticCommand("forget", ["forget"], flags, []);
+        return new ResticCommand("forget", ["forget"], flags, []) { Lock = ResticLockKind.Exclusive };
     }
 
     public static ResticCommand Prune(PruneOptions options)
@@ -100,7 +100,7 @@ internal static class ResticCommands
         AddFlag(flags, "--repack-cacheable-only", options.RepackCacheableOnly);
         AddFlag(flags, "--repack-small", options.RepackSmall);
         AddFlag(flags, "--repack-uncompressed", options.RepackUncompressed);
-        return new ResticCommand("prune", ["prune"], flags, []);
+        return new ResticCommand("prune", ["prune"], flags, []) { Lock = ResticLockKind.Exclusive };
     }
 
     public static ResticCommand Check(CheckOptions options)
@@ -109,7 +109,7 @@ internal static class ResticCommands
         AddFlag(flags, "--read-data", options.ReadData);
         AddValue(flags, "--read-data-subset", options.ReadDataSubset);
         AddFlag(flags, "--with-cache", options.WithCache);
-        return new ResticCommand("check", ["check"], flags, []);
+        return new ResticCommand("check", ["check"], flags, []) { Lock = ResticLockKind.Exclusive };
     }
 
     public static ResticCommand Stats(StatsOptions options, StatsMode mode)
@@ -127,7 +127,8 @@ internal static class ResticCommands
     {
         var flags = new List<string>();
         AddFlag(flags, "--remove-all", options.RemoveAll);
-        return new ResticCommand("unlock", ["unlock"], flags, []) { TakesLock = false };
+        // restic's unlock takes no lock, but --remove-all would remove the locks of this process's own running commands.
+        return new ResticCommand("unlock", ["unlock"], flags, []) { Lock = ResticLockKind.None, ExclusiveInProcess = options.RemoveAll };
     }
 
     private static void AddFilter(List<string> flags, SnapshotFilter filter)

@@ -22,6 +22,7 @@ internal sealed partial class ResticExecutor
     private readonly TimeProvider _time;
     private readonly ResiliencePipeline _pipeline;
     private readonly Lock _versionGate = new();
+    private readonly RepositoryGate _gate;
     private Task<ResticVersion>? _version;
 
     public ResticExecutor(ResticSettings settings, IResticProcessRunner runner, ILogger logger, TimeProvider time)
@@ -31,6 +32,7 @@ internal sealed partial class ResticExecutor
         _logger = logger;
         _time = time;
         _pipeline = settings.Resilience ?? CreateDefaultPipeline();
+        _gate = RepositoryGate.For(settings.Repository.ToResticLocation());
     }
 
     public ResticSettings Settings { get; }
@@ -157,14 +159,34 @@ internal sealed partial class ResticExecutor
             Settings.ShutdownTimeout)
         { StandardInput = standardInput };
 
+        // In-process first, so that this process never waits for restic locks it holds itself.
+        using var gateEntry = command.OpensRepository && (command.TakesLock || command.ExclusiveInProcess)
+            ? await _gate.EnterAsync(command.Lock == ResticLockKind.Exclusive || command.ExclusiveInProcess, cancellationToken).ConfigureAwait(false)
+            : null;
+
         (sink as IRestartableSink)?.Restart();
-        var capture = new StderrCapture(new TracingSink(sink, this, command.Operation), Settings.Redactor);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var watchdog = command.OpensRepository && Settings.NoProgressTimeout is { } timeout
+            ? new ProgressWatchdog(sink, timeout, _time, stop)
+            : null;
+        var capture = new StderrCapture(new TracingSink(watchdog ?? sink, this, command.Operation), Settings.Redactor);
         Log.CommandStarting(_logger, command.Operation, commandLine);
         var started = _time.GetTimestamp();
         int exitCode;
         try
         {
-            exitCode = await _runner.RunAsync(invocation, capture, cancellationToken).ConfigureAwait(false);
+            exitCode = await _runner.RunAsync(invocation, capture, stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (watchdog is { Fired: true } && !cancellationToken.IsCancellationRequested)
+        {
+            var limit = Settings.NoProgressTimeout!.Value;
+            Log.NoProgressTimeout(_logger, command.Operation, RepositoryName, (long)limit.TotalMilliseconds);
+            throw new ResticTimeoutException(
+                $"restic {command.Operation} made no progress for {limit} and was stopped.",
+                null,
+                commandLine,
+                string.Join('\n', capture.Tail),
+                limit);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not ResticException)
         {

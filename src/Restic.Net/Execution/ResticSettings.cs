@@ -20,6 +20,12 @@ internal sealed class ResticSettings
             throw new ArgumentOutOfRangeException(nameof(options), options.LockWaitTimeout, "LockWaitTimeout must not be negative.");
         }
 
+        if (options.NoProgressTimeout is { } noProgress)
+        {
+            Guard.Positive(noProgress, nameof(options.NoProgressTimeout));
+        }
+
+        NoProgressTimeout = options.NoProgressTimeout;
         BinaryPath = options.BinaryPath;
         NoCache = options.NoCache;
         ShutdownTimeout = options.ShutdownTimeout;
@@ -75,6 +81,8 @@ internal sealed class ResticSettings
     public TimeSpan ShutdownTimeout { get; }
 
     public TimeSpan LockWaitTimeout { get; }
+
+    public TimeSpan? NoProgressTimeout { get; }
 
     public ResiliencePipeline? Resilience { get; }
 
