@@ -1,0 +1,86 @@
+using Restic.Net.IntegrationTests.Support;
+
+namespace Restic.Net.IntegrationTests.Real;
+
+/// <summary>The password never reaches argv, the parent's restic variables never reach restic, and no log line holds a secret.</summary>
+public sealed class SecretsTests : IAsyncLifetime
+{
+    private const string Password = "s3cret-Pa55word-for-proc-test";
+    private const string InheritedMarker = "inherited-credential-marker-0451";
+    private readonly TempDirectory _root = new();
+    private readonly CapturingLoggerProvider _logs = new();
+    private ResticClient _client = null!;
+
+    static SecretsTests()
+    {
+        // Variables a service account might carry; the client must not pass them on. Unique names so that
+        // no other test (running in parallel) depends on them.
+        Environment.SetEnvironmentVariable("B2_ACCOUNT_KEY", InheritedMarker);
+        Environment.SetEnvironmentVariable("RESTIC_NET_TEST_PARENT_MARKER_2", InheritedMarker);
+    }
+
+    public async Task InitializeAsync()
+    {
+        var options = TestRestic.Options(_root.Combine("repo"), _root.Combine("cache"));
+        options.Password = ResticPassword.FromValue(Password);
+        _client = new ResticClient(options, _logs.CreateFactory());
+        await _client.InitAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        _root.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task RunningRestic_HasNoSecretInArgvAndNothingInheritedInItsEnvironment()
+    {
+        var source = _root.Combine("src");
+        SourceTree.WriteLargeFile(Path.Combine(source, "big.bin"), megabytes: 300, seed: 9);
+        using var cts = new CancellationTokenSource();
+
+        var backup = _client.BackupAsync(new BackupOptions(source), null, cts.Token);
+        var pid = await ChildProcesses.WaitForChildAsync("restic", TimeSpan.FromSeconds(30));
+        string[] argv;
+        Dictionary<string, string> environment;
+        try
+        {
+            argv = ChildProcesses.CommandLine(pid);
+            environment = ChildProcesses.EnvironmentOf(pid);
+        }
+        finally
+        {
+            await cts.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => backup);
+        }
+
+        Assert.Equal("backup", argv[1]);
+        Assert.DoesNotContain(argv, a => a.Contains(Password, StringComparison.Ordinal));
+        Assert.Equal(Password, environment["RESTIC_PASSWORD"]);
+        Assert.Equal(_root.Combine("repo"), environment["RESTIC_REPOSITORY"]);
+        Assert.False(environment.ContainsKey("B2_ACCOUNT_KEY"));
+        Assert.DoesNotContain(environment.Values, v => v.Contains(InheritedMarker, StringComparison.Ordinal));
+        Assert.All(environment.Keys.Where(k => k.StartsWith("RESTIC_", StringComparison.Ordinal)), k =>
+            Assert.Contains(k, new[] { "RESTIC_PASSWORD", "RESTIC_REPOSITORY", "RESTIC_CACHE_DIR", "RESTIC_PROGRESS_FPS" }));
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task LogsAtTraceAndExceptions_OfSuccessAndFailure_NeverContainThePassword()
+    {
+        var source = _root.Combine("small");
+        SourceTree.WriteSmallFiles(source, count: 5);
+        await _client.BackupAsync(new BackupOptions(source));
+        await _client.GetSnapshotsAsync();
+
+        var wrong = TestRestic.Options(_root.Combine("repo"), _root.Combine("cache"));
+        wrong.Password = ResticPassword.FromValue(Password + "-wrong");
+        var ex = await Assert.ThrowsAsync<ResticWrongPasswordException>(() => new ResticClient(wrong, _logs.CreateFactory()).GetSnapshotsAsync());
+
+        Assert.Contains(_logs.Lines, l => l.Contains("RawOutputLine", StringComparison.Ordinal));
+        Assert.Contains(_logs.Lines, l => l.Contains("OperationFailed", StringComparison.Ordinal));
+        Assert.DoesNotContain(_logs.Lines, l => l.Contains(Password, StringComparison.Ordinal));
+        Assert.DoesNotContain(Password, ex.ToString());
+        Assert.DoesNotContain(Password, _client.ToString());
+    }
+}
