@@ -116,13 +116,7 @@ internal sealed partial class ResticExecutor
         }
         catch (ResticException ex)
         {
-            if (_logger.IsEnabled(LogLevel.Warning))
-            {
-                var elapsed = ElapsedMs(context);
-                var errorType = ex.GetType().Name;
-                Log.OperationFailed(_logger, command.Operation, RepositoryName, elapsed, errorType, ex.ExitCode, ex.ResticMessage);
-            }
-
+            LogFailure(command.Operation, TimeSpan.FromMilliseconds(ElapsedMs(context)), ex);
             throw;
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
@@ -140,6 +134,16 @@ internal sealed partial class ResticExecutor
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>The Warning that a command failed, with the exception's type and restic's message.</summary>
+    public void LogFailure(string operation, TimeSpan duration, ResticException exception)
+    {
+        if (_logger.IsEnabled(LogLevel.Warning))
+        {
+            var errorType = exception.GetType().Name;
+            Log.OperationFailed(_logger, operation, RepositoryName, (long)duration.TotalMilliseconds, errorType, exception.ExitCode, exception.ResticMessage);
         }
     }
 
