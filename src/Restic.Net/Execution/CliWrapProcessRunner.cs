@@ -41,14 +41,20 @@ internal sealed class CliWrapProcessRunner : IResticProcessRunner
             },
             (forceful, invocation.ShutdownTimeout)).ConfigureAwait(false);
 
+        var processId = 0;
         try
         {
-            var result = await command.ExecuteAsync(forceful.Token, cancellationToken).ConfigureAwait(false);
+            var task = command.ExecuteAsync(forceful.Token, cancellationToken);
+            processId = task.ProcessId;
+            var result = await task.ConfigureAwait(false);
             return result.ExitCode;
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
-            throw new OperationCanceledException("The restic command was cancelled.", ex, cancellationToken);
+            // The forceful token fires only after the shutdown timeout: restic ignored SIGINT and was killed.
+            throw forceful.IsCancellationRequested
+                ? new ResticProcessKilledException(processId, ex, cancellationToken)
+                : new OperationCanceledException("The restic command was cancelled.", ex, cancellationToken);
         }
         catch (Exception ex) when (IsStartFailure(ex))
         {
