@@ -41,7 +41,7 @@ public sealed class SecretsTests : IAsyncLifetime
         using var cts = new CancellationTokenSource();
 
         var backup = _client.BackupAsync(new BackupOptions(source), null, cts.Token);
-        var pid = await ChildProcesses.WaitForChildAsync("restic", TimeSpan.FromSeconds(30));
+        var pid = await ChildProcesses.WaitForChildAsync("restic", source, TimeSpan.FromSeconds(30));
         string[] argv;
         Dictionary<string, string> environment;
         try
