@@ -1,3 +1,4 @@
+using Restic.Net.Diagnostics;
 using Restic.Net.Execution;
 using Restic.Net.Serialization;
 
@@ -40,7 +41,7 @@ public partial class ResticClient
         var capabilities = (await _executor.GetVersionAsync(cancellationToken).ConfigureAwait(false)).Capabilities;
         var command = ResticCommands.Restore(options, capabilities);
         var queue = new EventQueue<RestoreEvent>();
-        var parser = new RestoreOutputParser(queue, _executor.Logger);
+        var parser = new RestoreOutputParser(queue, _executor.Logger, _executor.Settings.Redactor);
         var target = Path.GetFullPath(options.Target);
 
         RestoreEvent Complete(ResticRun run)
@@ -52,9 +53,11 @@ public partial class ResticClient
             }
 
             // 0.16 printed a summary only at the end; every counter may be omitted when zero.
-            return new RestoreCompletedEvent(parser.Summary is { } summary
+            var restored = parser.Summary is { } summary
                 ? summary.ToSummary(target, capabilities)
-                : throw MissingOutput(run, "summary"));
+                : throw MissingOutput(run, "summary");
+            ResticTelemetry.RecordRestore(_executor.RepositoryName, restored);
+            return new RestoreCompletedEvent(restored);
         }
 
         await foreach (var item in StreamAsync(command, queue, parser, static run => run.ExitCode == 0, Complete, cancellationToken).ConfigureAwait(false))

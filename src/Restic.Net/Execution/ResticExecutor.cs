@@ -89,16 +89,18 @@ internal sealed partial class ResticExecutor
         var context = ResilienceContextPool.Shared.Get(command.Operation, cancellationToken);
         context.Properties.Set(s_startKey, _time.GetTimestamp());
         context.Properties.Set(s_nativeLockWaitKey, command.TakesLock && capabilities is { RetryLock: true });
+        using var telemetry = ResticTelemetry.StartCommand(command.Operation, RepositoryName, _time);
         try
         {
             var run = await _pipeline.ExecuteAsync(
                 async ctx =>
                 {
+                    telemetry.AttemptStarting();
                     var attempt = await RunOnceAsync(command, capabilities, sink, standardInput, ctx.CancellationToken).ConfigureAwait(false);
                     // Throwing inside the pipeline lets it retry; once the consumer saw output, it must not.
                     if (!isAccepted(attempt) && hasDelivered?.Invoke() != true)
                     {
-                        throw ErrorClassifier.CreateException(attempt);
+                        throw telemetry.AttemptFailed(ErrorClassifier.CreateException(attempt));
                     }
 
                     return attempt;
@@ -110,10 +112,12 @@ internal sealed partial class ResticExecutor
                 throw ErrorClassifier.CreateException(run);
             }
 
+            telemetry.Succeeded(run.ExitCode);
             return run;
         }
         catch (ResticException ex)
         {
+            telemetry.Failed(ex);
             if (_logger.IsEnabled(LogLevel.Warning))
             {
                 var elapsed = ElapsedMs(context);
@@ -125,6 +129,7 @@ internal sealed partial class ResticExecutor
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
+            telemetry.Cancelled();
             var elapsed = ElapsedMs(context);
             Log.OperationCancelled(_logger, command.Operation, RepositoryName, elapsed);
             if (ex.CancellationToken == cancellationToken)
