@@ -43,9 +43,9 @@ internal sealed class ResticRepositoryHealthCheck(IResticClient client, ResticHe
 
         data["snapshots"] = snapshots.Count;
         var latest = snapshots.Count == 0 ? null : snapshots.MaxBy(s => s.Time);
+        var age = latest is null ? TimeSpan.Zero : time.GetUtcNow() - latest.Time;
         if (latest is not null)
         {
-            var age = time.GetUtcNow() - latest.Time;
             data["latestSnapshot"] = latest.Id.ToShortString();
             data["latestSnapshotTime"] = latest.Time.ToString("O", CultureInfo.InvariantCulture);
             data["latestSnapshotAge"] = age.ToString("c", CultureInfo.InvariantCulture);
@@ -62,10 +62,9 @@ internal sealed class ResticRepositoryHealthCheck(IResticClient client, ResticHe
             return new HealthCheckResult(failure, $"The repository {repository} has no matching snapshot.", data: data);
         }
 
-        var latestAge = time.GetUtcNow() - latest.Time;
-        return latestAge <= maximum
-            ? HealthCheckResult.Healthy($"The latest snapshot of {repository} ({latest.Id.ToShortString()}) is {Format(latestAge)} old.", data)
-            : new HealthCheckResult(failure, $"The latest snapshot of {repository} ({latest.Id.ToShortString()}) is {Format(latestAge)} old, older than {Format(maximum)}.", data: data);
+        return age <= maximum
+            ? HealthCheckResult.Healthy($"The latest snapshot of {repository} ({latest.Id.ToShortString()}) is {Format(age)} old.", data)
+            : new HealthCheckResult(failure, $"The latest snapshot of {repository} ({latest.Id.ToShortString()}) is {Format(age)} old, older than {Format(maximum)}.", data: data);
     }
 
     private static string Format(TimeSpan span) => span.ToString(span.TotalDays >= 1 ? @"d\.hh\:mm\:ss" : @"hh\:mm\:ss", CultureInfo.InvariantCulture);
