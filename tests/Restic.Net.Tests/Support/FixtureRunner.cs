@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Moq;
 using Restic.Net.Execution;
 
@@ -43,7 +44,7 @@ internal sealed class FixtureRunner
     public static FixtureRunner Replaying(string version, string scenario) =>
         new(version, _ => Fixture.Load(version, scenario));
 
-    public ResticClient CreateClient(Action<ResticClientOptions>? configure = null)
+    public ResticClient CreateClient(Action<ResticClientOptions>? configure = null, ILoggerFactory? loggerFactory = null)
     {
         var options = new ResticClientOptions
         {
@@ -51,7 +52,7 @@ internal sealed class FixtureRunner
             Password = ResticPassword.FromValue("fixture-password"),
         };
         configure?.Invoke(options);
-        return new ResticClient(options, Mock.Object, null, null);
+        return new ResticClient(options, Mock.Object, loggerFactory, null);
     }
 
     public IReadOnlyList<string> LastArguments => Invocations[^1].Arguments;
