@@ -84,4 +84,14 @@ public interface IResticClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>What was removed.</returns>
     Task<UnlockResult> UnlockAsync(UnlockOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the repository's config (<c>restic cat config</c>): its id, format version and chunker polynomial.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The repository's identity.</returns>
+    Task<RepositoryInfo> GetConfigAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the repository's locks with their holders (<c>restic list locks</c> and <c>restic cat lock</c>), without locking.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The locks, stale or not.</returns>
+    Task<IReadOnlyList<ResticLock>> GetLocksAsync(CancellationToken cancellationToken = default);
 }
