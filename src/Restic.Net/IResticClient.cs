@@ -94,4 +94,29 @@ public interface IResticClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The locks, stale or not.</returns>
     Task<IReadOnlyList<ResticLock>> GetLocksAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists the nodes of a snapshot (<c>restic ls</c>), streamed with bounded memory; the listing's
+    /// <see cref="SnapshotListing.Snapshot"/> is restic's first line, the snapshot itself.
+    /// </summary>
+    /// <param name="snapshot"><c>latest</c> or a snapshot id (at least 4 hex characters), optionally with <c>:subfolder</c> (restic 0.16+).</param>
+    /// <param name="options">Folders, recursion and the filter for <c>latest</c>; null lists the whole snapshot.</param>
+    /// <param name="cancellationToken">Cancels the listing gracefully.</param>
+    /// <returns>The listing; restic runs while it is enumerated, and a failure throws at the end.</returns>
+    SnapshotListing ListAsync(string snapshot, ListOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds files and folders by name pattern in snapshots (<c>restic find</c>), one result per snapshot with matches.</summary>
+    /// <param name="patterns">Glob patterns such as <c>*.sql</c>; a pattern with a <c>/</c> matches whole paths.</param>
+    /// <param name="options">Snapshots to search and other options; null searches all snapshots.</param>
+    /// <param name="cancellationToken">Cancels the search gracefully.</param>
+    /// <returns>The matches per snapshot, streamed; the snapshot order depends on the restic version.</returns>
+    IAsyncEnumerable<FindResult> FindAsync(IReadOnlyList<string> patterns, FindOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Compares two snapshots (<c>restic diff</c>): the changed paths, streamed, then the totals.</summary>
+    /// <param name="firstSnapshot">The older snapshot: <c>latest</c> or an id, optionally with <c>:subfolder</c>.</param>
+    /// <param name="secondSnapshot">The newer snapshot.</param>
+    /// <param name="options">Options, or null for content changes only.</param>
+    /// <param name="cancellationToken">Cancels the comparison gracefully.</param>
+    /// <returns>The changes; <see cref="SnapshotDiff.Statistics"/> is set when the enumeration has completed.</returns>
+    SnapshotDiff DiffAsync(string firstSnapshot, string secondSnapshot, DiffOptions? options = null, CancellationToken cancellationToken = default);
 }

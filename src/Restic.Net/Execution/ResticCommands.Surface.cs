@@ -11,4 +11,40 @@ internal static partial class ResticCommands
     public static ResticCommand CatLock(string id) =>
         new("cat lock", ["cat", "lock"], ["--no-lock"], [id]) { Lock = ResticLockKind.None };
 
+    /// <summary><c>ls SNAPSHOT [DIR...]</c>: JSON lines, the snapshot first.</summary>
+    public static ResticCommand Ls(string snapshot, ListOptions options)
+    {
+        var flags = new List<string>();
+        if (options.Filter is { } filter)
+        {
+            AddFilter(flags, filter);
+        }
+
+        AddFlag(flags, "--recursive", options.Recursive);
+        return new ResticCommand("ls", ["ls"], flags, [snapshot, .. options.Paths]);
+    }
+
+    /// <summary><c>find PATTERN...</c>: one JSON document, an array with an entry per snapshot.</summary>
+    public static ResticCommand Find(IReadOnlyList<string> patterns, FindOptions options)
+    {
+        var flags = new List<string>();
+        AddEach(flags, "--snapshot", options.Snapshots);
+        if (options.Filter is { } filter)
+        {
+            AddFilter(flags, filter);
+        }
+
+        AddFlag(flags, "--ignore-case", options.IgnoreCase);
+        AddValue(flags, "--oldest", options.Oldest is { } oldest ? ResticFormat.Time(oldest) : null);
+        AddValue(flags, "--newest", options.Newest is { } newest ? ResticFormat.Time(newest) : null);
+        return new ResticCommand("find", ["find"], flags, patterns);
+    }
+
+    /// <summary><c>diff FIRST SECOND</c>: JSON lines, the statistics last.</summary>
+    public static ResticCommand Diff(string first, string second, DiffOptions options)
+    {
+        var flags = new List<string>();
+        AddFlag(flags, "--metadata", options.IncludeMetadata);
+        return new ResticCommand("diff", ["diff"], flags, [first, second]);
+    }
 }

@@ -11,4 +11,9 @@ namespace Restic.Net.Serialization;
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     AllowTrailingCommas = false)]
 [JsonSerializable(typeof(LockDto))]
+[JsonSerializable(typeof(SnapshotDto))]
+[JsonSerializable(typeof(NodeDto))]
+[JsonSerializable(typeof(FindResultDto))]
+[JsonSerializable(typeof(DiffChangeDto))]
+[JsonSerializable(typeof(DiffStatisticsDto))]
 internal sealed partial class SurfaceJsonContext : JsonSerializerContext;
