@@ -26,6 +26,8 @@ demo() {
 
 test_all() {
   eng/provision-restic.sh
+  eng/provision-servers.sh
+  export RESTIC_NET_TEST_TOOLS="$PWD/.tools"
   build
   pack
   local passed=0 failed=0 skipped=0 status=0 version log

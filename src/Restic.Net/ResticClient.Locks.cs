@@ -39,7 +39,7 @@ public partial class ResticClient
 
     private async Task<IReadOnlyList<string>> ListLockIdsAsync(CancellationToken cancellationToken)
     {
-        var (_, output) = await RunBufferedAsync(ResticCommands.ListLocks(), cancellationToken).ConfigureAwait(false);
+        var (_, output) = await RunBufferedAsync(ResticCommands.ListLockIds(), cancellationToken).ConfigureAwait(false);
         return TextOutput.ParseIds(output.StandardOutputLines);
     }
 
@@ -57,7 +57,7 @@ public partial class ResticClient
             return null;
         }
 
-        var dto = ParseDocument(run, output, SurfaceJsonContext.Default.LockDto);
+        var dto = ParseDocument(run, output, ResticJsonContext.Default.LockDto);
         return Projections.ToLock(dto, id, _executor.Time.GetUtcNow());
     }
 

@@ -45,21 +45,42 @@ public partial class ResticClient
 
         RestoreEvent Complete(ResticRun run)
         {
-            LogCompleted(run);
-            if (!capabilities.JsonRestore)
+            var summary = !capabilities.JsonRestore
+                ? new RestoreSummary { Target = target, Elapsed = run.Duration }
+                : parser.Summary?.ToSummary(target, capabilities); // every counter may be omitted when zero
+            if (run.ExitCode != 0)
             {
-                return new RestoreCompletedEvent(new RestoreSummary { Target = target, Elapsed = run.Duration });
+                throw PartialRestore(run, parser.Errors, summary ?? new RestoreSummary { Target = target });
             }
 
-            // 0.16 printed a summary only at the end; every counter may be omitted when zero.
-            return new RestoreCompletedEvent(parser.Summary is { } summary
-                ? summary.ToSummary(target, capabilities)
-                : throw MissingOutput(run, "summary", output: parser.MalformedLine));
+            LogCompleted(run);
+            return new RestoreCompletedEvent(summary ?? throw MissingOutput(run, "summary", output: parser.MalformedLine));
         }
 
-        await foreach (var item in StreamAsync(command, queue, parser, static run => run.ExitCode == 0, Complete, cancellationToken).ConfigureAwait(false))
+        // "Fatal: There were N errors": restic restored the rest; the caller gets the list, not a generic failure.
+        bool IsAccepted(ResticRun run) => run.ExitCode == 0 || (run.ExitCode == 1 && parser.Errors.Count > 0);
+
+        await foreach (var item in StreamAsync(command, queue, parser, IsAccepted, Complete, cancellationToken).ConfigureAwait(false))
         {
             yield return item;
         }
+    }
+
+    private ResticRestoreException PartialRestore(ResticRun run, IReadOnlyList<RestoreError> errors, RestoreSummary summary)
+    {
+        var redactor = _executor.Settings.Redactor;
+        var redacted = errors.Select(e => new RestoreError(redactor.Redact(e.Item), e.Message is null ? null : redactor.Redact(e.Message))).ToArray();
+        var message = ErrorClassifier.ResticMessage(run);
+        var files = redacted.Select(e => e.Item).Distinct(StringComparer.Ordinal).ToArray();
+        var ex = new ResticRestoreException(
+            $"restic restore could not restore {files.Length} file(s), for example {files[0]}: {redacted[0].Message}",
+            run.ExitCode,
+            run.CommandLine,
+            message,
+            run.StandardError,
+            redacted,
+            summary);
+        _executor.LogFailure(run.Command.Operation, run.Duration, ex);
+        return ex;
     }
 }

@@ -44,6 +44,15 @@ public class ResticClientOptions
     public TimeSpan LockWaitTimeout { get; set; }
 
     /// <summary>
+    /// Opt-in stale-lock policy. When a command finds the repository locked, the client runs
+    /// <c>restic unlock</c>, which removes only locks restic calls stale (created more than 30 minutes
+    /// ago, or held by a process of this host that no longer runs), logs each removed lock, and runs the
+    /// command once more. The same cleanup runs after the client had to kill a restic that ignored SIGINT.
+    /// Off by default: on a repository shared by several hosts, a lock of a slow host can look stale.
+    /// </summary>
+    public bool RemoveStaleLocks { get; set; }
+
+    /// <summary>
     /// Stops a command that makes no progress for this long and throws <see cref="ResticTimeoutException"/>:
     /// no output line, where a status line that repeats the previous counters does not count (restic
     /// keeps printing those while it retries a backend that is down). Null (the default) never stops.

@@ -44,6 +44,22 @@ internal static partial class Log
         Message = "restic {Operation} on {Repository} made no progress for {TimeoutMs} ms; stopping it")]
     public static partial void NoProgressTimeout(ILogger logger, string operation, string repository, long timeoutMs);
 
+    [LoggerMessage(EventId = 1005, EventName = "CancellationForced", Level = LogLevel.Warning,
+        Message = "restic {Operation} on {Repository} (pid {ProcessId}) did not stop within {ShutdownTimeoutMs} ms after SIGINT and was killed")]
+    public static partial void CancellationForced(ILogger logger, string operation, string repository, int processId, long shutdownTimeoutMs);
+
+    [LoggerMessage(EventId = 1022, EventName = "LockLeftBehind", Level = LogLevel.Warning,
+        Message = "The killed restic left lock {LockId} on {Repository} (pid {ProcessId}, host {Host}, exclusive {Exclusive}, created {Created})")]
+    public static partial void LockLeftBehind(ILogger logger, string lockId, string repository, int processId, string host, bool exclusive, DateTimeOffset created);
+
+    [LoggerMessage(EventId = 1023, EventName = "StaleLockRemoved", Level = LogLevel.Warning,
+        Message = "Removed stale lock {LockId} from {Repository}")]
+    public static partial void StaleLockRemoved(ILogger logger, string lockId, string repository);
+
+    [LoggerMessage(EventId = 1024, EventName = "LockHousekeepingFailed", Level = LogLevel.Warning,
+        Message = "Could not inspect or remove locks of {Repository}: {Error}")]
+    public static partial void LockHousekeepingFailed(ILogger logger, string repository, string error);
+
     [LoggerMessage(EventId = 1030, EventName = "TextOutputLine", Level = LogLevel.Debug,
         Message = "restic {Operation} printed a line that is not JSON: {Line}")]
     public static partial void TextOutputLine(ILogger logger, string operation, string line);

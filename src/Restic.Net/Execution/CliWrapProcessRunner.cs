@@ -55,15 +55,21 @@ internal sealed class CliWrapProcessRunner : IResticProcessRunner
             },
             (forceful, invocation.ShutdownTimeout)).ConfigureAwait(false);
 
+        var processId = 0;
         try
         {
-            var result = await command.ExecuteAsync(forceful.Token, graceful.Token).ConfigureAwait(false);
+            var task = command.ExecuteAsync(forceful.Token, graceful.Token);
+            processId = task.ProcessId;
+            var result = await task.ConfigureAwait(false);
             inputFailure?.Throw();
             return result.ExitCode;
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
-            throw new OperationCanceledException("The restic command was cancelled.", ex, cancellationToken);
+            // The forceful token fires only after the shutdown timeout: restic ignored SIGINT and was killed.
+            throw forceful.IsCancellationRequested
+                ? new ResticProcessKilledException(processId, ex, cancellationToken)
+                : new OperationCanceledException("The restic command was cancelled.", ex, cancellationToken);
         }
         catch (OperationCanceledException) when (inputFailure is not null)
         {

@@ -15,6 +15,7 @@ internal interface IResticProcessRunner
     /// </param>
     /// <returns>The exit code.</returns>
     /// <exception cref="OperationCanceledException">The token was cancelled; the process has ended.</exception>
+    /// <exception cref="ResticProcessKilledException">The token was cancelled and restic had to be killed (it may have left its lock).</exception>
     /// <exception cref="ResticBinaryNotFoundException">The executable could not be started.</exception>
     Task<int> RunAsync(ResticInvocation invocation, IResticOutputSink sink, CancellationToken cancellationToken);
 }

@@ -10,6 +10,12 @@ internal static partial class ResticCommands
         return new ResticCommand("init", ["init"], flags, []) { TakesLock = false };
     }
 
+    /// <summary><c>list locks</c>: one lock id per line; takes no lock itself.</summary>
+    public static ResticCommand ListLockIds() => new("list locks", ["list", "locks"], ["--no-lock"], []) { Lock = ResticLockKind.None };
+
+    /// <summary><c>cat lock ID</c>: the lock as restic stored it (time, exclusive, hostname, username, pid).</summary>
+    public static ResticCommand CatLock(string id) => new("cat lock", ["cat", "lock"], ["--no-lock"], [id]) { Lock = ResticLockKind.None };
+
     public static ResticCommand CatConfig() => new("cat config", ["cat", "config"], [], []) { TakesLock = false };
 
     public static ResticCommand Backup(BackupOptions options)

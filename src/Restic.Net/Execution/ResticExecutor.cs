@@ -23,6 +23,7 @@ internal sealed partial class ResticExecutor
     private readonly ResiliencePipeline _pipeline;
     private readonly Lock _versionGate = new();
     private readonly RepositoryGate _gate;
+    private readonly LockHousekeeping _locks;
     private Task<ResticVersion>? _version;
 
     public ResticExecutor(ResticSettings settings, IResticProcessRunner runner, ILogger logger, TimeProvider time)
@@ -33,6 +34,7 @@ internal sealed partial class ResticExecutor
         _time = time;
         _pipeline = settings.Resilience ?? CreateDefaultPipeline();
         _gate = RepositoryGate.For(settings.Repository.ToResticLocation());
+        _locks = new LockHousekeeping(this);
     }
 
     public ResticSettings Settings { get; }
@@ -93,7 +95,7 @@ internal sealed partial class ResticExecutor
         var context = ResilienceContextPool.Shared.Get(command.Operation, cancellationToken);
         context.Properties.Set(s_startKey, _time.GetTimestamp());
         context.Properties.Set(s_nativeLockWaitKey, command.TakesLock && capabilities is { RetryLock: true });
-        try
+        async Task<ResticRun> ExecuteAsync()
         {
             var run = await _pipeline.ExecuteAsync(
                 async ctx =>
@@ -110,28 +112,46 @@ internal sealed partial class ResticExecutor
                 },
                 context).ConfigureAwait(false);
 
-            if (!isAccepted(run))
-            {
-                throw ErrorClassifier.CreateException(run);
-            }
+            return isAccepted(run) ? run : throw ErrorClassifier.CreateException(run);
+        }
 
-            return run;
+        try
+        {
+            try
+            {
+                return await ExecuteAsync().ConfigureAwait(false);
+            }
+            catch (ResticRepositoryLockedException) when (Settings.RemoveStaleLocks && command.TakesLock && hasDelivered?.Invoke() != true)
+            {
+                // The opt-in policy: remove what restic itself calls stale, then try once more.
+                var removed = await _locks.RemoveStaleLocksAsync(cancellationToken).ConfigureAwait(false);
+                if (removed.Count == 0)
+                {
+                    throw;
+                }
+
+                return await ExecuteAsync().ConfigureAwait(false);
+            }
         }
         catch (ResticException ex)
         {
-            if (_logger.IsEnabled(LogLevel.Warning))
-            {
-                var elapsed = ElapsedMs(context);
-                var errorType = ex.GetType().Name;
-                Log.OperationFailed(_logger, command.Operation, RepositoryName, elapsed, errorType, ex.ExitCode, ex.ResticMessage);
-            }
-
+            LogFailure(command.Operation, TimeSpan.FromMilliseconds(ElapsedMs(context)), ex);
             throw;
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
             var elapsed = ElapsedMs(context);
-            Log.OperationCancelled(_logger, command.Operation, RepositoryName, elapsed);
+            if (ex is ResticProcessKilledException killed)
+            {
+                // The graceful stop failed: restic could not remove its lock. Say which one it left, and clean up if allowed.
+                Log.CancellationForced(_logger, command.Operation, RepositoryName, killed.ProcessId, (long)Settings.ShutdownTimeout.TotalMilliseconds);
+                await _locks.AfterKillAsync(killed.ProcessId).ConfigureAwait(false);
+            }
+            else
+            {
+                Log.OperationCancelled(_logger, command.Operation, RepositoryName, elapsed);
+            }
+
             if (ex.CancellationToken == cancellationToken)
             {
                 throw;
@@ -143,6 +163,16 @@ internal sealed partial class ResticExecutor
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>The Warning that a command failed, with the exception's type and restic's message.</summary>
+    public void LogFailure(string operation, TimeSpan duration, ResticException exception)
+    {
+        if (_logger.IsEnabled(LogLevel.Warning))
+        {
+            var errorType = exception.GetType().Name;
+            Log.OperationFailed(_logger, operation, RepositoryName, (long)duration.TotalMilliseconds, errorType, exception.ExitCode, exception.ResticMessage);
         }
     }
 

@@ -26,6 +26,7 @@ internal sealed class ResticSettings
         }
 
         NoProgressTimeout = options.NoProgressTimeout;
+        RemoveStaleLocks = options.RemoveStaleLocks;
         BinaryPath = options.BinaryPath;
         NoCache = options.NoCache;
         ShutdownTimeout = options.ShutdownTimeout;
@@ -83,6 +84,8 @@ internal sealed class ResticSettings
     public TimeSpan LockWaitTimeout { get; }
 
     public TimeSpan? NoProgressTimeout { get; }
+
+    public bool RemoveStaleLocks { get; }
 
     public ResiliencePipeline? Resilience { get; }
 

@@ -11,6 +11,7 @@ namespace Restic.Net.Serialization;
 [JsonSerializable(typeof(InitDto))]
 [JsonSerializable(typeof(ConfigDto))]
 [JsonSerializable(typeof(ExitErrorDto))]
+[JsonSerializable(typeof(LockDto))]
 [JsonSerializable(typeof(ErrorDto))]
 [JsonSerializable(typeof(BackupStatusDto))]
 [JsonSerializable(typeof(BackupVerboseStatusDto))]

@@ -14,7 +14,22 @@ internal sealed class RestoreOutputParser(EventQueue<RestoreEvent> queue, ILogge
 {
     private const string IgnoringErrorPrefix = "ignoring error for ";
 
+    private readonly List<RestoreError> _errors = [];
+    private readonly Lock _gate = new();
+
     public RestoreStatusDto? Summary { get; private set; }
+
+    /// <summary>Every error restic reported, in order.</summary>
+    public IReadOnlyList<RestoreError> Errors
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _errors.ToArray();
+            }
+        }
+    }
 
     /// <summary>The first JSON line of a known type that could not be read.</summary>
     public string? MalformedLine { get; private set; }
@@ -80,7 +95,7 @@ internal sealed class RestoreOutputParser(EventQueue<RestoreEvent> queue, ILogge
         {
             var rest = line[IgnoringErrorPrefix.Length..];
             var colon = rest.IndexOf(": ", StringComparison.Ordinal);
-            queue.Write(new RestoreErrorEvent(colon < 0 ? new RestoreError(rest, null) : new RestoreError(rest[..colon], rest[(colon + 2)..])));
+            Report(colon < 0 ? new RestoreError(rest, null) : new RestoreError(rest[..colon], rest[(colon + 2)..]));
         }
     }
 
@@ -88,7 +103,17 @@ internal sealed class RestoreOutputParser(EventQueue<RestoreEvent> queue, ILogge
     {
         if (ResticJson.TryDeserialize(line, ResticJsonContext.Default.ErrorDto) is { } dto)
         {
-            queue.Write(new RestoreErrorEvent(new RestoreError(dto.Item ?? string.Empty, Projections.ErrorMessage(dto.Error) ?? dto.Message)));
+            Report(new RestoreError(dto.Item ?? string.Empty, Projections.ErrorMessage(dto.Error) ?? dto.Message));
         }
+    }
+
+    private void Report(RestoreError error)
+    {
+        lock (_gate)
+        {
+            _errors.Add(error);
+        }
+
+        queue.Write(new RestoreErrorEvent(error));
     }
 }

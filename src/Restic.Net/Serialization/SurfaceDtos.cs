@@ -5,18 +5,6 @@
 
 namespace Restic.Net.Serialization;
 
-/// <summary>A lock file as <c>cat lock</c> prints it.</summary>
-internal sealed class LockDto
-{
-    public DateTimeOffset Time { get; set; }
-    public bool Exclusive { get; set; }
-    public string? Hostname { get; set; }
-    public string? Username { get; set; }
-    public int Pid { get; set; }
-    public uint Uid { get; set; }
-    public uint Gid { get; set; }
-}
-
 /// <summary>An <c>ls</c> node line, or a <c>find</c> match (which adds user, group, links, ... and has no name).</summary>
 internal sealed class NodeDto
 {

@@ -10,7 +10,6 @@ namespace Restic.Net.Serialization;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     AllowTrailingCommas = false)]
-[JsonSerializable(typeof(LockDto))]
 [JsonSerializable(typeof(SnapshotDto))]
 [JsonSerializable(typeof(NodeDto))]
 [JsonSerializable(typeof(FindResultDto))]

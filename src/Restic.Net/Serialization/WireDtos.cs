@@ -28,6 +28,18 @@ internal sealed class ConfigDto
     public string? ChunkerPolynomial { get; set; }
 }
 
+/// <summary>A lock file as <c>cat lock</c> prints it.</summary>
+internal sealed class LockDto
+{
+    public DateTimeOffset Time { get; set; }
+    public bool Exclusive { get; set; }
+    public string? Hostname { get; set; }
+    public string? Username { get; set; }
+    public int Pid { get; set; }
+    public uint Uid { get; set; }
+    public uint Gid { get; set; }
+}
+
 internal sealed class ExitErrorDto
 {
     public int Code { get; set; }

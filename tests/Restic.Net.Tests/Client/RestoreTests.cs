@@ -44,4 +44,53 @@ public class RestoreTests
         Assert.Throws<ArgumentException>(() => new RestoreOptions("latest", ""));
         Assert.Throws<ArgumentException>(() => new RestoreOptions("latest\0", "/t"));
     }
+
+    [Fact]
+    public async Task RestoreAsync_Restic018DiskFull_ThrowsRestoreExceptionListingTheFiles()
+    {
+        const string Stdout = "{\"message_type\":\"summary\",\"total_files\":5,\"files_restored\":5,\"total_bytes\":6000003,\"bytes_restored\":6000003}\n";
+        const string Stderr =
+            "{\"message_type\":\"error\",\"error\":{\"message\":\"write /t/src/big.bin: no space left on device\"},\"during\":\"restore\",\"item\":\"/src/big.bin\"}\n" +
+            "{\"message_type\":\"error\",\"error\":{\"message\":\"write /t/src/small.txt: no space left on device\"},\"during\":\"restore\",\"item\":\"/src/small.txt\"}\n" +
+            "{\"message_type\":\"exit_error\",\"code\":1,\"message\":\"Fatal: There were 2 errors\\n\"}\n";
+        var client = new FixtureRunner("0.18.0", _ => Fixture.Inline(Stdout, Stderr, 1)).CreateClient();
+
+        var events = new List<RestoreEvent>();
+        var ex = await Assert.ThrowsAsync<ResticRestoreException>(async () =>
+        {
+            await foreach (var item in client.StreamRestoreAsync(new RestoreOptions("latest", "/t")))
+            {
+                events.Add(item);
+            }
+        });
+
+        Assert.Equal(["/src/big.bin", "/src/small.txt"], ex.Errors.Select(e => e.Item));
+        Assert.All(ex.Errors, e => Assert.Contains("no space left on device", e.Message));
+        Assert.Equal(2, events.OfType<RestoreErrorEvent>().Count());
+        Assert.Equal(5UL, ex.Summary.FilesRestored);
+        Assert.Equal("Fatal: There were 2 errors", ex.ResticMessage);
+        Assert.Equal(1, ex.ExitCode);
+    }
+
+    [Fact]
+    public async Task RestoreAsync_Restic014DiskFull_ThrowsRestoreExceptionFromTheTextLines()
+    {
+        const string Stderr = "ignoring error for /src/big.bin: write /t/src/big.bin: no space left on device\nFatal: There were 1 errors\n\n";
+        var client = new FixtureRunner("0.14.0", _ => Fixture.Inline("restoring <Snapshot 07ebc843 of [/src]> to /t\n", Stderr, 1)).CreateClient();
+
+        var ex = await Assert.ThrowsAsync<ResticRestoreException>(() => client.RestoreAsync(new RestoreOptions("latest", "/t")));
+
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal("/src/big.bin", error.Item);
+        Assert.Equal("write /t/src/big.bin: no space left on device", error.Message);
+        Assert.False(ex.Summary.HasStatistics);
+    }
+
+    [Fact]
+    public async Task RestoreAsync_FailureWithoutFileErrors_ThrowsTheClassifiedException()
+    {
+        var client = FixtureRunner.Replaying("0.18.0", "wrong-password").CreateClient();
+
+        await Assert.ThrowsAsync<ResticWrongPasswordException>(() => client.RestoreAsync(new RestoreOptions("latest", "/t")));
+    }
 }

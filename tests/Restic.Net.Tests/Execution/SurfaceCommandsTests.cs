@@ -16,7 +16,7 @@ public class SurfaceCommandsTests
     [Fact]
     public void ListLocks_TakesNoLockAndDoesNotWaitForOne()
     {
-        Assert.Equal(["list", "locks", "--json", "--no-lock"], Argv(ResticCommands.ListLocks()));
+        Assert.Equal(["list", "locks", "--json", "--no-lock"], Argv(ResticCommands.ListLockIds()));
     }
 
     [Fact]

@@ -1,0 +1,83 @@
+using System.Text;
+using Restic.Net.Diagnostics;
+using Restic.Net.Serialization;
+
+namespace Restic.Net.Execution;
+
+/// <summary>
+/// Finds and removes locks for the client: which locks a killed restic left behind, and the opt-in
+/// removal of stale locks through <c>restic unlock</c> (which removes only what restic itself calls
+/// stale), logging exactly what was removed.
+/// </summary>
+internal sealed class LockHousekeeping(ResticExecutor executor)
+{
+    // Bounded: this runs after the caller gave up (cancellation) or while it waits.
+    private static readonly TimeSpan s_afterKillBudget = TimeSpan.FromSeconds(60);
+
+    /// <summary>After a kill: logs the locks of the killed pid on this host, and removes stale locks if the policy allows.</summary>
+    public async Task AfterKillAsync(int processId)
+    {
+        using var budget = new CancellationTokenSource(s_afterKillBudget);
+        try
+        {
+            foreach (var id in await ListLockIdsAsync(budget.Token).ConfigureAwait(false))
+            {
+                if (await ReadLockAsync(id, budget.Token).ConfigureAwait(false) is { } info &&
+                    info.Pid == processId && string.Equals(info.Hostname, Environment.MachineName, StringComparison.Ordinal))
+                {
+                    Log.LockLeftBehind(executor.Logger, id, executor.RepositoryName, processId, info.Hostname ?? string.Empty, info.Exclusive, info.Time);
+                }
+            }
+
+            if (executor.Settings.RemoveStaleLocks)
+            {
+                await RemoveStaleLocksAsync(budget.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is ResticException or OperationCanceledException)
+        {
+            Log.LockHousekeepingFailed(executor.Logger, executor.RepositoryName, ex.Message);
+        }
+    }
+
+    /// <summary>Runs <c>restic unlock</c> and returns the ids of the locks it removed (a diff of the lock list before and after).</summary>
+    public async Task<IReadOnlyList<string>> RemoveStaleLocksAsync(CancellationToken cancellationToken)
+    {
+        var before = await ListLockIdsAsync(cancellationToken).ConfigureAwait(false);
+        if (before.Count == 0)
+        {
+            return [];
+        }
+
+        await executor.RunAsync(ResticCommands.Unlock(new UnlockOptions()), new BufferingSink(), cancellationToken).ConfigureAwait(false);
+        var after = await ListLockIdsAsync(cancellationToken).ConfigureAwait(false);
+        var removed = before.Except(after, StringComparer.Ordinal).ToArray();
+        foreach (var id in removed)
+        {
+            Log.StaleLockRemoved(executor.Logger, id, executor.RepositoryName);
+        }
+
+        return removed;
+    }
+
+    private async Task<IReadOnlyList<string>> ListLockIdsAsync(CancellationToken cancellationToken)
+    {
+        var output = new BufferingSink();
+        await executor.RunAsync(ResticCommands.ListLockIds(), output, cancellationToken).ConfigureAwait(false);
+        return output.StandardOutputLines.Select(l => l.Trim()).Where(l => l.Length == 64 && l.All(char.IsAsciiHexDigit)).ToArray();
+    }
+
+    private async Task<LockDto?> ReadLockAsync(string id, CancellationToken cancellationToken)
+    {
+        var output = new BufferingSink();
+        await executor.RunAsync(ResticCommands.CatLock(id), output, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return ResticJson.DeserializeDocument(output.StandardOutput, ResticJsonContext.Default.LockDto);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using Restic.Net.IntegrationTests.Support;
+
+namespace Restic.Net.IntegrationTests.Real;
+
+/// <summary>A REST server repository: credentials in the URL stay secret, and a server that dies mid-backup gives a typed error, not a hang.</summary>
+public sealed class RestServerTests : IAsyncLifetime
+{
+    private const string User = "backup-user";
+    private const string Password = "Rest-Pa55-never-in-argv";
+    private readonly TempDirectory _root = new();
+    private RestServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await RestServer.StartAsync(_root.Path, User, Password);
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _root.Dispose();
+    }
+
+    private ResticClientOptions Options(string repository, string password = Password)
+    {
+        var options = TestRestic.Options(_root.Path, _root.Combine("cache"));
+        options.Repository = ResticRepository.Parse(_server.Url(repository, User, password));
+        return options;
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task UrlCredentials_ReachResticOnlyThroughItsEnvironment_AndNeverAppearInErrors()
+    {
+        var logs = new CapturingLoggerProvider();
+        var client = new ResticClient(Options("secret-repo"), logs.CreateFactory());
+        await client.InitAsync();
+        var source = _root.Combine("src");
+        SourceTree.WriteLargeFile(Path.Combine(source, "big.bin"), megabytes: 200, seed: 4);
+        using var cts = new CancellationTokenSource();
+
+        var backup = client.BackupAsync(new BackupOptions(source), null, cts.Token);
+        var pid = await ChildProcesses.WaitForChildAsync("restic", TimeSpan.FromSeconds(30));
+        var argv = ChildProcesses.CommandLine(pid);
+        var environment = ChildProcesses.EnvironmentOf(pid);
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => backup);
+
+        Assert.DoesNotContain(argv, a => a.Contains(Password, StringComparison.Ordinal));
+        Assert.Equal(_server.Url("secret-repo", User, Password), environment["RESTIC_REPOSITORY"]);
+        Assert.Equal($"rest:http://{User}:***@127.0.0.1:{_server.Port}/secret-repo", client.Repository);
+
+        // A wrong HTTP password: restic's message names the URL; the client's text must not hold either password.
+        var wrong = new ResticClient(Options("secret-repo", "wrong-http-password"), logs.CreateFactory());
+        var ex = await Assert.ThrowsAnyAsync<ResticException>(() => wrong.GetSnapshotsAsync());
+        Assert.DoesNotContain("wrong-http-password", ex.ToString());
+        Assert.DoesNotContain(logs.Lines, l => l.Contains(Password, StringComparison.Ordinal) || l.Contains("wrong-http-password", StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = 180000)]
+    public async Task ServerKilledMidBackup_ThrowsTypedErrorWithinTheWatchdogTime_AndTheRepositoryChecksCleanAfterRestart()
+    {
+        var options = Options("fault-repo");
+        options.NoProgressTimeout = TimeSpan.FromSeconds(5);
+        options.ShutdownTimeout = TimeSpan.FromSeconds(10);
+        var client = new ResticClient(options);
+        await client.InitAsync();
+        var source = _root.Combine("fault-src");
+        SourceTree.WriteLargeFile(Path.Combine(source, "big.bin"), megabytes: 400, seed: 5);
+        var killed = new TaskCompletionSource();
+        var progress = new KillOnFirstReport(_server, killed);
+
+        var started = DateTime.UtcNow;
+        var ex = await Assert.ThrowsAnyAsync<ResticException>(() => client.BackupAsync(new BackupOptions(source), progress));
+        var elapsed = DateTime.UtcNow - started;
+
+        Assert.True(killed.Task.IsCompleted, "the server was killed while restic ran");
+        Assert.True(ex is ResticTimeoutException or ResticCommandException, $"typed error expected, got {ex.GetType().Name}: {ex.Message}");
+        Assert.True(elapsed < TimeSpan.FromSeconds(90), $"took {elapsed}");
+
+        await _server.StartAsync();
+        await client.UnlockAsync(new UnlockOptions { RemoveAll = true });
+        Assert.True((await client.CheckAsync()).IsHealthy);
+        Assert.Empty(await client.GetSnapshotsAsync());
+    }
+
+    private sealed class KillOnFirstReport(RestServer server, TaskCompletionSource killed) : IProgress<BackupProgress>
+    {
+        private int _once;
+
+        public void Report(BackupProgress value)
+        {
+            if (value.BytesDone > 0 && Interlocked.Exchange(ref _once, 1) == 0)
+            {
+                server.StopAsync().GetAwaiter().GetResult();
+                killed.SetResult();
+            }
+        }
+    }
+}

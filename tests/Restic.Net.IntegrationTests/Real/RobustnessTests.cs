@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using Restic.Net.IntegrationTests.Support;
+
+namespace Restic.Net.IntegrationTests.Real;
+
+/// <summary>Concurrency, a full disk and hostile file names against the real restic.</summary>
+public sealed class RobustnessTests : IAsyncLifetime
+{
+    private readonly TempDirectory _root = new();
+    private ResticClient _client = null!;
+
+    private string Repository => _root.Combine("repo");
+
+    public async Task InitializeAsync()
+    {
+        _client = new ResticClient(WaitingOptions());
+        await _client.InitAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        _root.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact(Timeout = 300000)]
+    public async Task EightConcurrentBackupsAndAForgetWithPrune_AllSucceed_AndEverySnapshotRestoresIdentically()
+    {
+        var sources = Enumerable.Range(0, 8).Select(i => _root.Combine("src" + i)).ToArray();
+        for (var i = 0; i < sources.Length; i++)
+        {
+            SourceTree.WriteSmallFiles(sources[i], count: 20, seed: 100 + i);
+        }
+
+        // Separate clients, as separate services of one process would have.
+        var clients = sources.Select(_ => new ResticClient(WaitingOptions())).ToArray();
+        var backups = sources.Select((s, i) => clients[i].BackupAsync(new BackupOptions(s))).ToList();
+        var forget = _client.ForgetAsync(new ForgetOptions(new RetentionPolicy { KeepLast = 1 }) { Prune = true });
+
+        var summaries = await Task.WhenAll(backups);
+        await forget;
+
+        Assert.All(summaries, s => Assert.True(s.IsComplete));
+        var snapshots = await _client.GetSnapshotsAsync();
+        Assert.Equal(8, snapshots.Count);
+        Assert.True((await _client.CheckAsync()).IsHealthy);
+        for (var i = 0; i < sources.Length; i++)
+        {
+            var snapshot = Assert.Single(snapshots, s => s.Paths.SequenceEqual([sources[i]]));
+            var target = _root.Combine("restore" + i);
+            await _client.RestoreAsync(new RestoreOptions(snapshot.Id, target));
+            SourceTree.AssertSameFiles(sources[i], SourceTree.RestoredPath(target, sources[i]));
+        }
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task RestoreAsync_TargetDiskFull_ThrowsRestoreExceptionNamingThePartialFiles()
+    {
+        var source = _root.Combine("full-src");
+        SourceTree.WriteLargeFile(Path.Combine(source, "big.bin"), megabytes: 6, seed: 21);
+        File.WriteAllText(Path.Combine(source, "small.txt"), "small");
+        await _client.BackupAsync(new BackupOptions(source));
+        var target = Directory.CreateDirectory(_root.Combine("full-target")).FullName;
+        Run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", target);
+        try
+        {
+            var ex = await Assert.ThrowsAsync<ResticRestoreException>(() => _client.RestoreAsync(new RestoreOptions("latest", target)));
+
+            Assert.Contains(ex.Errors, e => e.Item.EndsWith("big.bin", StringComparison.Ordinal) && e.Message!.Contains("no space left on device", StringComparison.Ordinal));
+            Assert.Equal(1, ex.ExitCode);
+            Assert.Empty(await TestRestic.ListLocksAsync(Repository, _root.Combine("cache")));
+        }
+        finally
+        {
+            Run("umount", target);
+        }
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task OddFileNames_BackUpAndRestoreByteIdentical_IncludingInvalidUtf8()
+    {
+        var source = _root.Combine("names");
+        Directory.CreateDirectory(source);
+        string[] names = ["ünïcödé ✓ 日本.txt", "with space.txt", "quote\"'s.txt", "new\nline.txt", "-leading-dash.txt", "--target=x", "tab\there.txt", "emoji 🎉.bin"];
+        foreach (var name in names)
+        {
+            File.WriteAllText(Path.Combine(source, name), "content of " + name);
+        }
+
+        // A name that is not valid UTF-8 (0xFF); .NET cannot spell it, the shell can.
+        Run("sh", "-c", $"printf 'latin-1 bytes' > \"$(printf '{source}/caf\\351-\\377.txt')\"");
+
+        var summary = await _client.BackupAsync(new BackupOptions(source));
+        Assert.Equal((ulong)names.Length + 1, summary.FilesNew);
+        var target = _root.Combine("names-restore");
+        await _client.RestoreAsync(new RestoreOptions("latest", target));
+
+        // diff compares names as bytes; .NET would see U+FFFD for the invalid one.
+        Run("diff", "-r", source, SourceTree.RestoredPath(target, source));
+    }
+
+    private ResticClientOptions WaitingOptions()
+    {
+        var options = TestRestic.Options(Repository, _root.Combine("cache"));
+        options.LockWaitTimeout = TimeSpan.FromMinutes(2);
+        return options;
+    }
+
+    private static void Run(string file, params string[] arguments)
+    {
+        using var process = System.Diagnostics.Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', arguments)} failed with {process.ExitCode}: {output}");
+    }
+}
