@@ -119,4 +119,16 @@ public interface IResticClient
     /// <param name="cancellationToken">Cancels the comparison gracefully.</param>
     /// <returns>The changes; <see cref="SnapshotDiff.Statistics"/> is set when the enumeration has completed.</returns>
     SnapshotDiff DiffAsync(string firstSnapshot, string secondSnapshot, DiffOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes a file of a snapshot, or an archive (tar or zip) of a folder, to a stream (<c>restic dump</c>).
+    /// <see cref="ResticClientExtensions.OpenDumpAsync"/> returns a readable stream instead.
+    /// </summary>
+    /// <param name="snapshot"><c>latest</c> or a snapshot id, optionally with <c>:subfolder</c> (restic 0.16+).</param>
+    /// <param name="path">The absolute path of the file or folder inside the snapshot.</param>
+    /// <param name="destination">Receives the bytes; not disposed.</param>
+    /// <param name="options">The archive format and the filter for <c>latest</c>; null for restic's defaults.</param>
+    /// <param name="cancellationToken">Cancels the dump gracefully.</param>
+    /// <returns>A task that completes when restic has exited and the destination was flushed.</returns>
+    Task DumpAsync(string snapshot, string path, Stream destination, DumpOptions? options = null, CancellationToken cancellationToken = default);
 }

@@ -39,4 +39,17 @@ internal static partial class ResticCommands
         AddFlag(flags, "--metadata", options.IncludeMetadata);
         return new ResticCommand("diff", ["diff"], flags, [first, second]);
     }
+
+    /// <summary><c>dump SNAPSHOT PATH</c>: the file's bytes, or an archive of a folder, on stdout.</summary>
+    public static ResticCommand Dump(string snapshot, string path, DumpOptions options)
+    {
+        var flags = new List<string>();
+        if (options.Filter is { } filter)
+        {
+            AddFilter(flags, filter);
+        }
+
+        AddValue(flags, "--archive", options.Archive?.Value);
+        return new ResticCommand("dump", ["dump"], flags, [snapshot, path]);
+    }
 }
