@@ -131,4 +131,29 @@ public interface IResticClient
     /// <param name="cancellationToken">Cancels the dump gracefully.</param>
     /// <returns>A task that completes when restic has exited and the destination was flushed.</returns>
     Task DumpAsync(string snapshot, string path, Stream destination, DumpOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Backs up the content of a stream as one file (<c>restic backup --stdin</c>), for example a
+    /// database dump. If reading the stream fails, no snapshot is created and the stream's exception is rethrown.
+    /// </summary>
+    /// <param name="content">The data; read to its end, not disposed.</param>
+    /// <param name="fileName">The file name in the snapshot (<c>--stdin-filename</c>), stored as <c>/fileName</c>.</param>
+    /// <param name="options">Tags, host and other options; null for restic's defaults.</param>
+    /// <param name="progress">Receives coalesced progress reports; may be null.</param>
+    /// <param name="cancellationToken">Cancels the backup gracefully; no snapshot is created.</param>
+    /// <returns>The summary.</returns>
+    Task<BackupSummary> BackupFromStreamAsync(Stream content, string fileName, StdinBackupOptions? options = null, IProgress<BackupProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Backs up the standard output of a command as one file (<c>restic backup --stdin-from-command</c>,
+    /// restic 0.17+). If the command exits with a non-zero code, no snapshot is created.
+    /// </summary>
+    /// <param name="command">The program and its arguments, for example <c>["pg_dump", "mydb"]</c>; run by restic without a shell.</param>
+    /// <param name="fileName">The file name in the snapshot (<c>--stdin-filename</c>).</param>
+    /// <param name="options">Tags, host and other options; null for restic's defaults.</param>
+    /// <param name="progress">Receives coalesced progress reports; may be null.</param>
+    /// <param name="cancellationToken">Cancels the backup gracefully; no snapshot is created.</param>
+    /// <returns>The summary.</returns>
+    /// <exception cref="ResticNotSupportedException">The installed restic is older than 0.17.</exception>
+    Task<BackupSummary> BackupFromCommandAsync(IReadOnlyList<string> command, string fileName, StdinBackupOptions? options = null, IProgress<BackupProgress>? progress = null, CancellationToken cancellationToken = default);
 }

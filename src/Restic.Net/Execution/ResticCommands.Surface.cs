@@ -52,4 +52,23 @@ internal static partial class ResticCommands
         AddValue(flags, "--archive", options.Archive?.Value);
         return new ResticCommand("dump", ["dump"], flags, [snapshot, path]);
     }
+
+    /// <summary><c>backup --stdin --stdin-filename=NAME</c>: the content arrives on stdin.</summary>
+    public static ResticCommand BackupStdin(string fileName, StdinBackupOptions options) =>
+        new("backup", ["backup"], ["--stdin", "--stdin-filename=" + fileName, .. StdinBackupFlags(options)], []);
+
+    /// <summary><c>backup --stdin-from-command --stdin-filename=NAME -- COMMAND ARGS</c> (0.17+): restic runs the command.</summary>
+    public static ResticCommand BackupFromCommand(IReadOnlyList<string> command, string fileName, StdinBackupOptions options) =>
+        new("backup", ["backup"], ["--stdin-from-command", "--stdin-filename=" + fileName, .. StdinBackupFlags(options)], command);
+
+    private static List<string> StdinBackupFlags(StdinBackupOptions options)
+    {
+        var flags = new List<string>();
+        AddEach(flags, "--tag", options.Tags);
+        AddValue(flags, "--host", options.Host);
+        AddValue(flags, "--parent", options.Parent);
+        AddValue(flags, "--time", options.Time is { } time ? ResticFormat.Time(time) : null);
+        AddFlag(flags, "--dry-run", options.DryRun);
+        return flags;
+    }
 }
