@@ -61,6 +61,21 @@ run() {
   log "  $name: exit $rc"
 }
 
+# run_stdin NAME FILE ARGS... : records one scenario with FILE as restic's stdin
+run_stdin() {
+  local name=$1 input=$2 rc=0
+  shift 2
+  restic_cmd "$@" <"$input" >"$out/$name.stdout" 2>"$out/$name.stderr" || rc=$?
+  printf '%d\n' "$rc" >"$out/$name.exitcode"
+  log "  $name: exit $rc"
+}
+
+# since VERSION : true when the recorded restic is VERSION or newer
+since() { [ "$(printf '%s\n%s\n' "$1" "$version" | sort -V | head -n 1)" = "$1" ]; }
+
+# json_ids FILE KEY : the values of "KEY":"<hex>" in a recorded output, one per line
+json_ids() { grep -o "\"$2\":\"[0-9a-f]*\"" "$1" | cut -d '"' -f 4; }
+
 # setup ARGS... : an unrecorded helper call that must succeed
 setup() {
   restic_cmd "$@" </dev/null >>"$work/setup.log" 2>&1 || die "setup command failed: restic $* (see $work/setup.log)"
@@ -90,6 +105,75 @@ make_source() {
   : >"$src/empty-file.txt"
   ln -s docs/note-01.txt "$src/link-to-note"
   find "$src" -exec touch -h -d '2024-01-02 03:04:05' {} +
+}
+
+# Scenarios of the wider command surface (stdin, tags, keys, copy, rewrite, repair, cache), each on
+# its own copy of the repository so that the scenarios above keep their state.
+record_surface() {
+  local base=$work/repo copy rc
+
+  # --- backup from stdin --------------------------------------------------------------------
+  setup -r "$work/repo-stdin" init
+  printf 'CREATE TABLE t (id int);\nINSERT INTO t VALUES (1);\n' >"$work/stdin-data.sql"
+  run_stdin backup-stdin "$work/stdin-data.sql" -r "$work/repo-stdin" backup --json --host fixture-host --stdin --stdin-filename dump.sql
+  if since 0.17.0; then
+    run backup-stdin-command -r "$work/repo-stdin" backup --json --host fixture-host --stdin-from-command --stdin-filename cmd.txt -- sh -c 'printf "from a command\n"'
+    run backup-stdin-command-failed -r "$work/repo-stdin" backup --json --host fixture-host --stdin-from-command --stdin-filename failed.txt -- sh -c 'printf partial; exit 3'
+  fi
+
+  # --- tags ---------------------------------------------------------------------------------
+  copy=$work/repo-tags
+  cp -a "$base" "$copy"
+  # tag replaces the snapshots it changes: set by id first, while the recorded id still exists
+  run tag-set-id -r "$copy" tag --json --set one --set two "$(json_ids "$out/snapshots.stdout" id | tail -n 1)"
+  run tag-add -r "$copy" tag --json --host fixture-host --add extra
+  run tag-remove-none -r "$copy" tag --json --remove no-such-tag
+
+  # --- keys ---------------------------------------------------------------------------------
+  copy=$work/repo-keys
+  cp -a "$base" "$copy"
+  printf 'second-password\n' >"$work/second-password"
+  printf 'third-password\n' >"$work/third-password"
+  run key-list -r "$copy" key list --json
+  run key-add -r "$copy" key add --json --new-password-file "$work/second-password" --user fixture-user --host fixture-host
+  run key-list-two -r "$copy" key list --json
+  run key-remove -r "$copy" key remove --json "$(grep -o '"current":false,"id":"[0-9a-f]*"' "$out/key-list-two.stdout" | cut -d '"' -f 6)"
+  run key-remove-current -r "$copy" key remove --json "$(grep -o '"current":true,"id":"[0-9a-f]*"' "$out/key-list-two.stdout" | cut -d '"' -f 6)"
+  run key-passwd -r "$copy" key passwd --json --new-password-file "$work/third-password"
+  PW=third-password run key-list-after-passwd -r "$copy" key list --json
+
+  # --- copy to a repository with another password -------------------------------------------
+  copy=$work/repo-copy
+  PW=copy-password setup -r "$copy" init
+  printf '%s\n' "$password" >"$work/source-password"
+  PW=copy-password run copy -r "$copy" copy --json -v --from-repo "$base" --from-password-file "$work/source-password"
+  PW=copy-password run copy-again -r "$copy" copy --json -v --from-repo "$base" --from-password-file "$work/source-password"
+
+  # --- rewrite (0.15+) ------------------------------------------------------------------------
+  if since 0.15.0; then
+    copy=$work/repo-rewrite
+    cp -a "$base" "$copy"
+    run rewrite-dry-run -r "$copy" rewrite --json --dry-run --exclude "$work/src/docs/note-01.txt"
+    run rewrite -r "$copy" rewrite --json --exclude "$work/src/docs/note-01.txt"
+    run rewrite-forget -r "$copy" rewrite --json --forget --exclude "$work/src/dup"
+    run rewrite-nothing -r "$copy" rewrite --json --exclude "$work/no-such-path"
+  fi
+
+  # --- repair (0.16+; rebuild-index before) --------------------------------------------------
+  copy=$work/repo-repair
+  cp -a "$base" "$copy"
+  if since 0.16.0; then
+    run repair-index -r "$copy" repair index --json
+    run repair-snapshots-dry-run -r "$copy" repair snapshots --json --dry-run
+    run repair-snapshots -r "$copy" repair snapshots --json --forget
+  else
+    run repair-index -r "$copy" rebuild-index --json
+  fi
+
+  # --- cache (no repository) ------------------------------------------------------------------
+  run cache -r "$base" cache --json
+  run cache-cleanup -r "$base" cache --json --cleanup --max-age 1000
+  run cache-cleanup-all -r "$base" cache --json --cleanup --max-age 0
 }
 
 record_version() {
@@ -132,6 +216,22 @@ record_version() {
   # --- listing ------------------------------------------------------------------------------
   run snapshots -r "$repo" snapshots --json
   run snapshots-group-by-host -r "$repo" snapshots --json --group-by host
+
+  # --- browsing: config, ls, find, diff, dump (read-only) -------------------------------------
+  local first second
+  first=$(json_ids "$out/backup.stdout" snapshot_id)
+  second=$(json_ids "$out/backup-incremental.stdout" snapshot_id)
+  run cat-config -r "$repo" cat config --json
+  run ls -r "$repo" ls --json latest
+  run ls-dir -r "$repo" ls --json latest "$src/docs"
+  run ls-recursive -r "$repo" ls --json --recursive latest "$src/names"
+  run ls-missing-snapshot -r "$repo" ls --json deadbeef
+  run find -r "$repo" find --json 'note-0*.txt' 'record-01.csv'
+  run find-none -r "$repo" find --json 'no-such-file-*'
+  run diff -r "$repo" diff --json "$first" "$second"
+  run diff-metadata -r "$repo" diff --json --metadata "$first" "$second"
+  run dump -r "$repo" dump --json latest "$src/docs/note-02.txt"
+  run dump-missing -r "$repo" dump --json latest "$src/no-such-file"
 
   # --- restore ------------------------------------------------------------------------------
   FPS=30 run restore -r "$repo" restore latest --json --target "$work/restore/full"
@@ -191,7 +291,10 @@ record_version() {
 
   # --- stale lock: SIGKILL a backup while it holds its lock ---------------------------------
   local pid i
-  restic_cmd -r "$repo" backup --json --host fixture-host "$work/big-src" </dev/null >/dev/null 2>&1 &
+  # Not through restic_cmd: a backgrounded shell function is a subshell, and $! would be its pid,
+  # not restic's (env execs restic, so here $! is restic itself).
+  env -i PATH=/usr/bin:/bin "HOME=$work/home" "RESTIC_PASSWORD=$password" "RESTIC_CACHE_DIR=$work/cache" RESTIC_PROGRESS_FPS=2 \
+    "$restic" -r "$repo" backup --json --host fixture-host "$work/big-src" </dev/null >/dev/null 2>&1 &
   pid=$!
   for i in $(seq 1 300); do
     [ -n "$(ls -A "$repo/locks" 2>/dev/null)" ] && break
@@ -203,6 +306,7 @@ record_version() {
   [ -n "$(ls -A "$repo/locks")" ] || die "no stale lock left in $repo/locks"
   run list-locks -r "$repo" list locks --json
   [ -s "$out/list-locks.stdout" ] || die "list locks shows no lock"
+  run cat-lock -r "$repo" cat lock --json --no-lock "$(head -n 1 "$out/list-locks.stdout")"
   run locked -r "$repo" forget --json --keep-last 1
   run unlock-stale -r "$repo" unlock --json --remove-all
 
@@ -217,6 +321,7 @@ record_version() {
   log "  cancel-backup: exit $rc"
   run list-locks-after-cancel -r "$work/repo-cancel" list locks --json
 
+  record_surface
   cd /
   log "restic $version done: $(find "$out" -type f | wc -l) files, $(du -sk "$out" | cut -f 1) KiB"
 }

@@ -84,4 +84,76 @@ public interface IResticClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>What was removed.</returns>
     Task<UnlockResult> UnlockAsync(UnlockOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the repository's config (<c>restic cat config</c>): its id, format version and chunker polynomial.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The repository's identity.</returns>
+    Task<RepositoryInfo> GetConfigAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the repository's locks with their holders (<c>restic list locks</c> and <c>restic cat lock</c>), without locking.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The locks, stale or not.</returns>
+    Task<IReadOnlyList<ResticLock>> GetLocksAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists the nodes of a snapshot (<c>restic ls</c>), streamed with bounded memory; the listing's
+    /// <see cref="SnapshotListing.Snapshot"/> is restic's first line, the snapshot itself.
+    /// </summary>
+    /// <param name="snapshot"><c>latest</c> or a snapshot id (at least 4 hex characters), optionally with <c>:subfolder</c> (restic 0.16+).</param>
+    /// <param name="options">Folders, recursion and the filter for <c>latest</c>; null lists the whole snapshot.</param>
+    /// <param name="cancellationToken">Cancels the listing gracefully.</param>
+    /// <returns>The listing; restic runs while it is enumerated, and a failure throws at the end.</returns>
+    SnapshotListing ListAsync(string snapshot, ListOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds files and folders by name pattern in snapshots (<c>restic find</c>), one result per snapshot with matches.</summary>
+    /// <param name="patterns">Glob patterns such as <c>*.sql</c>; a pattern with a <c>/</c> matches whole paths.</param>
+    /// <param name="options">Snapshots to search and other options; null searches all snapshots.</param>
+    /// <param name="cancellationToken">Cancels the search gracefully.</param>
+    /// <returns>The matches per snapshot, streamed; the snapshot order depends on the restic version.</returns>
+    IAsyncEnumerable<FindResult> FindAsync(IReadOnlyList<string> patterns, FindOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Compares two snapshots (<c>restic diff</c>): the changed paths, streamed, then the totals.</summary>
+    /// <param name="firstSnapshot">The older snapshot: <c>latest</c> or an id, optionally with <c>:subfolder</c>.</param>
+    /// <param name="secondSnapshot">The newer snapshot.</param>
+    /// <param name="options">Options, or null for content changes only.</param>
+    /// <param name="cancellationToken">Cancels the comparison gracefully.</param>
+    /// <returns>The changes; <see cref="SnapshotDiff.Statistics"/> is set when the enumeration has completed.</returns>
+    SnapshotDiff DiffAsync(string firstSnapshot, string secondSnapshot, DiffOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes a file of a snapshot, or an archive (tar or zip) of a folder, to a stream (<c>restic dump</c>).
+    /// <see cref="ResticClientExtensions.OpenDumpAsync"/> returns a readable stream instead.
+    /// </summary>
+    /// <param name="snapshot"><c>latest</c> or a snapshot id, optionally with <c>:subfolder</c> (restic 0.16+).</param>
+    /// <param name="path">The absolute path of the file or folder inside the snapshot.</param>
+    /// <param name="destination">Receives the bytes; not disposed.</param>
+    /// <param name="options">The archive format and the filter for <c>latest</c>; null for restic's defaults.</param>
+    /// <param name="cancellationToken">Cancels the dump gracefully.</param>
+    /// <returns>A task that completes when restic has exited and the destination was flushed.</returns>
+    Task DumpAsync(string snapshot, string path, Stream destination, DumpOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Backs up the content of a stream as one file (<c>restic backup --stdin</c>), for example a
+    /// database dump. If reading the stream fails, no snapshot is created and the stream's exception is rethrown.
+    /// </summary>
+    /// <param name="content">The data; read to its end, not disposed.</param>
+    /// <param name="fileName">The file name in the snapshot (<c>--stdin-filename</c>), stored as <c>/fileName</c>.</param>
+    /// <param name="options">Tags, host and other options; null for restic's defaults.</param>
+    /// <param name="progress">Receives coalesced progress reports; may be null.</param>
+    /// <param name="cancellationToken">Cancels the backup gracefully; no snapshot is created.</param>
+    /// <returns>The summary.</returns>
+    Task<BackupSummary> BackupFromStreamAsync(Stream content, string fileName, StdinBackupOptions? options = null, IProgress<BackupProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Backs up the standard output of a command as one file (<c>restic backup --stdin-from-command</c>,
+    /// restic 0.17+). If the command exits with a non-zero code, no snapshot is created.
+    /// </summary>
+    /// <param name="command">The program and its arguments, for example <c>["pg_dump", "mydb"]</c>; run by restic without a shell.</param>
+    /// <param name="fileName">The file name in the snapshot (<c>--stdin-filename</c>).</param>
+    /// <param name="options">Tags, host and other options; null for restic's defaults.</param>
+    /// <param name="progress">Receives coalesced progress reports; may be null.</param>
+    /// <param name="cancellationToken">Cancels the backup gracefully; no snapshot is created.</param>
+    /// <returns>The summary.</returns>
+    /// <exception cref="ResticNotSupportedException">The installed restic is older than 0.17.</exception>
+    Task<BackupSummary> BackupFromCommandAsync(IReadOnlyList<string> command, string fileName, StdinBackupOptions? options = null, IProgress<BackupProgress>? progress = null, CancellationToken cancellationToken = default);
 }

@@ -116,14 +116,12 @@ public partial class ResticClient
     }
 
     /// <inheritdoc />
-    public virtual async Task<UnlockResult> UnlockAsync(UnlockOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        options ??= new UnlockOptions();
-        var capabilities = (await _executor.GetVersionAsync(cancellationToken).ConfigureAwait(false)).Capabilities;
-        var (run, output) = await RunBufferedAsync(ResticCommands.Unlock(options), cancellationToken).ConfigureAwait(false);
-        LogCompleted(run);
-        return TextOutput.ParseUnlock(output.StandardOutputLines, capabilities.UnlockReportsCount);
-    }
+    /// <remarks>
+    /// Lists the locks (with their holders) before and after <c>restic unlock</c> to report which it
+    /// removed; that costs two or three more restic runs that take no lock.
+    /// </remarks>
+    public virtual Task<UnlockResult> UnlockAsync(UnlockOptions? options = null, CancellationToken cancellationToken = default) =>
+        UnlockAndCompareAsync(options ?? new UnlockOptions(), cancellationToken);
 
     private static string[] SplitLines(string text) =>
         text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToArray();

@@ -16,9 +16,8 @@ public partial class ResticClient
 
         // init prints a short id on 0.14 and no version at all: the config is the one source for both.
         var (run, output) = await RunBufferedAsync(ResticCommands.CatConfig(), cancellationToken).ConfigureAwait(false);
-        var config = ParseDocument(run, output, ResticJsonContext.Default.ConfigDto);
         LogCompleted(initRun, run.Duration);
-        return new RepositoryInfo(config.Id ?? string.Empty, config.Version, config.ChunkerPolynomial ?? string.Empty, _executor.RepositoryName);
+        return ParseConfig(run, output);
     }
 
     /// <inheritdoc />

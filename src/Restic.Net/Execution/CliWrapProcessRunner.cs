@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.ComponentModel;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using CliWrap;
 
@@ -14,19 +16,31 @@ internal sealed class CliWrapProcessRunner : IResticProcessRunner
         ArgumentNullException.ThrowIfNull(invocation);
         ArgumentNullException.ThrowIfNull(sink);
 
+        // Graceful stop: the caller's token, or a failing standard input.
+        using var graceful = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ExceptionDispatchInfo? inputFailure = null;
+        var standardInput = invocation.StandardInput is { } input
+            ? PipeSource.Create(async (destination, ct) =>
+            {
+                var failure = await CopyInputAsync(input, destination, graceful, ct).ConfigureAwait(false);
+                inputFailure ??= failure;
+            })
+            : PipeSource.Null;
+
         // CliWrap's own validation is off: its exception text would embed argv and stderr.
         var command = Cli.Wrap(invocation.BinaryPath)
             .WithArguments(invocation.Arguments)
             .WithEnvironmentVariables(invocation.Environment)
             .WithValidation(CommandResultValidation.None)
-            .WithStandardInputPipe(invocation.StandardInput is { } input ? PipeSource.FromStream(input) : PipeSource.Null)
-            .WithStandardOutputPipe(PipeTarget.Create((stream, ct) =>
-                LineSplitter.ReadLinesAsync(stream, line => sink.OnStandardOutputLine(line.Span), ct)))
+            .WithStandardInputPipe(standardInput)
+            .WithStandardOutputPipe(invocation.StandardOutput is { } output
+                ? PipeTarget.ToStream(output)
+                : PipeTarget.Create((stream, ct) => LineSplitter.ReadLinesAsync(stream, line => sink.OnStandardOutputLine(line.Span), ct)))
             .WithStandardErrorPipe(PipeTarget.ToDelegate(sink.OnStandardErrorLine, Encoding.UTF8));
 
-        // The caller's token is graceful (SIGINT, restic removes its lock); a kill follows after the timeout.
+        // The graceful token sends SIGINT (restic removes its lock); a kill follows after the timeout.
         using var forceful = new CancellationTokenSource();
-        await using var escalation = cancellationToken.Register(
+        await using var escalation = graceful.Token.Register(
             static state =>
             {
                 var (cts, timeout) = ((CancellationTokenSource, TimeSpan))state!;
@@ -44,9 +58,10 @@ internal sealed class CliWrapProcessRunner : IResticProcessRunner
         var processId = 0;
         try
         {
-            var task = command.ExecuteAsync(forceful.Token, cancellationToken);
+            var task = command.ExecuteAsync(forceful.Token, graceful.Token);
             processId = task.ProcessId;
             var result = await task.ConfigureAwait(false);
+            inputFailure?.Throw();
             return result.ExitCode;
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
@@ -56,9 +71,68 @@ internal sealed class CliWrapProcessRunner : IResticProcessRunner
                 ? new ResticProcessKilledException(processId, ex, cancellationToken)
                 : new OperationCanceledException("The restic command was cancelled.", ex, cancellationToken);
         }
+        catch (OperationCanceledException) when (inputFailure is not null)
+        {
+            // restic was interrupted because its input failed: the input's failure is the cause.
+            inputFailure.Throw();
+            throw;
+        }
         catch (Exception ex) when (IsStartFailure(ex))
         {
             throw new ResticBinaryNotFoundException(invocation.BinaryPath, ex);
+        }
+    }
+
+    /// <summary>
+    /// Copies the input into restic's stdin. When reading the input fails, restic is interrupted
+    /// while its stdin stays open (closing it would let restic store the truncated data as complete),
+    /// and the copy waits until CliWrap cancels it after restic has exited.
+    /// </summary>
+    private static async Task<ExceptionDispatchInfo?> CopyInputAsync(Stream input, Stream destination, CancellationTokenSource interrupt, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            while (true)
+            {
+                int read;
+                try
+                {
+                    read = await input.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (Exception ex)
+                {
+                    var failure = ExceptionDispatchInfo.Capture(ex);
+                    await interrupt.CancelAsync().ConfigureAwait(false);
+                    try
+                    {
+                        await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // restic has exited; now stdin may close.
+                    }
+
+                    return failure;
+                }
+
+                if (read == 0)
+                {
+                    return null;
+                }
+
+                // An IOException here means restic closed its stdin (it exited); CliWrap expects and ignores it.
+                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

@@ -19,6 +19,9 @@ internal sealed partial class Redactor
 
     public static Redactor None { get; } = new([]);
 
+    /// <summary>A redactor that also masks <paramref name="secrets"/>.</summary>
+    public Redactor With(IEnumerable<string?> secrets) => new(_secrets.Concat(secrets));
+
     /// <summary>Masks secrets and URL credentials in free text such as restic's stderr.</summary>
     public string Redact(string text)
     {

@@ -7,6 +7,8 @@ namespace Restic.Net.Execution;
 /// </summary>
 internal sealed record ResticCommand(string Operation, IReadOnlyList<string> Verb, IReadOnlyList<string> Flags, IReadOnlyList<string> Positionals)
 {
+    private static readonly Dictionary<string, string?> s_noVariables = new(StringComparer.Ordinal);
+
     /// <summary>Whether the command opens the repository (and so needs the password and repository variables).</summary>
     public bool OpensRepository { get; init; } = true;
 
@@ -22,6 +24,49 @@ internal sealed record ResticCommand(string Operation, IReadOnlyList<string> Ver
         get => Lock != ResticLockKind.None;
         init => Lock = value ? (Lock == ResticLockKind.None ? ResticLockKind.Shared : Lock) : ResticLockKind.None;
     }
+
+    /// <summary>
+    /// Variables set (or, with a null value, removed) on top of the client's environment for this
+    /// command only: another password, the source repository of <c>copy</c>, the cache folder.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; init; } = s_noVariables;
+
+    /// <summary>Secret values this command adds (a new key's password, a source repository's password), masked like the client's own.</summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
+
+    /// <summary>
+    /// Data for restic's standard input (<c>backup --stdin</c>); null for an empty, closed stdin. Such a
+    /// command is never retried: the input cannot be read twice.
+    /// </summary>
+    public Stream? StandardInput { get; init; }
+
+    /// <summary>
+    /// Receives restic's stdout as raw bytes instead of lines (<c>dump</c>, streamed listings). The
+    /// progress watchdog does not apply: a slow reader, not restic, decides the pace.
+    /// </summary>
+    public Stream? StandardOutput { get; init; }
+
+    /// <summary>The environment of this command: the client's, with <see cref="Environment"/> applied.</summary>
+    public IReadOnlyDictionary<string, string?> EnvironmentFor(ResticSettings settings)
+    {
+        var baseline = OpensRepository ? settings.RepositoryEnvironment : settings.VersionEnvironment;
+        if (Environment.Count == 0)
+        {
+            return baseline;
+        }
+
+        var merged = new Dictionary<string, string?>(baseline, StringComparer.Ordinal);
+        foreach (var (name, value) in Environment)
+        {
+            merged[name] = value;
+        }
+
+        return merged;
+    }
+
+    /// <summary>The redactor of this command: the client's, plus <see cref="Secrets"/>.</summary>
+    public Redactor RedactorFor(ResticSettings settings) =>
+        Secrets.Count == 0 ? settings.Redactor : settings.Redactor.With(Secrets);
 
     /// <summary>The full argv: verb, global flags, command flags, <c>--</c>, positionals.</summary>
     public IReadOnlyList<string> ToArguments(ResticSettings settings, ResticCapabilities? capabilities)

@@ -1,7 +1,7 @@
 namespace Restic.Net.Execution;
 
 /// <summary>Builds the argv of every operation from its options. Pure: the golden tests cover it.</summary>
-internal static class ResticCommands
+internal static partial class ResticCommands
 {
     public static ResticCommand Init(InitOptions options)
     {

@@ -41,6 +41,8 @@ internal sealed partial class ResticExecutor
 
     public ILogger Logger => _logger;
 
+    public TimeProvider Time => _time;
+
     public string RepositoryName => Settings.Repository.RedactedLocation;
 
     /// <summary>
@@ -102,7 +104,8 @@ internal sealed partial class ResticExecutor
                     telemetry.AttemptStarting();
                     var attempt = await RunOnceAsync(command, capabilities, sink, standardInput, ctx.CancellationToken).ConfigureAwait(false);
                     // Throwing inside the pipeline lets it retry; once the consumer saw output, it must not.
-                    if (!isAccepted(attempt) && hasDelivered?.Invoke() != true)
+                    // Nor may a command whose input was (partly) consumed.
+                    if (!isAccepted(attempt) && hasDelivered?.Invoke() != true && command.StandardInput is null)
                     {
                         throw telemetry.AttemptFailed(ErrorClassifier.CreateException(attempt));
                     }
@@ -189,13 +192,14 @@ internal sealed partial class ResticExecutor
         CancellationToken cancellationToken)
     {
         var arguments = command.ToArguments(Settings, capabilities);
-        var commandLine = Settings.Redactor.FormatCommandLine(Settings.BinaryPath, arguments);
+        var redactor = command.RedactorFor(Settings);
+        var commandLine = redactor.FormatCommandLine(Settings.BinaryPath, arguments);
         var invocation = new ResticInvocation(
             Settings.BinaryPath,
             arguments,
-            command.OpensRepository ? Settings.RepositoryEnvironment : Settings.VersionEnvironment,
+            command.EnvironmentFor(Settings),
             Settings.ShutdownTimeout)
-        { StandardInput = standardInput };
+        { StandardInput = standardInput ?? command.StandardInput, StandardOutput = command.StandardOutput };
 
         // In-process first, so that this process never waits for restic locks it holds itself.
         using var gateEntry = command.OpensRepository && (command.TakesLock || command.ExclusiveInProcess)
@@ -204,10 +208,10 @@ internal sealed partial class ResticExecutor
 
         (sink as IRestartableSink)?.Restart();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var watchdog = command.OpensRepository && Settings.NoProgressTimeout is { } timeout
+        using var watchdog = command.OpensRepository && command.StandardOutput is null && Settings.NoProgressTimeout is { } timeout
             ? new ProgressWatchdog(sink, timeout, _time, stop)
             : null;
-        var capture = new StderrCapture(new TracingSink(watchdog ?? sink, this, command.Operation), Settings.Redactor);
+        var capture = new StderrCapture(new TracingSink(watchdog ?? sink, this, command.Operation), redactor);
         Log.CommandStarting(_logger, command.Operation, commandLine);
         var started = _time.GetTimestamp();
         int exitCode;
@@ -230,7 +234,7 @@ internal sealed partial class ResticExecutor
         {
             // A failure while reading restic's output: report it with its context, never as a bare pipe error.
             throw new ResticOutputException(
-                $"Reading the output of restic {command.Operation} failed: {Settings.Redactor.Redact(ex.Message)}",
+                $"Reading the output of restic {command.Operation} failed: {redactor.Redact(ex.Message)}",
                 null,
                 commandLine,
                 string.Join('\n', capture.Tail),

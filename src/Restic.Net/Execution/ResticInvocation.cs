@@ -11,6 +11,13 @@ internal sealed record ResticInvocation(
     IReadOnlyDictionary<string, string?> Environment,
     TimeSpan ShutdownTimeout)
 {
-    /// <summary>Data for restic's standard input; when null, stdin is empty and closed.</summary>
+    /// <summary>
+    /// Data for restic's standard input; when null, stdin is empty and closed. If reading it fails,
+    /// restic is interrupted (SIGINT) while its stdin is still open, so that it never mistakes the
+    /// failure for the end of the data, and the runner rethrows the failure once restic has exited.
+    /// </summary>
     public Stream? StandardInput { get; init; }
+
+    /// <summary>Receives stdout as raw bytes; when null, stdout is split into lines for the sink.</summary>
+    public Stream? StandardOutput { get; init; }
 }

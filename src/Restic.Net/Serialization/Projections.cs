@@ -142,6 +142,19 @@ internal static class Projections
         CompressionSpaceSaving = dto.CompressionSpaceSaving,
     };
 
+    public static ResticLock ToLock(LockDto dto, string id, DateTimeOffset now) => new()
+    {
+        Id = id,
+        Time = dto.Time,
+        Age = now > dto.Time ? now - dto.Time : TimeSpan.Zero,
+        IsExclusive = dto.Exclusive,
+        Hostname = dto.Hostname ?? string.Empty,
+        Username = dto.Username ?? string.Empty,
+        Pid = dto.Pid,
+        Uid = dto.Uid,
+        Gid = dto.Gid,
+    };
+
     /// <summary>The message of a backup/restore error object: <c>{"message":..}</c> (0.17.1+), or the Go error's fields as JSON.</summary>
     public static string? ErrorMessage(JsonElement error)
     {

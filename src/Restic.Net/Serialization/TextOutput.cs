@@ -72,6 +72,10 @@ internal static partial class TextOutput
         return new UnlockResult(reportsCount ? 0 : null);
     }
 
+    /// <summary>The 64-hex ids of a <c>list</c> output, one per line; other lines are skipped.</summary>
+    public static IReadOnlyList<string> ParseIds(IReadOnlyList<string> lines) =>
+        lines.Select(l => l.Trim()).Where(l => l.Length == 64 && l.All(char.IsAsciiHexDigit)).ToArray();
+
     /// <summary>A size as restic prints it (<c>5.634 KiB</c>, <c>0 B</c>), in bytes; restic rounds to 3 decimals.</summary>
     public static long? ParseSize(string text)
     {

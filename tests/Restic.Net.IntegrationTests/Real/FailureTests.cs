@@ -80,7 +80,7 @@ public class FailureTests(RepositoryFixture fixture)
 
         var unlocked = await client.UnlockAsync();
 
-        Assert.Equal(fixture.Version.Capabilities.UnlockReportsCount ? 1 : null, unlocked.RemovedLocks);
+        Assert.Equal(1, unlocked.RemovedLocks); // restic 0.14 prints no count: the client counts the locks that disappeared
         Assert.Empty(await TestRestic.ListLocksAsync(repository, cache));
         await client.ForgetAsync(new ForgetOptions(new RetentionPolicy { KeepLast = 1 }));
     }

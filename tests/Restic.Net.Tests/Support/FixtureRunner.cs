@@ -18,13 +18,33 @@ internal sealed class FixtureRunner
         _version = version;
         _respond = respond;
         Mock.Setup(r => r.RunAsync(It.IsAny<ResticInvocation>(), It.IsAny<IResticOutputSink>(), It.IsAny<CancellationToken>()))
-            .Returns((ResticInvocation invocation, IResticOutputSink sink, CancellationToken _) =>
+            .Returns(async (ResticInvocation invocation, IResticOutputSink sink, CancellationToken cancellationToken) =>
             {
-                Invocations.Add(invocation);
-                var fixture = invocation.Arguments[0] == "version" ? Fixture.Load(_version, "version") : _respond(invocation);
-                foreach (var line in fixture.StandardOutputLines())
+                lock (Invocations)
                 {
-                    sink.OnStandardOutputLine(line);
+                    Invocations.Add(invocation);
+                }
+
+                if (invocation.StandardInput is { } input)
+                {
+                    using var buffer = new MemoryStream();
+                    await input.CopyToAsync(buffer, cancellationToken);
+                    StandardInputs.Add(buffer.ToArray());
+                }
+
+                var fixture = invocation.Arguments[0] == "version" ? Fixture.Load(_version, "version") : _respond(invocation);
+                if (invocation.StandardOutput is { } output)
+                {
+                    // Raw output (dump, streamed listings): the bytes as restic wrote them.
+                    await output.WriteAsync(fixture.StandardOutput, cancellationToken);
+                    await output.FlushAsync(cancellationToken);
+                }
+                else
+                {
+                    foreach (var line in fixture.StandardOutputLines())
+                    {
+                        sink.OnStandardOutputLine(line);
+                    }
                 }
 
                 foreach (var line in fixture.StandardErrorLines())
@@ -32,7 +52,7 @@ internal sealed class FixtureRunner
                     sink.OnStandardErrorLine(line);
                 }
 
-                return Task.FromResult(fixture.ExitCode);
+                return fixture.ExitCode;
             });
     }
 
@@ -40,11 +60,14 @@ internal sealed class FixtureRunner
 
     public List<ResticInvocation> Invocations { get; } = [];
 
+    /// <summary>What the client wrote to restic's stdin, per invocation that had one.</summary>
+    public List<byte[]> StandardInputs { get; } = [];
+
     /// <summary>Answers every non-version command with the same recording.</summary>
     public static FixtureRunner Replaying(string version, string scenario) =>
         new(version, _ => Fixture.Load(version, scenario));
 
-    public ResticClient CreateClient(Action<ResticClientOptions>? configure = null, ILoggerFactory? loggerFactory = null)
+    public ResticClient CreateClient(Action<ResticClientOptions>? configure = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
         var options = new ResticClientOptions
         {
@@ -52,8 +75,19 @@ internal sealed class FixtureRunner
             Password = ResticPassword.FromValue("fixture-password"),
         };
         configure?.Invoke(options);
-        return new ResticClient(options, Mock.Object, loggerFactory, null);
+        return new ResticClient(options, Mock.Object, loggerFactory, timeProvider);
     }
 
     public IReadOnlyList<string> LastArguments => Invocations[^1].Arguments;
+
+    /// <summary>Answers by the command's verb (the argv before <c>--json</c>, joined by spaces); <c>version</c> is automatic.</summary>
+    public static FixtureRunner ByVerb(string version, Func<string, ResticInvocation, string> scenarioOf) =>
+        new(version, invocation =>
+        {
+            var verb = string.Join(' ', invocation.Arguments.TakeWhile(a => a != "--json"));
+            return Fixture.Load(version, scenarioOf(verb, invocation));
+        });
+
+    /// <summary>The argv of every non-version invocation, in order.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Commands => Invocations.Where(i => i.Arguments[0] != "version").Select(i => i.Arguments).ToList();
 }

@@ -1,0 +1,28 @@
+namespace Restic.Net;
+
+/// <summary>Options of <c>find</c>.</summary>
+public sealed record FindOptions
+{
+    /// <summary>Searches only these snapshots (<c>--snapshot</c>); empty for all.</summary>
+    public IReadOnlyList<string> Snapshots { get; init; } = [];
+
+    /// <summary>Searches only snapshots that match the filter.</summary>
+    public SnapshotFilter? Filter { get; init; }
+
+    /// <summary>Matches the patterns case-insensitively (<c>--ignore-case</c>).</summary>
+    public bool IgnoreCase { get; init; }
+
+    /// <summary>Only nodes modified at or after this time (<c>--oldest</c>).</summary>
+    public DateTimeOffset? Oldest { get; init; }
+
+    /// <summary>Only nodes modified at or before this time (<c>--newest</c>).</summary>
+    public DateTimeOffset? Newest { get; init; }
+
+    internal void Validate()
+    {
+        foreach (var snapshot in Snapshots)
+        {
+            Guard.SnapshotReference(snapshot, nameof(Snapshots));
+        }
+    }
+}

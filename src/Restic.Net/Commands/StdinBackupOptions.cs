@@ -1,0 +1,37 @@
+namespace Restic.Net;
+
+/// <summary>
+/// Options of a backup whose content comes from a stream or a command instead of files
+/// (<c>restic backup --stdin</c> / <c>--stdin-from-command</c>).
+/// </summary>
+public sealed record StdinBackupOptions
+{
+    /// <summary>Tags to add to the snapshot (<c>--tag</c>).</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>The host name recorded in the snapshot (<c>--host</c>); null uses the machine's name.</summary>
+    public string? Host { get; init; }
+
+    /// <summary>The parent snapshot (<c>--parent</c>); null lets restic choose (the latest with the same file name).</summary>
+    public string? Parent { get; init; }
+
+    /// <summary>The snapshot time to record (<c>--time</c>); null uses the current time.</summary>
+    public DateTimeOffset? Time { get; init; }
+
+    /// <summary>Reads the content but stores nothing (<c>--dry-run</c>).</summary>
+    public bool DryRun { get; init; }
+
+    internal void Validate()
+    {
+        Guard.Labels(Tags);
+        Guard.SingleLine(Host);
+        Guard.NoNul(Parent);
+        foreach (var tag in Tags)
+        {
+            if (tag.Contains(',', StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"A tag must not contain a comma: '{tag}'.", nameof(Tags));
+            }
+        }
+    }
+}

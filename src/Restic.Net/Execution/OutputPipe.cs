@@ -1,0 +1,164 @@
+using System.Buffers;
+using System.IO.Pipelines;
+
+namespace Restic.Net.Execution;
+
+/// <summary>
+/// Carries restic's raw stdout to a reader with back-pressure: restic blocks on a full pipe instead
+/// of the client buffering everything (constant memory for listings of any size). When the reader
+/// gives up early, the pipe is abandoned: what restic still writes is dropped, so that restic never
+/// blocks while it handles its interrupt and removes its lock.
+/// </summary>
+internal sealed class OutputPipe
+{
+    /// <summary>restic is paused once this much output waits for the reader.</summary>
+    public const int PauseThreshold = 1024 * 1024;
+
+    private readonly Pipe _pipe = new(new PipeOptions(
+        pauseWriterThreshold: PauseThreshold,
+        resumeWriterThreshold: PauseThreshold / 2,
+        minimumSegmentSize: 16 * 1024,
+        useSynchronizationContext: false));
+
+    private int _abandoned;
+    private long _written;
+
+    public OutputPipe() => Writer = new WriterStream(this);
+
+    /// <summary>The stream restic's stdout is copied into.</summary>
+    public Stream Writer { get; }
+
+    /// <summary>The reading end.</summary>
+    public PipeReader Reader => _pipe.Reader;
+
+    /// <summary>Whether restic wrote anything (a run that did may not be retried).</summary>
+    public bool HasData => Interlocked.Read(ref _written) > 0;
+
+    /// <summary>Marks the end of the output: the run has ended.</summary>
+    public void CompleteWriter(Exception? error = null) => _pipe.Writer.Complete(error);
+
+    /// <summary>The reader is gone: drop the rest of the output.</summary>
+    public void Abandon()
+    {
+        if (Interlocked.Exchange(ref _abandoned, 1) == 0)
+        {
+            _pipe.Reader.Complete();
+        }
+    }
+
+    /// <summary>
+    /// Splits <paramref name="buffer"/> into LF-terminated lines (a trailing CR is dropped) and returns
+    /// the position after the last complete line; with <paramref name="isFinal"/>, a last line without
+    /// LF counts too.
+    /// </summary>
+    public static SequencePosition ReadLines(ReadOnlySequence<byte> buffer, bool isFinal, LineHandler onLine)
+    {
+        var reader = new SequenceReader<byte>(buffer);
+        byte[]? rented = null;
+        try
+        {
+            while (true)
+            {
+                ReadOnlySequence<byte> line;
+                if (!reader.TryReadTo(out line, (byte)'\n'))
+                {
+                    if (!isFinal || reader.End)
+                    {
+                        break;
+                    }
+
+                    line = reader.UnreadSequence;
+                    reader.AdvanceToEnd();
+                }
+
+                ReadOnlySpan<byte> span;
+                if (line.IsSingleSegment)
+                {
+                    span = line.FirstSpan;
+                }
+                else
+                {
+                    if (rented is null || rented.Length < line.Length)
+                    {
+                        if (rented is not null)
+                        {
+                            ArrayPool<byte>.Shared.Return(rented);
+                        }
+
+                        rented = ArrayPool<byte>.Shared.Rent((int)line.Length);
+                    }
+
+                    line.CopyTo(rented);
+                    span = rented.AsSpan(0, (int)line.Length);
+                }
+
+                if (!span.IsEmpty && span[^1] == (byte)'\r')
+                {
+                    span = span[..^1];
+                }
+
+                onLine(span);
+            }
+
+            return reader.Position;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Receives one line; the span is valid only during the call.</summary>
+    public delegate void LineHandler(ReadOnlySpan<byte> line);
+
+    private sealed class WriterStream(OutputPipe owner) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (Volatile.Read(ref owner._abandoned) == 1 || buffer.IsEmpty)
+            {
+                return;
+            }
+
+            Interlocked.Add(ref owner._written, buffer.Length);
+
+            // Waits while the reader is behind; completes at once when the reader has been abandoned.
+            await owner._pipe.Writer.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Write(byte[] buffer, int offset, int count) =>
+            WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+        public override void Flush()
+        {
+        }
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+}

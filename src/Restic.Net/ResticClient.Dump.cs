@@ -1,0 +1,53 @@
+using Restic.Net.Execution;
+
+namespace Restic.Net;
+
+public partial class ResticClient
+{
+    /// <inheritdoc />
+    /// <remarks>
+    /// The bytes are written to <paramref name="destination"/> as restic produces them; if restic
+    /// fails halfway, what was written stays there and the typed exception is thrown. If writing to
+    /// <paramref name="destination"/> fails, restic is stopped gracefully and that failure is rethrown.
+    /// </remarks>
+    public virtual async Task DumpAsync(string snapshot, string path, Stream destination, DumpOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Guard.SnapshotReference(snapshot);
+        Guard.NotNullOrEmptyNoNul(path);
+        ArgumentNullException.ThrowIfNull(destination);
+        if (!destination.CanWrite)
+        {
+            throw new ArgumentException("The destination stream must be writable.", nameof(destination));
+        }
+
+        options ??= new DumpOptions();
+        options.Validate();
+        if (options.Filter is { } filter)
+        {
+            ValidateFilter(filter);
+        }
+
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var guard = new GuardedDestination(destination, interrupt);
+        var command = ResticCommands.Dump(snapshot, path, options) with { StandardOutput = guard };
+        ResticRun run;
+        try
+        {
+            run = await _executor.RunAsync(command, NullSink.Instance, interrupt.Token, null, () => guard.HasData).ConfigureAwait(false);
+        }
+        catch (Exception) when (guard.Failure is not null)
+        {
+            // restic was interrupted because the destination failed: that failure is the cause.
+            guard.Failure.Throw();
+            throw;
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && ex.CancellationToken != cancellationToken)
+        {
+            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+        }
+
+        guard.Failure?.Throw();
+        await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
+        LogCompleted(run);
+    }
+}

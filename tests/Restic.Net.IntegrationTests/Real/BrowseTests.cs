@@ -1,0 +1,105 @@
+using Restic.Net.IntegrationTests.Support;
+
+namespace Restic.Net.IntegrationTests.Real;
+
+/// <summary>ls, find and diff against the real restic, checked against the files on disk.</summary>
+[Collection(RepositoryCollection.Name)]
+public class BrowseTests(RepositoryFixture fixture)
+{
+    [Fact(Timeout = 60000)]
+    public async Task ListAsync_FirstSnapshot_ListsEveryFileWithItsSize()
+    {
+        var listing = fixture.Client.ListAsync(fixture.First.SnapshotId!.Value.Value);
+        var files = new Dictionary<string, SnapshotNode>(StringComparer.Ordinal);
+        await foreach (var node in listing)
+        {
+            if (node.Type == NodeType.File)
+            {
+                files.Add(node.Path, node);
+            }
+        }
+
+        Assert.True(listing.Snapshot!.Id.Matches(fixture.First.SnapshotId.Value));
+        var expected = Directory.EnumerateFiles(fixture.FirstStatePath, "*", SearchOption.AllDirectories).ToArray();
+        Assert.Equal(expected.Length, files.Count);
+        foreach (var file in expected)
+        {
+            var path = Path.Combine(fixture.SourcePath, Path.GetRelativePath(fixture.FirstStatePath, file));
+            Assert.Equal((ulong)new FileInfo(file).Length, files[path].Size);
+            Assert.Equal(Path.GetFileName(file), files[path].Name);
+        }
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task ListAsync_FolderWithAndWithoutRecursion_ListsChildrenOrTheWholeSubtree()
+    {
+        var snapshot = fixture.First.SnapshotId!.Value.Value;
+        var folder = Path.Combine(fixture.SourcePath, "dir1");
+
+        var children = await ToListAsync(fixture.Client.ListAsync(snapshot, new ListOptions { Paths = [folder] }));
+        var subtree = await ToListAsync(fixture.Client.ListAsync(snapshot, new ListOptions { Paths = [folder], Recursive = true }));
+
+        Assert.Equal(
+            ["dir1", .. Directory.EnumerateDirectories(Path.Combine(fixture.FirstStatePath, "dir1")).Select(d => Path.GetFileName(d)!).Order(StringComparer.Ordinal)],
+            children.Select(n => n.Name).ToArray());
+        Assert.Equal(
+            Directory.EnumerateFiles(Path.Combine(fixture.FirstStatePath, "dir1"), "*", SearchOption.AllDirectories).Count(),
+            subtree.Count(n => n.Type == NodeType.File));
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task FindAsync_Pattern_FindsTheMatchingFilesOfTheSnapshot()
+    {
+        var results = await ToListAsync(fixture.Client.FindAsync(["file01*.bin"], new FindOptions { Snapshots = [fixture.First.SnapshotId!.Value.Value] }));
+
+        var result = Assert.Single(results);
+        Assert.True(result.SnapshotId.Matches(fixture.First.SnapshotId.Value));
+        var expected = Directory.EnumerateFiles(fixture.FirstStatePath, "file01*.bin", SearchOption.AllDirectories).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, result.Matches.Select(m => m.Name).Order(StringComparer.Ordinal));
+        Assert.All(result.Matches, m => Assert.Equal(NodeType.File, m.Type));
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task DiffAsync_AddedChangedAndRemovedFiles_AreReportedWithStatistics()
+    {
+        var root = fixture.NewFolder("diff");
+        var source = Path.Combine(root, "src");
+        SourceTree.WriteSmallFiles(source, count: 20, seed: 11);
+        var client = new ResticClient(TestRestic.Options(Path.Combine(root, "repo"), Path.Combine(root, "cache")));
+        await client.InitAsync();
+        var first = await client.BackupAsync(new BackupOptions(source));
+        var files = Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        File.Delete(files[0]);
+        File.WriteAllBytes(files[1], [1, 2, 3]);
+        File.WriteAllText(Path.Combine(source, "added.txt"), "new");
+        var second = await client.BackupAsync(new BackupOptions(source));
+
+        var diff = client.DiffAsync(first.SnapshotId!.Value.Value, second.SnapshotId!.Value.Value);
+        var changes = await ToListAsync(diff);
+
+        Assert.True(Assert.Single(changes, c => c.Path == files[0]).IsRemoved);
+        Assert.True(Assert.Single(changes, c => c.Path == files[1]).IsContentChanged);
+        Assert.True(Assert.Single(changes, c => c.Path == Path.Combine(source, "added.txt")).IsAdded);
+        Assert.Equal(3, changes.Count(c => !c.IsDirectory));
+        Assert.Equal(1, diff.Statistics!.Added.Files);
+        Assert.Equal(1, diff.Statistics.Removed.Files);
+        Assert.Equal(1, diff.Statistics.ChangedFiles);
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task ListAsync_UnknownSnapshot_ThrowsOnEveryVersion()
+    {
+        await Assert.ThrowsAsync<ResticCommandException>(() => ToListAsync(fixture.Client.ListAsync("deadbeef")));
+    }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,334 @@
+using System.Text;
+using Moq;
+using Restic.Net.Execution;
+using Restic.Net.Tests.Support;
+
+namespace Restic.Net.Tests.Client;
+
+public class BrowseTests
+{
+    [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    public async Task ListAsync_Recording_YieldsEveryNodeAndExposesTheSnapshot(string version)
+    {
+        var runner = FixtureRunner.Replaying(version, "ls");
+        var listing = runner.CreateClient().ListAsync("latest");
+
+        Assert.Null(listing.Snapshot);
+        var nodes = new List<SnapshotNode>();
+        await foreach (var node in listing)
+        {
+            Assert.NotNull(listing.Snapshot); // the first line, known before the first node
+            nodes.Add(node);
+        }
+
+        Assert.Equal(51, nodes.Count);
+        Assert.Equal(["fixture"], listing.Snapshot!.Tags);
+        Assert.Equal("fixture-host", listing.Snapshot.Hostname);
+        Assert.True(listing.Snapshot.Id.IsFull);
+        Assert.Equal(9, nodes.Count(n => n.Type == NodeType.Directory));
+        Assert.Equal(41, nodes.Count(n => n.Type == NodeType.File));
+        var link = Assert.Single(nodes, n => n.Type == NodeType.Symlink);
+        Assert.Equal("/tmp/restic-fixtures/src/link-to-note", link.Path);
+        Assert.Null(link.Size);
+        var note = Assert.Single(nodes, n => n.Path == "/tmp/restic-fixtures/src/docs/note-01.txt");
+        Assert.Equal("note-01.txt", note.Name);
+        Assert.Equal(215UL, note.Size);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead, note.Mode);
+        Assert.Equal("-rw-r--r--", note.Permissions);
+        Assert.Equal(new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero), note.ModificationTime);
+        Assert.Equal(version == "0.18.0", note.Inode is > 0);
+        Assert.Equal(0UL, Assert.Single(nodes, n => n.Name == "empty-file.txt").Size);
+        Assert.Contains(nodes, n => n.Name == "a&b <c>.txt");
+        Assert.Contains(nodes, n => n.Name == "grüße-café.txt");
+        Assert.Equal(["ls", "--json", "--", "latest"], runner.LastArguments);
+    }
+
+    [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    public async Task ListAsync_FolderWithoutRecursion_YieldsTheFolderAndItsChildren(string version)
+    {
+        var runner = FixtureRunner.Replaying(version, "ls-dir");
+
+        var nodes = await ToListAsync(runner.CreateClient().ListAsync("latest", new ListOptions { Paths = ["/tmp/restic-fixtures/src/docs"] }));
+
+        Assert.Equal("docs", nodes[0].Name);
+        Assert.Equal(NodeType.Directory, nodes[0].Type);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute, nodes[0].Mode);
+        Assert.All(nodes.Skip(1), n => Assert.StartsWith("/tmp/restic-fixtures/src/docs/", n.Path));
+        Assert.Equal(22, nodes.Count); // docs, note-01..20, note-new
+        Assert.Equal(["ls", "--json", "--", "latest", "/tmp/restic-fixtures/src/docs"], runner.LastArguments);
+    }
+
+    [Fact]
+    public void Ls_AllOptions_ProducesGoldenArgv()
+    {
+        var command = ResticCommands.Ls("abcdef12:/sub", new ListOptions
+        {
+            Paths = ["/a", "-b"],
+            Recursive = true,
+            Filter = new SnapshotFilter { Hosts = ["h"], Tags = ["t"], Paths = ["/p"] },
+        });
+
+        Assert.Equal(["ls", "--json", "--host=h", "--tag=t", "--path=/p", "--recursive", "--", "abcdef12:/sub", "/a", "-b"], Argv(command));
+    }
+
+    [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    public async Task ListAsync_UnknownSnapshot_ThrowsOnEveryVersion(string version)
+    {
+        // 0.14 exits 0 and prints nothing but "Ignoring ..." on stderr; 0.18 exits 1.
+        var client = FixtureRunner.Replaying(version, "ls-missing-snapshot").CreateClient();
+
+        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => ToListAsync(client.ListAsync("deadbeef")));
+
+        Assert.Contains("no matching ID found", ex.Message);
+    }
+
+    [Fact]
+    public void ListAsync_InvalidInput_ThrowsBeforeAnyProcessStarts()
+    {
+        var runner = FixtureRunner.Replaying("0.18.0", "ls");
+        var client = runner.CreateClient();
+
+        Assert.Throws<ArgumentException>(() => client.ListAsync("--password=x"));
+        Assert.Throws<ArgumentException>(() => client.ListAsync("latest", new ListOptions { Paths = [""] }));
+        Assert.Throws<ArgumentException>(() => client.FindAsync([]));
+        Assert.Throws<ArgumentException>(() => client.FindAsync(["a\0b"]));
+        Assert.Throws<ArgumentException>(() => client.DiffAsync("latest", "not-an-id"));
+        Assert.Empty(runner.Invocations);
+    }
+
+    [Fact]
+    public async Task ListAsync_LargeListingAndSlowReader_PausesResticAtThePipeLimit()
+    {
+        const int Lines = 100_000;
+        var line = Encoding.UTF8.GetBytes("""{"name":"f","type":"file","path":"/d/f","uid":0,"gid":0,"size":1,"mode":420,"permissions":"-rw-r--r--","mtime":"2024-01-02T03:04:05Z","atime":"2024-01-02T03:04:05Z","ctime":"2024-01-02T03:04:05Z","struct_type":"node"}""" + "\n");
+        var snapshot = Fixture.Load("0.14.0", "ls").StandardOutput.AsSpan().ToArray();
+        snapshot = snapshot[..(Array.IndexOf(snapshot, (byte)'\n') + 1)];
+        long written = 0;
+        var runner = RawRunner(async (invocation, ct) =>
+        {
+            await invocation.StandardOutput!.WriteAsync(snapshot, ct);
+            for (var i = 0; i < Lines; i++)
+            {
+                await invocation.StandardOutput.WriteAsync(line, ct);
+                Interlocked.Add(ref written, line.Length);
+            }
+
+            return 0;
+        });
+
+        var count = 0;
+        long writtenWhilePaused = 0;
+        await foreach (var node in runner.CreateClient().ListAsync("latest"))
+        {
+            if (count++ == 0)
+            {
+                // restic (here: the runner) runs ahead only until the pipe is full.
+                await Task.Delay(300);
+                writtenWhilePaused = Interlocked.Read(ref written);
+            }
+        }
+
+        Assert.Equal(Lines, count);
+        Assert.InRange(writtenWhilePaused, 1, 2 * OutputPipe.PauseThreshold);
+        Assert.Equal((long)Lines * line.Length, written);
+    }
+
+    [Fact]
+    public async Task ListAsync_ReaderStopsEarly_InterruptsResticAndEndsQuietly()
+    {
+        var interrupted = new TaskCompletionSource();
+        var runner = RawRunner(async (invocation, ct) =>
+        {
+            await invocation.StandardOutput!.WriteAsync(Fixture.Load("0.18.0", "ls").StandardOutput, ct);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            finally
+            {
+                interrupted.TrySetResult();
+            }
+
+            return 0;
+        });
+
+        await foreach (var node in runner.CreateClient().ListAsync("latest"))
+        {
+            break;
+        }
+
+        await interrupted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task ListAsync_CallerCancels_ThrowsWithTheCallersToken()
+    {
+        using var cts = new CancellationTokenSource();
+        var runner = RawRunner(async (invocation, ct) =>
+        {
+            await invocation.StandardOutput!.WriteAsync(Fixture.Load("0.18.0", "ls").StandardOutput, ct);
+            await Task.Delay(Timeout.Infinite, ct);
+            return 0;
+        });
+
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var node in runner.CreateClient().ListAsync("latest", null, cts.Token))
+            {
+                await cts.CancelAsync();
+            }
+        });
+
+        Assert.Equal(cts.Token, ex.CancellationToken);
+    }
+
+    [Fact]
+    public async Task ListAsync_MalformedNodeLine_ThrowsOutputExceptionWithTheLine()
+    {
+        var good = Fixture.Load("0.18.0", "ls");
+        var runner = new FixtureRunner("0.18.0", _ => good with { StandardOutput = [.. good.StandardOutput, .. """{"message_type":"node","name":42}"""u8] });
+
+        var ex = await Assert.ThrowsAsync<ResticOutputException>(() => ToListAsync(runner.CreateClient().ListAsync("latest")));
+
+        Assert.Contains("\"name\":42", ex.OutputLine);
+    }
+
+    [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    public async Task FindAsync_Recording_YieldsTheMatchesPerSnapshot(string version)
+    {
+        var runner = FixtureRunner.Replaying(version, "find");
+
+        var results = await ToListAsync(runner.CreateClient().FindAsync(["note-0*.txt", "record-01.csv"]));
+
+        Assert.Equal(2, results.Count);
+        Assert.Equal(2, results.Select(r => r.SnapshotId).Distinct().Count());
+        Assert.All(results, r => Assert.True(r.SnapshotId.IsFull));
+        Assert.All(results, r => Assert.Equal(r.Hits, (ulong)r.Matches.Count));
+        var record = results[0].Matches.Single(m => m.Name == "record-01.csv");
+        Assert.Equal("/tmp/restic-fixtures/src/data/record-01.csv", record.Path);
+        Assert.Equal("root", record.User);
+        Assert.Equal("root", record.Group);
+        Assert.Equal(1UL, record.Links);
+        Assert.Equal(3584UL, record.Size);
+        Assert.Equal(["find", "--json", "--", "note-0*.txt", "record-01.csv"], runner.LastArguments);
+    }
+
+    [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    public async Task FindAsync_NoMatch_YieldsNothing(string version)
+    {
+        Assert.Empty(await ToListAsync(FixtureRunner.Replaying(version, "find-none").CreateClient().FindAsync(["no-such-file-*"])));
+    }
+
+    [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    public async Task FindAsync_MissingRepository_ThrowsTheTypedException(string version)
+    {
+        var client = FixtureRunner.Replaying(version, "repo-missing").CreateClient();
+
+        await Assert.ThrowsAsync<ResticRepositoryNotFoundException>(() => ToListAsync(client.FindAsync(["*"])));
+    }
+
+    [Fact]
+    public void Find_AllOptions_ProducesGoldenArgv()
+    {
+        var time = new DateTimeOffset(2024, 7, 26, 10, 11, 12, TimeSpan.Zero);
+        var local = time.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        var command = ResticCommands.Find(["*.sql", "-x"], new FindOptions
+        {
+            Snapshots = ["abcd1234", "latest"],
+            Filter = new SnapshotFilter { Hosts = ["h"] },
+            IgnoreCase = true,
+            Oldest = time,
+            Newest = time,
+        });
+
+        Assert.Equal(
+            ["find", "--json", "--snapshot=abcd1234", "--snapshot=latest", "--host=h", "--ignore-case", "--oldest=" + local, "--newest=" + local, "--", "*.sql", "-x"],
+            Argv(command));
+    }
+
+    [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    public async Task DiffAsync_Recording_YieldsTheChangesThenTheStatistics(string version)
+    {
+        var runner = FixtureRunner.Replaying(version, "diff");
+        var diff = runner.CreateClient().DiffAsync("5a32ab68", "f9fe33a2");
+
+        var changes = await ToListAsync(diff);
+
+        Assert.Equal(3, changes.Count);
+        Assert.True(Assert.Single(changes, c => c.Path.EndsWith("note-new.txt")).IsAdded);
+        Assert.All(changes.Where(c => !c.Path.EndsWith("note-new.txt")), c => Assert.True(c.IsContentChanged));
+        Assert.DoesNotContain(changes, c => c.IsDirectory || c.IsRemoved || c.IsMetadataChanged);
+        var statistics = Assert.IsType<DiffStatistics>(diff.Statistics);
+        Assert.Equal(2, statistics.ChangedFiles);
+        Assert.Equal(1, statistics.Added.Files);
+        Assert.Equal(3, statistics.Added.DataBlobs);
+        Assert.InRange(statistics.Added.Bytes, 10_000UL, 30_000UL); // varies with the tree metadata of each recording
+        Assert.Equal(6, statistics.Removed.TreeBlobs);
+        Assert.Equal(version == "0.14.0" ? 8 : 64, statistics.SourceSnapshot.Length); // echoed as given on the command line
+        Assert.Equal(["diff", "--json", "--", "5a32ab68", "f9fe33a2"], runner.LastArguments);
+    }
+
+    [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    public async Task DiffAsync_Metadata_ReportsMetadataChangesOfDirectories(string version)
+    {
+        var runner = FixtureRunner.Replaying(version, "diff-metadata");
+
+        var changes = await ToListAsync(runner.CreateClient().DiffAsync("latest", "abcd1234", new DiffOptions { IncludeMetadata = true }));
+
+        Assert.Contains(changes, c => c.IsDirectory && c.IsMetadataChanged && c.Path == "/tmp/restic-fixtures/src/docs/");
+        Assert.Contains("--metadata", runner.LastArguments);
+    }
+
+    [Fact]
+    public void FileMode_GoBits_MapToUnixFileMode()
+    {
+        // setuid|setgid|sticky|0755 as Go's os.FileMode writes them.
+        var go = (1u << 23) | (1u << 22) | (1u << 20) | 0x1EDu;
+
+        var mode = Restic.Net.Serialization.SurfaceProjections.ToUnixFileMode(go | (1u << 31));
+
+        Assert.Equal((UnixFileMode)Convert.ToInt32("7755", 8), mode);
+    }
+
+    private static string[] Argv(ResticCommand command)
+    {
+        var options = new ResticClientOptions { Repository = new LocalRepository("/repo"), Password = ResticPassword.FromValue("pw") };
+        return command.ToArguments(new ResticSettings(options), new ResticCapabilities(new Version(0, 18, 0))).ToArray();
+    }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+
+    /// <summary>A runner whose non-version commands are scripted: it writes to the raw stdout itself.</summary>
+    private static FixtureRunner RawRunner(Func<ResticInvocation, CancellationToken, Task<int>> run)
+    {
+        var runner = new FixtureRunner("0.18.0", _ => throw new InvalidOperationException());
+        runner.Mock.Setup(r => r.RunAsync(It.Is<ResticInvocation>(i => i.Arguments[0] != "version"), It.IsAny<IResticOutputSink>(), It.IsAny<CancellationToken>()))
+            .Returns((ResticInvocation invocation, IResticOutputSink _, CancellationToken ct) => run(invocation, ct));
+        return runner;
+    }
+}
