@@ -102,6 +102,6 @@ public class RepositoryLifecycleTests(RepositoryFixture fixture)
     {
         var result = await fixture.Client.UnlockAsync();
 
-        Assert.Equal(fixture.Version.Capabilities.UnlockReportsCount ? 0 : null, result.RemovedLocks);
+        Assert.Equal(0, result.RemovedLocks); // counted by the client from the lock list on every version
     }
 }
