@@ -5,15 +5,16 @@ namespace Restic.Net.Execution;
 
 /// <summary>
 /// The buffer between restic's output reader and a stream's consumer. Writing never waits, so a
-/// slow consumer cannot stall restic. Status events are coalesced latest-wins (a status that is
-/// still waiting is replaced by a newer one); every other event is kept.
+/// slow consumer cannot stall restic. Status events are coalesced latest-wins: at most one status
+/// waits at any time (a newer one removes it and queues at the end); every other event is kept.
 /// </summary>
 /// <typeparam name="T">The event type.</typeparam>
 internal sealed class EventQueue<T>
     where T : class
 {
-    private readonly LinkedList<(T Item, bool Coalescible)> _items = new();
+    private readonly LinkedList<T> _items = new();
     private readonly Lock _gate = new();
+    private LinkedListNode<T>? _waitingStatus;
     private TaskCompletionSource _signal = NewSignal();
     private bool _completed;
     private bool _delivered;
@@ -30,7 +31,7 @@ internal sealed class EventQueue<T>
         }
     }
 
-    /// <summary>Adds an event; a coalescible one replaces a coalescible event still waiting at the end.</summary>
+    /// <summary>Adds an event; a coalescible one replaces the coalescible event still waiting, if any.</summary>
     public void Write(T item, bool coalescible = false)
     {
         TaskCompletionSource signal;
@@ -41,13 +42,15 @@ internal sealed class EventQueue<T>
                 return;
             }
 
-            if (coalescible && _items.Last is { Value.Coalescible: true } last)
+            if (coalescible && _waitingStatus is { } older)
             {
-                last.Value = (item, true);
+                _items.Remove(older);
             }
-            else
+
+            var node = _items.AddLast(item);
+            if (coalescible)
             {
-                _items.AddLast((item, coalescible));
+                _waitingStatus = node;
             }
 
             signal = _signal;
@@ -96,8 +99,13 @@ internal sealed class EventQueue<T>
             if (_items.First is { } first)
             {
                 _items.RemoveFirst();
+                if (first == _waitingStatus)
+                {
+                    _waitingStatus = null;
+                }
+
                 _delivered = true;
-                item = first.Value.Item;
+                item = first.Value;
                 wait = null;
                 return true;
             }

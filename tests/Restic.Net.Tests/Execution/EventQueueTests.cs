@@ -5,7 +5,7 @@ namespace Restic.Net.Tests.Execution;
 public class EventQueueTests
 {
     [Fact]
-    public async Task Write_ConsecutiveStatuses_KeepsOnlyTheLatestButEveryOtherEvent()
+    public async Task Write_StatusesBetweenOtherEvents_KeepsOnlyTheLatestStatusButEveryOtherEvent()
     {
         var queue = new EventQueue<string>();
         queue.Write("status-1", coalescible: true);
@@ -23,7 +23,8 @@ public class EventQueueTests
             items.Add(item);
         }
 
-        Assert.Equal(["status-2", "error-1", "status-4", "error-2", "summary"], items);
+        // At most one status waits: a slow consumer gets the newest, never a backlog, and no error is lost.
+        Assert.Equal(["error-1", "status-4", "error-2", "summary"], items);
     }
 
     [Fact(Timeout = 10000)]
