@@ -24,10 +24,11 @@ public sealed class WatchdogTests
     [Fact(Timeout = 30000)]
     public async Task BackupAsync_CountersKeepMovingLongerThanTheTimeout_Completes()
     {
-        var moving = Enumerable.Range(1, 60).Select(i => ResticLines.Status(i / 60.0, (ulong)i, 60, (ulong)i * 10, 600, secondsElapsed: (ulong)i))
+        // ~4.8 s of output, every 60 ms a new counter: longer than the 2 s timeout, never a 2 s gap (even on a loaded machine).
+        var moving = Enumerable.Range(1, 80).Select(i => ResticLines.Status(i / 80.0, (ulong)i, 80, (ulong)i * 10, 800, secondsElapsed: (ulong)i))
             .Append(ResticLines.Summary);
-        using var fake = new FakeRestic().WithStdout(moving).WithDelay(50);
-        var client = fake.CreateClient(o => o.NoProgressTimeout = TimeSpan.FromMilliseconds(700));
+        using var fake = new FakeRestic().WithStdout(moving).WithDelay(60);
+        var client = fake.CreateClient(o => o.NoProgressTimeout = TimeSpan.FromSeconds(2));
 
         var summary = await client.BackupAsync(s_options);
 
