@@ -4,6 +4,7 @@
 #   .tools/openssh/usr/sbin/sshd                     OpenSSH's sshd for the SFTP tests (Debian 12), run unprivileged
 #   .tools/rclone/usr/bin/rclone                     rclone (Debian 12): the rclone backend and `rclone serve restic`
 #   .tools/moto                                      the moto S3 server (Debian 13 python3-moto + Debian 12 dependencies)
+#   .tools/s3rver                                    the s3rver S3 server (npm), run over HTTPS
 # Idempotent. The tests find the tools through RESTIC_NET_TEST_TOOLS (the .tools folder), which build.sh sets.
 #
 # Usage: eng/provision-servers.sh
@@ -75,3 +76,16 @@ if [ ! -f "$tools/moto/.complete" ]; then
 fi
 PYTHONPATH="$tools/moto/usr/lib/python3/dist-packages" /usr/bin/python3 -W ignore -c 'import moto.server' \
   || die "the unpacked moto does not import with /usr/bin/python3"
+
+# s3rver (npm), an S3 server in node; the tests run it over HTTPS (over plain http it stores restic's aws-chunked
+# uploads with their chunk framing, which corrupts the repository).
+#   .tools/s3rver/node_modules/.bin/s3rver
+if [ ! -x "$tools/s3rver/node_modules/.bin/s3rver" ]; then
+  command -v npm >/dev/null || die "npm (and node) are required for the S3 over HTTPS (s3rver) tests"
+  echo "provision: installing s3rver from npm" >&2
+  rm -rf "$tools/s3rver.partial"
+  npm install --no-audit --no-fund --silent --prefix "$tools/s3rver.partial" s3rver@3.7.1 >&2 || die "npm install s3rver@3.7.1 failed"
+  rm -rf "$tools/s3rver"
+  mv "$tools/s3rver.partial" "$tools/s3rver"
+fi
+command -v openssl >/dev/null || die "openssl is required to make the test certificate for s3rver"
