@@ -3,6 +3,7 @@ using Restic.Net.IntegrationTests.Support;
 namespace Restic.Net.IntegrationTests.Real;
 
 /// <summary>The typed <see cref="RcloneRepository"/>: restic starts rclone itself; the remote is defined only by RCLONE_CONFIG_* variables.</summary>
+[Collection(BackendCollection.Name)]
 public sealed class RcloneBackendTests : IDisposable
 {
     private readonly TempDirectory _root = new();

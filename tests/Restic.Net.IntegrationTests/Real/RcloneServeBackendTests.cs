@@ -3,6 +3,7 @@ using Restic.Net.IntegrationTests.Support;
 namespace Restic.Net.IntegrationTests.Real;
 
 /// <summary>The typed <see cref="RestRepository"/> against <c>rclone serve restic</c> with HTTP authentication.</summary>
+[Collection(BackendCollection.Name)]
 public sealed class RcloneServeBackendTests(RcloneServer server) : IClassFixture<RcloneServer>
 {
     [Fact(Timeout = 180000)]

@@ -3,6 +3,7 @@ using Restic.Net.IntegrationTests.Support;
 namespace Restic.Net.IntegrationTests.Real;
 
 /// <summary>The typed <see cref="RestRepository"/> against restic's rest-server, without and with HTTP authentication.</summary>
+[Collection(BackendCollection.Name)]
 public sealed class RestBackendTests : IAsyncLifetime
 {
     private const string User = "rest-user";

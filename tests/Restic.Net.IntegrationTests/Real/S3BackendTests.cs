@@ -3,6 +3,7 @@ using Restic.Net.IntegrationTests.Support;
 namespace Restic.Net.IntegrationTests.Real;
 
 /// <summary>The typed <see cref="S3Repository"/> against the moto S3 server (which accepts any credentials, so wrong keys cannot be tested here).</summary>
+[Collection(BackendCollection.Name)]
 public sealed class S3BackendTests(MotoServer server) : IClassFixture<MotoServer>
 {
     [Fact(Timeout = 180000)]

@@ -3,6 +3,7 @@ using Restic.Net.IntegrationTests.Support;
 namespace Restic.Net.IntegrationTests.Real;
 
 /// <summary>The typed <see cref="S3Repository"/> over HTTPS (s3rver with a self-signed certificate): the TLS settings reach restic as global flags.</summary>
+[Collection(BackendCollection.Name)]
 public sealed class S3TlsBackendTests(S3rverServer server) : IClassFixture<S3rverServer>
 {
     [Fact(Timeout = 180000)]

@@ -3,6 +3,7 @@ using Restic.Net.IntegrationTests.Support;
 namespace Restic.Net.IntegrationTests.Real;
 
 /// <summary>The typed <see cref="SftpRepository"/> against OpenSSH's sshd; its rendered <c>sftp.command</c> works on restic 0.14 too.</summary>
+[Collection(BackendCollection.Name)]
 public sealed class SftpBackendTests(SftpServer server) : IClassFixture<SftpServer>
 {
     [Fact(Timeout = 180000)]
