@@ -58,7 +58,7 @@ public class ConfigurationTests
         Assert.False(local.InheritResticEnvironment);
 
         var offsite = monitor.Get("offsite");
-        Assert.IsType<GenericRepository>(offsite.Repository);
+        Assert.IsType<S3Repository>(offsite.Repository);
         Assert.Equal("s3:https://s3.example.invalid/bucket/restic", offsite.Repository.ToString());
         Assert.Equal("ResticPassword(command: ***)", offsite.Password!.ToString());
         Assert.Equal("restic", offsite.BinaryPath);

@@ -86,6 +86,8 @@ internal sealed record ResticCommand(string Operation, IReadOnlyList<string> Ver
                 arguments.Add("--option=" + option);
             }
 
+            arguments.AddRange(settings.GlobalFlags);
+
             if (TakesLock && capabilities is { RetryLock: true } && settings.LockWaitTimeout > TimeSpan.Zero)
             {
                 arguments.Add("--retry-lock=" + ResticFormat.Duration(settings.LockWaitTimeout));

@@ -7,4 +7,7 @@ internal sealed class ResticEnvironment
 
     /// <summary><c>key=value</c> pairs, each passed as <c>--option=key=value</c>.</summary>
     public List<string> ExtendedOptions { get; } = [];
+
+    /// <summary>Global flags a backend needs on every command that opens the repository, such as <c>--cacert=FILE</c>; never secrets.</summary>
+    public List<string> GlobalFlags { get; } = [];
 }

@@ -65,6 +65,7 @@ internal sealed class ResticSettings
 
         VersionEnvironment = ChildEnvironment.Build(versionVariables, options.InheritResticEnvironment);
         ExtendedOptions = environment.ExtendedOptions.ToArray();
+        GlobalFlags = environment.GlobalFlags.ToArray();
         Redactor = new Redactor(
             Repository.GetSecrets()
                 .Append(Password.SecretValue)
@@ -99,6 +100,9 @@ internal sealed class ResticSettings
 
     /// <summary><c>key=value</c> pairs for <c>-o</c>.</summary>
     public IReadOnlyList<string> ExtendedOptions { get; }
+
+    /// <summary>Backend flags such as <c>--cacert=FILE</c>, added to every command that opens the repository.</summary>
+    public IReadOnlyList<string> GlobalFlags { get; }
 
     public Redactor Redactor { get; }
 }

@@ -21,14 +21,24 @@ public abstract record ResticRepository
     /// or any backend URL such as <c>sftp:user@host:/srv/repo</c> or <c>rest:https://host/repo</c>.
     /// </summary>
     /// <param name="location">The repository string.</param>
-    /// <returns>A <see cref="LocalRepository"/> for local paths, otherwise a <see cref="GenericRepository"/>.</returns>
-    /// <exception cref="ArgumentException">The string is empty or contains a NUL character.</exception>
+    /// <returns>
+    /// A <see cref="LocalRepository"/> for local paths; <see cref="RestRepository"/>, <see cref="SftpRepository"/>,
+    /// <see cref="S3Repository"/>, <see cref="B2Repository"/>, <see cref="AzureRepository"/>, <see cref="GcsRepository"/>,
+    /// <see cref="SwiftRepository"/> or <see cref="RcloneRepository"/> for their schemes (credentials in a REST URL move to
+    /// <see cref="RestRepository.User"/> and <see cref="RestRepository.Password"/>); a <see cref="GenericRepository"/> for any other scheme.
+    /// </returns>
+    /// <exception cref="ArgumentException">The string is empty, contains a NUL character, or is malformed for its backend (for example <c>gs:bucket</c> without a path).</exception>
     public static ResticRepository Parse(string location)
     {
         Guard.NotNullOrEmptyNoNul(location);
         if (location.StartsWith("local:", StringComparison.Ordinal))
         {
             return new LocalRepository(location["local:".Length..]);
+        }
+
+        if (RepositoryParser.TryParseBackend(location) is { } backend)
+        {
+            return backend;
         }
 
         var colon = location.IndexOf(':', StringComparison.Ordinal);

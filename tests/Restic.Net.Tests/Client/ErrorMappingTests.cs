@@ -90,7 +90,8 @@ public class ErrorMappingTests
 
         Assert.Contains("alice:***@127.0.0.1", ex.ResticMessage);
         Assert.DoesNotContain(runner.Invocations.SelectMany(i => i.Arguments), a => a.Contains(Password));
-        Assert.Equal($"rest:http://alice:{Password}@127.0.0.1:8000/repo", runner.Invocations[^1].Environment["RESTIC_REPOSITORY"]);
+        // RestRepository percent-encodes the user info, as restic's URL parser requires (a raw space is invalid there).
+        Assert.Equal($"rest:http://alice:{Uri.EscapeDataString(Password)}@127.0.0.1:8000/repo", runner.Invocations[^1].Environment["RESTIC_REPOSITORY"]);
         Assert.Equal(Password, runner.Invocations[^1].Environment["RESTIC_PASSWORD"]);
     }
 }

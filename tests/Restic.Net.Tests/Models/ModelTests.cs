@@ -27,9 +27,10 @@ public class ModelTests
     [InlineData("relative/repo", typeof(LocalRepository))]
     [InlineData("local:/srv/repo", typeof(LocalRepository))]
     [InlineData("C:\\repo", typeof(LocalRepository))]
-    [InlineData("sftp:user@host:/srv/repo", typeof(GenericRepository))]
-    [InlineData("rest:http://127.0.0.1:8000/repo", typeof(GenericRepository))]
-    [InlineData("s3:http://127.0.0.1:9000/bucket", typeof(GenericRepository))]
+    [InlineData("sftp:user@host:/srv/repo", typeof(SftpRepository))]
+    [InlineData("rest:http://127.0.0.1:8000/repo", typeof(RestRepository))]
+    [InlineData("s3:http://127.0.0.1:9000/bucket", typeof(S3Repository))]
+    [InlineData("webdav:host/repo", typeof(GenericRepository))]
     public void ResticRepository_Parse_ChoosesTheKind(string location, Type expected)
     {
         Assert.IsType(expected, ResticRepository.Parse(location));

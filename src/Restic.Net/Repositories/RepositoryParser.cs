@@ -1,0 +1,119 @@
+using System.Globalization;
+
+namespace Restic.Net;
+
+/// <summary>Turns restic repository strings into the typed records (see <see cref="ResticRepository.Parse"/>).</summary>
+internal static class RepositoryParser
+{
+    public static ResticRepository? TryParseBackend(string location)
+    {
+        var scheme = BackendSettings.SplitColon(location);
+        if (scheme is not var (name, rest))
+        {
+            return null;
+        }
+
+        return name switch
+        {
+            "rest" => ParseRest(location, rest),
+            "sftp" => ParseSftp(rest),
+            "s3" => ParseS3(rest),
+            "b2" => BackendSettings.SplitColon(rest) is var (bucket, path) ? new B2Repository(bucket, path) : new B2Repository(rest),
+            "azure" => ParseContainer(rest, "azure", "azure:container:/path", (c, p) => new AzureRepository(c, p)),
+            "gs" => ParseContainer(rest, "gs", "gs:bucket:/path", (b, p) => new GcsRepository(b, p)),
+            "swift" => ParseContainer(rest, "swift", "swift:container:/prefix", (c, p) => new SwiftRepository(c, p)),
+            "rclone" => BackendSettings.SplitColon(rest) is var (remote, path) ? new RcloneRepository(remote, path) : new RcloneRepository(string.Empty, rest),
+            _ => null,
+        };
+    }
+
+    private static ResticRepository ParseRest(string location, string url)
+    {
+        // http+unix:// (restic 0.17) and other forms restic accepts but Uri does not: keep the string.
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            return new GenericRepository(location);
+        }
+
+        string? user = null, password = null;
+        if (uri.UserInfo.Length > 0)
+        {
+            var colon = uri.UserInfo.IndexOf(':', StringComparison.Ordinal);
+            user = Uri.UnescapeDataString(colon < 0 ? uri.UserInfo : uri.UserInfo[..colon]);
+            password = colon < 0 ? null : Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..]);
+            uri = new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri;
+        }
+
+        return new RestRepository(uri) { User = user, Password = password };
+    }
+
+    // sftp://[user@]host[:port]//abs/path, sftp://[user@]host[:port]/relative, sftp:[user@]host:path
+    private static SftpRepository ParseSftp(string rest)
+    {
+        string authority, path;
+        int? port = null;
+        if (rest.StartsWith("//", StringComparison.Ordinal))
+        {
+            var slash = rest.IndexOf('/', 2);
+            if (slash < 0 || slash == rest.Length - 1)
+            {
+                throw BackendSettings.Invalid($"An sftp:// repository needs a path after the host, such as 'sftp://user@host:22//srv/restic'; got 'sftp:{rest}'.", "location");
+            }
+
+            authority = rest[2..slash];
+            path = rest[(slash + 1)..];
+            var bracket = authority.LastIndexOf(']');
+            var colon = authority.LastIndexOf(':');
+            if (colon > bracket && colon > authority.LastIndexOf('@'))
+            {
+                port = int.TryParse(authority[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var p)
+                    ? p
+                    : throw BackendSettings.Invalid($"The port in 'sftp:{rest}' is not a number.", "location");
+                authority = authority[..colon];
+            }
+        }
+        else
+        {
+            var at = rest.LastIndexOf('@');
+            var hostStart = at + 1;
+            var colon = rest.IndexOf(':', rest.Length > hostStart && rest[hostStart] == '[' ? rest.IndexOf(']', hostStart) + 1 : hostStart);
+            if (colon < 0)
+            {
+                throw BackendSettings.Invalid($"An sftp: repository has the form 'sftp:user@host:/path'; got 'sftp:{rest}'.", "location");
+            }
+
+            authority = rest[..colon];
+            path = rest[(colon + 1)..];
+        }
+
+        var userEnd = authority.LastIndexOf('@');
+        var user = userEnd < 0 ? null : authority[..userEnd];
+        var host = authority[(userEnd + 1)..];
+        return new SftpRepository(host, path) { User = user, Port = port };
+    }
+
+    // s3:host/bucket[/prefix] or s3:http(s)://host[:port]/bucket[/prefix]
+    private static S3Repository ParseS3(string rest)
+    {
+        var schemeEnd = rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            ? rest.IndexOf("://", StringComparison.Ordinal) + 3
+            : 0;
+        if (schemeEnd == 0 && (rest.StartsWith("//", StringComparison.Ordinal) || rest.Contains("://", StringComparison.Ordinal)))
+        {
+            throw BackendSettings.Invalid($"An S3 repository has the form 's3:host/bucket/prefix' or 's3:https://host/bucket/prefix'; 's3://' would make restic read the bucket as the endpoint. Got 's3:{rest}'.", "location");
+        }
+
+        var parts = rest[schemeEnd..].Split('/', 3);
+        if (parts.Length < 2 || parts[1].Length == 0)
+        {
+            throw BackendSettings.Invalid($"An S3 repository needs a bucket after the endpoint, such as 's3:s3.amazonaws.com/bucket'; got 's3:{rest}'.", "location");
+        }
+
+        return new S3Repository(rest[..schemeEnd] + parts[0], parts[1]) { Prefix = parts.Length > 2 && parts[2].Length > 0 ? parts[2] : null };
+    }
+
+    private static ResticRepository ParseContainer(string rest, string scheme, string form, Func<string, string, ResticRepository> create) =>
+        BackendSettings.SplitColon(rest) is var (container, path) && path.Length > 0
+            ? create(container, path)
+            : throw BackendSettings.Invalid($"A {scheme}: repository needs a container and a path: '{form}' (use '/' for the root); got '{scheme}:{rest}'.", "location");
+}
