@@ -134,6 +134,9 @@ internal sealed class OutputPipe
         {
             if (Volatile.Read(ref owner._abandoned) == 1 || buffer.IsEmpty)
             {
+                // Dropped, but a cancelled copy must still end: a writer that loops on a dropping
+                // stream would otherwise spin forever (and keep the repository gate).
+                cancellationToken.ThrowIfCancellationRequested();
                 return;
             }
 
