@@ -31,6 +31,9 @@ internal sealed class GuardedDestination(Stream destination, CancellationTokenSo
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        // A destination that stopped accepting data (a completed pipe) returns at once without looking
+        // at the token: checking it here keeps a cancelled copy loop from spinning.
+        cancellationToken.ThrowIfCancellationRequested();
         if (Failure is not null || buffer.IsEmpty)
         {
             return;
