@@ -41,7 +41,7 @@ test_all() {
     log="artifacts/test-logs/restic-$version.log"
     echo "== tests against restic $version"
     if ! RESTIC_NET_TEST_RESTIC="$(restic_binary "$version")" RESTIC_NET_TEST_RESTIC_VERSION="$version" \
-        dotnet test Restic.Net.sln -c Release --no-build -nologo 2>&1 | tee "$log"; then
+        dotnet test Restic.Net.sln -c Release --no-build -nologo --blame-hang-timeout 15m 2>&1 | tee "$log"; then
       status=1
     fi
     # "Passed!  - Failed:     0, Passed:   100, Skipped:     0, Total:   100, ..." per test assembly
