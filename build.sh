@@ -12,7 +12,12 @@ restic_binary() { eng/provision-restic.sh --print | awk -v v="$1" '$1 == v { pri
 
 build() { dotnet build Restic.Net.sln -c Release -nologo -clp:NoSummary; }
 
-pack() { dotnet pack src/Restic.Net/Restic.Net.csproj -c Release --no-build -o artifacts/packages -nologo; }
+pack() {
+  local project
+  for project in src/Restic.Net/Restic.Net.csproj src/Restic.Net.Extensions.DependencyInjection/Restic.Net.Extensions.DependencyInjection.csproj; do
+    dotnet pack "$project" -c Release --no-build -o artifacts/packages -nologo
+  done
+}
 
 demo() {
   local binary="${RESTIC_NET_RESTIC_BINARY:-}"

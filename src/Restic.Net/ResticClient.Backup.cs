@@ -34,7 +34,7 @@ public partial class ResticClient
         options.Validate();
         var command = ResticCommands.Backup(options);
         var queue = new EventQueue<BackupEvent>();
-        var parser = new BackupOutputParser(queue, _executor.Logger);
+        var parser = new BackupOutputParser(queue, _executor.Logger, _executor.Settings.Redactor);
 
         // Exit code 3: the snapshot was created without some unreadable files.
         return StreamAsync(command, queue, parser, static run => run.ExitCode is 0 or 3, run => Complete(run, parser), cancellationToken);
@@ -55,8 +55,10 @@ public partial class ResticClient
         }
         else
         {
-            Log.BackupIncomplete(_executor.Logger, _executor.RepositoryName, snapshot, summary.Errors.Count);
+            Log.BackupIncomplete(_executor.Logger, _executor.RepositoryName, snapshot, summary.FilesNew, summary.FilesChanged, summary.DataAdded, summary.Errors.Count, (long)run.Duration.TotalMilliseconds);
         }
+
+        ResticTelemetry.RecordBackup(_executor.RepositoryName, summary);
 
         return new BackupCompletedEvent(summary);
     }

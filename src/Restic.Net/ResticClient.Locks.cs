@@ -33,6 +33,12 @@ public partial class ResticClient
     private async Task<RepositoryInfo> ReadConfigAsync(CancellationToken cancellationToken)
     {
         var (run, output) = await RunBufferedAsync(ResticCommands.CatConfig(), cancellationToken).ConfigureAwait(false);
+        LogCompleted(run);
+        return ParseConfig(run, output);
+    }
+
+    private RepositoryInfo ParseConfig(ResticRun run, BufferingSink output)
+    {
         var config = ParseDocument(run, output, ResticJsonContext.Default.ConfigDto);
         return new RepositoryInfo(config.Id ?? string.Empty, config.Version, config.ChunkerPolynomial ?? string.Empty, _executor.RepositoryName);
     }

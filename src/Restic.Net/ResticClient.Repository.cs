@@ -13,10 +13,11 @@ public partial class ResticClient
         options ??= new InitOptions();
         Guard.NoNul(options.RepositoryVersion);
         var (initRun, _) = await RunBufferedAsync(ResticCommands.Init(options), cancellationToken).ConfigureAwait(false);
-        LogCompleted(initRun);
 
         // init prints a short id on 0.14 and no version at all: the config is the one source for both.
-        return await ReadConfigAsync(cancellationToken).ConfigureAwait(false);
+        var (run, output) = await RunBufferedAsync(ResticCommands.CatConfig(), cancellationToken).ConfigureAwait(false);
+        LogCompleted(initRun, run.Duration);
+        return ParseConfig(run, output);
     }
 
     /// <inheritdoc />
@@ -40,13 +41,15 @@ public partial class ResticClient
             ValidateFilter(filter);
         }
 
-        var stats = await RunStatsAsync(options, options.Mode, cancellationToken).ConfigureAwait(false);
+        var (stats, run) = await RunStatsAsync(options, options.Mode, cancellationToken).ConfigureAwait(false);
         if (!options.IncludeDeduplicationRatio || options.Mode != StatsMode.RestoreSize)
         {
+            LogCompleted(run);
             return stats;
         }
 
-        var raw = await RunStatsAsync(options, StatsMode.RawData, cancellationToken).ConfigureAwait(false);
+        var (raw, rawRun) = await RunStatsAsync(options, StatsMode.RawData, cancellationToken).ConfigureAwait(false);
+        LogCompleted(run, rawRun.Duration);
         var unique = raw.TotalUncompressedSize ?? raw.TotalSize;
         return stats with
         {
@@ -60,12 +63,11 @@ public partial class ResticClient
         };
     }
 
-    private async Task<RepositoryStats> RunStatsAsync(StatsOptions options, StatsMode mode, CancellationToken cancellationToken)
+    private async Task<(RepositoryStats Stats, ResticRun Run)> RunStatsAsync(StatsOptions options, StatsMode mode, CancellationToken cancellationToken)
     {
         var (run, output) = await RunBufferedAsync(ResticCommands.Stats(options, mode), cancellationToken).ConfigureAwait(false);
         var stats = ParseDocument(run, output, ResticJsonContext.Default.StatsDto);
-        LogCompleted(run);
-        return stats.ToStats(mode);
+        return (stats.ToStats(mode), run);
     }
 
     private async Task<(ResticRun Run, BufferingSink Output)> RunBufferedAsync(

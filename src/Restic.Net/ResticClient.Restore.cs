@@ -1,3 +1,4 @@
+using Restic.Net.Diagnostics;
 using Restic.Net.Execution;
 using Restic.Net.Serialization;
 
@@ -40,7 +41,7 @@ public partial class ResticClient
         var capabilities = (await _executor.GetVersionAsync(cancellationToken).ConfigureAwait(false)).Capabilities;
         var command = ResticCommands.Restore(options, capabilities);
         var queue = new EventQueue<RestoreEvent>();
-        var parser = new RestoreOutputParser(queue, _executor.Logger);
+        var parser = new RestoreOutputParser(queue, _executor.Logger, _executor.Settings.Redactor);
         var target = Path.GetFullPath(options.Target);
 
         RestoreEvent Complete(ResticRun run)
@@ -54,7 +55,9 @@ public partial class ResticClient
             }
 
             LogCompleted(run);
-            return new RestoreCompletedEvent(summary ?? throw MissingOutput(run, "summary", output: parser.MalformedLine));
+            var restored = summary ?? throw MissingOutput(run, "summary", output: parser.MalformedLine);
+            ResticTelemetry.RecordRestore(_executor.RepositoryName, restored);
+            return new RestoreCompletedEvent(restored);
         }
 
         // "Fatal: There were N errors": restic restored the rest; the caller gets the list, not a generic failure.

@@ -125,8 +125,9 @@ public partial class ResticClient : IResticClient
         }
     }
 
-    private void LogCompleted(ResticRun run) =>
-        Log.OperationCompleted(_executor.Logger, run.Command.Operation, _executor.RepositoryName, (long)run.Duration.TotalMilliseconds);
+    /// <summary>The audit event of a successful operation; <paramref name="followUp"/> is the time of a second restic run it needed.</summary>
+    private void LogCompleted(ResticRun run, TimeSpan followUp = default) =>
+        Log.OperationCompleted(_executor.Logger, run.Command.Operation, _executor.RepositoryName, (long)(run.Duration + followUp).TotalMilliseconds);
 
     private ResticOutputException MissingOutput(ResticRun run, string what, Exception? inner = null, string? output = null)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Polly;
 
 namespace Restic.Net;
@@ -7,15 +8,23 @@ namespace Restic.Net;
 /// binding expect; the client copies what it needs when it is constructed, so later changes do
 /// not affect an existing client.
 /// </summary>
+/// <remarks>
+/// The dependency injection package validates the options at start-up (the <c>[Required]</c>
+/// attributes and the time spans); a client constructed directly checks the same rules and throws
+/// <see cref="ArgumentException"/>.
+/// </remarks>
 public class ResticClientOptions
 {
     /// <summary>The repository the client works on. Required.</summary>
+    [Required]
     public ResticRepository? Repository { get; set; }
 
     /// <summary>Where restic reads the repository password from. Required.</summary>
+    [Required]
     public ResticPassword? Password { get; set; }
 
     /// <summary>The restic executable: a path, or a name looked up on <c>PATH</c>. Defaults to <c>restic</c>.</summary>
+    [Required]
     public string BinaryPath { get; set; } = "restic";
 
     /// <summary>restic's local cache folder (<c>RESTIC_CACHE_DIR</c>); <see langword="null"/> uses restic's default.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 
 namespace Restic.Net.Diagnostics;
@@ -16,25 +17,64 @@ internal static partial class Log
         Message = "restic {Operation} exited with code {ExitCode} after {DurationMs} ms")]
     public static partial void CommandExited(ILogger logger, string operation, int exitCode, long durationMs);
 
-    [LoggerMessage(EventId = 1002, EventName = "OperationCompleted", Level = LogLevel.Information,
-        Message = "restic {Operation} on {Repository} succeeded in {DurationMs} ms")]
-    public static partial void OperationCompleted(ILogger logger, string operation, string repository, long durationMs);
+    /// <summary>
+    /// The audit event: one per operation, whatever its outcome, with the same properties every
+    /// time (absent values are null). The helpers below fill it in. The parameters that are not in
+    /// the message are named as the structured properties they become.
+    /// </summary>
+#pragma warning disable SYSLIB1015 // The properties not in the message are still part of the structured state.
+    [LoggerMessage(EventId = 1002, EventName = "OperationAudit",
+        Message = "restic {Operation} on {Repository}: {Outcome} after {DurationMs} ms{Details}")]
+    private static partial void OperationAudit(
+        ILogger logger,
+        LogLevel level,
+        string operation,
+        string repository,
+        string outcome,
+        long durationMs,
+        string details,
+        string? SnapshotId,
+        ulong? BytesAdded,
+        ulong? FilesNew,
+        ulong? FilesChanged,
+        int? ErrorCount,
+        string? ErrorType,
+        int? ExitCode,
+        string? ResticMessage);
+#pragma warning restore SYSLIB1015
 
-    [LoggerMessage(EventId = 1003, EventName = "OperationFailed", Level = LogLevel.Warning,
-        Message = "restic {Operation} on {Repository} failed after {DurationMs} ms: {ErrorType} (exit code {ExitCode}): {ResticMessage}")]
-    public static partial void OperationFailed(ILogger logger, string operation, string repository, long durationMs, string errorType, int? exitCode, string? resticMessage);
+    public static void OperationCompleted(ILogger logger, string operation, string repository, long durationMs) =>
+        OperationAudit(logger, LogLevel.Information, operation, repository, Outcomes.Succeeded, durationMs, string.Empty, null, null, null, null, null, null, null, null);
 
-    [LoggerMessage(EventId = 1004, EventName = "OperationCancelled", Level = LogLevel.Information,
-        Message = "restic {Operation} on {Repository} was cancelled after {DurationMs} ms")]
-    public static partial void OperationCancelled(ILogger logger, string operation, string repository, long durationMs);
+    public static void OperationFailed(ILogger logger, string operation, string repository, long durationMs, string errorType, int? exitCode, string? resticMessage)
+    {
+        if (logger.IsEnabled(LogLevel.Warning))
+        {
+            var details = string.Create(CultureInfo.InvariantCulture, $": {errorType} (exit code {(exitCode is { } code ? code.ToString(CultureInfo.InvariantCulture) : "none")}){(resticMessage is null ? string.Empty : ": " + resticMessage)}");
+            OperationAudit(logger, LogLevel.Warning, operation, repository, Outcomes.Failed, durationMs, details, null, null, null, null, null, errorType, exitCode, resticMessage);
+        }
+    }
 
-    [LoggerMessage(EventId = 1010, EventName = "BackupCompleted", Level = LogLevel.Information,
-        Message = "Backup of {Repository} created snapshot {SnapshotId}: {FilesNew} new, {FilesChanged} changed, {FilesUnmodified} unmodified files, {DataAdded} bytes added, in {DurationMs} ms")]
-    public static partial void BackupCompleted(ILogger logger, string repository, string snapshotId, ulong filesNew, ulong filesChanged, ulong filesUnmodified, ulong dataAdded, long durationMs);
+    public static void OperationCancelled(ILogger logger, string operation, string repository, long durationMs) =>
+        OperationAudit(logger, LogLevel.Information, operation, repository, Outcomes.Cancelled, durationMs, string.Empty, null, null, null, null, null, null, null, null);
 
-    [LoggerMessage(EventId = 1011, EventName = "BackupIncomplete", Level = LogLevel.Warning,
-        Message = "Backup of {Repository} created snapshot {SnapshotId} without {ErrorCount} unreadable files or folders")]
-    public static partial void BackupIncomplete(ILogger logger, string repository, string snapshotId, int errorCount);
+    public static void BackupCompleted(ILogger logger, string repository, string snapshotId, ulong filesNew, ulong filesChanged, ulong filesUnmodified, ulong dataAdded, long durationMs)
+    {
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var details = string.Create(CultureInfo.InvariantCulture, $": snapshot {snapshotId}, {filesNew} new, {filesChanged} changed, {filesUnmodified} unmodified files, {dataAdded} bytes added");
+            OperationAudit(logger, LogLevel.Information, "backup", repository, Outcomes.Succeeded, durationMs, details, snapshotId, dataAdded, filesNew, filesChanged, 0, null, 0, null);
+        }
+    }
+
+    public static void BackupIncomplete(ILogger logger, string repository, string snapshotId, ulong filesNew, ulong filesChanged, ulong dataAdded, int errorCount, long durationMs)
+    {
+        if (logger.IsEnabled(LogLevel.Warning))
+        {
+            var details = string.Create(CultureInfo.InvariantCulture, $": snapshot {snapshotId} without {errorCount} unreadable files or folders, {filesNew} new, {filesChanged} changed files, {dataAdded} bytes added");
+            OperationAudit(logger, LogLevel.Warning, "backup", repository, Outcomes.Partial, durationMs, details, snapshotId, dataAdded, filesNew, filesChanged, errorCount, null, 3, null);
+        }
+    }
 
     [LoggerMessage(EventId = 1020, EventName = "LockRetry", Level = LogLevel.Debug,
         Message = "Repository {Repository} is locked; retrying restic {Operation} in {DelayMs} ms (attempt {Attempt})")]
@@ -71,4 +111,13 @@ internal static partial class Log
     [LoggerMessage(EventId = 1040, EventName = "RawOutputLine", Level = LogLevel.Trace,
         Message = "restic {Operation} {Stream}: {Line}")]
     public static partial void RawOutputLine(ILogger logger, string operation, string stream, string line);
+
+    /// <summary>The values of the audit event's <c>Outcome</c> property.</summary>
+    public static class Outcomes
+    {
+        public const string Succeeded = "succeeded";
+        public const string Partial = "partial";
+        public const string Failed = "failed";
+        public const string Cancelled = "cancelled";
+    }
 }

@@ -64,7 +64,7 @@ internal sealed class LockHousekeeping(ResticExecutor executor)
     {
         var output = new BufferingSink();
         await executor.RunAsync(ResticCommands.ListLockIds(), output, cancellationToken).ConfigureAwait(false);
-        return output.StandardOutputLines.Select(l => l.Trim()).Where(l => l.Length == 64 && l.All(char.IsAsciiHexDigit)).ToArray();
+        return TextOutput.ParseIds(output.StandardOutputLines);
     }
 
     private async Task<LockDto?> ReadLockAsync(string id, CancellationToken cancellationToken)

@@ -95,17 +95,19 @@ internal sealed partial class ResticExecutor
         var context = ResilienceContextPool.Shared.Get(command.Operation, cancellationToken);
         context.Properties.Set(s_startKey, _time.GetTimestamp());
         context.Properties.Set(s_nativeLockWaitKey, command.TakesLock && capabilities is { RetryLock: true });
+        using var telemetry = ResticTelemetry.StartCommand(command.Operation, RepositoryName, _time);
         async Task<ResticRun> ExecuteAsync()
         {
             var run = await _pipeline.ExecuteAsync(
                 async ctx =>
                 {
+                    telemetry.AttemptStarting();
                     var attempt = await RunOnceAsync(command, capabilities, sink, standardInput, ctx.CancellationToken).ConfigureAwait(false);
                     // Throwing inside the pipeline lets it retry; once the consumer saw output, it must not.
                     // Nor may a command whose input was (partly) consumed.
                     if (!isAccepted(attempt) && hasDelivered?.Invoke() != true && command.StandardInput is null)
                     {
-                        throw ErrorClassifier.CreateException(attempt);
+                        throw telemetry.AttemptFailed(ErrorClassifier.CreateException(attempt));
                     }
 
                     return attempt;
@@ -117,9 +119,10 @@ internal sealed partial class ResticExecutor
 
         try
         {
+            ResticRun run;
             try
             {
-                return await ExecuteAsync().ConfigureAwait(false);
+                run = await ExecuteAsync().ConfigureAwait(false);
             }
             catch (ResticRepositoryLockedException) when (Settings.RemoveStaleLocks && command.TakesLock && hasDelivered?.Invoke() != true)
             {
@@ -130,16 +133,21 @@ internal sealed partial class ResticExecutor
                     throw;
                 }
 
-                return await ExecuteAsync().ConfigureAwait(false);
+                run = await ExecuteAsync().ConfigureAwait(false);
             }
+
+            telemetry.Succeeded(run.ExitCode);
+            return run;
         }
         catch (ResticException ex)
         {
+            telemetry.Failed(ex);
             LogFailure(command.Operation, TimeSpan.FromMilliseconds(ElapsedMs(context)), ex);
             throw;
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
+            telemetry.Cancelled();
             var elapsed = ElapsedMs(context);
             if (ex is ResticProcessKilledException killed)
             {

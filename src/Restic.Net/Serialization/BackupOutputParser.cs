@@ -7,7 +7,7 @@ using Restic.Net.Execution;
 namespace Restic.Net.Serialization;
 
 /// <summary>Turns <c>backup --json</c> output into events as it is read; never throws.</summary>
-internal sealed class BackupOutputParser(EventQueue<BackupEvent> queue, ILogger logger) : IResticOutputSink
+internal sealed class BackupOutputParser(EventQueue<BackupEvent> queue, ILogger logger, Redactor? redactor = null) : IResticOutputSink
 {
     private readonly List<BackupError> _errors = [];
     private readonly Lock _gate = new();
@@ -34,7 +34,7 @@ internal sealed class BackupOutputParser(EventQueue<BackupEvent> queue, ILogger 
         {
             if (!line.IsEmpty && logger.IsEnabled(LogLevel.Debug))
             {
-                var text = Encoding.UTF8.GetString(line);
+                var text = (redactor ?? Redactor.None).Redact(Encoding.UTF8.GetString(line));
                 Log.TextOutputLine(logger, "backup", text);
             }
 

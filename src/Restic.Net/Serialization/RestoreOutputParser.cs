@@ -10,7 +10,7 @@ namespace Restic.Net.Serialization;
 /// Turns <c>restore --json</c> output into events (restic 0.16+). Errors arrive as JSON on stderr
 /// from 0.17.1 and as <c>ignoring error for PATH: ERR</c> text lines before. Never throws.
 /// </summary>
-internal sealed class RestoreOutputParser(EventQueue<RestoreEvent> queue, ILogger logger) : IResticOutputSink
+internal sealed class RestoreOutputParser(EventQueue<RestoreEvent> queue, ILogger logger, Redactor? redactor = null) : IResticOutputSink
 {
     private const string IgnoringErrorPrefix = "ignoring error for ";
 
@@ -40,7 +40,7 @@ internal sealed class RestoreOutputParser(EventQueue<RestoreEvent> queue, ILogge
         {
             if (!line.IsEmpty && logger.IsEnabled(LogLevel.Debug))
             {
-                var text = Encoding.UTF8.GetString(line);
+                var text = (redactor ?? Redactor.None).Redact(Encoding.UTF8.GetString(line));
                 Log.TextOutputLine(logger, "restore", text);
             }
 

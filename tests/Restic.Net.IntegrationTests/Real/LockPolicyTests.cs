@@ -77,7 +77,7 @@ public sealed class LockPolicyTests : IAsyncLifetime
         var running = new TaskCompletionSource();
         var backup = client.BackupAsync(new BackupOptions(Source), new OnProgress(running), cts.Token);
         await running.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        var pid = await ChildProcesses.WaitForChildAsync("restic", TimeSpan.FromSeconds(10));
+        var pid = await ChildProcesses.WaitForChildAsync("restic", Source, TimeSpan.FromSeconds(10));
         using (var stop = System.Diagnostics.Process.Start("kill", ["-STOP", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await stop.WaitForExitAsync();

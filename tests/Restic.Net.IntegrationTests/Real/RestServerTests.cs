@@ -36,7 +36,7 @@ public sealed class RestServerTests : IAsyncLifetime
         using var cts = new CancellationTokenSource();
 
         var backup = client.BackupAsync(new BackupOptions(source), null, cts.Token);
-        var pid = await ChildProcesses.WaitForChildAsync("restic", TimeSpan.FromSeconds(30));
+        var pid = await ChildProcesses.WaitForChildAsync("restic", source, TimeSpan.FromSeconds(30));
         var argv = ChildProcesses.CommandLine(pid);
         var environment = ChildProcesses.EnvironmentOf(pid);
         await cts.CancelAsync();

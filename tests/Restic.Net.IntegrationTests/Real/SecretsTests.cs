@@ -41,7 +41,7 @@ public sealed class SecretsTests : IAsyncLifetime
         using var cts = new CancellationTokenSource();
 
         var backup = _client.BackupAsync(new BackupOptions(source), null, cts.Token);
-        var pid = await ChildProcesses.WaitForChildAsync("restic", TimeSpan.FromSeconds(30));
+        var pid = await ChildProcesses.WaitForChildAsync("restic", source, TimeSpan.FromSeconds(30));
         string[] argv;
         Dictionary<string, string> environment;
         try
@@ -78,7 +78,7 @@ public sealed class SecretsTests : IAsyncLifetime
         var ex = await Assert.ThrowsAsync<ResticWrongPasswordException>(() => new ResticClient(wrong, _logs.CreateFactory()).GetSnapshotsAsync());
 
         Assert.Contains(_logs.Lines, l => l.Contains("RawOutputLine", StringComparison.Ordinal));
-        Assert.Contains(_logs.Lines, l => l.Contains("OperationFailed", StringComparison.Ordinal));
+        Assert.Contains(_logs.Lines, l => l.Contains("OperationAudit", StringComparison.Ordinal) && l.Contains("failed", StringComparison.Ordinal));
         Assert.DoesNotContain(_logs.Lines, l => l.Contains(Password, StringComparison.Ordinal));
         Assert.DoesNotContain(Password, ex.ToString());
         Assert.DoesNotContain(Password, _client.ToString());

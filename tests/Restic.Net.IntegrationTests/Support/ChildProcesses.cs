@@ -5,7 +5,9 @@ namespace Restic.Net.IntegrationTests.Support;
 /// <summary>Reads the command line and environment of this process's running restic children from /proc.</summary>
 internal static class ChildProcesses
 {
-    public static async Task<int> WaitForChildAsync(string name, TimeSpan timeout)
+    /// <summary>Waits for a child process named <paramref name="name"/> whose command line contains <paramref name="argument"/>.</summary>
+    /// <remarks>Tests run in parallel, so every test must pick its own restic by something unique to it, such as its temp folder.</remarks>
+    public static async Task<int> WaitForChildAsync(string name, string argument, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
@@ -23,7 +25,7 @@ internal static class ChildProcesses
                     var stat = await File.ReadAllTextAsync(Path.Combine(dir, "stat"));
                     var comm = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
                     var ppid = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]);
-                    if (ppid == Environment.ProcessId && comm == name)
+                    if (ppid == Environment.ProcessId && comm == name && CommandLine(pid).Any(a => a.Contains(argument, StringComparison.Ordinal)))
                     {
                         return pid;
                     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Moq;
 using Restic.Net.Execution;
 
@@ -66,7 +67,7 @@ internal sealed class FixtureRunner
     public static FixtureRunner Replaying(string version, string scenario) =>
         new(version, _ => Fixture.Load(version, scenario));
 
-    public ResticClient CreateClient(Action<ResticClientOptions>? configure = null, TimeProvider? timeProvider = null)
+    public ResticClient CreateClient(Action<ResticClientOptions>? configure = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
         var options = new ResticClientOptions
         {
@@ -74,7 +75,7 @@ internal sealed class FixtureRunner
             Password = ResticPassword.FromValue("fixture-password"),
         };
         configure?.Invoke(options);
-        return new ResticClient(options, Mock.Object, null, timeProvider);
+        return new ResticClient(options, Mock.Object, loggerFactory, timeProvider);
     }
 
     public IReadOnlyList<string> LastArguments => Invocations[^1].Arguments;

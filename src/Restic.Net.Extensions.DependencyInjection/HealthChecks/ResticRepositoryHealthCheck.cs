@@ -1,0 +1,71 @@
+using System.Globalization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Restic.Net.Extensions.DependencyInjection;
+
+/// <summary>
+/// Opens the repository and reads its latest snapshots (<c>restic snapshots --latest 1</c>).
+/// Healthy: readable, and the latest snapshot is young enough. Degraded: another process holds an
+/// exclusive lock. Failure status (Unhealthy by default): anything else; see docs/dependency-injection.md.
+/// </summary>
+internal sealed class ResticRepositoryHealthCheck(IResticClient client, ResticHealthCheckOptions options, TimeProvider time) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var failure = context.Registration.FailureStatus;
+        var repository = (client as ResticClient)?.Repository ?? context.Registration.Name;
+        var data = new Dictionary<string, object>(StringComparer.Ordinal) { ["repository"] = repository };
+
+        IReadOnlyList<Snapshot> snapshots;
+        try
+        {
+            var filter = (options.Filter ?? new SnapshotFilter()) with { Latest = 1 };
+            snapshots = await client.GetSnapshotsAsync(filter, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ResticRepositoryLockedException ex)
+        {
+            data["lockHolder"] = ex.LockHolder ?? "unknown";
+            return HealthCheckResult.Degraded($"The repository {repository} is locked by another process ({ex.LockHolder ?? "unknown holder"}).", ex, data);
+        }
+        catch (ResticException ex)
+        {
+            data["error"] = ex.GetType().Name;
+            var reason = ex switch
+            {
+                ResticRepositoryNotFoundException => "does not exist or cannot be reached",
+                ResticWrongPasswordException => "cannot be opened with the configured password",
+                ResticBinaryNotFoundException => "cannot be checked: the restic executable was not found",
+                _ => "cannot be read",
+            };
+            return new HealthCheckResult(failure, $"The repository {repository} {reason}.", ex, data);
+        }
+
+        data["snapshots"] = snapshots.Count;
+        var latest = snapshots.Count == 0 ? null : snapshots.MaxBy(s => s.Time);
+        var age = latest is null ? TimeSpan.Zero : time.GetUtcNow() - latest.Time;
+        if (latest is not null)
+        {
+            data["latestSnapshot"] = latest.Id.ToShortString();
+            data["latestSnapshotTime"] = latest.Time.ToString("O", CultureInfo.InvariantCulture);
+            data["latestSnapshotAge"] = age.ToString("c", CultureInfo.InvariantCulture);
+        }
+
+        if (options.MaxSnapshotAge is not { } maximum)
+        {
+            return HealthCheckResult.Healthy($"The repository {repository} is readable.", data);
+        }
+
+        data["maxSnapshotAge"] = maximum.ToString("c", CultureInfo.InvariantCulture);
+        if (latest is null)
+        {
+            return new HealthCheckResult(failure, $"The repository {repository} has no matching snapshot.", data: data);
+        }
+
+        return age <= maximum
+            ? HealthCheckResult.Healthy($"The latest snapshot of {repository} ({latest.Id.ToShortString()}) is {Format(age)} old.", data)
+            : new HealthCheckResult(failure, $"The latest snapshot of {repository} ({latest.Id.ToShortString()}) is {Format(age)} old, older than {Format(maximum)}.", data: data);
+    }
+
+    private static string Format(TimeSpan span) => span.ToString(span.TotalDays >= 1 ? @"d\.hh\:mm\:ss" : @"hh\:mm\:ss", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
+using Polly;
+
+namespace Restic.Net.Extensions.DependencyInjection;
+
+/// <summary>Further configuration of a client registered with <c>AddResticClient</c>.</summary>
+public static class ResticClientBuilderExtensions
+{
+    /// <summary>
+    /// Uses a resilience pipeline from the container for this client, instead of the default lock
+    /// retry (see <see cref="ResticClientOptions.Resilience"/>: it wraps only the start of a command).
+    /// </summary>
+    /// <param name="builder">The client builder.</param>
+    /// <param name="pipeline">Gets the pipeline, for example from Polly's <c>ResiliencePipelineProvider&lt;string&gt;</c>.</param>
+    /// <returns>The same builder.</returns>
+    public static IResticClientBuilder AddResilience(this IResticClientBuilder builder, Func<IServiceProvider, ResiliencePipeline> pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(pipeline);
+        builder.Services.AddOptions<ResticClientOptions>(builder.Name)
+            .Configure<IServiceProvider>((options, provider) => options.Resilience = pipeline(provider));
+        return builder;
+    }
+
+    /// <summary>
+    /// Builds a resilience pipeline for this client, instead of the default lock retry; the builder
+    /// uses the container's <see cref="TimeProvider"/> when there is one.
+    /// </summary>
+    /// <param name="builder">The client builder.</param>
+    /// <param name="configure">Adds strategies, for example a retry of <see cref="ResticRepositoryLockedException"/>.</param>
+    /// <returns>The same builder.</returns>
+    public static IResticClientBuilder AddResilience(this IResticClientBuilder builder, Action<ResiliencePipelineBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return builder.AddResilience(provider =>
+        {
+            var pipeline = new ResiliencePipelineBuilder { TimeProvider = provider.GetService<TimeProvider>() ?? TimeProvider.System };
+            configure(pipeline);
+            return pipeline.Build();
+        });
+    }
+}

@@ -1,0 +1,161 @@
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Moq;
+
+namespace Restic.Net.Extensions.DependencyInjection.Tests;
+
+/// <summary><c>AddResticRepositoryCheck</c> against real repositories and the real restic binary.</summary>
+[Collection(RealRepositoryCollection.Name)]
+public class HealthCheckTests(RealRepositoryFixture fixture)
+{
+    [Fact(Timeout = 60000)]
+    public async Task Check_RecentSnapshotOfTheTag_IsHealthyAndReportsTheSnapshot()
+    {
+        var entry = await CheckAsync(o => fixture.Configure(o, fixture.RepositoryPath), new ResticHealthCheckOptions
+        {
+            MaxSnapshotAge = TimeSpan.FromHours(1),
+            Filter = new SnapshotFilter { Tags = ["nightly"], Hosts = ["di-host"] },
+        });
+
+        Assert.Equal(HealthStatus.Healthy, entry.Status);
+        Assert.Equal(fixture.Snapshot.SnapshotId!.Value.ToShortString(), entry.Data["latestSnapshot"]);
+        Assert.Equal(fixture.RepositoryPath, entry.Data["repository"]);
+        Assert.Null(entry.Exception);
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Check_SnapshotOlderThanTheThreshold_IsUnhealthy()
+    {
+        // The clock comes from the container: two days from now, the snapshot is two days old.
+        var entry = await CheckAsync(
+            o => fixture.Configure(o, fixture.RepositoryPath),
+            new ResticHealthCheckOptions { MaxSnapshotAge = TimeSpan.FromDays(1) },
+            time: new ShiftedTimeProvider(TimeSpan.FromDays(2)));
+
+        Assert.Equal(HealthStatus.Unhealthy, entry.Status);
+        Assert.Contains("older than 1.00:00:00", entry.Description);
+        Assert.Equal("1.00:00:00", entry.Data["maxSnapshotAge"]);
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Check_StaleSnapshotWithDegradedFailureStatus_IsDegraded()
+    {
+        var entry = await CheckAsync(
+            o => fixture.Configure(o, fixture.RepositoryPath),
+            new ResticHealthCheckOptions { MaxSnapshotAge = TimeSpan.FromDays(1) },
+            time: new ShiftedTimeProvider(TimeSpan.FromDays(2)),
+            failureStatus: HealthStatus.Degraded);
+
+        Assert.Equal(HealthStatus.Degraded, entry.Status);
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Check_NoSnapshotOfTheTag_IsUnhealthy()
+    {
+        var entry = await CheckAsync(o => fixture.Configure(o, fixture.RepositoryPath), new ResticHealthCheckOptions
+        {
+            MaxSnapshotAge = TimeSpan.FromDays(1),
+            Filter = new SnapshotFilter { Tags = ["weekly"] },
+        });
+
+        Assert.Equal(HealthStatus.Unhealthy, entry.Status);
+        Assert.Contains("no matching snapshot", entry.Description);
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Check_EmptyRepositoryWithoutAgeThreshold_IsHealthy()
+    {
+        var entry = await CheckAsync(o => fixture.Configure(o, fixture.EmptyRepositoryPath), options: null);
+
+        Assert.Equal(HealthStatus.Healthy, entry.Status);
+        Assert.Equal(0, entry.Data["snapshots"]);
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Check_MissingRepository_IsUnhealthyWithTheTypedError()
+    {
+        var missing = Path.Combine(fixture.NewFolder("missing"), "repo");
+
+        var entry = await CheckAsync(o => fixture.Configure(o, missing), options: null);
+
+        Assert.Equal(HealthStatus.Unhealthy, entry.Status);
+        Assert.IsType<ResticRepositoryNotFoundException>(entry.Exception);
+        Assert.Contains("does not exist", entry.Description);
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Check_WrongPassword_IsUnhealthyAndDoesNotShowThePassword()
+    {
+        var entry = await CheckAsync(
+            o =>
+            {
+                fixture.Configure(o, fixture.RepositoryPath);
+                o.Password = ResticPassword.FromValue("not-the-password");
+            },
+            options: null);
+
+        Assert.Equal(HealthStatus.Unhealthy, entry.Status);
+        Assert.IsType<ResticWrongPasswordException>(entry.Exception);
+        Assert.Contains("password", entry.Description);
+        Assert.DoesNotContain("not-the-password", entry.Description + entry.Exception!.Message + string.Join(",", entry.Data.Values));
+    }
+
+    [Fact]
+    public async Task Check_LockedRepository_IsDegradedAndNamesTheHolder()
+    {
+        var locked = (ResticRepositoryLockedException)Activator.CreateInstance(
+            typeof(ResticRepositoryLockedException),
+            BindingFlags.Instance | BindingFlags.NonPublic,
+            binder: null,
+            args: ["repository is already locked exclusively", 11, "restic snapshots", "locked", "", "PID 42 on vm by root (UID 0, GID 0)"],
+            culture: null)!;
+        var client = new Mock<IResticClient>();
+        client.Setup(c => c.GetSnapshotsAsync(It.IsAny<SnapshotFilter?>(), It.IsAny<CancellationToken>())).ThrowsAsync(locked);
+        var services = new ServiceCollection().AddLogging();
+        services.AddKeyedSingleton("repo", client.Object);
+        services.AddHealthChecks().AddResticRepositoryCheck("repo");
+        await using var provider = services.BuildServiceProvider();
+
+        var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+
+        var entry = report.Entries["repo"];
+        Assert.Equal(HealthStatus.Degraded, entry.Status);
+        Assert.Equal("PID 42 on vm by root (UID 0, GID 0)", entry.Data["lockHolder"]);
+        client.Verify(c => c.GetSnapshotsAsync(It.Is<SnapshotFilter?>(f => f!.Latest == 1), It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public void AddResticRepositoryCheck_NonPositiveAge_Throws()
+    {
+        var builder = new ServiceCollection().AddHealthChecks();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.AddResticRepositoryCheck("repo", new ResticHealthCheckOptions { MaxSnapshotAge = TimeSpan.Zero }));
+    }
+
+    private static async Task<HealthReportEntry> CheckAsync(
+        Action<ResticClientOptions> configure,
+        ResticHealthCheckOptions? options,
+        TimeProvider? time = null,
+        HealthStatus? failureStatus = null)
+    {
+        var services = new ServiceCollection().AddLogging();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        services.AddResticClient("repo", configure);
+        services.AddHealthChecks().AddResticRepositoryCheck("repo", options, failureStatus);
+        await using var provider = services.BuildServiceProvider(validateScopes: true);
+
+        var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+
+        return Assert.Single(report.Entries).Value;
+    }
+
+    private sealed class ShiftedTimeProvider(TimeSpan shift) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + shift;
+    }
+}
