@@ -84,9 +84,12 @@ public class ResticClientOptions
     public IDictionary<string, string> EnvironmentVariables { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>
-    /// Lets restic inherit the parent's <c>RESTIC_*</c> variables and backend credentials
-    /// (<c>AWS_*</c>, <c>B2_*</c>, <c>AZURE_*</c>, ...). Off by default, so that a stray
-    /// <c>RESTIC_HOST</c> or <c>RESTIC_PASSWORD</c> in the host's environment cannot change what the client does.
+    /// Lets restic inherit the parent's whole environment, including <c>RESTIC_*</c> variables and
+    /// backend credentials (<c>AWS_*</c>, <c>B2_*</c>, ...). Off by default: restic then gets only an
+    /// allow-list of the parent's variables (<c>PATH</c>, <c>HOME</c>, <c>USER</c>, locale, <c>TZ</c>,
+    /// temp and XDG folders, proxies, <c>SSH_AUTH_SOCK</c>, Go runtime tuning) plus what the options set,
+    /// so that a stray <c>RESTIC_HOST</c>, a cloud credential or any other secret of the host application
+    /// never reaches restic.
     /// </summary>
     public bool InheritResticEnvironment { get; set; }
 }

@@ -162,6 +162,20 @@ public class ResticCommandsTests
         Assert.False(Settings(o => o.InheritResticEnvironment = true).RepositoryEnvironment.ContainsKey("RESTIC_HOST"));
     }
 
+    [Fact]
+    public void Environment_IsAnAllowList_UnrelatedSecretsOfTheHostAreRemovedButPathIsKept()
+    {
+        Environment.SetEnvironmentVariable("RESTIC_NET_UNIT_APP_DB_PASSWORD_X", "host-secret");
+        Environment.SetEnvironmentVariable("LC_RESTIC_NET_UNIT", "C");
+        var settings = Settings();
+
+        Assert.Null(settings.RepositoryEnvironment["RESTIC_NET_UNIT_APP_DB_PASSWORD_X"]);
+        Assert.Null(settings.VersionEnvironment["RESTIC_NET_UNIT_APP_DB_PASSWORD_X"]);
+        Assert.False(settings.RepositoryEnvironment.ContainsKey("PATH")); // inherited as it is
+        Assert.False(settings.RepositoryEnvironment.ContainsKey("LC_RESTIC_NET_UNIT"));
+        Assert.False(Settings(o => o.InheritResticEnvironment = true).RepositoryEnvironment.ContainsKey("RESTIC_NET_UNIT_APP_DB_PASSWORD_X"));
+    }
+
     [Theory]
     [InlineData("FromFile", "RESTIC_PASSWORD_FILE")]
     [InlineData("FromCommand", "RESTIC_PASSWORD_COMMAND")]
