@@ -31,6 +31,8 @@ internal sealed class GuardedDestination(Stream destination, CancellationTokenSo
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        // A destination that drops data (an abandoned pipe) completes at once: the token must still end the copy.
+        cancellationToken.ThrowIfCancellationRequested();
         if (Failure is not null || buffer.IsEmpty)
         {
             return;
