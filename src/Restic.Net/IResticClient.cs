@@ -156,4 +156,75 @@ public interface IResticClient
     /// <returns>The summary.</returns>
     /// <exception cref="ResticNotSupportedException">The installed restic is older than 0.17.</exception>
     Task<BackupSummary> BackupFromCommandAsync(IReadOnlyList<string> command, string fileName, StdinBackupOptions? options = null, IProgress<BackupProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Adds, removes or sets tags of snapshots (<c>restic tag</c>). restic saves every changed snapshot
+    /// under a new id and removes the old one.
+    /// </summary>
+    /// <param name="options">The tags and the snapshots; without ids or a filter, every snapshot changes.</param>
+    /// <param name="cancellationToken">Cancels the call gracefully.</param>
+    /// <returns>How many snapshots changed and, on restic 0.18+, which became which.</returns>
+    Task<TagResult> TagAsync(TagOptions options, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the repository's keys (<c>restic key list</c>).</summary>
+    /// <param name="password">Opens the repository with this password instead of the client's (to check which key it opens); null for the client's.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The keys; <see cref="RepositoryKey.IsCurrent"/> marks the one the password opened.</returns>
+    Task<IReadOnlyList<RepositoryKey>> GetKeysAsync(ResticPassword? password = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a key, that is another password that opens the repository (<c>restic key add</c>).</summary>
+    /// <param name="options">The new password and the user and host recorded with it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new key.</returns>
+    Task<RepositoryKey> AddKeyAsync(AddKeyOptions options, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a key (<c>restic key remove</c>). restic refuses to remove the key the password opened.</summary>
+    /// <param name="keyId">The key id (or a unique prefix of at least 4 characters).</param>
+    /// <param name="password">Opens the repository with this password, for example to remove the client's own key; null for the client's.</param>
+    /// <param name="cancellationToken">Cancels the call gracefully.</param>
+    /// <returns>A task that completes when the key is removed.</returns>
+    Task RemoveKeyAsync(string keyId, ResticPassword? password = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the password of the current key (<c>restic key passwd</c>).</summary>
+    /// <param name="newPassword">The new password, as a value or a file.</param>
+    /// <param name="cancellationToken">Cancels the call gracefully.</param>
+    /// <returns>The key of the new password.</returns>
+    Task<RepositoryKey> ChangePasswordAsync(ResticPassword newPassword, CancellationToken cancellationToken = default);
+
+    /// <summary>Copies snapshots from another repository into this one (<c>restic copy</c>).</summary>
+    /// <param name="options">The source repository with its own password, and which snapshots.</param>
+    /// <param name="cancellationToken">Cancels the copy gracefully.</param>
+    /// <returns>The snapshots copied and those skipped because they had been copied before.</returns>
+    Task<CopyResult> CopyAsync(CopyOptions options, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes files from existing snapshots (<c>restic rewrite</c>, restic 0.15+).</summary>
+    /// <param name="options">What to exclude, from which snapshots, and whether to forget the originals.</param>
+    /// <param name="cancellationToken">Cancels the call gracefully.</param>
+    /// <returns>Which snapshots were replaced.</returns>
+    /// <exception cref="ResticNotSupportedException">The installed restic is older than 0.15.</exception>
+    Task<RewriteResult> RewriteAsync(RewriteOptions options, CancellationToken cancellationToken = default);
+
+    /// <summary>Rebuilds the repository index from the pack files (<c>restic repair index</c>; <c>rebuild-index</c> before 0.16).</summary>
+    /// <param name="options">Options, or null to trust the existing index where possible.</param>
+    /// <param name="cancellationToken">Cancels the call gracefully.</param>
+    /// <returns>restic's report.</returns>
+    Task<RepairIndexResult> RepairIndexAsync(RepairIndexOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces snapshots that reference missing data with repaired copies (<c>restic repair snapshots</c>, restic 0.16+).</summary>
+    /// <param name="options">Options, or null to check all snapshots and keep the originals.</param>
+    /// <param name="cancellationToken">Cancels the call gracefully.</param>
+    /// <returns>Which snapshots were replaced.</returns>
+    /// <exception cref="ResticNotSupportedException">The installed restic is older than 0.16.</exception>
+    Task<RewriteResult> RepairSnapshotsAsync(RepairSnapshotsOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists restic's local cache (<c>restic cache</c>) in the client's cache folder; opens no repository.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The cache folder and one entry per repository cached there.</returns>
+    Task<CacheInfo> GetCacheAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Removes old folders from restic's local cache (<c>restic cache --cleanup</c>); opens no repository.</summary>
+    /// <param name="options">The maximum age, or null for restic's 30 days.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>How many folders were removed.</returns>
+    Task<CacheCleanupResult> CleanupCacheAsync(CacheCleanupOptions? options = null, CancellationToken cancellationToken = default);
 }

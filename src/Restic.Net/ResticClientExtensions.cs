@@ -52,4 +52,64 @@ public static class ResticClientExtensions
         ArgumentNullException.ThrowIfNull(client);
         return Execution.ProducerStream.StartAsync((destination, token) => client.DumpAsync(snapshot, path, destination, options, token), cancellationToken);
     }
+
+    /// <summary>
+    /// Computes what a retention policy would remove, without removing anything: <c>forget --dry-run</c>,
+    /// returned as a value (<see cref="ForgetResult.IsDryRun"/> is true).
+    /// </summary>
+    /// <param name="client">The client.</param>
+    /// <param name="options">The policy, grouping and filter; <see cref="ForgetOptions.DryRun"/> is forced on.</param>
+    /// <param name="cancellationToken">Cancels the call gracefully.</param>
+    /// <returns>Per group, what would be kept and removed, and why.</returns>
+    public static Task<ForgetResult> PlanForgetAsync(this IResticClient client, ForgetOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(options);
+        return client.ForgetAsync(options with { DryRun = true }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces the repository password safely: adds a key for <paramref name="newPassword"/>, checks that
+    /// the new password opens the repository with that key, and only then removes the old key. If the
+    /// check fails, the added key is removed again and the old password keeps working.
+    /// </summary>
+    /// <param name="client">The client, still configured with the old password; create a new client with the new one afterwards.</param>
+    /// <param name="newPassword">The new password, as a value or a file.</param>
+    /// <param name="cancellationToken">Cancels the rotation (before the old key is removed, nothing changes but a possibly added key).</param>
+    /// <returns>The removed old key and the verified new key.</returns>
+    public static async Task<PasswordRotation> RotatePasswordAsync(this IResticClient client, ResticPassword newPassword, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(newPassword);
+        var keys = await client.GetKeysAsync(null, cancellationToken).ConfigureAwait(false);
+        var old = keys.FirstOrDefault(k => k.IsCurrent) ?? throw new InvalidOperationException("restic named no current key.");
+        var added = await client.AddKeyAsync(new AddKeyOptions(newPassword), cancellationToken).ConfigureAwait(false);
+        RepositoryKey verified;
+        try
+        {
+            var seen = await client.GetKeysAsync(newPassword, cancellationToken).ConfigureAwait(false);
+            verified = seen.FirstOrDefault(k => k.IsCurrent && SameKey(k.Id, added.Id))
+                ?? throw new InvalidOperationException($"The new password did not open the repository with the added key {added.Id}; the old password is unchanged.");
+        }
+        catch
+        {
+            // Leave the repository as it was: the old password still opens it.
+            try
+            {
+                await client.RemoveKeyAsync(added.Id, null, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (ResticException)
+            {
+                // The original failure matters more; the extra key is harmless.
+            }
+
+            throw;
+        }
+
+        await client.RemoveKeyAsync(old.Id, newPassword, cancellationToken).ConfigureAwait(false);
+        return new PasswordRotation(old, verified);
+    }
+
+    private static bool SameKey(string a, string b) =>
+        a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal);
 }

@@ -66,6 +66,9 @@ public sealed class ResticPassword
         _ => "ResticPassword(value: ***)",
     };
 
+    /// <summary>The password file, for <see cref="FromFile"/>.</summary>
+    internal string? FilePath => _source == PasswordSource.File ? _value : null;
+
     /// <summary>The literal secret, when there is one, so that the redactor can mask it in restic's output.</summary>
     internal string? SecretValue => _source == PasswordSource.Value ? _value : null;
 

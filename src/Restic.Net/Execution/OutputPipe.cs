@@ -132,6 +132,8 @@ internal sealed class OutputPipe
 
         public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
         {
+            // Dropped data completes at once: the token must still end the copy.
+            cancellationToken.ThrowIfCancellationRequested();
             if (Volatile.Read(ref owner._abandoned) == 1 || buffer.IsEmpty)
             {
                 // Dropped, but a cancelled copy must still end: a writer that loops on a dropping

@@ -54,4 +54,16 @@ public sealed record ResticCapabilities(Version Version)
 
     /// <summary>Full snapshot ids in the backup summary (0.15+; 0.14 prints 8 characters).</summary>
     public bool FullBackupSnapshotId => Version >= s_v015;
+
+    /// <summary>The <c>rewrite</c> command (0.15+).</summary>
+    public bool Rewrite => Version >= s_v015;
+
+    /// <summary><c>repair index</c> and <c>repair snapshots</c> (0.16+; before, <c>rebuild-index</c> only).</summary>
+    public bool Repair => Version >= s_v016;
+
+    /// <summary><c>tag --json</c> reports which snapshot became which (0.18+; before, a count in text).</summary>
+    public bool JsonTag => Version >= s_v018;
+
+    /// <summary>Full key ids in <c>key list</c>, and <c>key add</c> prints the new key's id (0.17+).</summary>
+    public bool FullKeyIds => Version >= s_v017;
 }

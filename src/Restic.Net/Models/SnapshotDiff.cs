@@ -4,6 +4,11 @@ namespace Restic.Net;
 /// The changes between two snapshots as <c>restic diff</c> reports them, streamed: restic runs while
 /// the changes are enumerated, with bounded memory. Every enumeration runs restic anew.
 /// </summary>
+/// <remarks>
+/// Stopping the enumeration early stops restic gracefully; a failure of restic throws its typed
+/// exception at the end. As for <see cref="SnapshotListing"/>, an exclusive operation on the same
+/// repository started from inside the loop waits until the enumeration has ended.
+/// </remarks>
 public sealed class SnapshotDiff : IAsyncEnumerable<DiffChange>
 {
     private readonly Func<SnapshotDiff, CancellationToken, IAsyncEnumerable<DiffChange>> _source;

@@ -6,7 +6,9 @@ namespace Restic.Net;
 /// </summary>
 /// <remarks>
 /// Stopping the enumeration early stops restic gracefully. A failure of restic throws its typed
-/// exception at the end of the enumeration.
+/// exception at the end of the enumeration. The listing counts as a running command of the
+/// repository: an operation that takes an exclusive lock (forget, prune, tag, ...) started on the
+/// same repository from inside the loop waits until the enumeration has ended.
 /// </remarks>
 public sealed class SnapshotListing : IAsyncEnumerable<SnapshotNode>
 {

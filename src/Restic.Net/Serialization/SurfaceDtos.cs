@@ -61,3 +61,26 @@ internal sealed class DiffStatisticsDto
     public DiffStatDto? Added { get; set; }
     public DiffStatDto? Removed { get; set; }
 }
+
+/// <summary>A <c>tag --json</c> line (0.18+): <c>changed</c> or <c>summary</c>.</summary>
+internal sealed class TagLineDto
+{
+    public string? OldSnapshotId { get; set; }
+    public string? NewSnapshotId { get; set; }
+    public int ChangedSnapshots { get; set; }
+}
+
+/// <summary>An entry of <c>key list --json</c>; its keys are camelCase, unlike the rest of restic's JSON.</summary>
+internal sealed class KeyDto
+{
+    public bool Current { get; set; }
+    public string? Id { get; set; }
+
+    [System.Text.Json.Serialization.JsonPropertyName("userName")]
+    public string? UserName { get; set; }
+
+    [System.Text.Json.Serialization.JsonPropertyName("hostName")]
+    public string? HostName { get; set; }
+
+    public string? Created { get; set; }
+}

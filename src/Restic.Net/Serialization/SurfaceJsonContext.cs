@@ -15,4 +15,6 @@ namespace Restic.Net.Serialization;
 [JsonSerializable(typeof(FindResultDto))]
 [JsonSerializable(typeof(DiffChangeDto))]
 [JsonSerializable(typeof(DiffStatisticsDto))]
+[JsonSerializable(typeof(TagLineDto))]
+[JsonSerializable(typeof(KeyDto[]))]
 internal sealed partial class SurfaceJsonContext : JsonSerializerContext;

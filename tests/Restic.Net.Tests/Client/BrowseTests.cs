@@ -102,7 +102,7 @@ public class BrowseTests
         Assert.Empty(runner.Invocations);
     }
 
-    [Fact]
+    [Fact(Timeout = 30000)]
     public async Task ListAsync_LargeListingAndSlowReader_PausesResticAtThePipeLimit()
     {
         const int Lines = 100_000;
@@ -139,7 +139,7 @@ public class BrowseTests
         Assert.Equal((long)Lines * line.Length, written);
     }
 
-    [Fact]
+    [Fact(Timeout = 30000)]
     public async Task ListAsync_ReaderStopsEarly_InterruptsResticAndEndsQuietly()
     {
         var interrupted = new TaskCompletionSource();
@@ -166,7 +166,7 @@ public class BrowseTests
         await interrupted.Task.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
-    [Fact]
+    [Fact(Timeout = 30000)]
     public async Task ListAsync_CallerCancels_ThrowsWithTheCallersToken()
     {
         using var cts = new CancellationTokenSource();

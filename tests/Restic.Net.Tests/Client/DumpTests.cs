@@ -58,7 +58,7 @@ public class DumpTests
         Assert.Empty(runner.Invocations);
     }
 
-    [Fact]
+    [Fact(Timeout = 30000)]
     public async Task DumpAsync_DestinationFails_InterruptsResticAndRethrowsTheDestinationsError()
     {
         CancellationToken resticToken = default;
@@ -98,7 +98,7 @@ public class DumpTests
         await Assert.ThrowsAsync<ResticCommandException>(() => client.OpenDumpAsync("latest", "/tmp/restic-fixtures/src/no-such-file"));
     }
 
-    [Fact]
+    [Fact(Timeout = 30000)]
     public async Task OpenDumpAsync_ResticFailsAfterSomeBytes_ThrowsAtTheEndOfTheStream()
     {
         var failure = Fixture.Load("0.18.0", "dump-missing");
@@ -120,7 +120,7 @@ public class DumpTests
         Assert.Equal(1, ex.ExitCode);
     }
 
-    [Fact]
+    [Fact(Timeout = 30000)]
     public async Task OpenDumpAsync_DisposedBeforeTheEnd_InterruptsRestic()
     {
         var interrupted = new TaskCompletionSource();
@@ -128,8 +128,10 @@ public class DumpTests
         {
             try
             {
+                // Like restic on SIGINT: stop writing once interrupted.
                 while (true)
                 {
+                    ct.ThrowIfCancellationRequested();
                     await invocation.StandardOutput!.WriteAsync(new byte[64 * 1024], ct);
                 }
             }

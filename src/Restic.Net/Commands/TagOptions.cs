@@ -1,0 +1,52 @@
+namespace Restic.Net;
+
+/// <summary>
+/// Options of <c>tag</c>: which tags to add, remove or set, on which snapshots. Without
+/// <see cref="Snapshots"/> and <see cref="Filter"/>, restic changes every snapshot of the repository.
+/// </summary>
+public sealed record TagOptions
+{
+    /// <summary>Tags to add (<c>--add</c>).</summary>
+    public IReadOnlyList<string> Add { get; init; } = [];
+
+    /// <summary>Tags to remove (<c>--remove</c>).</summary>
+    public IReadOnlyList<string> Remove { get; init; } = [];
+
+    /// <summary>Tags that replace all current ones (<c>--set</c>); cannot be combined with <see cref="Add"/> or <see cref="Remove"/>.</summary>
+    public IReadOnlyList<string> Set { get; init; } = [];
+
+    /// <summary>The snapshots to change, by id; empty for all that match <see cref="Filter"/>.</summary>
+    public IReadOnlyList<string> Snapshots { get; init; } = [];
+
+    /// <summary>Changes only snapshots that match the filter.</summary>
+    public SnapshotFilter? Filter { get; init; }
+
+    internal void Validate()
+    {
+        Guard.Labels(Add);
+        Guard.Labels(Remove);
+        Guard.Labels(Set);
+        foreach (var tag in Add.Concat(Remove).Concat(Set))
+        {
+            if (tag.Contains(',', StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"A tag must not contain a comma: '{tag}'.", nameof(Add));
+            }
+        }
+
+        if (Add.Count + Remove.Count + Set.Count == 0)
+        {
+            throw new ArgumentException("Name at least one tag to add, remove or set.", nameof(Add));
+        }
+
+        if (Set.Count > 0 && Add.Count + Remove.Count > 0)
+        {
+            throw new ArgumentException("Set cannot be combined with Add or Remove.", nameof(Set));
+        }
+
+        foreach (var snapshot in Snapshots)
+        {
+            Guard.SnapshotReference(snapshot, nameof(Snapshots));
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace Restic.Net;
+
+/// <summary>One repository's folder in restic's local cache (a line of <c>restic cache</c>).</summary>
+public sealed record CacheEntry
+{
+    /// <summary>The first 10 characters of the repository id, as restic prints them.</summary>
+    public required string RepositoryIdPrefix { get; init; }
+
+    /// <summary>How many whole days ago the cache was last used.</summary>
+    public int LastUsedDaysAgo { get; init; }
+
+    /// <summary>Whether restic considers the cache old (unused for longer than the maximum age, 30 days by default).</summary>
+    public bool IsOld { get; init; }
+
+    /// <summary>The folder's size in bytes, rounded as restic prints it; null when restic did not print it.</summary>
+    public long? Size { get; init; }
+}

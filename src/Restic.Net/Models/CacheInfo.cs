@@ -1,0 +1,11 @@
+namespace Restic.Net;
+
+/// <summary>restic's local cache (<c>restic cache</c>): one folder per repository that was used from this machine.</summary>
+public sealed record CacheInfo
+{
+    /// <summary>The cache folder restic reported; null when it printed none (no cache yet).</summary>
+    public string? Directory { get; init; }
+
+    /// <summary>The repositories' cache folders.</summary>
+    public IReadOnlyList<CacheEntry> Entries { get; init; } = [];
+}

@@ -1,0 +1,61 @@
+using Restic.Net.Execution;
+using Restic.Net.Serialization;
+
+namespace Restic.Net;
+
+public partial class ResticClient
+{
+    /// <inheritdoc />
+    /// <remarks>restic prints text only: the result names snapshots by short id.</remarks>
+    public virtual async Task<RewriteResult> RewriteAsync(RewriteOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (options.Filter is { } filter)
+        {
+            ValidateFilter(filter);
+        }
+
+        var version = await _executor.GetVersionAsync(cancellationToken).ConfigureAwait(false);
+        if (!version.Capabilities.Rewrite)
+        {
+            throw new ResticNotSupportedException("rewrite", version.Version, new Version(0, 15, 0));
+        }
+
+        var (run, output) = await RunBufferedAsync(ResticCommands.Rewrite(options), cancellationToken).ConfigureAwait(false);
+        LogCompleted(run);
+        return TextOutput.ParseRewrite(output.StandardOutputLines, options.DryRun);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Runs <c>repair index</c> on restic 0.16+ and <c>rebuild-index</c> before.</remarks>
+    public virtual async Task<RepairIndexResult> RepairIndexAsync(RepairIndexOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new RepairIndexOptions();
+        var version = await _executor.GetVersionAsync(cancellationToken).ConfigureAwait(false);
+        var (run, output) = await RunBufferedAsync(ResticCommands.RepairIndex(options, version.Capabilities), cancellationToken).ConfigureAwait(false);
+        LogCompleted(run);
+        return new RepairIndexResult { Output = TextOutput.WithoutProgress(output.StandardOutputLines) };
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<RewriteResult> RepairSnapshotsAsync(RepairSnapshotsOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new RepairSnapshotsOptions();
+        options.Validate();
+        if (options.Filter is { } filter)
+        {
+            ValidateFilter(filter);
+        }
+
+        var version = await _executor.GetVersionAsync(cancellationToken).ConfigureAwait(false);
+        if (!version.Capabilities.Repair)
+        {
+            throw new ResticNotSupportedException("repair snapshots", version.Version, new Version(0, 16, 0));
+        }
+
+        var (run, output) = await RunBufferedAsync(ResticCommands.RepairSnapshots(options), cancellationToken).ConfigureAwait(false);
+        LogCompleted(run);
+        return TextOutput.ParseRewrite(output.StandardOutputLines, options.DryRun);
+    }
+}

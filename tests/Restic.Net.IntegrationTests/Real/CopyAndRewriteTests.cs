@@ -1,0 +1,87 @@
+using Restic.Net.IntegrationTests.Support;
+
+namespace Restic.Net.IntegrationTests.Real;
+
+/// <summary>copy and rewrite against the real restic, checked by the copied bytes and the listing.</summary>
+public sealed class CopyAndRewriteTests : IDisposable
+{
+    private readonly TempDirectory _root = new();
+
+    public void Dispose() => _root.Dispose();
+
+    [Fact(Timeout = 180000)]
+    public async Task CopyAsync_BetweenRepositoriesWithDifferentPasswords_CopiesOnceAndTheDataIsIdentical()
+    {
+        var (source, sourceFiles) = await NewRepositoryAsync("copy-source");
+        var backup = await source.BackupAsync(new BackupOptions(sourceFiles) { Tags = ["copied"] });
+        var targetOptions = TestRestic.Options(_root.Combine("copy-target", "repo"), _root.Combine("copy-target", "cache"));
+        targetOptions.Password = ResticPassword.FromValue("another-password");
+        var target = new ResticClient(targetOptions);
+        await target.InitAsync();
+        var options = new CopyOptions(new LocalRepository(_root.Combine("copy-source", "repo")), ResticPassword.FromValue(TestRestic.Password));
+
+        var first = await target.CopyAsync(options);
+        var second = await target.CopyAsync(options);
+
+        var copied = Assert.Single(first.Copied);
+        Assert.True(backup.SnapshotId!.Value.Matches(copied.SourceId));
+        var snapshot = Assert.Single(await target.GetSnapshotsAsync());
+        Assert.True(snapshot.Id.Matches(copied.TargetId));
+        Assert.Equal(["copied"], snapshot.Tags);
+        Assert.Empty(second.Copied);
+        Assert.Equal(copied.TargetId, Assert.Single(second.Skipped).TargetId);
+
+        var file = Directory.EnumerateFiles(sourceFiles, "*", SearchOption.AllDirectories).First();
+        using var dumped = new MemoryStream();
+        await target.DumpAsync(snapshot.Id.Value, file, dumped);
+        Assert.Equal(await File.ReadAllBytesAsync(file), dumped.ToArray());
+    }
+
+    [Fact(Timeout = 180000)]
+    public async Task RewriteAsync_ExcludeAFile_TheFileIsGoneFromTheListing()
+    {
+        var (client, source) = await NewRepositoryAsync("rewrite");
+        var version = await client.GetVersionAsync();
+        var secret = Path.Combine(source, "secret.txt");
+        await File.WriteAllTextAsync(secret, "should not have been backed up");
+        await client.BackupAsync(new BackupOptions(source));
+        if (!version.Capabilities.Rewrite)
+        {
+            await Assert.ThrowsAsync<ResticNotSupportedException>(() => client.RewriteAsync(new RewriteOptions { Excludes = [secret] }));
+            return;
+        }
+
+        var plan = await client.RewriteAsync(new RewriteOptions { Excludes = [secret], DryRun = true });
+        Assert.Equal(1, plan.ModifiedSnapshots);
+        Assert.Single(await client.GetSnapshotsAsync());
+
+        var kept = await client.RewriteAsync(new RewriteOptions { Excludes = [secret] });
+        Assert.Equal(2, (await client.GetSnapshotsAsync()).Count); // original kept next to the rewritten copy
+
+        var forgotten = await client.RewriteAsync(new RewriteOptions { Excludes = [secret], Forget = true });
+
+        // The original still had the file; the copy made above had not and is left alone.
+        var change = Assert.Single(forgotten.Changes);
+        Assert.True(change.OldRemoved);
+        var snapshots = await client.GetSnapshotsAsync();
+        Assert.Equal(2, snapshots.Count);
+        foreach (var snapshot in snapshots)
+        {
+            await foreach (var node in client.ListAsync(snapshot.Id.Value))
+            {
+                Assert.NotEqual(secret, node.Path);
+            }
+        }
+
+        Assert.Contains(snapshots, s => s.Id.Matches(kept.Changes.Single().NewId!.Value));
+    }
+
+    private async Task<(ResticClient Client, string Source)> NewRepositoryAsync(string name)
+    {
+        var source = _root.Combine(name, "src");
+        SourceTree.WriteSmallFiles(source, count: 12, seed: name.Length);
+        var client = new ResticClient(TestRestic.Options(_root.Combine(name, "repo"), _root.Combine(name, "cache")));
+        await client.InitAsync();
+        return (client, source);
+    }
+}
