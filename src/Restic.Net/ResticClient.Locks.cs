@@ -14,20 +14,8 @@ public partial class ResticClient
     /// Runs <c>restic list locks</c> and then <c>restic cat lock</c> for every lock, all without
     /// taking a lock. A lock that disappears in between (its holder finished) is left out.
     /// </remarks>
-    public virtual async Task<IReadOnlyList<ResticLock>> GetLocksAsync(CancellationToken cancellationToken = default)
-    {
-        var ids = await ListLockIdsAsync(cancellationToken).ConfigureAwait(false);
-        var locks = new List<ResticLock>(ids.Count);
-        foreach (var id in ids)
-        {
-            if (await ReadLockAsync(id, cancellationToken).ConfigureAwait(false) is { } found)
-            {
-                locks.Add(found);
-            }
-        }
-
-        return locks;
-    }
+    public virtual Task<IReadOnlyList<ResticLock>> GetLocksAsync(CancellationToken cancellationToken = default) =>
+        _executor.Locks.GetLocksAsync(cancellationToken);
 
     /// <summary>The repository config (<c>cat config</c>): the one source of the id, format version and chunker polynomial on every version.</summary>
     private async Task<RepositoryInfo> ReadConfigAsync(CancellationToken cancellationToken)
@@ -43,30 +31,6 @@ public partial class ResticClient
         return new RepositoryInfo(config.Id ?? string.Empty, config.Version, config.ChunkerPolynomial ?? string.Empty, _executor.RepositoryName);
     }
 
-    private async Task<IReadOnlyList<string>> ListLockIdsAsync(CancellationToken cancellationToken)
-    {
-        var (_, output) = await RunBufferedAsync(ResticCommands.ListLockIds(), cancellationToken).ConfigureAwait(false);
-        return TextOutput.ParseIds(output.StandardOutputLines);
-    }
-
-    private async Task<ResticLock?> ReadLockAsync(string id, CancellationToken cancellationToken)
-    {
-        BufferingSink output;
-        ResticRun run;
-        try
-        {
-            (run, output) = await RunBufferedAsync(ResticCommands.CatLock(id), cancellationToken).ConfigureAwait(false);
-        }
-        catch (ResticCommandException)
-        {
-            // Released between list and cat: the lock file no longer exists.
-            return null;
-        }
-
-        var dto = ParseDocument(run, output, ResticJsonContext.Default.LockDto);
-        return Projections.ToLock(dto, id, _executor.Time.GetUtcNow());
-    }
-
     /// <summary>Runs <c>unlock</c> and reports the locks that existed before and not after it.</summary>
     private async Task<UnlockResult> UnlockAndCompareAsync(UnlockOptions options, CancellationToken cancellationToken)
     {
@@ -77,7 +41,7 @@ public partial class ResticClient
         var reported = TextOutput.ParseUnlock(output.StandardOutputLines, capabilities.UnlockReportsCount);
 
         // Nothing to remove means nothing removed: save the second listing.
-        var remaining = before.Count == 0 ? [] : (await ListLockIdsAsync(cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+        var remaining = before.Count == 0 ? [] : (await _executor.Locks.ListLockIdsAsync(cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
         var removed = before.Where(l => !remaining.Contains(l.Id)).ToArray();
         return new UnlockResult(reported.RemovedLocks ?? removed.Length) { Removed = removed };
     }

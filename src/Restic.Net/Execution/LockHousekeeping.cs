@@ -20,12 +20,11 @@ internal sealed class LockHousekeeping(ResticExecutor executor)
         using var budget = new CancellationTokenSource(s_afterKillBudget);
         try
         {
-            foreach (var id in await ListLockIdsAsync(budget.Token).ConfigureAwait(false))
+            foreach (var held in await GetLocksAsync(budget.Token).ConfigureAwait(false))
             {
-                if (await ReadLockAsync(id, budget.Token).ConfigureAwait(false) is { } info &&
-                    info.Pid == processId && string.Equals(info.Hostname, Environment.MachineName, StringComparison.Ordinal))
+                if (held.Pid == processId && string.Equals(held.Hostname, Environment.MachineName, StringComparison.Ordinal))
                 {
-                    Log.LockLeftBehind(executor.Logger, id, executor.RepositoryName, processId, info.Hostname ?? string.Empty, info.Exclusive, info.Time);
+                    Log.LockLeftBehind(executor.Logger, held.Id, executor.RepositoryName, processId, held.Hostname, held.IsExclusive, held.Time);
                 }
             }
 
@@ -60,24 +59,54 @@ internal sealed class LockHousekeeping(ResticExecutor executor)
         return removed;
     }
 
-    private async Task<IReadOnlyList<string>> ListLockIdsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Every lock with its holder: <c>restic list locks</c>, then <c>restic cat lock</c> per lock, all
+    /// without taking a lock. A lock released in between is left out.
+    /// </summary>
+    public async Task<IReadOnlyList<ResticLock>> GetLocksAsync(CancellationToken cancellationToken)
+    {
+        var ids = await ListLockIdsAsync(cancellationToken).ConfigureAwait(false);
+        var locks = new List<ResticLock>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (await ReadLockAsync(id, cancellationToken).ConfigureAwait(false) is { } found)
+            {
+                locks.Add(found);
+            }
+        }
+
+        return locks;
+    }
+
+    /// <summary>The ids of the locks in the repository (<c>restic list locks</c>).</summary>
+    public async Task<IReadOnlyList<string>> ListLockIdsAsync(CancellationToken cancellationToken)
     {
         var output = new BufferingSink();
         await executor.RunAsync(ResticCommands.ListLockIds(), output, cancellationToken).ConfigureAwait(false);
         return TextOutput.ParseIds(output.StandardOutputLines);
     }
 
-    private async Task<LockDto?> ReadLockAsync(string id, CancellationToken cancellationToken)
+    private async Task<ResticLock?> ReadLockAsync(string id, CancellationToken cancellationToken)
     {
         var output = new BufferingSink();
-        await executor.RunAsync(ResticCommands.CatLock(id), output, cancellationToken).ConfigureAwait(false);
         try
         {
-            return ResticJson.DeserializeDocument(output.StandardOutput, ResticJsonContext.Default.LockDto);
+            await executor.RunAsync(ResticCommands.CatLock(id), output, cancellationToken).ConfigureAwait(false);
         }
-        catch (System.Text.Json.JsonException)
+        catch (ResticCommandException)
         {
+            // Released between list and cat: the lock file no longer exists.
             return null;
+        }
+
+        try
+        {
+            return Projections.ToLock(ResticJson.DeserializeDocument(output.StandardOutput, ResticJsonContext.Default.LockDto), id, executor.Time.GetUtcNow());
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new ResticOutputException(
+                $"restic cat lock printed no valid lock: {ex.Message}", 0, null, null, ex, executor.Settings.Redactor.Redact(Encoding.UTF8.GetString(output.StandardOutput)));
         }
     }
 }

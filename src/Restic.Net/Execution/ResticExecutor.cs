@@ -24,6 +24,9 @@ internal sealed partial class ResticExecutor
     private readonly Lock _versionGate = new();
     private readonly RepositoryGate _gate;
     private readonly LockHousekeeping _locks;
+
+    /// <summary>Lock listing and removal, shared by the client's lock API and the lock policies.</summary>
+    public LockHousekeeping Locks => _locks;
     private Task<ResticVersion>? _version;
 
     public ResticExecutor(ResticSettings settings, IResticProcessRunner runner, ILogger logger, TimeProvider time)
