@@ -47,6 +47,7 @@ public interface IResticClient
     /// <param name="progress">Receives coalesced progress reports (restic 0.16+); may be null.</param>
     /// <param name="cancellationToken">Cancels the restore gracefully.</param>
     /// <returns>The summary; without statistics on restic 0.14 and 0.15.</returns>
+    /// <exception cref="ResticSnapshotNotFoundException">No snapshot matches the reference.</exception>
     Task<RestoreSummary> RestoreAsync(RestoreOptions options, IProgress<RestoreProgress>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>Restores a snapshot and streams restic's events; the last one is a <see cref="RestoreCompletedEvent"/>.</summary>
@@ -118,6 +119,7 @@ public interface IResticClient
     /// <param name="options">Options, or null for content changes only.</param>
     /// <param name="cancellationToken">Cancels the comparison gracefully.</param>
     /// <returns>The changes; <see cref="SnapshotDiff.Statistics"/> is set when the enumeration has completed.</returns>
+    /// <exception cref="ResticSnapshotNotFoundException">No snapshot matches the reference.</exception>
     SnapshotDiff DiffAsync(string firstSnapshot, string secondSnapshot, DiffOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -130,6 +132,7 @@ public interface IResticClient
     /// <param name="options">The archive format and the filter for <c>latest</c>; null for restic's defaults.</param>
     /// <param name="cancellationToken">Cancels the dump gracefully.</param>
     /// <returns>A task that completes when restic has exited and the destination was flushed.</returns>
+    /// <exception cref="ResticSnapshotNotFoundException">No snapshot matches the reference.</exception>
     Task DumpAsync(string snapshot, string path, Stream destination, DumpOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>

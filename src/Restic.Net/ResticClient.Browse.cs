@@ -73,7 +73,7 @@ public partial class ResticClient
             // restic before 0.17 exits 0 and prints nothing for an unknown snapshot ("Ignoring ...: no matching ID found").
             var run = await piped.Completion.ConfigureAwait(false);
             var message = ErrorClassifier.ResticMessage(run);
-            throw new ResticCommandException(
+            throw new ResticSnapshotNotFoundException(
                 $"restic ls found no snapshot '{snapshot}'" + (message is null ? "." : ": " + message),
                 run.ExitCode,
                 run.CommandLine,

@@ -343,6 +343,12 @@ public static class ResticModelFactory
     public static ResticCommandException CommandException(string resticMessage = "Fatal: failed", int exitCode = 1) =>
         new($"restic failed with exit code {exitCode}: {resticMessage}", exitCode, "restic", resticMessage, resticMessage);
 
+    /// <summary>Builds a <see cref="ResticSnapshotNotFoundException"/> (no snapshot matched the reference).</summary>
+    /// <param name="snapshot">The snapshot reference that matched nothing.</param>
+    /// <returns>The exception.</returns>
+    public static ResticSnapshotNotFoundException SnapshotNotFoundException(string snapshot = "deadbeef") =>
+        new($"restic failed with exit code 1: Fatal: no matching ID found for prefix \"{snapshot}\"", 1, "restic", $"Fatal: no matching ID found for prefix \"{snapshot}\"", null);
+
     /// <summary>Builds a <see cref="ResticWrongPasswordException"/>.</summary>
     /// <param name="exitCode">The exit code: 12 on restic 0.17.1+, 1 before.</param>
     /// <returns>The exception.</returns>

@@ -28,8 +28,20 @@ internal static class ErrorClassifier
             return new ResticRepositoryLockedException(summary, run.ExitCode, run.CommandLine, message, run.StandardError, LockHolder(text));
         }
 
+        if (IsSnapshotNotFound(text))
+        {
+            return new ResticSnapshotNotFoundException(summary, run.ExitCode, run.CommandLine, message, run.StandardError);
+        }
+
         return new ResticCommandException(summary, run.ExitCode, run.CommandLine, message, run.StandardError);
     }
+
+    /// <summary>
+    /// An unknown id prefix ("no matching ID found", all versions) or an empty <c>latest</c>
+    /// ("no snapshot found"); restic has no exit code for either.
+    /// </summary>
+    public static bool IsSnapshotNotFound(string? text) =>
+        text is not null && ContainsAny(text, "no matching ID found", "no snapshot found");
 
     /// <summary>
     /// restic's own message: the <c>exit_error</c> message (0.18+), else the stderr text from the

@@ -89,7 +89,7 @@ public class BrowseTests(RepositoryFixture fixture)
     [Fact(Timeout = 60000)]
     public async Task ListAsync_UnknownSnapshot_ThrowsOnEveryVersion()
     {
-        await Assert.ThrowsAsync<ResticCommandException>(() => ToListAsync(fixture.Client.ListAsync("deadbeef")));
+        await Assert.ThrowsAsync<ResticSnapshotNotFoundException>(() => ToListAsync(fixture.Client.ListAsync("deadbeef")));
     }
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)

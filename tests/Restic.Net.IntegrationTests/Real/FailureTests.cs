@@ -31,6 +31,20 @@ public class FailureTests(RepositoryFixture fixture)
     }
 
     [Fact(Timeout = 60000)]
+    public async Task UnknownSnapshot_RestoreAndDump_ThrowSnapshotNotFoundException()
+    {
+        var client = new ResticClient(TestRestic.Options(fixture.RepositoryPath, fixture.CachePath));
+
+        var restore = await Assert.ThrowsAsync<ResticSnapshotNotFoundException>(
+            () => client.RestoreAsync(new RestoreOptions("deadbeef", fixture.NewFolder("nowhere"))));
+        var dump = await Assert.ThrowsAsync<ResticSnapshotNotFoundException>(
+            () => client.DumpAsync("deadbeef", "/file", Stream.Null));
+
+        Assert.Contains("deadbeef", restore.ResticMessage);
+        Assert.Contains("deadbeef", dump.ResticMessage);
+    }
+
+    [Fact(Timeout = 60000)]
     public async Task MissingBinary_ThrowsActionableBinaryNotFoundException()
     {
         var options = TestRestic.Options(fixture.RepositoryPath, fixture.CachePath);

@@ -83,7 +83,7 @@ public class BrowseTests
         // 0.14 exits 0 and prints nothing but "Ignoring ..." on stderr; 0.18 exits 1.
         var client = FixtureRunner.Replaying(version, "ls-missing-snapshot").CreateClient();
 
-        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => ToListAsync(client.ListAsync("deadbeef")));
+        var ex = await Assert.ThrowsAsync<ResticSnapshotNotFoundException>(() => ToListAsync(client.ListAsync("deadbeef")));
 
         Assert.Contains("no matching ID found", ex.Message);
     }

@@ -43,6 +43,23 @@ public class ErrorMappingTests
         Assert.Matches(@"^PID \d+ on vm by root \(UID 0, GID 0\)$", ex.LockHolder);
     }
 
+    // stderr as restic printed it for `restore deadbeef` and `restore latest` in an empty repository.
+    [Theory]
+    [InlineData("0.14.0", "invalid id \"deadbeef\": no matching ID found for prefix \"deadbeef\"")]
+    [InlineData("0.14.0", "latest snapshot for criteria not found: no snapshot found Paths:[] Hosts:[]")]
+    [InlineData("0.18.0", "{\"message_type\":\"exit_error\",\"code\":1,\"message\":\"Fatal: failed to find snapshot: no matching ID found for prefix \\\"deadbeef\\\"\"}")]
+    [InlineData("0.18.0", "{\"message_type\":\"exit_error\",\"code\":1,\"message\":\"Fatal: failed to find snapshot: snapshot filter (Paths:[] Tags:[] Hosts:[]): no snapshot found\"}")]
+    public async Task UnknownSnapshot_AnyVersion_ThrowsSnapshotNotFoundException(string version, string stderr)
+    {
+        var runner = new FixtureRunner(version, _ => Fixture.Inline("", stderr + "\n", 1));
+        var client = runner.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<ResticSnapshotNotFoundException>(() => client.RestoreAsync(new RestoreOptions("deadbeef", "/tmp/target")));
+
+        Assert.Equal(1, ex.ExitCode);
+        Assert.Contains("found", ex.ResticMessage);
+    }
+
     [Fact]
     public async Task LockedRepository_WithLockWaitTimeoutOnRestic018_PassesRetryLockInsteadOfRetrying()
     {

@@ -1,0 +1,13 @@
+namespace Restic.Net;
+
+/// <summary>
+/// The snapshot a command named does not exist: no snapshot id starts with the given prefix, or
+/// <c>latest</c> matched nothing (restic exit code 1 with "no matching ID found" or "no snapshot found").
+/// </summary>
+public sealed class ResticSnapshotNotFoundException : ResticException
+{
+    internal ResticSnapshotNotFoundException(string message, int? exitCode, string? commandLine, string? resticMessage, string? standardError)
+        : base(message, exitCode, commandLine, resticMessage, standardError)
+    {
+    }
+}
