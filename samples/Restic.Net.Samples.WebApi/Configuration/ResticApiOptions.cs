@@ -1,0 +1,25 @@
+namespace Restic.Net.Samples.WebApi.Configuration;
+
+/// <summary>The <c>Restic</c> configuration section: where restic is and which repositories exist from the start.</summary>
+public sealed class ResticApiOptions
+{
+    public const string SectionName = "Restic";
+
+    /// <summary>The restic executable; <c>restic</c> looks it up on PATH.</summary>
+    public string BinaryPath { get; set; } = "restic";
+
+    /// <summary>restic's cache folder; null for restic's default.</summary>
+    public string? CacheDirectory { get; set; }
+
+    /// <summary>How often a running backup or restore reports progress to job subscribers.</summary>
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Repositories known at start-up, by name. <c>POST /init</c> adds more at run time.</summary>
+    public Dictionary<string, RepositoryRegistration> Repositories { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Folders that backups may read and restores may write below. Empty allows any absolute path,
+    /// which is only sensible when every caller is a trusted administrator.
+    /// </summary>
+    public List<string> AllowedRoots { get; } = [];
+}

@@ -1,0 +1,46 @@
+using Restic.Net.Samples.WebApi.Problems;
+using Restic.Net.Samples.WebApi.Repositories;
+
+namespace Restic.Net.Samples.WebApi.Endpoints;
+
+/// <summary><c>POST /check</c> body.</summary>
+internal sealed record CheckRequest : IPasswordSource
+{
+    public string? Repository { get; init; }
+
+    /// <summary>Also read and verify every pack file (slow: downloads the whole repository).</summary>
+    public bool ReadData { get; init; }
+
+    /// <summary>Reads only a subset, for example <c>10%</c> or <c>1/5</c>.</summary>
+    public string? ReadDataSubset { get; init; }
+
+    public string? Password { get; init; }
+
+    public string? PasswordToken { get; init; }
+}
+
+/// <summary><c>POST /check</c> response: <c>success</c> is false when the repository has errors.</summary>
+internal sealed record CheckResponse(bool Success, int ErrorCount, IReadOnlyList<string> Errors, string Message);
+
+internal static class CheckEndpoint
+{
+    public static async Task<IResult> HandleAsync(
+        CheckRequest request,
+        HttpContext context,
+        RepositoryClientFactory clients,
+        CancellationToken cancellationToken)
+    {
+        var (_, client) = clients.Create(context, request.Repository, request);
+        if (request.ReadData && request.ReadDataSubset is not null)
+        {
+            throw ApiProblemException.Invalid("read_data_subset", "Give read_data or read_data_subset, not both.");
+        }
+
+        var result = await client.CheckAsync(new CheckOptions { ReadData = request.ReadData, ReadDataSubset = request.ReadDataSubset }, cancellationToken);
+        return TypedResults.Ok(new CheckResponse(
+            result.IsHealthy,
+            result.ErrorCount,
+            result.Errors,
+            result.IsHealthy ? "No errors were found." : $"The repository has {result.ErrorCount} errors."));
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Mvc;
+using Restic.Net.Samples.WebApi.Jobs;
+using Restic.Net.Samples.WebApi.Repositories;
+
+namespace Restic.Net.Samples.WebApi.Endpoints;
+
+/// <summary><c>POST /restore/{snapshot_id}</c> body.</summary>
+internal sealed record RestoreRequest : IPasswordSource
+{
+    public string? Repository { get; init; }
+
+    public string? TargetPath { get; init; }
+
+    public IReadOnlyList<string> Include { get; init; } = [];
+
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    public bool RunAsJob { get; init; }
+
+    public string? Password { get; init; }
+
+    public string? PasswordToken { get; init; }
+}
+
+/// <summary><c>POST /restore/{snapshot_id}</c> response; the counters are null on restic before 0.16.</summary>
+internal sealed record RestoreResponse(
+    bool Success,
+    string SnapshotId,
+    string TargetPath,
+    ulong? FilesRestored,
+    ulong? TotalFiles,
+    ulong? BytesRestored,
+    ulong? TotalBytes,
+    string Message)
+{
+    public static RestoreResponse From(string snapshot, RestoreSummary s) =>
+        new(true, snapshot, s.Target, s.FilesRestored, s.TotalFiles, s.BytesRestored, s.TotalBytes,
+            s.HasStatistics ? $"Restored {s.FilesRestored} files to {s.Target}." : $"Restored to {s.Target}.");
+}
+
+internal static class RestoreEndpoint
+{
+    public static async Task<IResult> HandleAsync(
+        [FromRoute(Name = "snapshot_id")] string snapshotId,
+        RestoreRequest request,
+        HttpContext context,
+        RepositoryClientFactory clients,
+        PathPolicy paths,
+        JobStore jobs,
+        CancellationToken cancellationToken)
+    {
+        var (repository, client) = clients.Create(context, request.Repository, request);
+        var options = new RestoreOptions(RequestChecks.SnapshotId(snapshotId), paths.Check("target_path", request.TargetPath))
+        {
+            Includes = request.Include,
+            Excludes = request.Exclude,
+        };
+        RequestChecks.SingleLine("include", request.Include);
+        RequestChecks.SingleLine("exclude", request.Exclude);
+        if (!request.RunAsJob)
+        {
+            return TypedResults.Ok(RestoreResponse.From(snapshotId, await client.RestoreAsync(options, cancellationToken: cancellationToken)));
+        }
+
+        var job = jobs.Start("restore", repository.Name, async (job, token) =>
+            RestoreResponse.From(snapshotId, await client.RestoreAsync(options, new JobProgress<RestoreProgress>(job, p => ProgressSnapshot.From(p)), token)));
+        return JobAccepted.For(job);
+    }
+}

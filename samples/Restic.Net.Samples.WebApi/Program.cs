@@ -1,0 +1,71 @@
+// Restic.Net web API sample: the ops console's restic endpoints under /api/v1/backups/restic.
+//
+//   dotnet run --project samples/Restic.Net.Samples.WebApi -- --urls http://127.0.0.1:5080
+//
+// Every call needs an admin API key in the X-Api-Key header (Authentication:ApiKeys in
+// appsettings.json holds only the SHA-256 of each key). README.md in this folder has curl examples.
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
+using Restic.Net.Samples.WebApi.Auditing;
+using Restic.Net.Samples.WebApi.Configuration;
+using Restic.Net.Samples.WebApi.Endpoints;
+using Restic.Net.Samples.WebApi.Jobs;
+using Restic.Net.Samples.WebApi.Problems;
+using Restic.Net.Samples.WebApi.Repositories;
+using Restic.Net.Samples.WebApi.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// The host's request lines include the query string, where a careless caller may put a password
+// (the API refuses it, but only after the line was written): keep them out at any configured level.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+
+builder.Services.AddOptions<ResticApiOptions>().Bind(builder.Configuration.GetSection(ResticApiOptions.SectionName));
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    // The original API's wire format: snake_case names and enum values.
+    o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+});
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // malformed bodies reach the problem handler
+
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddOpenApi();
+
+builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+    .AddScheme<ApiKeyOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, o => builder.Configuration.GetSection(ApiKeyOptions.SectionName).Bind(o));
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(ResticEndpoints.AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(ApiKeyAuthenticationHandler.AdminRole));
+
+var dataProtection = builder.Services.AddDataProtection().SetApplicationName("Restic.Net.Samples.WebApi");
+if (builder.Configuration["DataProtection:KeysDirectory"] is { Length: > 0 } keys)
+{
+    // Tokens from POST /init must survive restarts: keep the key ring somewhere persistent.
+    dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+}
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<RepositoryRegistry>();
+builder.Services.AddSingleton<RepositoryClientFactory>();
+builder.Services.AddSingleton<PasswordTokenProtector>();
+builder.Services.AddSingleton<PathPolicy>();
+builder.Services.AddSingleton<JobStore>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<JobStore>());
+
+var app = builder.Build();
+
+app.UseMiddleware<AuditMiddleware>();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapResticApi();
+
+app.Run();
+
+/// <summary>The entry point; public so that WebApplicationFactory can host the app in tests.</summary>
+public partial class Program;

@@ -1,0 +1,10 @@
+using Restic.Net.Samples.WebApi.Configuration;
+
+namespace Restic.Net.Samples.WebApi.Repositories;
+
+/// <summary>A repository the API may operate on, and where its password may come from.</summary>
+internal sealed record RegisteredRepository(string Name, ResticRepository Location, string? PasswordFile, IReadOnlyDictionary<string, string> Environment)
+{
+    public static RegisteredRepository From(string name, RepositoryRegistration registration) =>
+        new(name, ResticRepository.Parse(registration.Location), registration.PasswordFile, new Dictionary<string, string>(registration.Environment, StringComparer.Ordinal));
+}

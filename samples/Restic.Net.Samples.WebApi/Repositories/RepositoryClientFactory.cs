@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Options;
+using Restic.Net.Samples.WebApi.Configuration;
+using Restic.Net.Samples.WebApi.Problems;
+using Restic.Net.Samples.WebApi.Security;
+
+namespace Restic.Net.Samples.WebApi.Repositories;
+
+/// <summary>
+/// Creates the <see cref="IResticClient"/> for one request: the registered repository plus the
+/// password from, in order, the <c>X-Restic-Password-Token</c> header or <c>password_token</c> body
+/// field, the <c>X-Restic-Password</c> header or <c>password</c> body field, or the configured
+/// password file. A password in the query string is refused: query strings end up in access logs.
+/// </summary>
+internal sealed class RepositoryClientFactory(
+    RepositoryRegistry registry,
+    PasswordTokenProtector tokens,
+    IOptions<ResticApiOptions> options,
+    ILoggerFactory loggerFactory)
+{
+    public const string PasswordHeader = "X-Restic-Password";
+    public const string PasswordTokenHeader = "X-Restic-Password-Token";
+
+    private static readonly string[] s_secretQueryKeys = ["password", "password_token", "token", "restic_password"];
+
+    public (RegisteredRepository Repository, IResticClient Client) Create(HttpContext context, string? repository, IPasswordSource? body = null)
+    {
+        RefuseSecretsInQuery(context);
+        var registered = registry.Resolve(repository);
+        context.Items[Auditing.AuditMiddleware.RepositoryItem] = registered.Name;
+        var password = ResolvePassword(context, registered, body);
+        return (registered, CreateClient(registered, password));
+    }
+
+    public IResticClient CreateClient(RegisteredRepository repository, ResticPassword password)
+    {
+        var settings = options.Value;
+        var clientOptions = new ResticClientOptions
+        {
+            Repository = repository.Location,
+            Password = password,
+            BinaryPath = settings.BinaryPath,
+            CacheDirectory = settings.CacheDirectory,
+            ProgressInterval = settings.ProgressInterval,
+        };
+        foreach (var (name, value) in repository.Environment)
+        {
+            clientOptions.EnvironmentVariables[name] = value;
+        }
+
+        return new ResticClient(clientOptions, loggerFactory);
+    }
+
+    public static void RefuseSecretsInQuery(HttpContext context)
+    {
+        foreach (var key in s_secretQueryKeys)
+        {
+            if (context.Request.Query.ContainsKey(key))
+            {
+                throw ApiProblemException.Invalid(key, $"Passwords are never accepted in the query string. Send the {PasswordTokenHeader} header (or {PasswordHeader}), or the password_token body field.");
+            }
+        }
+    }
+
+    private ResticPassword ResolvePassword(HttpContext context, RegisteredRepository repository, IPasswordSource? body)
+    {
+        var token = Header(context, PasswordTokenHeader) ?? body?.PasswordToken;
+        if (!string.IsNullOrEmpty(token))
+        {
+            var password = tokens.Unprotect(repository.Name, token)
+                ?? throw ApiProblemException.Invalid("password_token", $"The password token is not valid for repository '{repository.Name}': it was issued for another repository or by a server with other Data Protection keys.");
+            return ResticPassword.FromValue(password);
+        }
+
+        var clear = Header(context, PasswordHeader) ?? body?.Password;
+        if (!string.IsNullOrEmpty(clear))
+        {
+            return ResticPassword.FromValue(clear);
+        }
+
+        if (repository.PasswordFile is { Length: > 0 } file)
+        {
+            return ResticPassword.FromFile(file);
+        }
+
+        throw ApiProblemException.Invalid("password_token", $"Repository '{repository.Name}' needs its password: send the {PasswordTokenHeader} header with the token from POST /init, or the {PasswordHeader} header.");
+    }
+
+    private static string? Header(HttpContext context, string name) =>
+        context.Request.Headers.TryGetValue(name, out var values) && values.Count > 0 && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
+}

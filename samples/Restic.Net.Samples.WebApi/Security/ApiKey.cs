@@ -1,0 +1,15 @@
+namespace Restic.Net.Samples.WebApi.Security;
+
+/// <summary>
+/// One caller: its name (for the audit log), the SHA-256 of its key in hex (the key itself is
+/// never stored) and its roles. Every endpoint needs the <c>admin</c> role.
+/// </summary>
+public sealed class ApiKey
+{
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>Lower-case hex SHA-256 of the key: <c>printf %s "$KEY" | sha256sum</c>.</summary>
+    public string Sha256 { get; set; } = string.Empty;
+
+    public List<string> Roles { get; } = [];
+}

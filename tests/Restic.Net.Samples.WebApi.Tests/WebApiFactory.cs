@@ -1,0 +1,90 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Restic.Net.IntegrationTests.Support;
+
+namespace Restic.Net.Samples.WebApi.Tests;
+
+/// <summary>
+/// The web API in-process, configured for the restic binary under test, with an admin and a
+/// viewer API key, every path confined to one temporary folder, and every log line captured.
+/// </summary>
+public sealed class WebApiFactory : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "test-admin-key-0f3c9a";
+    public const string ViewerKey = "test-viewer-key-77b1e2";
+
+    private readonly TempDirectory _root = new("restic-net-webapi-");
+
+    internal CapturingLoggerProvider Logs { get; } = new();
+
+    public string Root => _root.Path;
+
+    public string NewFolder(string name) => Directory.CreateDirectory(_root.Combine(name + "-" + Guid.NewGuid().ToString("N")[..8])).FullName;
+
+    /// <summary>A client that sends the admin key.</summary>
+    public HttpClient CreateAdminClient() => CreateClientWithKey(AdminKey);
+
+    public HttpClient CreateClientWithKey(string? key)
+    {
+        var client = CreateClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        }
+
+        return client;
+    }
+
+    /// <summary>Creates a repository through <c>POST /init</c> and returns its name and password token.</summary>
+    public async Task<(string Name, string Token)> InitAsync(HttpClient client, string password = TestPassword)
+    {
+        var name = "repo-" + Guid.NewGuid().ToString("N")[..8];
+        var response = await client.PostAsJsonAsync("/api/v1/backups/restic/init", new { name, location = Path.Combine(NewFolder("repo"), "r"), password });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return (name, JsonNode.Parse(body)!["password_token"]!.GetValue<string>());
+    }
+
+    public const string TestPassword = "webapi-test-password-91d2";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Trace",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Information",
+            ["Restic:BinaryPath"] = TestRestic.BinaryPath,
+            ["Restic:CacheDirectory"] = _root.Combine("cache"),
+            ["Restic:ProgressInterval"] = "00:00:00.100",
+            ["Restic:AllowedRoots:0"] = _root.Path,
+            ["Authentication:ApiKeys:0:Name"] = "ops-admin",
+            ["Authentication:ApiKeys:0:Sha256"] = Sha256(AdminKey),
+            ["Authentication:ApiKeys:0:Roles:0"] = "admin",
+            ["Authentication:ApiKeys:1:Name"] = "dashboard",
+            ["Authentication:ApiKeys:1:Sha256"] = Sha256(ViewerKey),
+            ["Authentication:ApiKeys:1:Roles:0"] = "viewer",
+        }));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+        builder.ConfigureServices(services => services.AddDataProtection().UseEphemeralDataProtectionProvider());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _root.Dispose();
+        }
+    }
+
+    private static string Sha256(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+}
