@@ -3,6 +3,7 @@
 #   ./build.sh demo   provision restic if needed, build, run the console quick-start sample
 #   ./build.sh test   provision restic 0.18.0 and 0.14.0, build, run every test against each version
 #   ./build.sh pack   build the NuGet packages into artifacts/packages
+#   ./build.sh aot    publish the console sample as a NativeAOT binary (zero trim/AOT warnings) and run it
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -29,6 +30,23 @@ demo() {
   RESTIC_NET_RESTIC_BINARY="$binary" dotnet run --project samples/Restic.Net.Samples.Console -c Release --no-build
 }
 
+# NativeAOT: the proof that the library is trim- and AOT-safe. Any ILLink/ILC warning fails the
+# build, and the native binary must run the quick start against restic 0.18.0.
+aot() {
+  eng/provision-restic.sh
+  local clang log=artifacts/aot/publish.log out=artifacts/aot/bin
+  clang=$(eng/provision-aot.sh)
+  mkdir -p artifacts/aot
+  dotnet publish samples/Restic.Net.Samples.Console/Restic.Net.Samples.Console.csproj -c Release -r linux-x64 \
+    -p:PublishAot=true -p:CppCompilerAndLinker="$clang" -o "$out" -nologo 2>&1 | tee "$log"
+  if grep -qE 'warning (IL|AOT)[0-9]+' "$log"; then
+    echo "build.sh: the NativeAOT publish reported trim/AOT warnings (see $log)" >&2
+    return 1
+  fi
+  echo "== running the native quick start ($(du -h "$out/restic-net-sample" | cut -f1))"
+  RESTIC_NET_RESTIC_BINARY="$(restic_binary 0.18.0)" "$out/restic-net-sample"
+}
+
 test_all() {
   eng/provision-restic.sh
   eng/provision-servers.sh
@@ -50,6 +68,8 @@ test_all() {
     done < <(sed -nE 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\1 \2 \3/p' "$log")
   done
   echo "tests: $passed passed, $failed failed, $skipped skipped"
+  echo "== NativeAOT publish of the console sample"
+  aot || status=1
   if [ "$skipped" -ne 0 ]; then
     echo "build.sh: $skipped tests were skipped; none may be." >&2
     status=1
@@ -61,5 +81,6 @@ case "${1:-}" in
   demo) demo ;;
   test) test_all ;;
   pack) build && pack ;;
-  *) echo "usage: ./build.sh demo|test|pack" >&2; exit 2 ;;
+  aot) aot ;;
+  *) echo "usage: ./build.sh demo|test|pack|aot" >&2; exit 2 ;;
 esac
