@@ -368,6 +368,22 @@ public static class ResticModelFactory
     public static ResticRepositoryLockedException RepositoryLockedException(string? lockHolder = null, int exitCode = 11) =>
         new($"restic failed with exit code {exitCode}: repository is already locked", exitCode, "restic", "repository is already locked by " + lockHolder, null, lockHolder);
 
+    /// <summary>Builds a <see cref="ResticBackendAccessDeniedException"/> (the storage backend refused the credentials).</summary>
+    /// <param name="resticMessage">restic's message.</param>
+    /// <param name="exitCode">The exit code, or <see langword="null"/> when the client stopped restic at its retry notice.</param>
+    /// <returns>The exception.</returns>
+    public static ResticBackendAccessDeniedException BackendAccessDeniedException(
+        string resticMessage = "Fatal: unable to open config file: Stat: Access Denied.", int? exitCode = 1) =>
+        new($"restic failed: {resticMessage}", exitCode, "restic", resticMessage, resticMessage);
+
+    /// <summary>Builds a <see cref="ResticBackendCertificateException"/> (the backend's TLS certificate could not be verified).</summary>
+    /// <param name="resticMessage">restic's message.</param>
+    /// <param name="exitCode">The exit code, or <see langword="null"/> when the client stopped restic at its retry notice.</param>
+    /// <returns>The exception.</returns>
+    public static ResticBackendCertificateException BackendCertificateException(
+        string resticMessage = "Fatal: unable to open config file: x509: certificate signed by unknown authority", int? exitCode = 1) =>
+        new($"restic failed: {resticMessage}", exitCode, "restic", resticMessage, resticMessage);
+
     /// <summary>Builds a <see cref="ResticNotSupportedException"/>.</summary>
     /// <param name="feature">The feature.</param>
     /// <param name="installedVersion">The installed restic.</param>

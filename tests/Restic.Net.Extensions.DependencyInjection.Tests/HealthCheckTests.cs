@@ -125,6 +125,28 @@ public class HealthCheckTests(RealRepositoryFixture fixture)
         client.Verify(c => c.GetSnapshotsAsync(It.Is<SnapshotFilter?>(f => f!.Latest == 1), It.IsAny<CancellationToken>()));
     }
 
+    [Theory]
+    [InlineData("access", "refused the credentials")]
+    [InlineData("certificate", "TLS certificate could not be verified")]
+    public async Task Check_BackendRefusesCredentialsOrCertificate_IsUnhealthyAndSaysWhy(string kind, string reason)
+    {
+        ResticException refused = kind == "access" ? ResticModelFactory.BackendAccessDeniedException() : ResticModelFactory.BackendCertificateException();
+        var client = new Mock<IResticClient>();
+        client.Setup(c => c.GetSnapshotsAsync(It.IsAny<SnapshotFilter?>(), It.IsAny<CancellationToken>())).ThrowsAsync(refused);
+        var services = new ServiceCollection().AddLogging();
+        services.AddKeyedSingleton("repo", client.Object);
+        services.AddHealthChecks().AddResticRepositoryCheck("repo");
+        await using var provider = services.BuildServiceProvider();
+
+        var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+
+        var entry = report.Entries["repo"];
+        Assert.Equal(HealthStatus.Unhealthy, entry.Status);
+        Assert.Same(refused, entry.Exception);
+        Assert.Contains(reason, entry.Description, StringComparison.Ordinal);
+        Assert.Equal(refused.GetType().Name, entry.Data["error"]);
+    }
+
     [Fact]
     public void AddResticRepositoryCheck_NonPositiveAge_Throws()
     {

@@ -35,6 +35,8 @@ internal sealed class ResticRepositoryHealthCheck(IResticClient client, ResticHe
             {
                 ResticRepositoryNotFoundException => "does not exist or cannot be reached",
                 ResticWrongPasswordException => "cannot be opened with the configured password",
+                ResticBackendAccessDeniedException => "cannot be reached: the storage backend refused the credentials or denied access",
+                ResticBackendCertificateException => "cannot be reached: the backend's TLS certificate could not be verified",
                 ResticBinaryNotFoundException => "cannot be checked: the restic executable was not found",
                 _ => "cannot be read",
             };

@@ -84,6 +84,10 @@ internal static partial class Log
         Message = "restic {Operation} on {Repository} made no progress for {TimeoutMs} ms; stopping it")]
     public static partial void NoProgressTimeout(ILogger logger, string operation, string repository, long timeoutMs);
 
+    [LoggerMessage(EventId = 1025, EventName = "StoppedOnBackendRejection", Level = LogLevel.Warning,
+        Message = "restic {Operation} on {Repository} is being stopped instead of retrying: the backend refused it ({Error})")]
+    public static partial void StoppedOnBackendRejection(ILogger logger, string operation, string repository, string error);
+
     [LoggerMessage(EventId = 1005, EventName = "CancellationForced", Level = LogLevel.Warning,
         Message = "restic {Operation} on {Repository} (pid {ProcessId}) did not stop within {ShutdownTimeoutMs} ms after SIGINT and was killed")]
     public static partial void CancellationForced(ILogger logger, string operation, string repository, int processId, long shutdownTimeoutMs);

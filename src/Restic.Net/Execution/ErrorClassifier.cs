@@ -13,6 +13,13 @@ internal static class ErrorClassifier
             (message is null ? "." : ": " + FirstLine(message));
         var text = message ?? run.StandardError;
 
+        // Before the text checks below: restic 0.14 adds "Is there a repository at the following location?" to these.
+        if (run.ExitCode is not (10 or 11 or 12) && BackendRejection.Classify(text) is var rejection and not BackendRejectionKind.None)
+        {
+            return BackendRejection.CreateException(
+                rejection, summary.TrimEnd('.') + ". " + BackendRejection.Advice(rejection), run.ExitCode, run.CommandLine, message, run.StandardError);
+        }
+
         if (run.ExitCode == 10 || ContainsAny(text, "repository does not exist", "Is there a repository at the following location?"))
         {
             return new ResticRepositoryNotFoundException(summary, run.ExitCode, run.CommandLine, message, run.StandardError);

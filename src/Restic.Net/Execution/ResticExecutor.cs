@@ -214,13 +214,19 @@ internal sealed partial class ResticExecutor
         using var watchdog = command.OpensRepository && command.StandardOutput is null && Settings.NoProgressTimeout is { } timeout
             ? new ProgressWatchdog(sink, timeout, _time, stop)
             : null;
-        var capture = new StderrCapture(new TracingSink(watchdog ?? sink, this, command.Operation), redactor);
+        IResticOutputSink traced = new TracingSink(watchdog ?? sink, this, command.Operation);
+        var monitor = command.OpensRepository ? new BackendRejectionMonitor(traced, stop) : null;
+        var capture = new StderrCapture(monitor ?? traced, redactor);
         Log.CommandStarting(_logger, command.Operation, commandLine);
         var started = _time.GetTimestamp();
         int exitCode;
         try
         {
             exitCode = await _runner.RunAsync(invocation, capture, stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (monitor is { Kind: not BackendRejectionKind.None } && !cancellationToken.IsCancellationRequested)
+        {
+            throw StoppedOnRejection(command, monitor, redactor, commandLine, capture);
         }
         catch (OperationCanceledException) when (watchdog is { Fired: true } && !cancellationToken.IsCancellationRequested)
         {
@@ -245,7 +251,27 @@ internal sealed partial class ResticExecutor
         }
         var duration = _time.GetElapsedTime(started);
         Log.CommandExited(_logger, command.Operation, exitCode, (long)duration.TotalMilliseconds);
+        if (monitor is { Kind: not BackendRejectionKind.None } && exitCode != 0)
+        {
+            // restic exited on the interrupt (or just before it) without the stop surfacing as a cancellation: same outcome.
+            throw StoppedOnRejection(command, monitor, redactor, commandLine, capture);
+        }
+
         return new ResticRun(command, exitCode, commandLine, capture.ExitErrorMessage, capture.Tail, duration);
+    }
+
+    /// <summary>The typed exception for a command the <see cref="BackendRejectionMonitor"/> stopped.</summary>
+    private ResticException StoppedOnRejection(ResticCommand command, BackendRejectionMonitor monitor, Redactor redactor, string commandLine, StderrCapture capture)
+    {
+        var (notice, error) = monitor.Rejection;
+        Log.StoppedOnBackendRejection(_logger, command.Operation, RepositoryName, redactor.Redact(error));
+        return BackendRejection.CreateException(
+            monitor.Kind,
+            $"restic {command.Operation} was stopped instead of retrying: {redactor.Redact(error).TrimEnd('.')}. {BackendRejection.Advice(monitor.Kind)}",
+            null,
+            commandLine,
+            redactor.Redact(notice),
+            string.Join('\n', capture.Tail));
     }
 
     private async Task<ResticVersion> QueryVersionAsync(CancellationToken cancellationToken)

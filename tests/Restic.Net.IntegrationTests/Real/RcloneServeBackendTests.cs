@@ -17,7 +17,7 @@ public sealed class RcloneServeBackendTests(RcloneServer server) : IClassFixture
     {
         var ex = await BackendLifecycle.AssertFailsWithinBoundAsync(server.Repository("wrong", "Wrong-Rclone-Password"), "Wrong-Rclone-Password", RcloneServer.Password);
 
-        Assert.IsNotType<ResticTimeoutException>(ex);
+        Assert.IsType<ResticBackendAccessDeniedException>(ex);
         Assert.Contains("401", ex.ResticMessage, StringComparison.Ordinal);
     }
 }

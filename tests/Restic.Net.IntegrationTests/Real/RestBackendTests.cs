@@ -44,7 +44,7 @@ public sealed class RestBackendTests : IAsyncLifetime
 
         var ex = await BackendLifecycle.AssertFailsWithinBoundAsync(repository, "Wrong-Rest-Password", Password);
 
-        Assert.IsNotType<ResticTimeoutException>(ex);
+        Assert.IsType<ResticBackendAccessDeniedException>(ex);
         Assert.Contains("401", ex.ResticMessage, StringComparison.Ordinal);
     }
 

@@ -46,6 +46,27 @@ internal static class BackendLifecycle
         Assert.True((await client.CheckAsync()).IsHealthy);
     }
 
+    /// <summary>
+    /// For a refusal restic 0.18 retries (a rejected S3 key, an untrusted or refused certificate): on 0.18 the client
+    /// stopped restic at its first retry notice (no exit code); restic 0.14 gave up by itself (exit code 1).
+    /// </summary>
+    public static async Task AssertEndedAsRestic018RetriesAsync(ResticException ex)
+    {
+        using var root = new TempDirectory();
+        var version = (await new ResticClient(TestRestic.Options(root.Path, root.Combine("cache"))).GetVersionAsync()).Version;
+        if (version >= new Version(0, 18))
+        {
+            Assert.Null(ex.ExitCode);
+            Assert.Contains("was stopped instead of retrying", ex.Message, StringComparison.Ordinal);
+            Assert.Contains("returned error, retrying after", ex.ResticMessage, StringComparison.Ordinal);
+        }
+        else if (version < new Version(0, 15))
+        {
+            Assert.Equal(1, ex.ExitCode);
+            Assert.StartsWith("Fatal:", ex.ResticMessage, StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>Runs <c>snapshots</c> and asserts a typed error within <see cref="FailureBound"/> whose text holds no secret.</summary>
     public static async Task<ResticException> AssertFailsWithinBoundAsync(ResticRepository repository, params string[] secrets)
     {

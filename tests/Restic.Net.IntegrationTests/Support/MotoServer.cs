@@ -18,10 +18,16 @@ public sealed class MotoServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Port = ServerProcess.FreePort();
+        _process = await StartAsync(Port);
+    }
+
+    /// <summary>Starts moto on the port and waits until it answers HTTP.</summary>
+    internal static Task<ServerProcess> StartAsync(int port)
+    {
         var environment = new Dictionary<string, string> { ["PYTHONPATH"] = Path.Combine(Tools.Folder, "moto", "usr", "lib", "python3", "dist-packages") };
-        _process = await ServerProcess.StartAsync(
-            "/usr/bin/python3", ["-W", "ignore", "-m", "moto.server", "-H", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-            environment, ServerProcess.HttpAnswers(Port));
+        return ServerProcess.StartAsync(
+            "/usr/bin/python3", ["-W", "ignore", "-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            environment, ServerProcess.HttpAnswers(port));
     }
 
     public async Task DisposeAsync()

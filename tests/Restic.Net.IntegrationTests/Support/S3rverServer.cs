@@ -14,35 +14,19 @@ public sealed class S3rverServer : IAsyncLifetime
     public int Port { get; private set; }
 
     /// <summary>The server's self-signed certificate (PEM), to trust with <c>--cacert</c>.</summary>
-    public string Certificate => _root.Combine("tls.crt");
+    public string Certificate { get; private set; } = string.Empty;
 
     public S3Repository Repository(string bucket) =>
         new($"https://127.0.0.1:{Port}", bucket) { AccessKeyId = "S3RVER", SecretAccessKey = "S3RVER", CaCertificateFiles = [Certificate] };
 
     public async Task InitializeAsync()
     {
-        var key = _root.Combine("tls.key");
-        var start = new System.Diagnostics.ProcessStartInfo("openssl") { UseShellExecute = false, RedirectStandardError = true };
-        foreach (var argument in new[]
-        {
-            "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-            "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost", "-keyout", key, "-out", Certificate,
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using (var openssl = System.Diagnostics.Process.Start(start)!)
-        {
-            var stderr = await openssl.StandardError.ReadToEndAsync();
-            await openssl.WaitForExitAsync();
-            Assert.True(openssl.ExitCode == 0, "openssl failed: " + stderr);
-        }
-
+        var certificate = await TestCertificate.CreateServerAsync(_root.Path);
+        Certificate = certificate.CertificateFile;
         Port = ServerProcess.FreePort();
         _process = await ServerProcess.StartAsync(
             Path.Combine(Tools.Folder, "s3rver", "node_modules", ".bin", "s3rver"),
-            ["-d", Directory.CreateDirectory(_root.Combine("data")).FullName, "-a", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "--silent", "--key", key, "--cert", Certificate],
+            ["-d", Directory.CreateDirectory(_root.Combine("data")).FullName, "-a", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "--silent", "--key", certificate.KeyFile, "--cert", certificate.CertificateFile],
             null,
             ServerProcess.TcpAccepts(Port));
     }
