@@ -9,11 +9,15 @@ namespace Restic.Net.Samples.WebApi.Jobs;
 /// </summary>
 internal sealed partial class JobStore(TimeProvider time, IHostApplicationLifetime lifetime, ILogger<JobStore> logger) : IHostedService
 {
+    // Finished jobs stay queryable until this many newer ones have finished; running ones always stay.
+    private const int FinishedJobsKept = 100;
+
     private readonly ConcurrentDictionary<Guid, Job> _jobs = new();
 
     public Job Start(string kind, string repository, Func<Job, CancellationToken, Task<object>> work)
     {
         var job = new Job(kind, repository, time.GetUtcNow(), lifetime.ApplicationStopping);
+        ForgetOldFinishedJobs();
         _jobs[job.Id] = job;
         LogJobStarted(logger, job.Id, kind, repository);
         job.Completion = Task.Run(() => RunAsync(job, work));
@@ -33,6 +37,15 @@ internal sealed partial class JobStore(TimeProvider time, IHostApplicationLifeti
         }
 
         await Task.WhenAll(running.Select(j => j.Completion)).WaitAsync(cancellationToken);
+    }
+
+    private void ForgetOldFinishedJobs()
+    {
+        foreach (var old in _jobs.Values.Where(j => j.State != JobState.Running).OrderByDescending(j => j.FinishedAt).Skip(FinishedJobsKept))
+        {
+            _jobs.TryRemove(old.Id, out _);
+            old.Cancellation.Dispose();
+        }
     }
 
     private async Task RunAsync(Job job, Func<Job, CancellationToken, Task<object>> work)
