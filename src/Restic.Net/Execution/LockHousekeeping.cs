@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using Restic.Net.Diagnostics;
 using Restic.Net.Serialization;
@@ -13,6 +15,7 @@ internal sealed class LockHousekeeping(ResticExecutor executor)
 {
     // Bounded: this runs after the caller gave up (cancellation) or while it waits.
     private static readonly TimeSpan s_afterKillBudget = TimeSpan.FromSeconds(60);
+    private static readonly Lazy<string> s_hostName = new(FullHostName);
 
     /// <summary>After a kill: logs the locks of the killed pid on this host, and removes stale locks if the policy allows.</summary>
     public async Task AfterKillAsync(int processId)
@@ -22,7 +25,7 @@ internal sealed class LockHousekeeping(ResticExecutor executor)
         {
             foreach (var held in await GetLocksAsync(budget.Token).ConfigureAwait(false))
             {
-                if (held.Pid == processId && string.Equals(held.Hostname, Environment.MachineName, StringComparison.Ordinal))
+                if (held.Pid == processId && IsThisHost(held.Hostname))
                 {
                     Log.LockLeftBehind(executor.Logger, held.Id, executor.RepositoryName, processId, held.Hostname, held.IsExclusive, held.Time);
                 }
@@ -84,6 +87,27 @@ internal sealed class LockHousekeeping(ResticExecutor executor)
         var output = new BufferingSink();
         await executor.RunAsync(ResticCommands.ListLockIds(), output, cancellationToken).ConfigureAwait(false);
         return TextOutput.ParseIds(output.StandardOutputLines);
+    }
+
+    /// <summary>
+    /// Whether restic wrote this host name: Go's <c>os.Hostname()</c>, the full host name. On Linux
+    /// <see cref="Environment.MachineName"/> stops at the first dot, so the full name comes from
+    /// <see cref="Dns.GetHostName"/> (which asks no DNS server).
+    /// </summary>
+    private static bool IsThisHost(string hostname) =>
+        string.Equals(hostname, s_hostName.Value, StringComparison.Ordinal) ||
+        string.Equals(hostname, Environment.MachineName, StringComparison.Ordinal);
+
+    private static string FullHostName()
+    {
+        try
+        {
+            return Dns.GetHostName();
+        }
+        catch (SocketException)
+        {
+            return Environment.MachineName;
+        }
     }
 
     private async Task<ResticLock?> ReadLockAsync(string id, CancellationToken cancellationToken)
