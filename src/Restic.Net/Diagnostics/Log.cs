@@ -100,6 +100,10 @@ internal static partial class Log
         Message = "Removed stale lock {LockId} from {Repository}")]
     public static partial void StaleLockRemoved(ILogger logger, string lockId, string repository);
 
+    [LoggerMessage(EventId = 1026, EventName = "InterruptedLockRemoved", Level = LogLevel.Information,
+        Message = "Removed lock {LockId} that the interrupted restic {Operation} (pid {ProcessId}) left on {Repository}")]
+    public static partial void InterruptedLockRemoved(ILogger logger, string lockId, string operation, int processId, string repository);
+
     [LoggerMessage(EventId = 1024, EventName = "LockHousekeepingFailed", Level = LogLevel.Warning,
         Message = "Could not inspect or remove locks of {Repository}: {Error}")]
     public static partial void LockHousekeepingFailed(ILogger logger, string repository, string error);

@@ -69,7 +69,7 @@ internal sealed class CliWrapProcessRunner : IResticProcessRunner
             // The forceful token fires only after the shutdown timeout: restic ignored SIGINT and was killed.
             throw forceful.IsCancellationRequested
                 ? new ResticProcessKilledException(processId, ex, cancellationToken)
-                : new OperationCanceledException("The restic command was cancelled.", ex, cancellationToken);
+                : new ResticProcessInterruptedException(processId, ex, cancellationToken);
         }
         catch (OperationCanceledException) when (inputFailure is not null)
         {

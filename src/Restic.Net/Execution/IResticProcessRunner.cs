@@ -14,7 +14,10 @@ internal interface IResticProcessRunner
     /// after <see cref="ResticInvocation.ShutdownTimeout"/>.
     /// </param>
     /// <returns>The exit code.</returns>
-    /// <exception cref="OperationCanceledException">The token was cancelled; the process has ended.</exception>
+    /// <exception cref="OperationCanceledException">
+    /// The token was cancelled; the process has ended. <see cref="ResticProcessInterruptedException"/>
+    /// (with the pid) when it exited after SIGINT.
+    /// </exception>
     /// <exception cref="ResticProcessKilledException">The token was cancelled and restic had to be killed (it may have left its lock).</exception>
     /// <exception cref="ResticBinaryNotFoundException">The executable could not be started.</exception>
     Task<int> RunAsync(ResticInvocation invocation, IResticOutputSink sink, CancellationToken cancellationToken);

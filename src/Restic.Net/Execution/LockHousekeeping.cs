@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using Restic.Net.Diagnostics;
 using Restic.Net.Serialization;
@@ -5,24 +7,26 @@ using Restic.Net.Serialization;
 namespace Restic.Net.Execution;
 
 /// <summary>
-/// Finds and removes locks for the client: which locks a killed restic left behind, and the opt-in
-/// removal of stale locks through <c>restic unlock</c> (which removes only what restic itself calls
-/// stale), logging exactly what was removed.
+/// Finds and removes locks for the client: which locks a killed restic left behind, the lock an
+/// interrupted restic before 0.18 can leave, and the opt-in removal of stale locks through
+/// <c>restic unlock</c> (which removes only what restic itself calls stale), logging exactly what was
+/// removed.
 /// </summary>
 internal sealed class LockHousekeeping(ResticExecutor executor)
 {
     // Bounded: this runs after the caller gave up (cancellation) or while it waits.
-    private static readonly TimeSpan s_afterKillBudget = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan s_afterCancelBudget = TimeSpan.FromSeconds(60);
+    private static readonly Lazy<string> s_hostName = new(FullHostName);
 
     /// <summary>After a kill: logs the locks of the killed pid on this host, and removes stale locks if the policy allows.</summary>
     public async Task AfterKillAsync(int processId)
     {
-        using var budget = new CancellationTokenSource(s_afterKillBudget);
+        using var budget = new CancellationTokenSource(s_afterCancelBudget);
         try
         {
             foreach (var held in await GetLocksAsync(budget.Token).ConfigureAwait(false))
             {
-                if (held.Pid == processId && string.Equals(held.Hostname, Environment.MachineName, StringComparison.Ordinal))
+                if (held.Pid == processId && IsThisHost(held.Hostname))
                 {
                     Log.LockLeftBehind(executor.Logger, held.Id, executor.RepositoryName, processId, held.Hostname, held.IsExclusive, held.Time);
                 }
@@ -31,6 +35,50 @@ internal sealed class LockHousekeeping(ResticExecutor executor)
             if (executor.Settings.RemoveStaleLocks)
             {
                 await RemoveStaleLocksAsync(budget.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is ResticException or OperationCanceledException)
+        {
+            Log.LockHousekeepingFailed(executor.Logger, executor.RepositoryName, ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// After a graceful stop (restic exited after SIGINT) of a command that takes a lock, on restic
+    /// before 0.18: restic interrupted right after it created its lock file exits without removing
+    /// it. If a lock of the exited pid on this host is in the repository, it is removed. restic has no
+    /// command that removes one lock; <c>restic unlock</c> removes every stale lock, and this one is
+    /// stale to restic (its pid no longer runs on this host), so <c>unlock</c> is used, and every lock
+    /// it removed is logged. Never throws: failures are logged.
+    /// </summary>
+    public async Task AfterInterruptAsync(int processId, string operation)
+    {
+        using var budget = new CancellationTokenSource(s_afterCancelBudget);
+        try
+        {
+            var locks = await GetLocksAsync(budget.Token).ConfigureAwait(false);
+            var left = locks.Where(l => l.Pid == processId && IsThisHost(l.Hostname)).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+            if (left.Count == 0)
+            {
+                return;
+            }
+
+            var removed = await UnlockAsync(locks.Select(l => l.Id).ToArray(), budget.Token).ConfigureAwait(false);
+            foreach (var id in removed)
+            {
+                if (left.Contains(id))
+                {
+                    Log.InterruptedLockRemoved(executor.Logger, id, operation, processId, executor.RepositoryName);
+                }
+                else
+                {
+                    Log.StaleLockRemoved(executor.Logger, id, executor.RepositoryName);
+                }
+            }
+
+            foreach (var id in left.Except(removed, StringComparer.Ordinal))
+            {
+                Log.LockHousekeepingFailed(executor.Logger, executor.RepositoryName, $"restic unlock did not remove lock {id} of the interrupted restic (pid {processId})");
             }
         }
         catch (Exception ex) when (ex is ResticException or OperationCanceledException)
@@ -48,9 +96,7 @@ internal sealed class LockHousekeeping(ResticExecutor executor)
             return [];
         }
 
-        await executor.RunAsync(ResticCommands.Unlock(new UnlockOptions()), new BufferingSink(), cancellationToken).ConfigureAwait(false);
-        var after = await ListLockIdsAsync(cancellationToken).ConfigureAwait(false);
-        var removed = before.Except(after, StringComparer.Ordinal).ToArray();
+        var removed = await UnlockAsync(before, cancellationToken).ConfigureAwait(false);
         foreach (var id in removed)
         {
             Log.StaleLockRemoved(executor.Logger, id, executor.RepositoryName);
@@ -84,6 +130,35 @@ internal sealed class LockHousekeeping(ResticExecutor executor)
         var output = new BufferingSink();
         await executor.RunAsync(ResticCommands.ListLockIds(), output, cancellationToken).ConfigureAwait(false);
         return TextOutput.ParseIds(output.StandardOutputLines);
+    }
+
+    /// <summary>Runs <c>restic unlock</c> (stale locks only) and returns the ids of <paramref name="before"/> that are gone afterwards.</summary>
+    private async Task<IReadOnlyList<string>> UnlockAsync(IReadOnlyList<string> before, CancellationToken cancellationToken)
+    {
+        await executor.RunAsync(ResticCommands.Unlock(new UnlockOptions()), new BufferingSink(), cancellationToken).ConfigureAwait(false);
+        var after = await ListLockIdsAsync(cancellationToken).ConfigureAwait(false);
+        return before.Except(after, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>
+    /// Whether restic wrote this host name: Go's <c>os.Hostname()</c>, the full host name. On Linux
+    /// <see cref="Environment.MachineName"/> stops at the first dot, so the full name comes from
+    /// <see cref="Dns.GetHostName"/> (which asks no DNS server).
+    /// </summary>
+    private static bool IsThisHost(string hostname) =>
+        string.Equals(hostname, s_hostName.Value, StringComparison.Ordinal) ||
+        string.Equals(hostname, Environment.MachineName, StringComparison.Ordinal);
+
+    private static string FullHostName()
+    {
+        try
+        {
+            return Dns.GetHostName();
+        }
+        catch (SocketException)
+        {
+            return Environment.MachineName;
+        }
     }
 
     private async Task<ResticLock?> ReadLockAsync(string id, CancellationToken cancellationToken)

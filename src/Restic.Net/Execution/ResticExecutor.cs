@@ -161,6 +161,11 @@ internal sealed partial class ResticExecutor
             else
             {
                 Log.OperationCancelled(_logger, command.Operation, RepositoryName, elapsed);
+                if (ex is ResticProcessInterruptedException { ProcessId: > 0 } interrupted && command.TakesLock && capabilities is { InterruptRemovesLock: false })
+                {
+                    // restic before 0.18 leaves its lock when interrupted right after creating it.
+                    await _locks.AfterInterruptAsync(interrupted.ProcessId, command.Operation).ConfigureAwait(false);
+                }
             }
 
             if (ex.CancellationToken == cancellationToken)

@@ -66,4 +66,12 @@ public sealed record ResticCapabilities(Version Version)
 
     /// <summary>Full key ids in <c>key list</c>, and <c>key add</c> prints the new key's id (0.17+).</summary>
     public bool FullKeyIds => Version >= s_v017;
+
+    /// <summary>
+    /// SIGINT always removes the lock (0.18+). restic 0.14 interrupted within about 200 ms after it
+    /// created its lock file (while it checks for other locks, before it registers the lock for its
+    /// cleanup) exits 130 and leaves the lock. Observed on 0.14, not on 0.18; versions in between are
+    /// treated like 0.14. Internal: it decides the client's cleanup after a cancellation.
+    /// </summary>
+    internal bool InterruptRemovesLock => Version >= s_v018;
 }
