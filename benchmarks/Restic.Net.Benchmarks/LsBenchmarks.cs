@@ -1,0 +1,83 @@
+using System.Text;
+using BenchmarkDotNet.Attributes;
+
+namespace Restic.Net.Benchmarks;
+
+/// <summary>
+/// <c>ls --json</c> of a 200,000-node snapshot: <see cref="ResticClient.ListAsync"/> (pipe, line
+/// splitting, one-pass node reader) against the naive wrapper, and against the bare cost of the
+/// records it returns (the lower bound for allocations).
+/// </summary>
+[MemoryDiagnoser]
+public class LsBenchmarks : ISmokeTestable
+{
+    private byte[] _output = [];
+    private byte[][] _names = [];
+    private byte[][] _paths = [];
+    private ResticClient _client = null!;
+
+    public int Nodes { get; set; } = 200_000;
+
+    public void UseSmallInputs() => Nodes = 2_000;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _output = Inputs.LsOutput(Nodes);
+        _client = InMemoryRestic.CreateClient(_output);
+        var naive = Inputs.Lines(_output).Skip(1).Select(Naive.Deserialize<NaiveNode>).ToArray();
+        _names = naive.Select(n => Encoding.UTF8.GetBytes(n.Name!)).ToArray();
+        _paths = naive.Select(n => Encoding.UTF8.GetBytes(n.Path!)).ToArray();
+    }
+
+    /// <summary>StreamReader.ReadLine and reflection: a string and a DTO per line (the snapshot line read twice, as its type is known only after reading it).</summary>
+    [Benchmark(Baseline = true)]
+    public int Naive_ReadLineAndReflection()
+    {
+        using var reader = Naive.Open(_output);
+        var nodes = 0;
+        NaiveSnapshot? snapshot = null;
+        while (reader.ReadLine() is { } line)
+        {
+            var node = Naive.Deserialize<NaiveNode>(line);
+            if ((node.MessageType ?? node.StructType) == "node")
+            {
+                nodes++;
+            }
+            else if ((node.MessageType ?? node.StructType) == "snapshot")
+            {
+                snapshot = Naive.Deserialize<NaiveSnapshot>(line);
+            }
+        }
+
+        return snapshot is null ? -1 : nodes;
+    }
+
+    /// <summary>The production path: <c>ListAsync</c> over restic's stdout written into the client's pipe.</summary>
+    [Benchmark]
+    public async Task<int> ListAsync()
+    {
+        var nodes = 0;
+        var listing = _client.ListAsync("latest");
+        await foreach (var node in listing.ConfigureAwait(false))
+        {
+            nodes++;
+        }
+
+        return listing.Snapshot is null ? -1 : nodes;
+    }
+
+    /// <summary>Only what a caller keeps: the name and path strings and the <see cref="SnapshotNode"/> record per node.</summary>
+    [Benchmark]
+    public int NodeRecordsOnly()
+    {
+        var nodes = 0;
+        for (var i = 0; i < _names.Length; i++)
+        {
+            var node = new SnapshotNode { Name = Encoding.UTF8.GetString(_names[i]), Type = NodeType.File, Path = Encoding.UTF8.GetString(_paths[i]) };
+            nodes += node.Name.Length > 0 ? 1 : 0;
+        }
+
+        return nodes;
+    }
+}
