@@ -48,6 +48,12 @@ public class NodeLineTests
     [InlineData("""{"name":"a\u0026b \"c\".txt","type":"fi\u006ce","path":"/d/a\u0026b \"c\".txt","message_type":"node"}""")]
     [InlineData("""{"type":"file","path":"/d/no-name","size":null,"inode":null,"struct_type":"node"}""")]
     [InlineData("""{"type":"dir","path":"/d","future_field":{"nested":[1,2,{"x":null}]},"permissions":"dgrwxr-x---","message_type":"node","struct_type":"node"}""")]
+    [InlineData("""{"name":"x","type":"file","path":"/x","uid":0,"yes":true,"no":false,"none":null,"float":-1.5e+3,"zero":0,"message_type":"node"}""")]
+    [InlineData("""{"name":"a,b}c:\"","type":"file","path":"/a,b}c{[","message_type":"node"}""")]
+    [InlineData("""{"name":"a,b}c","type":"file","path":"/a,b}c{[","size":18446744073709551615,"uid":4294967295,"message_type":"node"}""")]
+    [InlineData("""{ "name": "spaced", "message_type": "node" }""")]
+    [InlineData("""{"name":"grüße-café 😀","type":"weird","permissions":"-rwsr-sr-t","mtime":"2024-01-02T03:04:05+01:00","message_type":"node"}""")]
+    [InlineData("""{"name":"x","mtime":"2024-01-02T03:04:05.1234567891Z","message_type":"node"}""")]
     public void TryRead_UnusualButValidLines_EqualTheDtoProjection(string json)
     {
         var line = Encoding.UTF8.GetBytes(json);
@@ -66,6 +72,17 @@ public class NodeLineTests
     [InlineData("""{"message_type":"node","name":"trunc""")]
     [InlineData("""{"\u006eame":"x","message_type":"node"}""")] // escaped property name
     [InlineData("""{"struct_type":"snapshot","message_type":"node"}""")] // the first type wins, as in JsonLine
+    [InlineData("""{"message_type":"node","uid":1.0}""")]
+    [InlineData("""{"message_type":"node","uid":01}""")]
+    [InlineData("""{"message_type":"node","uid":-0}""")]
+    [InlineData("""{"message_type":"node","uid":4294967296}""")]
+    [InlineData("""{"message_type":"node","extra":tru}""")]
+    [InlineData("""{"message_type":"node","extra":[1,2]""")]
+    [InlineData("""{"message_type":"node","size":"5"}""")]
+    [InlineData("""{"message_type":"node","name":true}""")]
+    [InlineData("""{"message_type":"node","name":"x",}""")]
+    [InlineData("""{"message_type":"node","name":"x"}}""")]
+    [InlineData("""{"message_type":"node","name":"x""")]
     [InlineData("not json at all")]
     [InlineData("")]
     public void TryRead_OtherOrMalformedLines_LeavesThemToTheGeneralPath(string text)
