@@ -1,5 +1,9 @@
+using System.Buffers;
 using System.Text;
+using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using Restic.Net.Execution;
+using Restic.Net.Serialization;
 
 namespace Restic.Net.Benchmarks;
 
@@ -65,6 +69,48 @@ public class LsBenchmarks : ISmokeTestable
         }
 
         return listing.Snapshot is null ? -1 : nodes;
+    }
+
+    /// <summary>
+    /// The parser alone, on one thread: the line splitting and the per-line reader <c>ListAsync</c> runs
+    /// (<see cref="OutputPipe.ReadLines"/> and <see cref="NodeLine"/>), without the pipe between two threads.
+    /// </summary>
+    [Benchmark]
+    public int Parser_ReadLinesAndNodeLine()
+    {
+        var nodes = 0;
+        var snapshot = false;
+        OutputPipe.ReadLines(new ReadOnlySequence<byte>(_output), isFinal: true, line =>
+        {
+            if (NodeLine.TryRead(line, out _))
+            {
+                nodes++;
+            }
+            else
+            {
+                snapshot |= JsonLine.TryGetMessageType(line, out var type) && type == "snapshot";
+            }
+        });
+
+        return snapshot ? nodes : -1;
+    }
+
+    /// <summary>A reference, not a parser: splitting the lines and only tokenizing them with <see cref="Utf8JsonReader"/> (the floor of any reader built on it).</summary>
+    [Benchmark]
+    public int TokenizeOnly()
+    {
+        var lines = 0;
+        OutputPipe.ReadLines(new ReadOnlySequence<byte>(_output), isFinal: true, line =>
+        {
+            var reader = new Utf8JsonReader(line);
+            while (reader.Read())
+            {
+            }
+
+            lines++;
+        });
+
+        return lines - 1; // the snapshot line
     }
 
     /// <summary>Only what a caller keeps: the name and path strings and the <see cref="SnapshotNode"/> record per node.</summary>
