@@ -4,9 +4,10 @@ using Restic.Net;
 
 /// <summary>
 /// Shows that a slow consumer does not slow restic down: the same backup (re-read with --force) runs
-/// with a consumer that takes every event at once and with one that sleeps 200 ms per event. restic's
-/// own duration (from its summary) must not change; the consumer only sees fewer, coalesced status
-/// events. A harness rather than a BenchmarkDotNet job, because the metric is restic's reported time.
+/// with a consumer that takes every event at once and with one that sleeps 200 ms per event,
+/// interleaved. restic's own duration (from its summary) must not change; the consumer only sees
+/// fewer, coalesced status events. A harness rather than a BenchmarkDotNet job, because the metric
+/// is restic's reported time.
 ///
 /// dotnet run -c Release --project benchmarks/Restic.Net.Benchmarks -- backpressure [runs] [megabytes]
 /// restic: RESTIC_NET_RESTIC_BINARY, else restic on PATH.
@@ -20,34 +21,16 @@ internal static class BackPressureHarness
         var root = Directory.CreateTempSubdirectory("restic-net-backpressure-").FullName;
         try
         {
-            var source = Directory.CreateDirectory(Path.Combine(root, "src")).FullName;
-            WriteRandomFile(Path.Combine(source, "data.bin"), megabytes);
-            var client = new ResticClient(new ResticClientOptions
-            {
-                Repository = new LocalRepository(Path.Combine(root, "repo")),
-                Password = ResticPassword.FromValue("benchmark"),
-                BinaryPath = Environment.GetEnvironmentVariable("RESTIC_NET_RESTIC_BINARY") ?? "restic",
-                CacheDirectory = Path.Combine(root, "cache"),
-                ProgressInterval = TimeSpan.FromMilliseconds(50), // 20 status lines a second
-            });
-            var version = await client.GetVersionAsync();
-            await client.InitAsync();
-            await client.BackupAsync(new BackupOptions(source)); // warm-up: the data is stored once
-
-            Console.WriteLine($"restic {version.VersionText}, {megabytes} MiB re-read per backup (--force), progress 20/s, {runs} runs each");
+            var restic = Environment.GetEnvironmentVariable("RESTIC_NET_RESTIC_BINARY") ?? "restic";
+            var (fast, slow, _) = await CompareAsync(root, restic, runs, megabytes);
+            Console.WriteLine($"{megabytes} MiB re-read per backup (--force), progress 20/s, {runs} runs each, interleaved");
             Console.WriteLine();
             Console.WriteLine("| consumer | restic's duration (mean) | wall time (mean) | status events seen (mean) | errors and summaries lost |");
             Console.WriteLine("|---|---:|---:|---:|---:|");
-            foreach (var delay in new[] { TimeSpan.Zero, TimeSpan.FromMilliseconds(200) })
+            foreach (var (delay, results) in new[] { (0, fast), (200, slow) })
             {
-                var results = new List<(TimeSpan Restic, TimeSpan Wall, int Statuses, bool Completed)>();
-                for (var i = 0; i < runs; i++)
-                {
-                    results.Add(await MeasureAsync(client, source, delay));
-                }
-
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| sleeps {delay.TotalMilliseconds:0} ms per event | {results.Average(r => r.Restic.TotalSeconds):0.00} s | {results.Average(r => r.Wall.TotalSeconds):0.00} s | {results.Average(r => r.Statuses):0.0} | {results.Count(r => !r.Completed)} |"));
+                    $"| sleeps {delay} ms per event | {results.Average(r => r.Restic.TotalSeconds):0.00} s | {results.Average(r => r.Wall.TotalSeconds):0.00} s | {results.Average(r => r.Statuses):0.0} | {results.Count(r => !r.Completed)} |"));
             }
 
             return 0;
@@ -58,7 +41,52 @@ internal static class BackPressureHarness
         }
     }
 
-    private static async Task<(TimeSpan Restic, TimeSpan Wall, int Statuses, bool Completed)> MeasureAsync(ResticClient client, string source, TimeSpan delay)
+    /// <summary>
+    /// Backs up <paramref name="megabytes"/> of random data in a fresh repository under <paramref name="root"/>
+    /// (the data file is kept for the next run), then <paramref name="runs"/> times each, alternating:
+    /// a consumer taking every event at once, and one sleeping 200 ms per event.
+    /// </summary>
+    public static async Task<(List<Run> Fast, List<Run> Slow, int Megabytes)> CompareAsync(string root, string restic, int runs, int megabytes)
+    {
+        var source = Directory.CreateDirectory(Path.Combine(root, "src")).FullName;
+        var data = Path.Combine(source, "data.bin");
+        if (!File.Exists(data) || new FileInfo(data).Length != megabytes * 1024L * 1024)
+        {
+            WriteRandomFile(data, megabytes);
+        }
+
+        var repository = Path.Combine(root, "repo");
+        if (Directory.Exists(repository))
+        {
+            Directory.Delete(repository, recursive: true);
+        }
+
+        var client = new ResticClient(new ResticClientOptions
+        {
+            Repository = new LocalRepository(repository),
+            Password = ResticPassword.FromValue("benchmark"),
+            BinaryPath = restic,
+            CacheDirectory = Path.Combine(root, "cache"),
+            ProgressInterval = TimeSpan.FromMilliseconds(50), // 20 status lines a second
+        });
+        await client.InitAsync();
+        await client.BackupAsync(new BackupOptions(source)); // warm-up: the data is stored once
+
+        var fast = new List<Run>();
+        var slow = new List<Run>();
+        for (var i = 0; i < runs; i++)
+        {
+            // Alternate which goes first, so that neither always follows the other.
+            foreach (var delay in i % 2 == 0 ? new[] { 0, 200 } : [200, 0])
+            {
+                (delay == 0 ? fast : slow).Add(await MeasureAsync(client, source, TimeSpan.FromMilliseconds(delay)));
+            }
+        }
+
+        return (fast, slow, megabytes);
+    }
+
+    private static async Task<Run> MeasureAsync(ResticClient client, string source, TimeSpan delay)
     {
         var watch = Stopwatch.StartNew();
         var statuses = 0;
@@ -81,7 +109,7 @@ internal static class BackPressureHarness
             }
         }
 
-        return (summary?.TotalDuration ?? TimeSpan.Zero, watch.Elapsed, statuses, summary is not null);
+        return new Run(summary?.TotalDuration ?? TimeSpan.Zero, watch.Elapsed, statuses, summary is not null);
     }
 
     private static void WriteRandomFile(string path, int megabytes)
@@ -95,4 +123,7 @@ internal static class BackPressureHarness
             stream.Write(buffer);
         }
     }
+
+    /// <summary>One backup: restic's own duration, the consumer's wall time, the status events it saw, whether the summary arrived.</summary>
+    internal readonly record struct Run(TimeSpan Restic, TimeSpan Wall, int Statuses, bool Completed);
 }

@@ -1,11 +1,21 @@
+using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Running;
 
-// Parsing benchmarks:  dotnet run -c Release --project benchmarks/Restic.Net.Benchmarks -- --filter '*' --job short
+// Parsing benchmarks:    dotnet run -c Release --project benchmarks/Restic.Net.Benchmarks -- --filter '*' --job short
 // Back-pressure harness: dotnet run -c Release --project benchmarks/Restic.Net.Benchmarks -- backpressure [runs] [megabytes]
-if (args is ["backpressure", ..])
+// End-to-end harness:    eng/benchmark-e2e.sh (the e2e mode; it launches the list mode once per sample)
+return args switch
 {
-    return await BackPressureHarness.RunAsync(args);
-}
+    ["list", ..] => await ListProcess.RunAsync(args),
+    ["e2e", ..] => await EndToEndHarness.RunAsync(args),
+    ["backpressure", ..] => await BackPressureHarness.RunAsync(args),
+    _ => RunBenchmarks(args),
+};
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-return 0;
+// Kept out of the top-level code: the list mode measures start-up, and must not load BenchmarkDotNet.
+[MethodImpl(MethodImplOptions.NoInlining)]
+static int RunBenchmarks(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    return 0;
+}

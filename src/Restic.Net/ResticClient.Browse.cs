@@ -84,6 +84,13 @@ public partial class ResticClient
 
     private void ParseListLine(ReadOnlySpan<byte> line, List<SnapshotNode> batch, SnapshotListing listing)
     {
+        // Nearly every line is a node: one pass, no DTO. Anything else is classified first.
+        if (NodeLine.TryRead(line, out var node))
+        {
+            batch.Add(node);
+            return;
+        }
+
         if (!JsonLine.TryGetMessageType(line, out var type))
         {
             LogText("ls", line);
@@ -135,10 +142,22 @@ public partial class ResticClient
         await piped.Completion.ConfigureAwait(false);
     }
 
-    private static FindResult ToFindResult(FindResultDto? dto) =>
-        dto is not null && SnapshotId.TryParse(dto.Snapshot, out var id)
-            ? new FindResult(id, dto.Hits, dto.Matches?.Select(m => m.ToNode()).ToArray() ?? [])
-            : throw new JsonException($"A find result without a valid snapshot id: '{dto?.Snapshot}'.");
+    private static FindResult ToFindResult(FindResultDto? dto)
+    {
+        if (dto is null || !SnapshotId.TryParse(dto.Snapshot, out var id))
+        {
+            throw new JsonException($"A find result without a valid snapshot id: '{dto?.Snapshot}'.");
+        }
+
+        var matches = dto.Matches ?? [];
+        var nodes = new SnapshotNode[matches.Length];
+        for (var i = 0; i < matches.Length; i++)
+        {
+            nodes[i] = matches[i].ToNode();
+        }
+
+        return new FindResult(id, dto.Hits, nodes);
+    }
 
     private async IAsyncEnumerable<DiffChange> DiffCoreAsync(
         ResticCommand command,

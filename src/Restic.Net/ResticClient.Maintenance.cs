@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Restic.Net.Execution;
 using Restic.Net.Serialization;
 
@@ -22,12 +23,26 @@ public partial class ResticClient
         LogCompleted(run);
 
         // restic prints nothing when no snapshot matched; with --prune, prune's text follows the JSON.
+        // One pass over the document: its end is looked for only for prune's text or when it cannot be read.
         var stdout = output.StandardOutput;
-        var end = ResticJson.EndOfDocument(stdout);
-        var groups = end < 0 ? [] : ParseDocument(run, output, ResticJsonContext.Default.ForgetGroupDtoArray);
+        ForgetGroupDto[] groups;
+        try
+        {
+            groups = ResticJson.DeserializeDocument(stdout, ResticJsonContext.Default.ForgetGroupDtoArray);
+        }
+        catch (JsonException) when (ResticJson.EndOfDocument(stdout) < 0)
+        {
+            groups = [];
+        }
+        catch (JsonException)
+        {
+            groups = ParseDocument(run, output, ResticJsonContext.Default.ForgetGroupDtoArray); // throws, with the output
+        }
+
         PruneResult? prune = null;
         if (options.Prune)
         {
+            var end = ResticJson.EndOfDocument(stdout);
             var rest = Encoding.UTF8.GetString(end < 0 ? stdout : stdout[end..]);
             var parsed = TextOutput.ParsePrune(SplitLines(rest), options.DryRun);
 
@@ -37,7 +52,7 @@ public partial class ResticClient
 
         return new ForgetResult
         {
-            Groups = ProjectOrThrow(run, output, () => groups.Select(Projections.ToGroup).ToArray()),
+            Groups = ProjectOrThrow(run, output, () => Array.ConvertAll(groups, Projections.ToGroup)),
             IsDryRun = options.DryRun,
             Prune = prune,
         };

@@ -28,7 +28,7 @@ public partial class ResticClient
         var (run, output) = await RunBufferedAsync(ResticCommands.Snapshots(filter), cancellationToken).ConfigureAwait(false);
         var snapshots = ParseDocument(run, output, ResticJsonContext.Default.SnapshotDtoArray);
         LogCompleted(run);
-        return ProjectOrThrow(run, output, () => snapshots.Select(Projections.ToSnapshot).ToArray());
+        return ProjectOrThrow(run, output, () => Array.ConvertAll(snapshots, Projections.ToSnapshot));
     }
 
     /// <inheritdoc />

@@ -60,6 +60,7 @@ public partial class ResticClient
     {
         var reader = piped.Pipe.Reader;
         var batch = new List<T>();
+        OutputPipe.LineHandler onLine = line => parse(line, batch);
         while (true)
         {
             // Not cancelled here: cancellation reaches restic as SIGINT, and the pipe ends when restic has exited.
@@ -67,7 +68,7 @@ public partial class ResticClient
             SequencePosition consumed;
             try
             {
-                consumed = OutputPipe.ReadLines(result.Buffer, result.IsCompleted, line => parse(line, batch));
+                consumed = OutputPipe.ReadLines(result.Buffer, result.IsCompleted, onLine);
             }
             catch (ResticOutputException)
             {

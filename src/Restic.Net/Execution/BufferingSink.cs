@@ -38,8 +38,12 @@ internal sealed class BufferingSink : IResticOutputSink, IRestartableSink
 
     public void OnStandardOutputLine(ReadOnlySpan<byte> line)
     {
-        _stdout.Write(line);
-        _stdout.Write("\n"u8);
+        // One request for the line and its LF: writing the LF separately made a document printed as
+        // one line (snapshots, forget) grow the buffer to twice its size.
+        var span = _stdout.GetSpan(line.Length + 1);
+        line.CopyTo(span);
+        span[line.Length] = (byte)'\n';
+        _stdout.Advance(line.Length + 1);
     }
 
     public void OnStandardErrorLine(string line)

@@ -49,66 +49,115 @@ internal sealed class OutputPipe
     /// <summary>
     /// Splits <paramref name="buffer"/> into LF-terminated lines (a trailing CR is dropped) and returns
     /// the position after the last complete line; with <paramref name="isFinal"/>, a last line without
-    /// LF counts too.
+    /// LF counts too. Lines are handed over in place; only a line that spans two segments of the pipe
+    /// is copied, into a pooled buffer.
     /// </summary>
     public static SequencePosition ReadLines(ReadOnlySequence<byte> buffer, bool isFinal, LineHandler onLine)
     {
-        var reader = new SequenceReader<byte>(buffer);
-        byte[]? rented = null;
+        if (buffer.IsSingleSegment)
+        {
+            var span = buffer.FirstSpan;
+            var consumed = ReadCompleteLines(span, onLine);
+            if (isFinal && consumed < span.Length)
+            {
+                Emit(span[consumed..], onLine);
+                consumed = span.Length;
+            }
+
+            return buffer.GetPosition(consumed);
+        }
+
+        // Several segments: a line may start in one and end in a later one.
+        byte[]? carry = null;
+        var carried = 0;
+        long passed = 0; // bytes in the segments before this one
+        long lineStart = 0; // offset of the first byte not yet handed over
         try
         {
-            while (true)
+            foreach (var memory in buffer)
             {
-                ReadOnlySequence<byte> line;
-                if (!reader.TryReadTo(out line, (byte)'\n'))
+                var span = memory.Span;
+                var newline = span.IndexOf((byte)'\n');
+                if (newline < 0)
                 {
-                    if (!isFinal || reader.End)
-                    {
-                        break;
-                    }
-
-                    line = reader.UnreadSequence;
-                    reader.AdvanceToEnd();
+                    Append(ref carry, ref carried, span);
+                    passed += span.Length;
+                    continue;
                 }
 
-                ReadOnlySpan<byte> span;
-                if (line.IsSingleSegment)
+                if (carried > 0)
                 {
-                    span = line.FirstSpan;
+                    Append(ref carry, ref carried, span[..newline]);
+                    Emit(carry.AsSpan(0, carried), onLine);
+                    carried = 0;
                 }
                 else
                 {
-                    if (rented is null || rented.Length < line.Length)
-                    {
-                        if (rented is not null)
-                        {
-                            ArrayPool<byte>.Shared.Return(rented);
-                        }
-
-                        rented = ArrayPool<byte>.Shared.Rent((int)line.Length);
-                    }
-
-                    line.CopyTo(rented);
-                    span = rented.AsSpan(0, (int)line.Length);
+                    Emit(span[..newline], onLine);
                 }
 
-                if (!span.IsEmpty && span[^1] == (byte)'\r')
-                {
-                    span = span[..^1];
-                }
-
-                onLine(span);
+                var rest = span[(newline + 1)..];
+                var used = ReadCompleteLines(rest, onLine);
+                lineStart = passed + newline + 1 + used;
+                Append(ref carry, ref carried, rest[used..]);
+                passed += span.Length;
             }
 
-            return reader.Position;
+            if (isFinal && carried > 0)
+            {
+                Emit(carry.AsSpan(0, carried), onLine);
+                lineStart = buffer.Length;
+            }
+
+            return buffer.GetPosition(lineStart);
         }
         finally
         {
-            if (rented is not null)
+            if (carry is not null)
             {
-                ArrayPool<byte>.Shared.Return(rented);
+                ArrayPool<byte>.Shared.Return(carry);
             }
         }
+    }
+
+    /// <summary>Hands over every LF-terminated line of <paramref name="span"/>; returns the bytes they took.</summary>
+    private static int ReadCompleteLines(ReadOnlySpan<byte> span, LineHandler onLine)
+    {
+        var start = 0;
+        int newline;
+        while ((newline = span[start..].IndexOf((byte)'\n')) >= 0)
+        {
+            Emit(span.Slice(start, newline), onLine);
+            start += newline + 1;
+        }
+
+        return start;
+    }
+
+    private static void Emit(ReadOnlySpan<byte> line, LineHandler onLine) =>
+        onLine(!line.IsEmpty && line[^1] == (byte)'\r' ? line[..^1] : line);
+
+    private static void Append(ref byte[]? carry, ref int carried, ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty)
+        {
+            return;
+        }
+
+        if (carry is null || carry.Length - carried < bytes.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(carried + bytes.Length, carry is null ? 4096 : carry.Length * 2));
+            if (carry is not null)
+            {
+                carry.AsSpan(0, carried).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(carry);
+            }
+
+            carry = larger;
+        }
+
+        bytes.CopyTo(carry.AsSpan(carried));
+        carried += bytes.Length;
     }
 
     /// <summary>Receives one line; the span is valid only during the call.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 
 namespace Restic.Net;
@@ -13,6 +14,8 @@ public readonly struct SnapshotId : IEquatable<SnapshotId>
 
     /// <summary>The length of a short id.</summary>
     public const int ShortLength = 8;
+
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
     private readonly string? _value;
 
@@ -40,7 +43,7 @@ public readonly struct SnapshotId : IEquatable<SnapshotId>
     public static bool TryParse([NotNullWhen(true)] string? value, out SnapshotId id)
     {
         id = default;
-        if (value is null || value.Length < ShortLength || value.Length > FullLength || !value.All(char.IsAsciiHexDigit))
+        if (value is null || value.Length < ShortLength || value.Length > FullLength || value.AsSpan().ContainsAnyExcept(HexDigits))
         {
             return false;
         }

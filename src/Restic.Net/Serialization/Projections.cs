@@ -111,12 +111,35 @@ internal static class Projections
 
     public static ForgetGroup ToGroup(this ForgetGroupDto dto)
     {
-        var keep = dto.Keep?.Select(ToSnapshot).ToArray() ?? [];
+        var keep = dto.Keep is { } kept ? Array.ConvertAll(kept, ToSnapshot) : [];
 
-        // restic before 0.17 omits the id in reasons: the kept snapshot with the same time is the one.
-        SnapshotId? IdOf(SnapshotDto? snapshot) =>
-            ParseOptionalId(snapshot?.Id) ??
-            (keep.Count(k => k.Time == snapshot?.Time) == 1 ? keep.Single(k => k.Time == snapshot?.Time).Id : null);
+        // restic before 0.17 omits the id in reasons: the kept snapshot with the same time is the one
+        // (looked up by time once, not by a scan per reason).
+        Dictionary<DateTimeOffset, SnapshotId?>? byTime = null;
+        SnapshotId? IdOf(SnapshotDto? snapshot)
+        {
+            if (ParseOptionalId(snapshot?.Id) is { } id)
+            {
+                return id;
+            }
+
+            if (snapshot is null)
+            {
+                return null;
+            }
+
+            if (byTime is null)
+            {
+                byTime = [];
+                foreach (var k in keep)
+                {
+                    // Two kept snapshots with the same time: neither is the one.
+                    byTime[k.Time] = byTime.ContainsKey(k.Time) ? null : k.Id;
+                }
+            }
+
+            return byTime.GetValueOrDefault(snapshot.Time);
+        }
 
         return new ForgetGroup
         {
@@ -124,8 +147,8 @@ internal static class Projections
             Paths = dto.Paths ?? [],
             Tags = dto.Tags ?? [],
             Keep = keep,
-            Remove = dto.Remove?.Select(ToSnapshot).ToArray() ?? [],
-            Reasons = dto.Reasons?.Select(r => new KeepReason(r.Snapshot?.Time ?? default, IdOf(r.Snapshot), r.Matches ?? [])).ToArray() ?? [],
+            Remove = dto.Remove is { } removed ? Array.ConvertAll(removed, ToSnapshot) : [],
+            Reasons = dto.Reasons is { } reasons ? Array.ConvertAll(reasons, r => new KeepReason(r.Snapshot?.Time ?? default, IdOf(r.Snapshot), r.Matches ?? [])) : [],
         };
     }
 

@@ -140,6 +140,40 @@ public class BrowseTests
     }
 
     [Fact(Timeout = 30000)]
+    public async Task ListAsync_LineLongerThanThePipeLimit_IsReadWhole()
+    {
+        // A path of 3 MiB in small writes, as restic writes: longer than every buffer and than the pause threshold.
+        var longName = new string('x', 3 * OutputPipe.PauseThreshold);
+        var lines = Encoding.UTF8.GetBytes(
+            Encoding.UTF8.GetString(SnapshotLine("0.18.0")) +
+            $$"""{"name":"{{longName}}","type":"file","path":"/d/{{longName}}","uid":0,"gid":0,"size":7,"mode":420,"permissions":"-rw-r--r--","mtime":"2024-01-02T03:04:05Z","atime":"2024-01-02T03:04:05Z","ctime":"2024-01-02T03:04:05Z","message_type":"node","struct_type":"node"}""" + "\r\n" +
+            """{"name":"after","type":"file","path":"/d/after","uid":0,"gid":0,"size":1,"mode":420,"permissions":"-rw-r--r--","mtime":"2024-01-02T03:04:05Z","atime":"2024-01-02T03:04:05Z","ctime":"2024-01-02T03:04:05Z","message_type":"node","struct_type":"node"}""");
+        var runner = RawRunner(async (invocation, ct) =>
+        {
+            for (var offset = 0; offset < lines.Length; offset += 4096)
+            {
+                await invocation.StandardOutput!.WriteAsync(lines.AsMemory(offset, Math.Min(4096, lines.Length - offset)), ct);
+            }
+
+            return 0;
+        });
+
+        var nodes = await ToListAsync(runner.CreateClient().ListAsync("latest"));
+
+        Assert.Equal(2, nodes.Count);
+        Assert.Equal(longName, nodes[0].Name);
+        Assert.Equal("/d/" + longName, nodes[0].Path);
+        Assert.Equal(7UL, nodes[0].Size);
+        Assert.Equal("after", nodes[1].Name);
+    }
+
+    private static byte[] SnapshotLine(string version)
+    {
+        var output = Fixture.Load(version, "ls").StandardOutput;
+        return output[..(Array.IndexOf(output, (byte)'\n') + 1)];
+    }
+
+    [Fact(Timeout = 30000)]
     public async Task ListAsync_ReaderStopsEarly_InterruptsResticAndEndsQuietly()
     {
         var interrupted = new TaskCompletionSource();
