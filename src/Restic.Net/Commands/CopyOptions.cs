@@ -31,6 +31,7 @@ public sealed record CopyOptions
 
     internal void Validate()
     {
+        SnapshotFilter.RejectLatest(Filter, nameof(Filter));
         foreach (var snapshot in Snapshots)
         {
             Guard.SnapshotReference(snapshot, nameof(Snapshots));

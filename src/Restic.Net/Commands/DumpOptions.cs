@@ -14,6 +14,7 @@ public sealed record DumpOptions
 
     internal void Validate()
     {
+        SnapshotFilter.RejectLatest(Filter, nameof(Filter));
         if (Archive is { } archive)
         {
             Guard.NotNullOrEmptyNoNul(archive.Value, nameof(Archive));

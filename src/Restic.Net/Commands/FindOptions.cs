@@ -20,6 +20,7 @@ public sealed record FindOptions
 
     internal void Validate()
     {
+        SnapshotFilter.RejectLatest(Filter, nameof(Filter));
         foreach (var snapshot in Snapshots)
         {
             Guard.SnapshotReference(snapshot, nameof(Snapshots));

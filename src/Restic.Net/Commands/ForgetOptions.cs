@@ -31,6 +31,7 @@ public sealed record ForgetOptions
 
     internal void Validate()
     {
+        SnapshotFilter.RejectLatest(Filter, nameof(Filter));
         Policy.Validate();
         Guard.NoNul(GroupBy);
     }

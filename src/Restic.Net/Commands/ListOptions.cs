@@ -15,5 +15,9 @@ public sealed record ListOptions
     /// <summary>Narrows which snapshot <c>latest</c> means (<c>--host</c>, <c>--tag</c>, <c>--path</c>).</summary>
     public SnapshotFilter? Filter { get; init; }
 
-    internal void Validate() => Guard.Items(Paths);
+    internal void Validate()
+    {
+        SnapshotFilter.RejectLatest(Filter, nameof(Filter));
+        Guard.Items(Paths);
+    }
 }

@@ -17,6 +17,7 @@ public sealed record RepairSnapshotsOptions
 
     internal void Validate()
     {
+        SnapshotFilter.RejectLatest(Filter, nameof(Filter));
         foreach (var snapshot in Snapshots)
         {
             Guard.SnapshotReference(snapshot, nameof(Snapshots));

@@ -51,6 +51,7 @@ public sealed record RestoreOptions
 
     internal void Validate()
     {
+        SnapshotFilter.RejectLatest(Filter, nameof(Filter));
         Guard.Items(Includes);
         Guard.Items(Excludes);
     }

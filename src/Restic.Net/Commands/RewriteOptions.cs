@@ -30,6 +30,7 @@ public sealed record RewriteOptions
 
     internal void Validate()
     {
+        SnapshotFilter.RejectLatest(Filter, nameof(Filter));
         Guard.Items(Excludes);
         Guard.Items(CaseInsensitiveExcludes);
         Guard.Items(ExcludeFiles);

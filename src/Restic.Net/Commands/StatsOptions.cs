@@ -20,6 +20,7 @@ public sealed record StatsOptions
 
     internal void Validate()
     {
+        SnapshotFilter.RejectLatest(Filter, nameof(Filter));
         Guard.NotNullOrEmptyNoNul(Mode.Value, nameof(Mode));
         foreach (var snapshot in Snapshots)
         {

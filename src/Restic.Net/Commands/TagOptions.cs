@@ -23,6 +23,7 @@ public sealed record TagOptions
 
     internal void Validate()
     {
+        SnapshotFilter.RejectLatest(Filter, nameof(Filter));
         Guard.Labels(Add);
         Guard.Labels(Remove);
         Guard.Labels(Set);

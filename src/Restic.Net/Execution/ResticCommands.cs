@@ -137,6 +137,7 @@ internal static partial class ResticCommands
         return new ResticCommand("unlock", ["unlock"], flags, []) { Lock = ResticLockKind.None, ExclusiveInProcess = options.RemoveAll };
     }
 
+    // --latest exists only for `snapshots`; the other options' Validate rejects it.
     private static void AddFilter(List<string> flags, SnapshotFilter filter)
     {
         AddEach(flags, "--host", filter.Hosts);

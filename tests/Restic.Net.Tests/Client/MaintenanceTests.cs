@@ -118,4 +118,30 @@ public class MaintenanceTests
         await Assert.ThrowsAsync<ArgumentException>(() => client.CheckAsync(new CheckOptions { ReadData = true, ReadDataSubset = "1/5" }));
         Assert.Empty(runner.Invocations);
     }
+
+    [Fact]
+    public async Task FilterWithLatest_OutsideGetSnapshots_ThrowsInsteadOfWideningTheSelection()
+    {
+        var runner = FixtureRunner.Replaying("0.18.0", "forget");
+        var client = runner.CreateClient();
+        var latestOnly = new SnapshotFilter { Tags = ["nightly"], Latest = 1 };
+
+        var forget = await Assert.ThrowsAsync<ArgumentException>(() => client.ForgetAsync(new ForgetOptions(RetentionPolicy.Default) { Filter = latestOnly }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Add = ["x"], Filter = latestOnly }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.RestoreAsync(new RestoreOptions("latest", "/tmp/target") { Filter = latestOnly }));
+
+        Assert.Contains("GetSnapshotsAsync", forget.Message);
+        Assert.Empty(runner.Invocations);
+    }
+
+    [Fact]
+    public async Task GetSnapshotsAsync_WithLatest_PassesIt()
+    {
+        var runner = FixtureRunner.Replaying("0.18.0", "snapshots");
+
+        await runner.CreateClient().GetSnapshotsAsync(new SnapshotFilter { Tags = ["nightly"], Latest = 1 });
+
+        Assert.Contains("--latest=1", runner.LastArguments);
+        Assert.Contains("--tag=nightly", runner.LastArguments);
+    }
 }
