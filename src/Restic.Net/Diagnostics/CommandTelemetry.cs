@@ -59,10 +59,15 @@ internal sealed class CommandTelemetry : IDisposable
         return exception;
     }
 
+    /// <summary>
+    /// restic's run was accepted as a result. A non-zero exit code is a result with errors (a
+    /// backup with unreadable files, a restore that could not write some files, a check that found
+    /// damage): recorded as <c>partial</c>, so dashboards do not count it as a clean success.
+    /// </summary>
     public void Succeeded(int exitCode)
     {
         _activity?.SetTag(ResticTelemetry.ExitCodeTag, exitCode);
-        Complete("success", null);
+        Complete(exitCode == 0 ? "success" : "partial", null);
     }
 
     public void Failed(Exception exception) =>

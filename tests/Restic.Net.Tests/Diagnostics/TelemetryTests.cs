@@ -61,6 +61,40 @@ public class TelemetryTests
     }
 
     [Fact]
+    public async Task BackupAsync_UnreadableFiles_RecordsAPartialOutcome()
+    {
+        var repository = UniqueRepository();
+        using var telemetry = new TelemetryCollector(repository);
+        var client = FixtureRunner.Replaying("0.18.0", "backup-partial").CreateClient(o => o.Repository = new LocalRepository(repository));
+
+        var summary = await client.BackupAsync(new BackupOptions("/tmp/restic-fixtures/src"));
+
+        Assert.False(summary.IsComplete);
+        var span = Assert.Single(telemetry.Spans, s => s.DisplayName == "restic backup");
+        Assert.Equal("partial", span.GetTagItem("restic.outcome"));
+        Assert.Equal(3, span.GetTagItem("process.exit.code"));
+        Assert.Equal("partial", Assert.Single(telemetry.Of("restic.operation.duration"), m => Equals(m["restic.operation"], "backup"))["restic.outcome"]);
+    }
+
+    [Fact]
+    public async Task RestoreAsync_SomeFilesNotWritten_RecordsAPartialOutcome()
+    {
+        var repository = UniqueRepository();
+        using var telemetry = new TelemetryCollector(repository);
+        const string Stdout = "{\"message_type\":\"summary\",\"total_files\":2,\"files_restored\":2,\"total_bytes\":20,\"bytes_restored\":20}\n";
+        const string Stderr =
+            "{\"message_type\":\"error\",\"error\":{\"message\":\"write /t/a: no space left on device\"},\"during\":\"restore\",\"item\":\"/a\"}\n" +
+            "{\"message_type\":\"exit_error\",\"code\":1,\"message\":\"Fatal: There were 1 errors\\n\"}\n";
+        var client = new FixtureRunner("0.18.0", _ => Fixture.Inline(Stdout, Stderr, 1)).CreateClient(o => o.Repository = new LocalRepository(repository));
+
+        await Assert.ThrowsAsync<ResticRestoreException>(() => client.RestoreAsync(new RestoreOptions("latest", "/t")));
+
+        var span = Assert.Single(telemetry.Spans, s => s.DisplayName == "restic restore");
+        Assert.Equal("partial", span.GetTagItem("restic.outcome"));
+        Assert.Equal(1, span.GetTagItem("process.exit.code"));
+    }
+
+    [Fact]
     public async Task ForgetAsync_LockedThenFree_CountsTheRetryAndTheLockWait()
     {
         var repository = UniqueRepository();
