@@ -97,6 +97,18 @@ public sealed class RobustnessTests : IAsyncLifetime
 
         // diff compares names as bytes; .NET would see U+FFFD for the invalid one.
         Run("diff", "-r", source, SourceTree.RestoredPath(target, source));
+
+        // The listing parser (its fast path and its escaped-JSON path) gives every name back exactly.
+        var listed = new List<SnapshotNode>();
+        await foreach (var node in _client.ListAsync("latest", new ListOptions { Paths = [source] }))
+        {
+            listed.Add(node);
+        }
+
+        var files = listed.Where(n => n.Type == NodeType.File).ToList();
+        Assert.Equal(names.Order(StringComparer.Ordinal), files.Select(n => n.Name).Where(n => !n.StartsWith("caf", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.All(files, n => Assert.Equal(source + "/" + n.Name, n.Path));
+        Assert.Contains(files, n => n.Name.StartsWith("caf", StringComparison.Ordinal) && n.Name.Contains('\uFFFD', StringComparison.Ordinal));
     }
 
     private ResticClientOptions WaitingOptions()
