@@ -20,6 +20,16 @@ internal static class ErrorClassifier
                 rejection, summary.TrimEnd('.') + ". " + BackendRejection.Advice(rejection), run.ExitCode, run.CommandLine, message, run.StandardError);
         }
 
+        // restic 0.14 adds "Is there a repository…?" to every failure to open the repository, a dropped
+        // connection too (for example a TLS client certificate refused after the handshake shows as
+        // "write: broken pipe"): that is a backend failure, not a missing repository.
+        if (run.ExitCode != 10 && ContainsAny(text, "Is there a repository at the following location?") && IsTransportFailure(text))
+        {
+            return new ResticCommandException(
+                summary.TrimEnd('.') + ". The storage backend could not be reached or closed the connection: check that it runs and accepts this client.",
+                run.ExitCode, run.CommandLine, message, run.StandardError);
+        }
+
         if (run.ExitCode == 10 || ContainsAny(text, "repository does not exist", "Is there a repository at the following location?"))
         {
             return new ResticRepositoryNotFoundException(summary, run.ExitCode, run.CommandLine, message, run.StandardError);
@@ -90,6 +100,9 @@ internal static class ErrorClassifier
         holder = holder.StartsWith("exclusively ", StringComparison.Ordinal) ? holder["exclusively ".Length..] : holder;
         return holder.StartsWith("by ", StringComparison.Ordinal) ? holder["by ".Length..] : holder;
     }
+
+    private static bool IsTransportFailure(string text) =>
+        ContainsAny(text, "write: broken pipe", "connect: connection refused", "connection reset by peer", "i/o timeout", "no such host");
 
     private static bool ContainsAny(string text, params string[] needles) =>
         needles.Any(n => text.Contains(n, StringComparison.Ordinal));

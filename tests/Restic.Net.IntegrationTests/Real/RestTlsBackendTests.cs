@@ -51,8 +51,19 @@ public sealed class RestTlsBackendTests(TlsRestServers servers) : IClassFixture<
         var watch = Stopwatch.StartNew();
         var ex = await BackendLifecycle.AssertFailsWithinBoundAsync(servers.MutualTlsRepository("no-client-cert"));
 
-        Assert.IsType<ResticBackendAccessDeniedException>(ex);
         Assert.True(watch.Elapsed < s_refusalBound, $"took {watch.Elapsed}: {ex.Message}");
+        if (ex is ResticCommandException && ex.Message.Contains("closed the connection", StringComparison.Ordinal))
+        {
+            // restic 0.14 (Go 1.19) often writes its request before it reads the server's TLS 1.3
+            // alert (about half the runs here): the refusal then reads as a dropped connection
+            // ("write: broken pipe"), which the client reports as a backend failure, not a missing repository.
+            using var root = new TempDirectory();
+            var version = (await new ResticClient(TestRestic.Options(root.Path, root.Combine("cache"))).GetVersionAsync()).Version;
+            Assert.True(version < new Version(0, 18), $"restic {version} reported the refusal as a dropped connection: {ex.ResticMessage}");
+            return;
+        }
+
+        Assert.IsType<ResticBackendAccessDeniedException>(ex);
         Assert.Contains("remote error: tls: bad certificate", ex.ResticMessage, StringComparison.Ordinal);
         Assert.Contains("ClientCertificateFile", ex.Message, StringComparison.Ordinal);
         await BackendLifecycle.AssertEndedAsRestic018RetriesAsync(ex);

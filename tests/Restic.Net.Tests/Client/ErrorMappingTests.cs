@@ -60,6 +60,21 @@ public class ErrorMappingTests
         Assert.Contains("found", ex.ResticMessage);
     }
 
+    // restic 0.14's stderr when a TLS server refused the client certificate after the handshake
+    // (recorded), and when nothing listens: "Is there a repository…?" is appended to both.
+    [Theory]
+    [InlineData("Fatal: unable to open config file: client.Head: Head \"https://127.0.0.1:33003/r/config\": write tcp 127.0.0.1:36840->127.0.0.1:33003: write: broken pipe\nIs there a repository at the following location?\nrest:https://127.0.0.1:33003/r/")]
+    [InlineData("Fatal: unable to open config file: Head \"http://127.0.0.1:9/r/config\": dial tcp 127.0.0.1:9: connect: connection refused\nIs there a repository at the following location?\nrest:http://127.0.0.1:9/r/")]
+    public async Task Restic014_TransportFailure_IsACommandException_NotAMissingRepository(string stderr)
+    {
+        var client = new FixtureRunner("0.14.0", _ => Fixture.Inline("", stderr + "\n", 1)).CreateClient();
+
+        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => client.GetSnapshotsAsync());
+
+        Assert.Contains("could not be reached or closed the connection", ex.Message);
+        Assert.Contains("Is there a repository", ex.ResticMessage);
+    }
+
     [Fact]
     public async Task LockedRepository_WithLockWaitTimeoutOnRestic018_PassesRetryLockInsteadOfRetrying()
     {
