@@ -57,8 +57,7 @@ public sealed class RestTlsBackendTests(TlsRestServers servers) : IClassFixture<
             // restic 0.14 (Go 1.19) often writes its request before it reads the server's TLS 1.3
             // alert (about half the runs here): the refusal then reads as a dropped connection
             // ("write: broken pipe"), which the client reports as a backend failure, not a missing repository.
-            using var root = new TempDirectory();
-            var version = (await new ResticClient(TestRestic.Options(root.Path, root.Combine("cache"))).GetVersionAsync()).Version;
+            var version = await BackendLifecycle.ResticVersionAsync();
             Assert.True(version < new Version(0, 18), $"restic {version} reported the refusal as a dropped connection: {ex.ResticMessage}");
             return;
         }

@@ -52,8 +52,7 @@ internal static class BackendLifecycle
     /// </summary>
     public static async Task AssertEndedAsRestic018RetriesAsync(ResticException ex)
     {
-        using var root = new TempDirectory();
-        var version = (await new ResticClient(TestRestic.Options(root.Path, root.Combine("cache"))).GetVersionAsync()).Version;
+        var version = await ResticVersionAsync();
         if (version >= new Version(0, 18))
         {
             Assert.Null(ex.ExitCode);
@@ -65,6 +64,13 @@ internal static class BackendLifecycle
             Assert.Equal(1, ex.ExitCode);
             Assert.StartsWith("Fatal:", ex.ResticMessage, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>The version of the restic binary under test.</summary>
+    public static async Task<Version> ResticVersionAsync()
+    {
+        using var root = new TempDirectory();
+        return (await new ResticClient(TestRestic.Options(root.Path, root.Combine("cache"))).GetVersionAsync()).Version;
     }
 
     /// <summary>Runs <c>snapshots</c> and asserts a typed error within <see cref="FailureBound"/> whose text holds no secret.</summary>
