@@ -6,7 +6,7 @@ namespace Restic.Net.Benchmarks;
 /// The process seam answered from memory, so that benchmarks run the client's real path (command,
 /// executor, pipe or sink, parser, projection) without restic's own time: <c>version</c> gets a
 /// recorded answer, every other command the prepared stdout, written the way CliWrap delivers a
-/// process's stdout (64 KiB chunks into the pipe, or split into lines by <see cref="LineSplitter"/>).
+/// process's stdout (64 KiB chunks into the pipe, or read by <see cref="StandardOutputReader"/> into a <see cref="LineSplitter"/>).
 /// </summary>
 internal sealed class InMemoryRestic(byte[] standardOutput) : IResticProcessRunner
 {
@@ -26,7 +26,7 @@ internal sealed class InMemoryRestic(byte[] standardOutput) : IResticProcessRunn
         else
         {
             using var stream = new MemoryStream(output, writable: false);
-            await LineSplitter.ReadLinesAsync(stream, line => sink.OnStandardOutputLine(line.Span), cancellationToken).ConfigureAwait(false);
+            await StandardOutputReader.ReadAsync(stream, new LineSplitter(sink), cancellationToken).ConfigureAwait(false);
         }
 
         return 0;

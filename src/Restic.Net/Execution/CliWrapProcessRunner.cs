@@ -33,9 +33,12 @@ internal sealed class CliWrapProcessRunner : IResticProcessRunner
             .WithEnvironmentVariables(invocation.Environment)
             .WithValidation(CommandResultValidation.None)
             .WithStandardInputPipe(standardInput)
-            .WithStandardOutputPipe(invocation.StandardOutput is { } output
-                ? PipeTarget.ToStream(output)
-                : PipeTarget.Create((stream, ct) => LineSplitter.ReadLinesAsync(stream, line => sink.OnStandardOutputLine(line.Span), ct)))
+            .WithStandardOutputPipe(invocation.StandardOutput switch
+            {
+                IStandardOutputTarget target => PipeTarget.Create((stream, ct) => StandardOutputReader.ReadAsync(stream, target, ct)),
+                { } output => PipeTarget.ToStream(output),
+                null => PipeTarget.Create((stream, ct) => StandardOutputReader.ReadAsync(stream, new LineSplitter(sink), ct)),
+            })
             .WithStandardErrorPipe(PipeTarget.ToDelegate(sink.OnStandardErrorLine, Encoding.UTF8));
 
         // The graceful token sends SIGINT (restic removes its lock); a kill follows after the timeout.

@@ -2,71 +2,68 @@ using System.Buffers;
 
 namespace Restic.Net.Execution;
 
-/// <summary>Splits a byte stream into lines (LF or CRLF) without decoding it, reusing one pooled buffer.</summary>
-internal static class LineSplitter
+/// <summary>
+/// Splits stdout into lines (LF or CRLF) without decoding it, in one pooled buffer that grows only
+/// for a line longer than itself. Fed by <see cref="StandardOutputReader"/>; the last line may lack
+/// its LF.
+/// </summary>
+internal sealed class LineSplitter(IResticOutputSink sink) : IStandardOutputTarget, IDisposable
 {
     private const int InitialBufferSize = 16 * 1024;
 
-    public static async Task ReadLinesAsync(Stream stream, Action<ReadOnlyMemory<byte>> onLine, CancellationToken cancellationToken)
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+    private int _filled;
+
+    public Span<byte> GetBuffer()
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
-        var filled = 0;
-        try
+        if (_filled == _buffer.Length)
         {
-            while (true)
-            {
-                if (filled == buffer.Length)
-                {
-                    // A line longer than the buffer: grow it.
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, filled).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                var read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                var start = 0;
-                var scanFrom = filled;
-                filled += read;
-                int newline;
-                while ((newline = buffer.AsSpan(scanFrom, filled - scanFrom).IndexOf((byte)'\n')) >= 0)
-                {
-                    var end = scanFrom + newline;
-                    Emit(buffer.AsMemory(start, end - start), onLine);
-                    start = end + 1;
-                    scanFrom = start;
-                }
-
-                if (start > 0)
-                {
-                    buffer.AsSpan(start, filled - start).CopyTo(buffer);
-                    filled -= start;
-                }
-            }
-
-            if (filled > 0)
-            {
-                Emit(buffer.AsMemory(0, filled), onLine);
-            }
+            // A line longer than the buffer: grow it.
+            var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            _buffer.AsSpan(0, _filled).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
         }
-        finally
+
+        return _buffer.AsSpan(_filled);
+    }
+
+    public void Commit(int count)
+    {
+        var scanFrom = _filled;
+        _filled += count;
+        var start = 0;
+        int newline;
+        while ((newline = _buffer.AsSpan(scanFrom, _filled - scanFrom).IndexOf((byte)'\n')) >= 0)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            var end = scanFrom + newline;
+            Emit(_buffer.AsSpan(start, end - start));
+            start = end + 1;
+            scanFrom = start;
+        }
+
+        if (start > 0)
+        {
+            _buffer.AsSpan(start, _filled - start).CopyTo(_buffer);
+            _filled -= start;
         }
     }
 
-    private static void Emit(ReadOnlyMemory<byte> line, Action<ReadOnlyMemory<byte>> onLine)
+    public void End()
     {
-        if (line.Length > 0 && line.Span[^1] == (byte)'\r')
+        if (_filled > 0)
         {
-            line = line[..^1];
+            Emit(_buffer.AsSpan(0, _filled));
+            _filled = 0;
         }
-
-        onLine(line);
     }
+
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+    }
+
+    private void Emit(ReadOnlySpan<byte> line) =>
+        sink.OnStandardOutputLine(!line.IsEmpty && line[^1] == (byte)'\r' ? line[..^1] : line);
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 
 namespace Restic.Net.Execution;
 
@@ -52,6 +53,7 @@ internal sealed class OutputPipe
     /// LF counts too. Lines are handed over in place; only a line that spans two segments of the pipe
     /// is copied, into a pooled buffer.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SequencePosition ReadLines(ReadOnlySequence<byte> buffer, bool isFinal, LineHandler onLine)
     {
         if (buffer.IsSingleSegment)
@@ -121,6 +123,7 @@ internal sealed class OutputPipe
     }
 
     /// <summary>Hands over every LF-terminated line of <paramref name="span"/>; returns the bytes they took.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ReadCompleteLines(ReadOnlySpan<byte> span, LineHandler onLine)
     {
         var start = 0;
@@ -163,8 +166,14 @@ internal sealed class OutputPipe
     /// <summary>Receives one line; the span is valid only during the call.</summary>
     public delegate void LineHandler(ReadOnlySpan<byte> line);
 
-    private sealed class WriterStream(OutputPipe owner) : Stream
+    /// <summary>
+    /// The writing end: a stream (what a test's fake restic writes into), and the target that
+    /// <see cref="StandardOutputReader"/> fills from restic's stdout.
+    /// </summary>
+    private sealed class WriterStream(OutputPipe owner) : Stream, IStandardOutputTarget
     {
+        private byte[]? _readBuffer;
+
         public override bool CanRead => false;
 
         public override bool CanSeek => false;
@@ -195,6 +204,37 @@ internal sealed class OutputPipe
 
             // Waits while the reader is behind; completes at once when the reader has been abandoned.
             await owner._pipe.Writer.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// restic's stdout is read into a buffer of its own and copied into the pipe's small segments,
+        /// rather than read into a segment as large as the largest read (which would hold 64 KiB for
+        /// every few lines while restic is slow).
+        /// </summary>
+        public Span<byte> GetBuffer() => _readBuffer ??= new byte[StandardOutputReader.ReadSize];
+
+        public void Commit(int count)
+        {
+            // Once the reader is gone, restic's output is read and dropped, so that restic never blocks.
+            if (Volatile.Read(ref owner._abandoned) == 1)
+            {
+                return;
+            }
+
+            Interlocked.Add(ref owner._written, count);
+            owner._pipe.Writer.Write(_readBuffer.AsSpan(0, count));
+
+            // Blocks this (the reader's own) thread while the consumer is behind: restic waits too.
+            var flush = owner._pipe.Writer.FlushAsync();
+            if (!flush.IsCompleted)
+            {
+                flush.AsTask().GetAwaiter().GetResult();
+            }
+        }
+
+        public void End()
+        {
+            // The run completes the pipe once restic has exited.
         }
 
         public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
