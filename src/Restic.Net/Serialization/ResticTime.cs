@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Restic.Net.Serialization;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace Restic.Net.Serialization;
 /// </summary>
 internal static class ResticTime
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<byte> text, out DateTimeOffset value)
     {
         value = default;
@@ -81,6 +84,7 @@ internal static class ResticTime
 
     private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryDigits(ReadOnlySpan<byte> digits, out int value)
     {
         value = 0;
