@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO.Pipelines;
 using System.IO.Pipes;
 using System.Text;
@@ -62,6 +63,38 @@ public class StandardOutputReaderTests
 
         await reading.WaitAsync(Patience);
         Assert.Equal(expected, sink.Lines);
+    }
+
+    [Fact]
+    public async Task LinesWrittenOneByOne_AreGathered_OnAPipeThatCouldBeEnlarged()
+    {
+        using var reader = new AnonymousPipeServerStream(PipeDirection.In);
+        var target = new CountingTarget(64 * 1024);
+        var reading = StandardOutputReader.ReadAsync(reader, target, CancellationToken.None);
+
+        const int Lines = 1000;
+        var line = Encoding.UTF8.GetBytes(new string('x', 99) + "\n");
+        using (var writer = new AnonymousPipeClientStream(PipeDirection.Out, reader.ClientSafePipeHandle))
+        {
+            // One write per line, about 20 µs apart: a reader that always waits wakes for nearly each.
+            for (var i = 0; i < Lines; i++)
+            {
+                writer.Write(line);
+                var spin = Stopwatch.StartNew();
+                while (spin.Elapsed < TimeSpan.FromMicroseconds(20))
+                {
+                    Thread.SpinWait(10);
+                }
+            }
+        }
+
+        await reading.WaitAsync(Patience);
+        Assert.Equal(Lines * line.Length, target.Bytes);
+        if (OperatingSystem.IsLinux())
+        {
+            // A 1 ms pause after each short read gathers ~50 lines per read here.
+            Assert.InRange(target.Commits, 1, Lines / 5);
+        }
     }
 
     [Fact]
@@ -200,11 +233,13 @@ public class StandardOutputReaderTests
         }
     }
 
-    private sealed class CountingTarget : IStandardOutputTarget, IDisposable
+    private sealed class CountingTarget(int bufferSize = 1024) : IStandardOutputTarget, IDisposable
     {
-        private readonly byte[] _buffer = new byte[1024];
+        private readonly byte[] _buffer = new byte[bufferSize];
 
         public int Commits;
+
+        public long Bytes { get; private set; }
 
         public Exception? FailOnCommit { get; init; }
 
@@ -216,6 +251,7 @@ public class StandardOutputReaderTests
 
         public void Commit(int count)
         {
+            Bytes += count;
             Interlocked.Increment(ref Commits);
             if (FailOnCommit is { } failure)
             {
