@@ -111,15 +111,9 @@ public class HealthCheckTests(RealRepositoryFixture fixture)
             args: ["repository is already locked exclusively", 11, "restic snapshots", "locked", "", "PID 42 on vm by root (UID 0, GID 0)"],
             culture: null)!;
         var client = new Mock<IResticClient>();
-        client.Setup(c => c.GetSnapshotsAsync(It.IsAny<SnapshotFilter?>(), It.IsAny<CancellationToken>())).ThrowsAsync(locked);
-        var services = new ServiceCollection().AddLogging();
-        services.AddKeyedSingleton("repo", client.Object);
-        services.AddHealthChecks().AddResticRepositoryCheck("repo");
-        await using var provider = services.BuildServiceProvider();
 
-        var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        var entry = await CheckFailingClientAsync(client, locked);
 
-        var entry = report.Entries["repo"];
         Assert.Equal(HealthStatus.Degraded, entry.Status);
         Assert.Equal("PID 42 on vm by root (UID 0, GID 0)", entry.Data["lockHolder"]);
         client.Verify(c => c.GetSnapshotsAsync(It.Is<SnapshotFilter?>(f => f!.Latest == 1), It.IsAny<CancellationToken>()));
@@ -131,16 +125,8 @@ public class HealthCheckTests(RealRepositoryFixture fixture)
     public async Task Check_BackendRefusesCredentialsOrCertificate_IsUnhealthyAndSaysWhy(string kind, string reason)
     {
         ResticException refused = kind == "access" ? ResticModelFactory.BackendAccessDeniedException() : ResticModelFactory.BackendCertificateException();
-        var client = new Mock<IResticClient>();
-        client.Setup(c => c.GetSnapshotsAsync(It.IsAny<SnapshotFilter?>(), It.IsAny<CancellationToken>())).ThrowsAsync(refused);
-        var services = new ServiceCollection().AddLogging();
-        services.AddKeyedSingleton("repo", client.Object);
-        services.AddHealthChecks().AddResticRepositoryCheck("repo");
-        await using var provider = services.BuildServiceProvider();
+        var entry = await CheckFailingClientAsync(new Mock<IResticClient>(), refused);
 
-        var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
-
-        var entry = report.Entries["repo"];
         Assert.Equal(HealthStatus.Unhealthy, entry.Status);
         Assert.Same(refused, entry.Exception);
         Assert.Contains(reason, entry.Description, StringComparison.Ordinal);
@@ -174,6 +160,20 @@ public class HealthCheckTests(RealRepositoryFixture fixture)
         var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
 
         return Assert.Single(report.Entries).Value;
+    }
+
+    /// <summary>The check over a client (registered as "repo") whose snapshot query throws <paramref name="failure"/>.</summary>
+    private static async Task<HealthReportEntry> CheckFailingClientAsync(Mock<IResticClient> client, ResticException failure)
+    {
+        client.Setup(c => c.GetSnapshotsAsync(It.IsAny<SnapshotFilter?>(), It.IsAny<CancellationToken>())).ThrowsAsync(failure);
+        var services = new ServiceCollection().AddLogging();
+        services.AddKeyedSingleton("repo", client.Object);
+        services.AddHealthChecks().AddResticRepositoryCheck("repo");
+        await using var provider = services.BuildServiceProvider();
+
+        var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+
+        return report.Entries["repo"];
     }
 
     private sealed class ShiftedTimeProvider(TimeSpan shift) : TimeProvider
