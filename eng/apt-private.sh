@@ -35,23 +35,28 @@ apt_private() {
     "$@"
 }
 
-# Makes the private package lists (bookworm and trixie) once; later calls reuse them.
+# The suites the private lists hold: Debian 12 and 13 for the pinned packages, forky (testing) for
+# the restic 0.19 series, sid for the canary (./build.sh canary). All come through the same mirror.
+apt_suites="bookworm trixie forky sid"
+
+# Makes the private package lists once; later calls reuse them. Lists made for another set of suites
+# (an older checkout's .tools) are made again.
 apt_prepare() {
   command -v apt-get >/dev/null || die "apt-get is required (Debian or a derivative)"
   command -v dpkg >/dev/null || die "dpkg is required (Debian or a derivative)"
-  [ -f "$apt_dir/.updated" ] && return 0
+  [ -f "$apt_dir/.updated" ] && [ "$(cat "$apt_dir/.updated")" = "$apt_suites" ] && return 0
   local mirror keyring=/usr/share/keyrings/debian-archive-keyring.gpg
   mirror=$(find_mirror)
   [ -f "$keyring" ] || die "$keyring is missing: install debian-archive-keyring"
   mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$apt_dir/sources.list.d" "$apt_dir/debs"
   : >"$apt_dir/status"
-  {
-    printf 'deb [signed-by=%s] %s bookworm main\n' "$keyring" "$mirror"
-    printf 'deb [signed-by=%s] %s trixie main\n' "$keyring" "$mirror"
-  } >"$apt_dir/sources.list"
-  echo "provision: updating the private package lists" >&2
+  local suite
+  for suite in $apt_suites; do
+    printf 'deb [signed-by=%s] %s %s main\n' "$keyring" "$mirror" "$suite"
+  done >"$apt_dir/sources.list"
+  echo "provision: updating the private package lists ($apt_suites)" >&2
   apt_private -qq update >&2 || die "apt-get update failed for the mirror read from this machine's apt sources"
-  touch "$apt_dir/.updated"
+  printf '%s' "$apt_suites" >"$apt_dir/.updated"
 }
 
 # apt_unpack PACKAGE SUITE TARGET: downloads PACKAGE from SUITE and unpacks it into TARGET (dpkg -x).
