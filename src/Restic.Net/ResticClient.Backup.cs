@@ -47,7 +47,8 @@ public partial class ResticClient
             throw MissingOutput(run, "summary", output: parser.MalformedLine);
         }
 
-        var summary = dto.ToSummary(isComplete: run.ExitCode == 0, parser.Errors);
+        // A missing source path: restic 0.19+ exits 3, older versions 0; incomplete on every version.
+        var summary = dto.ToSummary(isComplete: run.ExitCode == 0 && !parser.SourceMissing, parser.Errors);
         var snapshot = summary.SnapshotId?.ToShortString() ?? "(none)";
         if (summary.IsComplete)
         {

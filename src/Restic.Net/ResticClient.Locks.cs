@@ -34,15 +34,15 @@ public partial class ResticClient
     /// <summary>Runs <c>unlock</c> and reports the locks that existed before and not after it.</summary>
     private async Task<UnlockResult> UnlockAndCompareAsync(UnlockOptions options, CancellationToken cancellationToken)
     {
-        var capabilities = (await _executor.GetVersionAsync(cancellationToken).ConfigureAwait(false)).Capabilities;
         var before = await GetLocksAsync(cancellationToken).ConfigureAwait(false);
         var (run, output) = await RunBufferedAsync(ResticCommands.Unlock(options), cancellationToken).ConfigureAwait(false);
         LogCompleted(run);
-        var reported = TextOutput.ParseUnlock(output.StandardOutputLines, capabilities.UnlockReportsCount);
+        var reported = TextOutput.ParseUnlockCount(output.StandardOutputLines);
 
         // Nothing to remove means nothing removed: save the second listing.
         var remaining = before.Count == 0 ? [] : (await _executor.Locks.ListLockIdsAsync(cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
         var removed = before.Where(l => !remaining.Contains(l.Id)).ToArray();
-        return new UnlockResult(reported.RemovedLocks ?? removed.Length) { Removed = removed };
+        // restic's own count where it prints one; 0.14 prints none, and 0.19+ prints nothing with --json.
+        return new UnlockResult(reported ?? removed.Length) { Removed = removed };
     }
 }

@@ -10,6 +10,11 @@ public partial class ResticClient
     private const string ContainsErrors = "repository contains errors";
 
     /// <inheritdoc />
+    /// <remarks>
+    /// With <see cref="ForgetOptions.Prune"/> on restic 0.19+, which prints no prune report in JSON mode,
+    /// the client first plans (<c>forget --dry-run --json</c>), then removes exactly the planned snapshots
+    /// and prunes under one exclusive lock (<c>forget --prune ID...</c>, text), and reads prune's report.
+    /// </remarks>
     public virtual async Task<ForgetResult> ForgetAsync(ForgetOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -19,7 +24,22 @@ public partial class ResticClient
             ValidateFilter(filter);
         }
 
-        var (run, output) = await RunBufferedAsync(ResticCommands.Forget(options), cancellationToken).ConfigureAwait(false);
+        if (options.Prune)
+        {
+            var capabilities = (await _executor.GetVersionAsync(cancellationToken).ConfigureAwait(false)).Capabilities;
+            if (!capabilities.ForgetPrintsPruneReport)
+            {
+                return await PlanThenForgetAndPruneAsync(options, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return await RunForgetAsync(options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ForgetResult> RunForgetAsync(ForgetOptions options, CancellationToken cancellationToken)
+    {
+        // Exit code 3 (0.19+): some snapshots could not be removed; the result lists them.
+        var (run, output) = await RunBufferedAsync(ResticCommands.Forget(options), cancellationToken, static run => run.ExitCode is 0 or 3).ConfigureAwait(false);
         LogCompleted(run);
 
         // restic prints nothing when no snapshot matched; with --prune, prune's text follows the JSON.
@@ -44,19 +64,49 @@ public partial class ResticClient
         {
             var end = ResticJson.EndOfDocument(stdout);
             var rest = Encoding.UTF8.GetString(end < 0 ? stdout : stdout[end..]);
-            var parsed = TextOutput.ParsePrune(SplitLines(rest), options.DryRun);
-
-            // restic prunes only when forget removed something.
-            prune = parsed.RemainingBlobs is null ? null : parsed;
+            prune = PruneReportOrNull(TextOutput.ParsePrune(SplitLines(rest), options.DryRun));
         }
 
+        var notRemoved = TextOutput.ParseNotRemovedSnapshots(output.StandardErrorLines);
         return new ForgetResult
         {
             Groups = ProjectOrThrow(run, output, () => Array.ConvertAll(groups, Projections.ToGroup)),
             IsDryRun = options.DryRun,
             Prune = prune,
+            IsComplete = notRemoved.Count == 0 && run.ExitCode == 0,
+            NotRemoved = notRemoved,
         };
     }
+
+    /// <summary>
+    /// restic 0.19+ with prune: the plan's JSON names the snapshots, and <c>forget --prune ID...</c> in text
+    /// mode removes exactly those and prunes under one lock. A snapshot that appeared after the plan is left
+    /// alone, as if the forget had run a moment earlier.
+    /// </summary>
+    private async Task<ForgetResult> PlanThenForgetAndPruneAsync(ForgetOptions options, CancellationToken cancellationToken)
+    {
+        var plan = await RunForgetAsync(options with { Prune = false, DryRun = true }, cancellationToken).ConfigureAwait(false);
+        var ids = plan.Removed.Select(s => s.Id.Value).Distinct(StringComparer.Ordinal).ToArray();
+        if (ids.Length == 0)
+        {
+            // restic prunes only when forget removed something.
+            return plan with { IsDryRun = options.DryRun };
+        }
+
+        var (run, output) = await RunBufferedAsync(ResticCommands.ForgetAndPrune(ids, options.DryRun), cancellationToken, static run => run.ExitCode is 0 or 3).ConfigureAwait(false);
+        LogCompleted(run);
+        var notRemoved = TextOutput.ParseNotRemovedSnapshots(output.StandardErrorLines);
+        return plan with
+        {
+            IsDryRun = options.DryRun,
+            Prune = PruneReportOrNull(TextOutput.ParsePrune(output.StandardOutputLines, options.DryRun)),
+            IsComplete = notRemoved.Count == 0 && run.ExitCode == 0,
+            NotRemoved = notRemoved,
+        };
+    }
+
+    // restic prunes only when forget removed something, and says nothing then.
+    private static PruneResult? PruneReportOrNull(PruneResult parsed) => parsed.RemainingBlobs is null ? null : parsed;
 
     /// <inheritdoc />
     public virtual async Task<PruneResult> PruneAsync(PruneOptions? options = null, CancellationToken cancellationToken = default)

@@ -15,6 +15,12 @@ internal sealed record ResticCommand(string Operation, IReadOnlyList<string> Ver
     /// <summary>The lock restic takes for the command; decides <c>--retry-lock</c> and the in-process <see cref="RepositoryGate"/>.</summary>
     public ResticLockKind Lock { get; init; } = ResticLockKind.Shared;
 
+    /// <summary>
+    /// Whether restic runs with <c>--json</c> (the default). Off only where restic 0.19+ prints in JSON mode
+    /// nothing of the text the client reads: <c>forget --prune</c>'s prune report.
+    /// </summary>
+    public bool Json { get; init; } = true;
+
     /// <summary>Waits for every other command of this process on the repository although restic takes no lock.</summary>
     public bool ExclusiveInProcess { get; init; }
 
@@ -73,7 +79,11 @@ internal sealed record ResticCommand(string Operation, IReadOnlyList<string> Ver
     {
         var arguments = new List<string>(Verb.Count + Flags.Count + Positionals.Count + 8);
         arguments.AddRange(Verb);
-        arguments.Add("--json");
+        if (Json)
+        {
+            arguments.Add("--json");
+        }
+
         if (OpensRepository)
         {
             if (settings.NoCache)

@@ -97,6 +97,17 @@ internal static partial class ResticCommands
         return new ResticCommand("forget", ["forget"], flags, []) { Lock = ResticLockKind.Exclusive };
     }
 
+    /// <summary>
+    /// <c>forget [--dry-run] --prune ID...</c> in text mode: removes exactly the snapshots a plan chose and
+    /// prunes under the same exclusive lock, printing prune's report (restic 0.19+ prints none with <c>--json</c>).
+    /// </summary>
+    public static ResticCommand ForgetAndPrune(IReadOnlyList<string> snapshotIds, bool dryRun)
+    {
+        var flags = new List<string> { "--prune" };
+        AddFlag(flags, "--dry-run", dryRun);
+        return new ResticCommand("forget", ["forget"], flags, snapshotIds) { Lock = ResticLockKind.Exclusive, Json = false };
+    }
+
     public static ResticCommand Prune(PruneOptions options)
     {
         var flags = new List<string>();

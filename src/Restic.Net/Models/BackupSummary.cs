@@ -10,8 +10,10 @@ public sealed record BackupSummary
     public SnapshotId? SnapshotId { get; init; }
 
     /// <summary>
-    /// False when restic could not read some source data (exit code 3): the snapshot exists but
-    /// lacks the files listed in <see cref="Errors"/>.
+    /// False when restic could not read some source data (exit code 3) or a source path did not exist
+    /// (restic 0.19+ exits 3; older versions exit 0, and the client reports the same): the snapshot exists
+    /// but lacks the files listed in <see cref="Errors"/>. A missing source path is listed with
+    /// <see cref="BackupPhase.Scan"/> and the message <c>does not exist</c>.
     /// </summary>
     public bool IsComplete { get; init; } = true;
 

@@ -15,9 +15,22 @@ public sealed record ForgetResult
     /// </summary>
     public PruneResult? Prune { get; init; }
 
+    /// <summary>
+    /// False when restic could not remove some of the snapshots the policy chose (for example on an
+    /// append-only server): they are listed in <see cref="NotRemoved"/> and still exist. restic 0.19+
+    /// exits with code 3 then; older versions exit 0, and the client reports the same result on both.
+    /// </summary>
+    public bool IsComplete { get; init; } = true;
+
+    /// <summary>The snapshots of <see cref="Removed"/> that restic could not remove (full ids).</summary>
+    public IReadOnlyList<SnapshotId> NotRemoved { get; init; } = [];
+
     /// <summary>All snapshots kept, over all groups.</summary>
     public IReadOnlyList<Snapshot> Kept => Groups.SelectMany(g => g.Keep).ToList();
 
-    /// <summary>All snapshots removed (or, in a dry run, to be removed), over all groups.</summary>
+    /// <summary>
+    /// All snapshots the policy removed (or, in a dry run, would remove), over all groups; those restic
+    /// failed to remove are also in <see cref="NotRemoved"/>.
+    /// </summary>
     public IReadOnlyList<Snapshot> Removed => Groups.SelectMany(g => g.Remove).ToList();
 }

@@ -9,6 +9,7 @@ public sealed record ResticCapabilities(Version Version)
     private static readonly Version s_v017 = new(0, 17, 0);
     private static readonly Version s_v0171 = new(0, 17, 1);
     private static readonly Version s_v018 = new(0, 18, 0);
+    private static readonly Version s_v019 = new(0, 19, 0);
 
     /// <summary><c>init --json</c> prints the repository id (0.15+).</summary>
     public bool JsonInit => Version >= s_v015;
@@ -49,8 +50,11 @@ public sealed record ResticCapabilities(Version Version)
     /// <summary><c>restore --dry-run</c>, <c>--overwrite</c> and <c>--delete</c> (0.17+).</summary>
     public bool RestoreOverwritePolicies => Version >= s_v017;
 
-    /// <summary><c>unlock</c> says how many locks it removed (0.15+).</summary>
-    public bool UnlockReportsCount => Version >= s_v015;
+    /// <summary>
+    /// <c>unlock</c> says how many locks it removed (0.15 to 0.18; 0.19 prints nothing in JSON mode). The
+    /// client reports <see cref="UnlockResult.RemovedLocks"/> on every version either way.
+    /// </summary>
+    public bool UnlockReportsCount => Version >= s_v015 && Version < s_v019;
 
     /// <summary>Full snapshot ids in the backup summary (0.15+; 0.14 prints 8 characters).</summary>
     public bool FullBackupSnapshotId => Version >= s_v015;
@@ -74,4 +78,11 @@ public sealed record ResticCapabilities(Version Version)
     /// treated like 0.14. Internal: it decides the client's cleanup after a cancellation.
     /// </summary>
     internal bool InterruptRemovesLock => Version >= s_v018;
+
+    /// <summary>
+    /// <c>forget --json --prune</c> prints prune's text report after the JSON (before 0.19; 0.19 prints only
+    /// the JSON). Internal: on 0.19+ the client plans with <c>forget --dry-run --json</c> and then runs
+    /// <c>forget --prune ID...</c> in text mode.
+    /// </summary>
+    internal bool ForgetPrintsPruneReport => Version < s_v019;
 }

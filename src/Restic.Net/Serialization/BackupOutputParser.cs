@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Restic.Net.Diagnostics;
 using Restic.Net.Execution;
@@ -7,8 +8,11 @@ using Restic.Net.Execution;
 namespace Restic.Net.Serialization;
 
 /// <summary>Turns <c>backup --json</c> output into events as it is read; never throws.</summary>
-internal sealed class BackupOutputParser(EventQueue<BackupEvent> queue, ILogger logger, Redactor? redactor = null) : IResticOutputSink
+internal sealed partial class BackupOutputParser(EventQueue<BackupEvent> queue, ILogger logger, Redactor? redactor = null) : IResticOutputSink
 {
+    /// <summary>The message of a <see cref="BackupError"/> for a source path that does not exist.</summary>
+    public const string MissingSourceMessage = "does not exist";
+
     private readonly List<BackupError> _errors = [];
     private readonly Lock _gate = new();
 
@@ -24,6 +28,12 @@ internal sealed class BackupOutputParser(EventQueue<BackupEvent> queue, ILogger 
             }
         }
     }
+
+    /// <summary>
+    /// Whether a source path given to restic did not exist. restic skips it and backs up the rest: 0.19+
+    /// exits 3 then, older versions 0; either way the backup is incomplete.
+    /// </summary>
+    public bool SourceMissing { get; private set; }
 
     /// <summary>The first JSON line of a known type that could not be read.</summary>
     public string? MalformedLine { get; private set; }
@@ -86,9 +96,18 @@ internal sealed class BackupOutputParser(EventQueue<BackupEvent> queue, ILogger 
     public void OnStandardErrorLine(string line)
     {
         var bytes = Encoding.UTF8.GetBytes(line);
-        if (JsonLine.TryGetMessageType(bytes, out var type) && type == MessageTypes.Error)
+        if (JsonLine.TryGetMessageType(bytes, out var type))
         {
-            OnError(bytes);
+            if (type == MessageTypes.Error)
+            {
+                OnError(bytes);
+            }
+        }
+        else if (MissingSource().Match(line) is { Success: true } missing)
+        {
+            // "/srv/x does not exist, skipping" (plain text on every version).
+            SourceMissing = true;
+            Add(new BackupError(missing.Groups["path"].Value, BackupPhase.Scan, MissingSourceMessage));
         }
     }
 
@@ -99,7 +118,11 @@ internal sealed class BackupOutputParser(EventQueue<BackupEvent> queue, ILogger 
             return;
         }
 
-        var error = new BackupError(dto.Item ?? string.Empty, new BackupPhase(dto.During ?? string.Empty), Projections.ErrorMessage(dto.Error) ?? dto.Message);
+        Add(new BackupError(dto.Item ?? string.Empty, new BackupPhase(dto.During ?? string.Empty), Projections.ErrorMessage(dto.Error) ?? dto.Message));
+    }
+
+    private void Add(BackupError error)
+    {
         lock (_gate)
         {
             _errors.Add(error);
@@ -107,4 +130,7 @@ internal sealed class BackupOutputParser(EventQueue<BackupEvent> queue, ILogger 
 
         queue.Write(new BackupErrorEvent(error));
     }
+
+    [GeneratedRegex(@"^(?<path>.+) does not exist, skipping$", RegexOptions.CultureInvariant)]
+    private static partial Regex MissingSource();
 }

@@ -30,8 +30,10 @@ internal static partial class TextOutput
         lines.Select(l => NewKeyId().Match(l)).FirstOrDefault(m => m.Success)?.Groups["id"].Value;
 
     /// <summary>
-    /// The blocks of <c>copy</c>: "snapshot X of [...]" then "snapshot Y saved", or "skipping source
-    /// snapshot X, was already copied to snapshot Y" (with <c>--verbose</c> on 0.17+).
+    /// The blocks of <c>copy</c>. Before 0.19 each snapshot is copied on its own: "snapshot X of [...]"
+    /// then "snapshot Y saved". restic 0.19 copies in batches and names the source when it saves:
+    /// "snapshot Y saved, copied from source snapshot X", after all the blocks of its batch. Either way
+    /// "skipping source snapshot X, was already copied to snapshot Y" (with <c>--verbose</c>).
     /// </summary>
     public static CopyResult ParseCopy(IReadOnlyList<string> lines)
     {
@@ -43,6 +45,11 @@ internal static partial class TextOutput
             if (SnapshotBlock().Match(line) is { Success: true } block)
             {
                 current = SnapshotId.Parse(block.Groups["id"].Value);
+            }
+            else if (CopySavedFrom().Match(line) is { Success: true } savedFrom)
+            {
+                copied.Add(new CopiedSnapshot(SnapshotId.Parse(savedFrom.Groups["source"].Value), SnapshotId.Parse(savedFrom.Groups["id"].Value)));
+                current = null;
             }
             else if (CopySaved().Match(line) is { Success: true } saved && current is { } source)
             {
@@ -159,6 +166,9 @@ internal static partial class TextOutput
 
     [GeneratedRegex(@"^snapshot (?<id>[0-9a-f]{8,64}) saved$", RegexOptions.CultureInvariant)]
     private static partial Regex CopySaved();
+
+    [GeneratedRegex(@"^snapshot (?<id>[0-9a-f]{8,64}) saved, copied from source snapshot (?<source>[0-9a-f]{8,64})$", RegexOptions.CultureInvariant)]
+    private static partial Regex CopySavedFrom();
 
     [GeneratedRegex(@"^skipping source snapshot (?<source>[0-9a-f]{8,64}), was already copied to snapshot (?<target>[0-9a-f]{8,64})", RegexOptions.CultureInvariant)]
     private static partial Regex CopySkipped();

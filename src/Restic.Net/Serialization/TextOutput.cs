@@ -56,20 +56,41 @@ internal static partial class TextOutput
         };
     }
 
-    /// <summary>"successfully removed 2 locks" (0.15+, only when some were removed) or "successfully removed locks" (0.14).</summary>
-    public static UnlockResult ParseUnlock(IReadOnlyList<string> lines, bool reportsCount)
+    /// <summary>
+    /// The count of "successfully removed 2 locks" (0.15 to 0.18, only when some were removed); null when
+    /// restic did not print it: 0.14 ("successfully removed locks"), nothing to remove, or 0.19+, whose
+    /// <c>unlock --json</c> prints nothing at all.
+    /// </summary>
+    public static int? ParseUnlockCount(IReadOnlyList<string> lines)
     {
         foreach (var line in lines)
         {
             var match = UnlockCount().Match(line);
             if (match.Success)
             {
-                return new UnlockResult(int.Parse(match.Groups["count"].Value, CultureInfo.InvariantCulture));
+                return int.Parse(match.Groups["count"].Value, CultureInfo.InvariantCulture);
             }
         }
 
-        // 0.15+ prints nothing when there was nothing to remove.
-        return new UnlockResult(reportsCount ? 0 : null);
+        return null;
+    }
+
+    /// <summary>
+    /// The snapshots <c>forget</c> could not remove: "unable to remove snapshot/&lt;64 hex&gt; from the
+    /// repository" on stderr (every version; 0.19+ then exits 3, older versions 0).
+    /// </summary>
+    public static IReadOnlyList<SnapshotId> ParseNotRemovedSnapshots(IReadOnlyList<string> lines)
+    {
+        var ids = new List<SnapshotId>();
+        foreach (var line in lines)
+        {
+            if (NotRemovedSnapshot().Match(line) is { Success: true } match)
+            {
+                ids.Add(SnapshotId.Parse(match.Groups["id"].Value));
+            }
+        }
+
+        return ids;
     }
 
     /// <summary>The 64-hex ids of a <c>list</c> output, one per line; other lines are skipped.</summary>
@@ -110,6 +131,9 @@ internal static partial class TextOutput
 
     [GeneratedRegex(@"successfully removed (?<count>\d+) locks?", RegexOptions.CultureInvariant)]
     private static partial Regex UnlockCount();
+
+    [GeneratedRegex(@"unable to remove snapshot/(?<id>[0-9a-f]{64}) from the repository", RegexOptions.CultureInvariant)]
+    private static partial Regex NotRemovedSnapshot();
 
     [GeneratedRegex(@"^(?<value>\d+(\.\d+)?) (?<unit>[KMGTP]?i?B)$", RegexOptions.CultureInvariant)]
     private static partial Regex Size();

@@ -12,28 +12,37 @@ public sealed class CopyAndRewriteTests : IDisposable
     [Fact(Timeout = 180000)]
     public async Task CopyAsync_BetweenRepositoriesWithDifferentPasswords_CopiesOnceAndTheDataIsIdentical()
     {
+        // Two snapshots: restic 0.19 copies them in one batch and reports both at its end.
         var (source, sourceFiles) = await NewRepositoryAsync("copy-source");
-        var backup = await source.BackupAsync(new BackupOptions(sourceFiles) { Tags = ["copied"] });
+        var first = await source.BackupAsync(new BackupOptions(sourceFiles) { Tags = ["first"] });
+        await File.WriteAllTextAsync(Path.Combine(sourceFiles, "added.txt"), "only in the second snapshot");
+        var second = await source.BackupAsync(new BackupOptions(sourceFiles) { Tags = ["second"] });
         var targetOptions = TestRestic.Options(_root.Combine("copy-target", "repo"), _root.Combine("copy-target", "cache"));
         targetOptions.Password = ResticPassword.FromValue("another-password");
         var target = new ResticClient(targetOptions);
         await target.InitAsync();
         var options = new CopyOptions(new LocalRepository(_root.Combine("copy-source", "repo")), ResticPassword.FromValue(TestRestic.Password));
 
-        var first = await target.CopyAsync(options);
-        var second = await target.CopyAsync(options);
+        var copy = await target.CopyAsync(options);
+        var again = await target.CopyAsync(options);
 
-        var copied = Assert.Single(first.Copied);
-        Assert.True(backup.SnapshotId!.Value.Matches(copied.SourceId));
-        var snapshot = Assert.Single(await target.GetSnapshotsAsync());
-        Assert.True(snapshot.Id.Matches(copied.TargetId));
-        Assert.Equal(["copied"], snapshot.Tags);
-        Assert.Empty(second.Copied);
-        Assert.Equal(copied.TargetId, Assert.Single(second.Skipped).TargetId);
+        Assert.Equal(2, copy.Copied.Count);
+        var snapshots = await target.GetSnapshotsAsync();
+        Assert.Equal(2, snapshots.Count);
+        foreach (var (backup, tag) in new[] { (first, "first"), (second, "second") })
+        {
+            // Each source snapshot maps to the target snapshot with its tag.
+            var copied = Assert.Single(copy.Copied, c => backup.SnapshotId!.Value.Matches(c.SourceId));
+            var snapshot = Assert.Single(snapshots, s => s.Id.Matches(copied.TargetId));
+            Assert.Equal([tag], snapshot.Tags);
+            Assert.Equal(copied.TargetId, Assert.Single(again.Skipped, s => s.SourceId == copied.SourceId).TargetId);
+        }
 
-        var file = Directory.EnumerateFiles(sourceFiles, "*", SearchOption.AllDirectories).First();
+        Assert.Empty(again.Copied);
+        var latest = snapshots.Single(s => s.Tags.Contains("second"));
+        var file = Path.Combine(sourceFiles, "added.txt");
         using var dumped = new MemoryStream();
-        await target.DumpAsync(snapshot.Id.Value, file, dumped);
+        await target.DumpAsync(latest.Id.Value, file, dumped);
         Assert.Equal(await File.ReadAllBytesAsync(file), dumped.ToArray());
     }
 

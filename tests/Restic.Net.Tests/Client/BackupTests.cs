@@ -7,6 +7,7 @@ public class BackupTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task BackupAsync_RecordedBackup_ReturnsSummaryOfTheRecording(string version)
     {
         var client = FixtureRunner.Replaying(version, "backup").CreateClient();
@@ -21,8 +22,8 @@ public class BackupTests
         Assert.Equal(34538575UL, summary.TotalBytesProcessed);
         Assert.NotNull(summary.SnapshotId);
         Assert.Equal(version == "0.14.0" ? 8 : 64, summary.SnapshotId!.Value.Value.Length);
-        Assert.Equal(version == "0.18.0", summary.DataAddedPacked.HasValue);
-        Assert.Equal(version == "0.18.0", summary.BackupStart.HasValue);
+        Assert.Equal(version != "0.14.0", summary.DataAddedPacked.HasValue);
+        Assert.Equal(version != "0.14.0", summary.BackupStart.HasValue);
         Assert.NotEmpty(progress);
         Assert.Equal(1, progress[^1].PercentDone);
         Assert.Equal(summary.TotalBytesProcessed, progress[^1].BytesDone);
@@ -31,6 +32,7 @@ public class BackupTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task StreamBackupAsync_RecordedBackup_StatusEventsPrecedeTheCompletedEventWhichIsLast(string version)
     {
         var client = FixtureRunner.Replaying(version, "backup").CreateClient();
@@ -55,6 +57,7 @@ public class BackupTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task BackupAsync_ExitCode3_ReturnsIncompleteSummaryWithTheUnreadableItems(string version)
     {
         var client = FixtureRunner.Replaying(version, "backup-partial").CreateClient();
@@ -72,6 +75,7 @@ public class BackupTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task BackupAsync_DryRun_ReturnsNoSnapshotId(string version)
     {
         var client = FixtureRunner.Replaying(version, "backup-dry-run").CreateClient();
@@ -85,6 +89,7 @@ public class BackupTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task BackupAsync_AllSourcesMissing_ThrowsCommandExceptionWithResticsMessage(string version)
     {
         var client = FixtureRunner.Replaying(version, "backup-missing-source").CreateClient();
@@ -95,6 +100,31 @@ public class BackupTests
         Assert.Contains("do not exist", ex.ResticMessage);
         Assert.Contains("do not exist", ex.Message);
         Assert.StartsWith("restic backup --json", ex.CommandLine);
+    }
+
+    [Theory]
+    [InlineData("0.14.0", 0)] // restic before 0.19 exits 0 when one of several source paths is missing
+    [InlineData("0.18.0", 0)]
+    [InlineData("0.19.1", 3)]
+    public async Task BackupAsync_OneSourceMissing_IsIncompleteAndNamesThePathOnEveryVersion(string version, int exitCode)
+    {
+        var backup = Fixture.Load(version, "backup-incremental");
+        var stderr = "/srv/gone does not exist, skipping\n" +
+            (exitCode == 3 ? "{\"message_type\":\"exit_error\",\"code\":3,\"message\":\"Warning: at least one source file could not be read\"}\n" : "");
+        var client = new FixtureRunner(version, _ => backup with { StandardError = stderr, ExitCode = exitCode }).CreateClient();
+
+        var events = new List<BackupEvent>();
+        await foreach (var e in client.StreamBackupAsync(new BackupOptions("/srv/data", "/srv/gone")))
+        {
+            events.Add(e);
+        }
+
+        var summary = Assert.IsType<BackupCompletedEvent>(events[^1]).Summary;
+        Assert.False(summary.IsComplete);
+        Assert.NotNull(summary.SnapshotId);
+        var error = Assert.Single(summary.Errors);
+        Assert.Equal(new BackupError("/srv/gone", BackupPhase.Scan, "does not exist"), error);
+        Assert.Contains(events, e => e is BackupErrorEvent { Error.Item: "/srv/gone" });
     }
 
     [Fact]

@@ -7,6 +7,7 @@ public class CopyRewriteRepairCacheTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task CopyAsync_Recording_ListsTheCopiedSnapshots(string version)
     {
         var runner = FixtureRunner.Replaying(version, "copy");
@@ -23,6 +24,7 @@ public class CopyRewriteRepairCacheTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task CopyAsync_AgainRecording_ListsTheSkippedSnapshotsWithTheirCopies(string version)
     {
         var copied = TextOutputOf(version, "copy");
@@ -146,6 +148,7 @@ public class CopyRewriteRepairCacheTests
     [Theory]
     [InlineData("0.14.0", "rebuild-index")]
     [InlineData("0.18.0", "repair index")]
+    [InlineData("0.19.1", "repair index")]
     public async Task RepairIndexAsync_Recording_UsesTheCommandOfTheVersion(string version, string verb)
     {
         var runner = FixtureRunner.Replaying(version, "repair-index");
@@ -180,6 +183,7 @@ public class CopyRewriteRepairCacheTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task GetCacheAsync_Recording_ListsTheCacheFolders(string version)
     {
         var runner = FixtureRunner.Replaying(version, "cache");
@@ -200,8 +204,10 @@ public class CopyRewriteRepairCacheTests
     [Theory]
     [InlineData("0.14.0", "cache-cleanup", 0)]
     [InlineData("0.18.0", "cache-cleanup", 0)]
+    [InlineData("0.19.1", "cache-cleanup", 0)]
     [InlineData("0.14.0", "cache-cleanup-all", 4)]
     [InlineData("0.18.0", "cache-cleanup-all", 4)]
+    [InlineData("0.19.1", "cache-cleanup-all", 4)]
     public async Task CleanupCacheAsync_Recording_CountsTheRemovedFolders(string version, string scenario, int removed)
     {
         var runner = FixtureRunner.Replaying(version, scenario);

@@ -9,6 +9,7 @@ public class DumpTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task DumpAsync_Recording_WritesTheFileBytesToTheDestination(string version)
     {
         var runner = FixtureRunner.Replaying(version, "dump");
@@ -24,6 +25,7 @@ public class DumpTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task DumpAsync_MissingPath_ThrowsTheTypedException(string version)
     {
         // 0.14 exits 2, 0.18 exits 1 with an exit_error.
@@ -91,6 +93,7 @@ public class DumpTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task OpenDumpAsync_MissingPath_ThrowsBeforeReturningAStream(string version)
     {
         var client = FixtureRunner.Replaying(version, "dump-missing").CreateClient();

@@ -7,6 +7,7 @@ public class ErrorMappingTests
     [Theory]
     [InlineData("0.14.0", 1)]
     [InlineData("0.18.0", 12)]
+    [InlineData("0.19.1", 12)]
     public async Task WrongPassword_AnyVersion_ThrowsWrongPasswordException(string version, int exitCode)
     {
         var client = FixtureRunner.Replaying(version, "wrong-password").CreateClient();
@@ -20,6 +21,7 @@ public class ErrorMappingTests
     [Theory]
     [InlineData("0.14.0", 1)]
     [InlineData("0.18.0", 10)]
+    [InlineData("0.19.1", 10)]
     public async Task MissingRepository_AnyVersion_ThrowsRepositoryNotFoundException(string version, int exitCode)
     {
         var client = FixtureRunner.Replaying(version, "repo-missing").CreateClient();
@@ -33,6 +35,7 @@ public class ErrorMappingTests
     [Theory]
     [InlineData("0.14.0", 1)]
     [InlineData("0.18.0", 11)]
+    [InlineData("0.19.1", 11)]
     public async Task LockedRepository_AnyVersion_ThrowsLockedExceptionNamingTheHolder(string version, int exitCode)
     {
         var client = FixtureRunner.Replaying(version, "locked").CreateClient();

@@ -7,6 +7,7 @@ public class LocksTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task GetConfigAsync_Recording_ReadsIdVersionAndPolynomial(string version)
     {
         var runner = FixtureRunner.Replaying(version, "cat-config");
@@ -23,6 +24,7 @@ public class LocksTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task GetLocksAsync_StaleLockRecording_ReadsTheHolderAndComputesTheAge(string version)
     {
         var runner = FixtureRunner.ByVerb(version, (verb, _) => verb == "list locks" ? "list-locks" : "cat-lock");
@@ -60,6 +62,7 @@ public class LocksTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task GetLocksAsync_NoLocks_RunsNoCat(string version)
     {
         var runner = FixtureRunner.Replaying(version, "list-locks-after-cancel");
@@ -71,6 +74,7 @@ public class LocksTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task GetLocksAsync_LockReleasedBetweenListAndCat_IsLeftOut(string version)
     {
         var runner = FixtureRunner.ByVerb(version, (verb, _) => verb == "list locks" ? "list-locks" : "dump-missing");
@@ -81,6 +85,7 @@ public class LocksTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task UnlockAsync_StaleLock_ReportsTheRemovedLockWithItsHolder(string version)
     {
         var listed = 0;
@@ -105,6 +110,7 @@ public class LocksTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task UnlockAsync_NoLocks_ReportsNothingRemovedWithoutListingTwice(string version)
     {
         var runner = FixtureRunner.ByVerb(version, (verb, _) => verb == "list locks" ? "list-locks-after-cancel" : "unlock");

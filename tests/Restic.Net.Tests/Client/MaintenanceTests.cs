@@ -7,6 +7,7 @@ public class MaintenanceTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task ForgetAsync_Recording_ListsKeptRemovedAndReasons(string version)
     {
         var client = FixtureRunner.Replaying(version, "forget").CreateClient();
@@ -27,6 +28,7 @@ public class MaintenanceTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task PruneAsync_Recording_ParsesTheStatisticsBlock(string version)
     {
         var client = FixtureRunner.Replaying(version, "prune").CreateClient();
@@ -45,6 +47,7 @@ public class MaintenanceTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task CheckAsync_HealthyRepository_ReportsNoErrors(string version)
     {
         var client = FixtureRunner.Replaying(version, "check").CreateClient();
@@ -58,6 +61,7 @@ public class MaintenanceTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task CheckAsync_CorruptRepository_ReturnsTheErrorsInsteadOfThrowing(string version)
     {
         var client = FixtureRunner.Replaying(version, "check-corrupt").CreateClient();
@@ -67,12 +71,13 @@ public class MaintenanceTests
         Assert.False(result.IsHealthy);
         Assert.True(result.ErrorCount >= 1);
         Assert.Contains(result.Errors, e => e.Contains("does not match") || e.Contains("contains 2 errors"));
-        Assert.Equal(version == "0.18.0", result.BrokenPacks.Count == 1);
+        Assert.Equal(version != "0.14.0", result.BrokenPacks.Count == 1);
     }
 
     [Theory]
     [InlineData("0.14.0", "unlock", 0)]
     [InlineData("0.18.0", "unlock", 0)]
+    [InlineData("0.19.1", "unlock", 0)]
     [InlineData("0.18.0", "unlock-stale", 1)]
     public async Task UnlockAsync_Recording_ReportsWhatRestic_Says(string version, string scenario, int? removed)
     {
@@ -81,6 +86,25 @@ public class MaintenanceTests
         var result = await client.UnlockAsync(new UnlockOptions { RemoveAll = scenario == "unlock-stale" });
 
         Assert.Equal(removed, result.RemovedLocks);
+    }
+
+    [Theory]
+    [InlineData("0.14.0")] // prints no count
+    [InlineData("0.19.1")] // prints nothing at all with --json
+    public async Task UnlockAsync_ResticPrintsNoCount_CountsTheLocksThatDisappeared(string version)
+    {
+        var listed = 0;
+        var runner = FixtureRunner.ByVerb(version, (verb, _) => verb switch
+        {
+            "list locks" => ++listed == 1 ? "list-locks" : "list-locks-after-cancel",
+            "cat lock" => "cat-lock",
+            _ => "unlock-stale",
+        });
+
+        var result = await runner.CreateClient().UnlockAsync(new UnlockOptions { RemoveAll = true });
+
+        Assert.Equal(1, result.RemovedLocks);
+        Assert.Single(result.Removed);
     }
 
     [Fact]
@@ -97,6 +121,61 @@ public class MaintenanceTests
         var remaining = System.Text.RegularExpressions.Regex.Match(System.Text.Encoding.UTF8.GetString(prune.StandardOutput), @"remaining:\s+(\d+) blobs");
         Assert.Equal(long.Parse(remaining.Groups[1].Value), result.Prune!.RemainingBlobs);
         Assert.Contains("--prune", runner.LastArguments);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ForgetAsync_WithPruneOnRestic019_PlansWithJsonThenRemovesExactlyThosePlannedAndReadsPrunesText(bool dryRun)
+    {
+        // restic 0.19 prints no prune report with --json: plan, then "forget --prune ID..." in text mode.
+        var plan = Fixture.Load("0.19.1", "forget-dry-run");
+        var prune = Fixture.Load("0.19.1", dryRun ? "prune-dry-run" : "prune");
+        var runner = new FixtureRunner("0.19.1", i => i.Arguments.Contains("--json") ? plan : prune);
+
+        var result = await runner.CreateClient().ForgetAsync(new ForgetOptions(new RetentionPolicy { KeepLast = 1 }) { Prune = true, DryRun = dryRun });
+
+        Assert.Equal(2, runner.Commands.Count);
+        Assert.Equal(["forget", "--json", "--keep-last=1", "--dry-run"], runner.Commands[0]);
+        var planned = result.Removed.Select(s => s.Id.Value).ToArray();
+        Assert.Equal(3, planned.Length);
+        Assert.Equal((string[])["forget", "--prune", .. (dryRun ? ["--dry-run"] : Array.Empty<string>()), "--", .. planned], runner.Commands[1]);
+        Assert.Equal(dryRun, result.IsDryRun);
+        Assert.True(result.IsComplete);
+        var remaining = System.Text.RegularExpressions.Regex.Match(System.Text.Encoding.UTF8.GetString(prune.StandardOutput), @"remaining:\s+(\d+) blobs");
+        Assert.Equal(long.Parse(remaining.Groups[1].Value), result.Prune!.RemainingBlobs);
+        Assert.Equal(dryRun, result.Prune.IsDryRun);
+    }
+
+    [Fact]
+    public async Task ForgetAsync_WithPruneOnRestic019NothingToRemove_RunsOnlyThePlan()
+    {
+        var empty = Fixture.Inline("[]\n");
+        var runner = new FixtureRunner("0.19.1", _ => empty);
+
+        var result = await runner.CreateClient().ForgetAsync(new ForgetOptions(new RetentionPolicy { KeepLast = 1 }) { Prune = true });
+
+        Assert.Single(runner.Commands);
+        Assert.Null(result.Prune);
+        Assert.False(result.IsDryRun);
+    }
+
+    [Theory]
+    [InlineData("0.18.0", 0)] // removal failures did not change the exit code
+    [InlineData("0.19.1", 3)]
+    public async Task ForgetAsync_SomeSnapshotsCouldNotBeRemoved_IsIncompleteAndNamesThem(string version, int exitCode)
+    {
+        var forget = Fixture.Load(version, "forget");
+        var planned = (await FixtureRunner.Replaying(version, "forget").CreateClient().ForgetAsync(new ForgetOptions(RetentionPolicy.Default))).Removed.Single().Id.Value;
+        var stderr = $"Remove(<snapshot/{planned[..10]}>) failed: unexpected HTTP response (403): 403 Forbidden\nunable to remove snapshot/{planned} from the repository\n" +
+            (exitCode == 3 ? "{\"message_type\":\"exit_error\",\"code\":3,\"message\":\"failed to remove one or more snapshots\"}\n" : "");
+        var runner = new FixtureRunner(version, _ => forget with { StandardError = stderr, ExitCode = exitCode });
+
+        var result = await runner.CreateClient().ForgetAsync(new ForgetOptions(RetentionPolicy.Default));
+
+        Assert.False(result.IsComplete);
+        Assert.Equal(planned, Assert.Single(result.NotRemoved).Value);
+        Assert.Contains(result.Removed, s => s.Id.Value == planned);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ public class QueryTests
     [Theory]
     [InlineData("0.14.0", "0.14.0", "go1.19.8")]
     [InlineData("0.18.0", "0.18.0", "go1.24.4")]
+    [InlineData("0.19.1", "0.19.1", "go1.26.4")]
     public async Task GetVersionAsync_JsonOrText_ParsesVersionAndCapabilities(string version, string expected, string go)
     {
         var client = FixtureRunner.Replaying(version, "version").CreateClient();
@@ -17,9 +18,9 @@ public class QueryTests
         Assert.Equal(go, result.GoVersion);
         Assert.Equal("linux", result.OperatingSystem);
         Assert.Equal("amd64", result.Architecture);
-        Assert.Equal(version == "0.18.0", result.Capabilities.JsonCheck);
-        Assert.Equal(version == "0.18.0", result.Capabilities.RetryLock);
-        Assert.Equal(version == "0.18.0", result.Capabilities.WrongPasswordExitCode);
+        Assert.Equal(version != "0.14.0", result.Capabilities.JsonCheck);
+        Assert.Equal(version != "0.14.0", result.Capabilities.RetryLock);
+        Assert.Equal(version != "0.14.0", result.Capabilities.WrongPasswordExitCode);
     }
 
     [Fact]
@@ -57,6 +58,7 @@ public class QueryTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task GetSnapshotsAsync_Recording_ProjectsEverySnapshot(string version)
     {
         var client = FixtureRunner.Replaying(version, "snapshots").CreateClient();
@@ -74,13 +76,14 @@ public class QueryTests
         });
         Assert.True(snapshots[0].Time <= snapshots[1].Time);
         Assert.Equal(snapshots[0].Id, snapshots[1].Parent);
-        Assert.Equal(version == "0.18.0", snapshots[1].Summary is not null);
-        Assert.Equal(version == "0.18.0" ? "restic 0.18.0" : null, snapshots[1].ProgramVersion);
+        Assert.Equal(version != "0.14.0", snapshots[1].Summary is not null);
+        Assert.Equal(version != "0.14.0" ? "restic " + version : null, snapshots[1].ProgramVersion);
     }
 
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task GetSnapshotsAsync_EmptyRepository_ReturnsEmptyList(string version)
     {
         var client = FixtureRunner.Replaying(version, "snapshots-empty").CreateClient();
@@ -91,6 +94,7 @@ public class QueryTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task GetStatsAsync_Default_ComputesDeduplicationRatioFromRestoreSizeAndRawData(string version)
     {
         var restoreSize = Fixture.Load(version, "stats");
@@ -107,12 +111,13 @@ public class QueryTests
         var unique = stats.TotalUncompressedSize ?? stats.StoredSize!.Value;
         Assert.Equal((double)stats.TotalSize / unique, stats.DeduplicationRatio!.Value, 6);
         Assert.True(stats.DeduplicationRatio > 1, "two snapshots of mostly the same data deduplicate");
-        Assert.Equal(version == "0.18.0", stats.CompressionRatio.HasValue);
+        Assert.Equal(version != "0.14.0", stats.CompressionRatio.HasValue);
     }
 
     [Theory]
     [InlineData("0.14.0", "stats-files-by-contents", "files-by-contents")]
     [InlineData("0.18.0", "stats-blobs-per-file", "blobs-per-file")]
+    [InlineData("0.19.1", "stats-blobs-per-file", "blobs-per-file")]
     public async Task GetStatsAsync_OtherMode_RunsOnceWithoutRatio(string version, string scenario, string mode)
     {
         var runner = FixtureRunner.Replaying(version, scenario);
@@ -129,6 +134,7 @@ public class QueryTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task InitAsync_Recording_ReadsIdentityFromTheConfig(string version)
     {
         const string Config = "{\n  \"version\": 2,\n  \"id\": \"381d82a555ab14eb256218ca78a78ffef01170ead74e3a39bedf5256b8543fa3\",\n  \"chunker_polynomial\": \"3d8f5b3a16a7c5\"\n}\n";
@@ -146,6 +152,7 @@ public class QueryTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task InitAsync_ExistingRepository_ThrowsCommandException(string version)
     {
         var client = FixtureRunner.Replaying(version, "init-existing").CreateClient();

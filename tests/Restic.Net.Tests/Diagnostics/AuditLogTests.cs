@@ -12,6 +12,7 @@ public class AuditLogTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task BackupAsync_RecordedBackup_LogsOneAuditEventWithTheSnapshotAndBytes(string version)
     {
         var logs = new CapturingLoggerFactory();
@@ -36,6 +37,7 @@ public class AuditLogTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task BackupAsync_PartialBackup_LogsAPartialAuditEventAtWarning(string version)
     {
         var logs = new CapturingLoggerFactory();
@@ -53,6 +55,7 @@ public class AuditLogTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task GetSnapshotsAsync_WrongPassword_LogsOneFailedAuditEventAtWarning(string version)
     {
         var logs = new CapturingLoggerFactory();
@@ -87,9 +90,12 @@ public class AuditLogTests
     [Theory]
     [InlineData("0.14.0", "backup")]
     [InlineData("0.18.0", "backup")]
+    [InlineData("0.19.1", "backup")]
     [InlineData("0.14.0", "wrong-password")]
     [InlineData("0.18.0", "wrong-password")]
+    [InlineData("0.19.1", "wrong-password")]
     [InlineData("0.18.0", "backup-partial")]
+    [InlineData("0.19.1", "backup-partial")]
     public async Task AnyOperation_SecretsInOptions_AppearInNoLogEventAtAnyLevel(string version, string scenario)
     {
         var logs = new CapturingLoggerFactory();

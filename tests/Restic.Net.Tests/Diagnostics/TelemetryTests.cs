@@ -10,6 +10,7 @@ public class TelemetryTests
     [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task BackupAsync_RecordedBackup_RecordsASpanDurationBytesAndFiles(string version)
     {
         var repository = UniqueRepository();
@@ -39,6 +40,7 @@ public class TelemetryTests
     [Theory]
     [InlineData("0.14.0", 1)]
     [InlineData("0.18.0", 12)]
+    [InlineData("0.19.1", 12)]
     public async Task GetSnapshotsAsync_WrongPassword_RecordsAnErrorSpanAndCountsTheErrorType(string version, int exitCode)
     {
         var repository = UniqueRepository();
@@ -147,6 +149,7 @@ public class TelemetryTests
 
     [Theory]
     [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task RestoreAsync_RecordedRestore_CountsRestoredBytesAndFiles(string version)
     {
         var repository = UniqueRepository();

@@ -11,8 +11,11 @@ public class NodeLineTests
     [Theory]
     [InlineData("0.14.0", "ls")]
     [InlineData("0.18.0", "ls")]
+    [InlineData("0.19.1", "ls")]
     [InlineData("0.18.0", "ls-dir")]
+    [InlineData("0.19.1", "ls-dir")]
     [InlineData("0.18.0", "ls-recursive")]
+    [InlineData("0.19.1", "ls-recursive")]
     public void TryRead_EveryRecordedNodeLine_EqualsTheDtoProjection(string version, string scenario)
     {
         var nodes = 0;
