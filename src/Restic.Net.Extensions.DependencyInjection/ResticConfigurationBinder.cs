@@ -22,11 +22,19 @@ internal static class ResticConfigurationBinder
     public const string LockWaitTimeout = "LockWaitTimeout";
     public const string EnvironmentVariables = "EnvironmentVariables";
     public const string InheritResticEnvironment = "InheritResticEnvironment";
+    public const string NoProgressTimeout = "NoProgressTimeout";
+    public const string RemoveStaleLocks = "RemoveStaleLocks";
+    public const string Compression = "Compression";
 
-    private static readonly string[] s_keys =
+    /// <summary>
+    /// Every key the binder reads. A test compares them with the settable properties of
+    /// <see cref="ResticClientOptions"/>, so that a new option cannot be forgotten here.
+    /// </summary>
+    internal static IReadOnlyList<string> Keys { get; } =
     [
         Repository, Password, PasswordFile, PasswordCommand, BinaryPath, CacheDirectory, NoCache,
         ProgressInterval, ShutdownTimeout, LockWaitTimeout, EnvironmentVariables, InheritResticEnvironment,
+        NoProgressTimeout, RemoveStaleLocks, Compression,
     ];
 
     /// <summary>Applies the section's values to <paramref name="options"/>; throws <see cref="OptionsValidationException"/> listing every error.</summary>
@@ -36,9 +44,9 @@ internal static class ResticConfigurationBinder
 
         foreach (var child in section.GetChildren())
         {
-            if (!s_keys.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+            if (!Keys.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
             {
-                errors.Add($"'{child.Key}' is not a restic client setting (known: {string.Join(", ", s_keys)}).");
+                errors.Add($"'{child.Key}' is not a restic client setting (known: {string.Join(", ", Keys)}).");
             }
         }
 
@@ -91,6 +99,14 @@ internal static class ResticConfigurationBinder
 
         Boolean(section, NoCache, errors, v => options.NoCache = v);
         Boolean(section, InheritResticEnvironment, errors, v => options.InheritResticEnvironment = v);
+        Boolean(section, RemoveStaleLocks, errors, v => options.RemoveStaleLocks = v);
+        Duration(section, NoProgressTimeout, errors, v => options.NoProgressTimeout = v);
+        if (Value(section, Compression) is { } compression)
+        {
+            // Checked with the other options when the client is created (auto, off, fastest, better, max).
+            options.Compression = new ResticCompression(compression);
+        }
+
         Duration(section, ProgressInterval, errors, v => options.ProgressInterval = v);
         Duration(section, ShutdownTimeout, errors, v => options.ShutdownTimeout = v);
         Duration(section, LockWaitTimeout, errors, v => options.LockWaitTimeout = v);

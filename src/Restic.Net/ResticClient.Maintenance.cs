@@ -113,7 +113,8 @@ public partial class ResticClient
     {
         options ??= new PruneOptions();
         options.Validate();
-        var (run, output) = await RunBufferedAsync(ResticCommands.Prune(options), cancellationToken).ConfigureAwait(false);
+        var capabilities = (await _executor.GetVersionAsync(cancellationToken).ConfigureAwait(false)).Capabilities;
+        var (run, output) = await RunBufferedAsync(ResticCommands.Prune(options, capabilities), cancellationToken).ConfigureAwait(false);
         LogCompleted(run);
         return TextOutput.ParsePrune(output.StandardOutputLines, options.DryRun);
     }
@@ -127,6 +128,20 @@ public partial class ResticClient
     {
         options ??= new CheckOptions();
         options.Validate();
+        if (options.Filter is { } filter)
+        {
+            ValidateFilter(filter);
+        }
+
+        if (options.SelectsSnapshots)
+        {
+            var version = await _executor.GetVersionAsync(cancellationToken).ConfigureAwait(false);
+            if (!version.Capabilities.CheckSnapshotSelection)
+            {
+                throw new ResticNotSupportedException("check limited to some snapshots", version.Version, ResticCapabilities.V019);
+            }
+        }
+
         var (run, output) = await RunBufferedAsync(
             ResticCommands.Check(options),
             cancellationToken,

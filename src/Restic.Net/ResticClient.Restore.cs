@@ -38,7 +38,13 @@ public partial class ResticClient
 
     private async IAsyncEnumerable<RestoreEvent> StreamRestoreCoreAsync(RestoreOptions options, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var capabilities = (await _executor.GetVersionAsync(cancellationToken).ConfigureAwait(false)).Capabilities;
+        var version = await _executor.GetVersionAsync(cancellationToken).ConfigureAwait(false);
+        var capabilities = version.Capabilities;
+        if (options.OwnershipByName && !capabilities.RestoreOwnershipByName)
+        {
+            throw new ResticNotSupportedException("restore --ownership-by-name", version.Version, ResticCapabilities.V019);
+        }
+
         var command = ResticCommands.Restore(options, capabilities);
         var queue = new EventQueue<RestoreEvent>();
         var parser = new RestoreOutputParser(queue, _executor.Logger, _executor.Settings.Redactor);

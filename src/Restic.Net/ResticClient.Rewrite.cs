@@ -22,6 +22,11 @@ public partial class ResticClient
             throw new ResticNotSupportedException("rewrite", version.Version, new Version(0, 15, 0));
         }
 
+        if (options.UsesIncludes && !version.Capabilities.RewriteIncludes)
+        {
+            throw new ResticNotSupportedException("rewrite with include patterns", version.Version, ResticCapabilities.V019);
+        }
+
         var (run, output) = await RunBufferedAsync(ResticCommands.Rewrite(options), cancellationToken).ConfigureAwait(false);
         LogCompleted(run);
         return TextOutput.ParseRewrite(output.StandardOutputLines, options.DryRun);

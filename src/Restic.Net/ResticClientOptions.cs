@@ -77,9 +77,21 @@ public class ResticClientOptions
     public ResiliencePipeline? Resilience { get; set; }
 
     /// <summary>
-    /// Additional environment variables for restic, for example <c>RESTIC_COMPRESSION</c>, <c>TMPDIR</c>
+    /// How restic compresses what it writes (<c>--compression</c>); null for restic's default
+    /// (<see cref="ResticCompression.Auto"/>, or <c>RESTIC_COMPRESSION</c> from <see cref="EnvironmentVariables"/>).
+    /// <see cref="ResticCompression.Fastest"/> and <see cref="ResticCompression.Better"/> need restic 0.19:
+    /// older versions throw <see cref="ResticNotSupportedException"/> before any command starts.
+    /// </summary>
+    public ResticCompression? Compression { get; set; }
+
+    /// <summary>
+    /// Additional environment variables for restic, for example <c>RESTIC_PACK_SIZE</c>, <c>TMPDIR</c>
     /// or backend credentials; passed to every restic command (also <c>version</c>). Values of variables
     /// whose names look like credentials (KEY, SECRET, PASSWORD, TOKEN, SAS, ...) are masked in logs and error messages.
+    /// The values of <c>RESTIC_COMPRESSION</c>, <c>RESTIC_PACK_SIZE</c> and <c>RESTIC_READ_CONCURRENCY</c>
+    /// are checked when the client is created (restic 0.19 fails on an invalid one, older versions ignored
+    /// some). <c>RESTIC_HOST</c> names the host of new backups only: the client passes it as the backup's
+    /// <c>--host</c> and never lets it filter which snapshots other commands see (restic 0.17 and 0.18 would).
     /// </summary>
     public IDictionary<string, string> EnvironmentVariables { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 

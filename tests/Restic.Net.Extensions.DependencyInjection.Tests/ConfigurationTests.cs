@@ -20,7 +20,10 @@ public class ConfigurationTests
               "NoCache": "true",
               "ProgressInterval": "00:00:02",
               "ShutdownTimeout": "00:00:30",
-              "LockWaitTimeout": "00:05:00"
+              "LockWaitTimeout": "00:05:00",
+              "NoProgressTimeout": "00:10:00",
+              "RemoveStaleLocks": "true",
+              "Compression": "max"
             },
             "offsite": {
               "Repository": "s3:https://s3.example.invalid/bucket/restic",
@@ -41,6 +44,23 @@ public class ConfigurationTests
         """;
 
     [Fact]
+    public void Binder_KnowsEverySettableOptionOfTheClient()
+    {
+        // Set from code only: a Polly pipeline has no configuration form.
+        string[] codeOnly = [nameof(ResticClientOptions.Resilience)];
+        var settable = typeof(ResticClientOptions).GetProperties()
+            .Where(p => p.SetMethod is { IsPublic: true } || p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(IDictionary<,>))
+            .Select(p => p.Name)
+            .Except(codeOnly)
+            .ToArray();
+
+        // The password is bound from Password, PasswordFile or PasswordCommand.
+        var bound = ResticConfigurationBinder.Keys.Select(k => k.StartsWith("Password", StringComparison.Ordinal) ? "Password" : k).Distinct();
+
+        Assert.Equal(settable.Order(), bound.Order());
+    }
+
+    [Fact]
     public void AddResticClient_JsonSections_BindsEverySetting()
     {
         using var provider = Build(Json, "local", "offsite", "literal");
@@ -55,6 +75,9 @@ public class ConfigurationTests
         Assert.Equal(TimeSpan.FromSeconds(2), local.ProgressInterval);
         Assert.Equal(TimeSpan.FromSeconds(30), local.ShutdownTimeout);
         Assert.Equal(TimeSpan.FromMinutes(5), local.LockWaitTimeout);
+        Assert.Equal(TimeSpan.FromMinutes(10), local.NoProgressTimeout);
+        Assert.True(local.RemoveStaleLocks);
+        Assert.Equal(ResticCompression.Max, local.Compression);
         Assert.False(local.InheritResticEnvironment);
 
         var offsite = monitor.Get("offsite");

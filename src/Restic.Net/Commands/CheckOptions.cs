@@ -15,8 +15,29 @@ public sealed record CheckOptions
     /// <summary>Uses the local cache instead of a fresh temporary one (<c>--with-cache</c>).</summary>
     public bool WithCache { get; init; }
 
+    /// <summary>
+    /// Checks only the data of these snapshots, by id (restic 0.19+); empty for the whole repository.
+    /// Older versions throw <see cref="ResticNotSupportedException"/>.
+    /// </summary>
+    public IReadOnlyList<string> Snapshots { get; init; } = [];
+
+    /// <summary>
+    /// Checks only the data of the snapshots that match the filter (restic 0.19+). Older versions throw
+    /// <see cref="ResticNotSupportedException"/>.
+    /// </summary>
+    public SnapshotFilter? Filter { get; init; }
+
+    /// <summary>Whether the check is limited to some snapshots (restic 0.19+).</summary>
+    internal bool SelectsSnapshots => Snapshots.Count > 0 || Filter is not null;
+
     internal void Validate()
     {
+        SnapshotFilter.RejectLatest(Filter, nameof(Filter));
+        foreach (var snapshot in Snapshots)
+        {
+            Guard.SnapshotReference(snapshot, nameof(Snapshots));
+        }
+
         Guard.NoNul(ReadDataSubset);
         if (ReadData && ReadDataSubset is not null)
         {

@@ -21,6 +21,13 @@ public sealed record FindOptions
     internal void Validate()
     {
         SnapshotFilter.RejectLatest(Filter, nameof(Filter));
+
+        // restic 0.19 rejects this; older versions found nothing. Rejected before restic starts on every version.
+        if (Oldest is { } oldest && Newest is { } newest && oldest > newest)
+        {
+            throw new ArgumentException($"Oldest ({oldest:O}) is later than Newest ({newest:O}): no node can match.", nameof(Oldest));
+        }
+
         foreach (var snapshot in Snapshots)
         {
             Guard.SnapshotReference(snapshot, nameof(Snapshots));

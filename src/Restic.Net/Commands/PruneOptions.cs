@@ -15,7 +15,10 @@ public sealed record PruneOptions
     /// <summary>Only repacks packs that are cached (<c>--repack-cacheable-only</c>).</summary>
     public bool RepackCacheableOnly { get; init; }
 
-    /// <summary>Repacks small packs too (<c>--repack-small</c>).</summary>
+    /// <summary>
+    /// Repacks small packs too (<c>--repack-small</c>). restic 0.19+ does so by default and deprecates the
+    /// flag: the client then leaves it out.
+    /// </summary>
     public bool RepackSmall { get; init; }
 
     /// <summary>Repacks uncompressed data (<c>--repack-uncompressed</c>).</summary>

@@ -44,6 +44,13 @@ public sealed record RestoreOptions
     public SnapshotFilter? Filter { get; init; }
 
     /// <summary>
+    /// Restores file ownership by user and group name instead of numeric ids (<c>--ownership-by-name</c>,
+    /// restic 0.19+, Unix), for a machine whose ids differ from the backup host's. Older versions throw
+    /// <see cref="ResticNotSupportedException"/>.
+    /// </summary>
+    public bool OwnershipByName { get; init; }
+
+    /// <summary>
     /// Reports a <see cref="RestoreFileEvent"/> per file (restic 0.17+, <c>--verbose=2</c>).
     /// Off by default; ignored on older versions, which do not report files.
     /// </summary>

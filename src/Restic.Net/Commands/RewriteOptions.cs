@@ -1,6 +1,9 @@
 namespace Restic.Net;
 
-/// <summary>Options of <c>rewrite</c> (restic 0.15+): removes files from existing snapshots.</summary>
+/// <summary>
+/// Options of <c>rewrite</c> (restic 0.15+): removes files from existing snapshots, either those that
+/// match exclude patterns or (restic 0.19+) all but those that match include patterns.
+/// </summary>
 public sealed record RewriteOptions
 {
     /// <summary>Exclude patterns (<c>--exclude</c>), as for a backup.</summary>
@@ -11,6 +14,21 @@ public sealed record RewriteOptions
 
     /// <summary>Files that list exclude patterns (<c>--exclude-file</c>).</summary>
     public IReadOnlyList<string> ExcludeFiles { get; init; } = [];
+
+    /// <summary>
+    /// Include patterns (<c>--include</c>, restic 0.19+): keeps only matching files. Cannot be combined with
+    /// exclude patterns; older versions throw <see cref="ResticNotSupportedException"/>.
+    /// </summary>
+    public IReadOnlyList<string> Includes { get; init; } = [];
+
+    /// <summary>Case-insensitive include patterns (<c>--iinclude</c>, restic 0.19+).</summary>
+    public IReadOnlyList<string> CaseInsensitiveIncludes { get; init; } = [];
+
+    /// <summary>Files that list include patterns (<c>--include-file</c>, restic 0.19+).</summary>
+    public IReadOnlyList<string> IncludeFiles { get; init; } = [];
+
+    /// <summary>Whether include patterns are used (restic 0.19+).</summary>
+    internal bool UsesIncludes => Includes.Count + CaseInsensitiveIncludes.Count + IncludeFiles.Count > 0;
 
     /// <summary>
     /// Removes the original snapshots once their rewritten copies are saved (<c>--forget</c>); without
@@ -34,9 +52,18 @@ public sealed record RewriteOptions
         Guard.Items(Excludes);
         Guard.Items(CaseInsensitiveExcludes);
         Guard.Items(ExcludeFiles);
-        if (Excludes.Count + CaseInsensitiveExcludes.Count + ExcludeFiles.Count == 0)
+        Guard.Items(Includes);
+        Guard.Items(CaseInsensitiveIncludes);
+        Guard.Items(IncludeFiles);
+        var excludes = Excludes.Count + CaseInsensitiveExcludes.Count + ExcludeFiles.Count > 0;
+        if (!excludes && !UsesIncludes)
         {
-            throw new ArgumentException("Name at least one exclude pattern or exclude file.", nameof(Excludes));
+            throw new ArgumentException("Name at least one exclude pattern or exclude file, or (restic 0.19+) include patterns.", nameof(Excludes));
+        }
+
+        if (excludes && UsesIncludes)
+        {
+            throw new ArgumentException("Include and exclude patterns cannot be combined in one rewrite (restic rejects them together).", nameof(Includes));
         }
 
         foreach (var snapshot in Snapshots)

@@ -21,6 +21,9 @@ internal sealed record ResticCommand(string Operation, IReadOnlyList<string> Ver
     /// </summary>
     public bool Json { get; init; } = true;
 
+    /// <summary>Whether the command creates a snapshot, whose host is <see cref="ResticSettings.DefaultBackupHost"/> unless it names one.</summary>
+    public bool RecordsHost { get; init; }
+
     /// <summary>Waits for every other command of this process on the repository although restic takes no lock.</summary>
     public bool ExclusiveInProcess { get; init; }
 
@@ -102,6 +105,11 @@ internal sealed record ResticCommand(string Operation, IReadOnlyList<string> Ver
             {
                 arguments.Add("--retry-lock=" + ResticFormat.Duration(settings.LockWaitTimeout));
             }
+        }
+
+        if (RecordsHost && settings.DefaultBackupHost is { } host && !Flags.Any(f => f.StartsWith("--host=", StringComparison.Ordinal)))
+        {
+            arguments.Add("--host=" + host);
         }
 
         arguments.AddRange(Flags);

@@ -55,11 +55,11 @@ internal static partial class ResticCommands
 
     /// <summary><c>backup --stdin --stdin-filename=NAME</c>: the content arrives on stdin.</summary>
     public static ResticCommand BackupStdin(string fileName, StdinBackupOptions options) =>
-        new("backup", ["backup"], ["--stdin", "--stdin-filename=" + fileName, .. StdinBackupFlags(options)], []);
+        new("backup", ["backup"], ["--stdin", "--stdin-filename=" + fileName, .. StdinBackupFlags(options)], []) { RecordsHost = true };
 
     /// <summary><c>backup --stdin-from-command --stdin-filename=NAME -- COMMAND ARGS</c> (0.17+): restic runs the command.</summary>
     public static ResticCommand BackupFromCommand(IReadOnlyList<string> command, string fileName, StdinBackupOptions options) =>
-        new("backup", ["backup"], ["--stdin-from-command", "--stdin-filename=" + fileName, .. StdinBackupFlags(options)], command);
+        new("backup", ["backup"], ["--stdin-from-command", "--stdin-filename=" + fileName, .. StdinBackupFlags(options)], command) { RecordsHost = true };
 
     private static List<string> StdinBackupFlags(StdinBackupOptions options)
     {
@@ -131,6 +131,9 @@ internal static partial class ResticCommands
         AddEach(flags, "--exclude", options.Excludes);
         AddEach(flags, "--iexclude", options.CaseInsensitiveExcludes);
         AddEach(flags, "--exclude-file", options.ExcludeFiles);
+        AddEach(flags, "--include", options.Includes);
+        AddEach(flags, "--iinclude", options.CaseInsensitiveIncludes);
+        AddEach(flags, "--include-file", options.IncludeFiles);
         AddFlag(flags, "--forget", options.Forget);
         AddFlag(flags, "--dry-run", options.DryRun);
         if (options.Filter is { } filter)

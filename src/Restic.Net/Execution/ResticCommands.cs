@@ -34,7 +34,7 @@ internal static partial class ResticCommands
         AddValue(flags, "--time", options.Time is { } time ? ResticFormat.Time(time) : null);
         AddFlag(flags, "--dry-run", options.DryRun);
         AddFlag(flags, "--verbose", options.IncludeFileEvents);
-        return new ResticCommand("backup", ["backup"], flags, options.Paths);
+        return new ResticCommand("backup", ["backup"], flags, options.Paths) { RecordsHost = true };
     }
 
     public static ResticCommand Snapshots(SnapshotFilter filter)
@@ -59,6 +59,8 @@ internal static partial class ResticCommands
         {
             AddFilter(flags, filter);
         }
+
+        AddFlag(flags, "--ownership-by-name", options.OwnershipByName);
 
         // File events exist from 0.17 at verbosity 2.
         AddFlag(flags, "--verbose=2", options.IncludeFileEvents && capabilities.RestoreOverwritePolicies);
@@ -108,14 +110,15 @@ internal static partial class ResticCommands
         return new ResticCommand("forget", ["forget"], flags, snapshotIds) { Lock = ResticLockKind.Exclusive, Json = false };
     }
 
-    public static ResticCommand Prune(PruneOptions options)
+    public static ResticCommand Prune(PruneOptions options, ResticCapabilities capabilities)
     {
         var flags = new List<string>();
         AddFlag(flags, "--dry-run", options.DryRun);
         AddValue(flags, "--max-unused", options.MaxUnused);
         AddValue(flags, "--max-repack-size", options.MaxRepackSize);
         AddFlag(flags, "--repack-cacheable-only", options.RepackCacheableOnly);
-        AddFlag(flags, "--repack-small", options.RepackSmall);
+        // 0.19 repacks small packs by default and warns that the flag is deprecated.
+        AddFlag(flags, "--repack-small", options.RepackSmall && !capabilities.CompressionLevels);
         AddFlag(flags, "--repack-uncompressed", options.RepackUncompressed);
         return new ResticCommand("prune", ["prune"], flags, []) { Lock = ResticLockKind.Exclusive };
     }
@@ -126,7 +129,12 @@ internal static partial class ResticCommands
         AddFlag(flags, "--read-data", options.ReadData);
         AddValue(flags, "--read-data-subset", options.ReadDataSubset);
         AddFlag(flags, "--with-cache", options.WithCache);
-        return new ResticCommand("check", ["check"], flags, []) { Lock = ResticLockKind.Exclusive };
+        if (options.Filter is { } filter)
+        {
+            AddFilter(flags, filter);
+        }
+
+        return new ResticCommand("check", ["check"], flags, options.Snapshots) { Lock = ResticLockKind.Exclusive };
     }
 
     public static ResticCommand Stats(StatsOptions options, StatsMode mode)

@@ -92,6 +92,12 @@ internal sealed partial class ResticExecutor
                 throw new ResticNotSupportedException("Restic.Net", version.Version, ResticVersion.MinimumSupported);
             }
 
+            // restic before 0.19 rejects (0.15-0.18) or ignores (0.14) these levels: fail the same way on every version.
+            if (Settings.Compression is { NeedsLevels: true } compression && !version.Capabilities.CompressionLevels)
+            {
+                throw new ResticNotSupportedException($"compression level {compression}", version.Version, ResticCapabilities.V019);
+            }
+
             capabilities = version.Capabilities;
         }
 

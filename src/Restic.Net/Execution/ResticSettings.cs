@@ -42,6 +42,30 @@ internal sealed class ResticSettings
             environment.Variables[name] = value;
         }
 
+        // restic 0.19 fails on an invalid value of these and older versions ignored some: checked here, on every version.
+        string? Setting(string name) =>
+            options.EnvironmentVariables.TryGetValue(name, out var value) ? (string?)value
+            : options.InheritResticEnvironment ? System.Environment.GetEnvironmentVariable(name) : null;
+        ResticVariables.Validate(Setting, nameof(options));
+        Compression = options.Compression ?? (Setting(ResticVariables.Compression) is { } fromEnvironment ? new ResticCompression(fromEnvironment) : (ResticCompression?)null);
+        if (options.Compression is { } compression)
+        {
+            if (!compression.IsKnown)
+            {
+                throw new ArgumentException($"Compression '{compression}' is not one of auto, off, fastest, better and max.", nameof(options));
+            }
+
+            environment.GlobalFlags.Add("--compression=" + compression.Value);
+        }
+
+        // RESTIC_HOST names the host of new backups; it must never filter other commands' snapshots (0.17+ would).
+        DefaultBackupHost = Setting(ResticVariables.Host);
+        if (DefaultBackupHost is not null)
+        {
+            Guard.SingleLine(DefaultBackupHost, nameof(options.EnvironmentVariables));
+            environment.Variables[ResticVariables.Host] = null;
+        }
+
         Repository.ApplyTo(environment);
         Password.ApplyTo(environment.Variables);
         if (options.CacheDirectory is { Length: > 0 } cache)
@@ -91,6 +115,12 @@ internal sealed class ResticSettings
     public ResiliencePipeline? Resilience { get; }
 
     public bool InheritResticEnvironment { get; }
+
+    /// <summary>The compression restic uses: the option, else <c>RESTIC_COMPRESSION</c>; null for restic's default.</summary>
+    public ResticCompression? Compression { get; }
+
+    /// <summary><c>RESTIC_HOST</c> of the options (or inherited): passed as <c>--host</c> of backups that name none.</summary>
+    public string? DefaultBackupHost { get; }
 
     /// <summary>The child environment of commands that open the repository.</summary>
     public IReadOnlyDictionary<string, string?> RepositoryEnvironment { get; }

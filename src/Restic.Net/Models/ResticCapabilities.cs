@@ -11,6 +11,9 @@ public sealed record ResticCapabilities(Version Version)
     private static readonly Version s_v018 = new(0, 18, 0);
     private static readonly Version s_v019 = new(0, 19, 0);
 
+    /// <summary>restic 0.19.0, which the 0.19 features need.</summary>
+    internal static Version V019 => s_v019;
+
     /// <summary><c>init --json</c> prints the repository id (0.15+).</summary>
     public bool JsonInit => Version >= s_v015;
 
@@ -70,6 +73,18 @@ public sealed record ResticCapabilities(Version Version)
 
     /// <summary>Full key ids in <c>key list</c>, and <c>key add</c> prints the new key's id (0.17+).</summary>
     public bool FullKeyIds => Version >= s_v017;
+
+    /// <summary><c>check</c> limited to the snapshots chosen by ids or a filter (0.19+): <see cref="CheckOptions.Snapshots"/> and <see cref="CheckOptions.Filter"/>.</summary>
+    public bool CheckSnapshotSelection => Version >= s_v019;
+
+    /// <summary><c>rewrite --include</c> keeps only matching files (0.19+): <see cref="RewriteOptions.Includes"/>.</summary>
+    public bool RewriteIncludes => Version >= s_v019;
+
+    /// <summary>The compression levels <see cref="ResticCompression.Fastest"/> and <see cref="ResticCompression.Better"/> (0.19+).</summary>
+    public bool CompressionLevels => Version >= s_v019;
+
+    /// <summary><c>restore --ownership-by-name</c> (0.19+): <see cref="RestoreOptions.OwnershipByName"/>.</summary>
+    public bool RestoreOwnershipByName => Version >= s_v019;
 
     /// <summary>
     /// SIGINT always removes the lock (0.18+). restic 0.14 interrupted within about 200 ms after it

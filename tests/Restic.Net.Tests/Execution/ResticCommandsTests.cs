@@ -131,11 +131,47 @@ public class ResticCommandsTests
     }
 
     [Fact]
+    public void Restic019Options_ProduceGoldenArgv()
+    {
+        var v019 = new ResticCapabilities(new Version(0, 19, 1));
+
+        // 0.19 repacks small packs by default and warns about the deprecated flag.
+        Assert.Equal(["prune", "--json"], Argv(ResticCommands.Prune(new PruneOptions { RepackSmall = true }, v019)));
+        Assert.Equal(
+            ["check", "--json", "--read-data", "--host=h", "--tag=t", "--", "abcd1234"],
+            Argv(ResticCommands.Check(new CheckOptions { ReadData = true, Snapshots = ["abcd1234"], Filter = new SnapshotFilter { Hosts = ["h"], Tags = ["t"] } })));
+        Assert.Equal(
+            ["rewrite", "--json", "--include=/keep", "--iinclude=*.TXT", "--include-file=/list", "--forget"],
+            Argv(ResticCommands.Rewrite(new RewriteOptions { Includes = ["/keep"], CaseInsensitiveIncludes = ["*.TXT"], IncludeFiles = ["/list"], Forget = true })));
+        Assert.Equal(
+            ["restore", "--json", "--target=/t", "--ownership-by-name", "--", "latest"],
+            Argv(ResticCommands.Restore(new RestoreOptions("latest", "/t") { OwnershipByName = true }, v019)));
+        Assert.Equal(
+            ["snapshots", "--json", "--compression=fastest"],
+            Argv(ResticCommands.Snapshots(new SnapshotFilter()), v019, o => o.Compression = ResticCompression.Fastest));
+    }
+
+    [Fact]
+    public void ResticHost_NamesTheHostOfBackupsOnly_AndNeverReachesRestic()
+    {
+        void Configure(ResticClientOptions o) => o.EnvironmentVariables["RESTIC_HOST"] = "from-env";
+        var settings = Settings(Configure);
+
+        Assert.Equal(["backup", "--json", "--host=from-env", "--", "/src"], Argv(ResticCommands.Backup(new BackupOptions("/src")), configure: Configure));
+        Assert.Equal(["backup", "--json", "--host=mine", "--", "/src"], Argv(ResticCommands.Backup(new BackupOptions("/src") { Host = "mine" }), configure: Configure));
+        Assert.Equal(["snapshots", "--json"], Argv(ResticCommands.Snapshots(new SnapshotFilter()), configure: Configure));
+
+        // Removed (null) from the child's environment, so an inherited RESTIC_HOST cannot filter either.
+        Assert.True(settings.RepositoryEnvironment.TryGetValue("RESTIC_HOST", out var value));
+        Assert.Null(value);
+    }
+
+    [Fact]
     public void Prune_Check_Stats_Unlock_Init_ProduceGoldenArgv()
     {
         Assert.Equal(
             ["prune", "--json", "--dry-run", "--max-unused=10%", "--max-repack-size=2G", "--repack-cacheable-only", "--repack-small", "--repack-uncompressed"],
-            Argv(ResticCommands.Prune(new PruneOptions { DryRun = true, MaxUnused = "10%", MaxRepackSize = "2G", RepackCacheableOnly = true, RepackSmall = true, RepackUncompressed = true })));
+            Argv(ResticCommands.Prune(new PruneOptions { DryRun = true, MaxUnused = "10%", MaxRepackSize = "2G", RepackCacheableOnly = true, RepackSmall = true, RepackUncompressed = true }, new ResticCapabilities(new Version(0, 18, 0)))));
         Assert.Equal(["check", "--json", "--read-data", "--with-cache"], Argv(ResticCommands.Check(new CheckOptions { ReadData = true, WithCache = true })));
         Assert.Equal(["check", "--json", "--read-data-subset=1/5"], Argv(ResticCommands.Check(new CheckOptions { ReadDataSubset = "1/5" })));
         Assert.Equal(
@@ -159,7 +195,11 @@ public class ResticCommandsTests
         Assert.True(settings.RepositoryEnvironment.ContainsKey("RESTIC_HOST"));
         Assert.Null(settings.RepositoryEnvironment["RESTIC_HOST"]);
         Assert.False(settings.VersionEnvironment.ContainsKey("RESTIC_PASSWORD"));
-        Assert.False(Settings(o => o.InheritResticEnvironment = true).RepositoryEnvironment.ContainsKey("RESTIC_HOST"));
+
+        // Inherited, RESTIC_HOST becomes the host of backups and is still kept from filtering other commands.
+        var inheriting = Settings(o => o.InheritResticEnvironment = true);
+        Assert.Null(inheriting.RepositoryEnvironment["RESTIC_HOST"]);
+        Assert.Equal("inherited-host-for-test", inheriting.DefaultBackupHost);
     }
 
     [Fact]
