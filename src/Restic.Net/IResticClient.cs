@@ -42,6 +42,17 @@ public interface IResticClient
     /// <returns>The snapshots.</returns>
     Task<IReadOnlyList<Snapshot>> GetSnapshotsAsync(SnapshotFilter? filter = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Lists snapshots in groups (<c>restic snapshots --group-by</c>). With <see cref="SnapshotFilter.Latest"/>,
+    /// each group holds its newest N snapshots, on every restic version (before 0.19, restic applied
+    /// <c>--latest</c> per host and paths inside each group).
+    /// </summary>
+    /// <param name="groupBy">What to group by; <see cref="SnapshotGrouping.None"/> for one group.</param>
+    /// <param name="filter">Which snapshots; null for all.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The groups, ordered by host, paths and tags; each group's snapshots oldest first.</returns>
+    Task<IReadOnlyList<SnapshotGroup>> GetSnapshotGroupsAsync(SnapshotGrouping groupBy, SnapshotFilter? filter = null, CancellationToken cancellationToken = default);
+
     /// <summary>Restores a snapshot (<c>restic restore</c>) and reports progress (restic 0.16+).</summary>
     /// <param name="options">What to restore where.</param>
     /// <param name="progress">Receives coalesced progress reports (restic 0.16+); may be null.</param>

@@ -32,6 +32,26 @@ public partial class ResticClient
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Runs <c>snapshots --group-by</c> without <c>--latest</c> and keeps the newest snapshots of each group
+    /// itself: restic before 0.19 applied <c>--latest</c> per host and paths inside other groupings.
+    /// </remarks>
+    public virtual async Task<IReadOnlyList<SnapshotGroup>> GetSnapshotGroupsAsync(SnapshotGrouping groupBy, SnapshotFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        if ((groupBy & ~(SnapshotGrouping.Host | SnapshotGrouping.Paths | SnapshotGrouping.Tags)) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(groupBy), groupBy, "Group by Host, Paths and/or Tags.");
+        }
+
+        filter ??= new SnapshotFilter();
+        ValidateFilter(filter);
+        var (run, output) = await RunBufferedAsync(ResticCommands.SnapshotGroups(groupBy, filter), cancellationToken).ConfigureAwait(false);
+        var groups = ParseDocument(run, output, ResticJsonContext.Default.SnapshotGroupDtoArray);
+        LogCompleted(run);
+        return ProjectOrThrow(run, output, () => Projections.ToGroups(groups, filter.Latest));
+    }
+
+    /// <inheritdoc />
     public virtual async Task<RepositoryStats> GetStatsAsync(StatsOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new StatsOptions();

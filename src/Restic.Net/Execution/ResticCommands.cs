@@ -37,6 +37,30 @@ internal static partial class ResticCommands
         return new ResticCommand("backup", ["backup"], flags, options.Paths) { RecordsHost = true };
     }
 
+    /// <summary><c>snapshots --group-by=...</c>, without <c>--latest</c>: the client picks the newest per group itself.</summary>
+    public static ResticCommand SnapshotGroups(SnapshotGrouping groupBy, SnapshotFilter filter)
+    {
+        var keys = new List<string>(3);
+        if (groupBy.HasFlag(SnapshotGrouping.Host))
+        {
+            keys.Add("host");
+        }
+
+        if (groupBy.HasFlag(SnapshotGrouping.Paths))
+        {
+            keys.Add("paths");
+        }
+
+        if (groupBy.HasFlag(SnapshotGrouping.Tags))
+        {
+            keys.Add("tags");
+        }
+
+        var flags = new List<string> { "--group-by=" + string.Join(',', keys) };
+        AddFilter(flags, filter);
+        return new ResticCommand("snapshots", ["snapshots"], flags, []);
+    }
+
     public static ResticCommand Snapshots(SnapshotFilter filter)
     {
         var flags = new List<string>();

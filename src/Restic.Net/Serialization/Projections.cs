@@ -109,6 +109,37 @@ internal static class Projections
         BytesSkipped = capabilities.RestoreOverwritePolicies ? dto.BytesSkipped : null,
     };
 
+    /// <summary>
+    /// The groups of <c>snapshots --group-by</c>, in a stable order (restic's varies), each group's
+    /// snapshots oldest first, and only the newest <paramref name="latest"/> of each when set.
+    /// </summary>
+    public static IReadOnlyList<SnapshotGroup> ToGroups(SnapshotGroupDto[] groups, int? latest)
+    {
+        var result = new List<SnapshotGroup>(groups.Length);
+        foreach (var dto in groups)
+        {
+            IEnumerable<Snapshot> snapshots = (dto.Snapshots ?? []).Select(ToSnapshot).OrderBy(s => s.Time).ThenBy(s => s.Id.Value, StringComparer.Ordinal);
+            if (latest is { } count)
+            {
+                snapshots = snapshots.TakeLast(count);
+            }
+
+            result.Add(new SnapshotGroup
+            {
+                Host = dto.GroupKey?.Hostname ?? string.Empty,
+                Paths = dto.GroupKey?.Paths ?? [],
+                Tags = dto.GroupKey?.Tags ?? [],
+                Snapshots = snapshots.ToArray(),
+            });
+        }
+
+        return result
+            .OrderBy(g => g.Host, StringComparer.Ordinal)
+            .ThenBy(g => string.Join('\n', g.Paths), StringComparer.Ordinal)
+            .ThenBy(g => string.Join('\n', g.Tags), StringComparer.Ordinal)
+            .ToArray();
+    }
+
     public static ForgetGroup ToGroup(this ForgetGroupDto dto)
     {
         var keep = dto.Keep is { } kept ? Array.ConvertAll(kept, ToSnapshot) : [];

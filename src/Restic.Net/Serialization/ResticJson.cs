@@ -20,47 +20,58 @@ internal static class ResticJson
         }
     }
 
-    /// <summary>Deserializes the first JSON document in a text that may have text lines before and after it.</summary>
+    /// <summary>
+    /// Deserializes the first JSON document in a text that may have text lines before and after it. A
+    /// text line that merely starts like JSON (restic 0.19.0's <c>stats</c> progress, <c>[0:01] ...</c>)
+    /// is skipped like any other text line.
+    /// </summary>
     /// <exception cref="JsonException">No valid document was found.</exception>
     public static T DeserializeDocument<T>(ReadOnlySpan<byte> output, JsonTypeInfo<T> typeInfo)
     {
-        var start = FindDocumentStart(output);
-        if (start < 0)
+        JsonException? first = null;
+        for (var start = FindDocumentStart(output, 0); start >= 0; start = FindDocumentStart(output, NextLine(output, start)))
         {
-            throw new JsonException("restic printed no JSON document.");
+            try
+            {
+                var reader = new Utf8JsonReader(output[start..], new JsonReaderOptions { AllowMultipleValues = true });
+                return JsonSerializer.Deserialize(ref reader, typeInfo) ?? throw new JsonException("restic printed null.");
+            }
+            catch (JsonException ex)
+            {
+                // The first candidate's error is the one to report when no later line is a document either.
+                first ??= ex;
+            }
         }
 
-        var reader = new Utf8JsonReader(output[start..], new JsonReaderOptions { AllowMultipleValues = true });
-        return JsonSerializer.Deserialize(ref reader, typeInfo) ?? throw new JsonException("restic printed null.");
+        throw first ?? new JsonException("restic printed no JSON document.");
     }
 
     /// <summary>The byte offset just after the first JSON document, or -1.</summary>
     public static int EndOfDocument(ReadOnlySpan<byte> output)
     {
-        var start = FindDocumentStart(output);
-        if (start < 0)
+        for (var start = FindDocumentStart(output, 0); start >= 0; start = FindDocumentStart(output, NextLine(output, start)))
         {
-            return -1;
+            var reader = new Utf8JsonReader(output[start..], new JsonReaderOptions { AllowMultipleValues = true });
+            try
+            {
+                reader.Read();
+                reader.Skip();
+                return start + (int)reader.BytesConsumed;
+            }
+            catch (JsonException)
+            {
+                // A text line that starts with '[' or '{': try the next line.
+            }
         }
 
-        var reader = new Utf8JsonReader(output[start..], new JsonReaderOptions { AllowMultipleValues = true });
-        try
-        {
-            reader.Read();
-            reader.Skip();
-            return start + (int)reader.BytesConsumed;
-        }
-        catch (JsonException)
-        {
-            return -1;
-        }
+        return -1;
     }
 
     // A document starts with '[' or '{' at the beginning of a line: text lines before it are skipped.
-    private static int FindDocumentStart(ReadOnlySpan<byte> output)
+    private static int FindDocumentStart(ReadOnlySpan<byte> output, int from)
     {
-        var lineStart = 0;
-        while (lineStart < output.Length)
+        var lineStart = from;
+        while (lineStart >= 0 && lineStart < output.Length)
         {
             var line = output[lineStart..];
             var trimmed = line.TrimStart(" \t"u8);
@@ -69,15 +80,16 @@ internal static class ResticJson
                 return lineStart + (line.Length - trimmed.Length);
             }
 
-            var newline = line.IndexOf((byte)'\n');
-            if (newline < 0)
-            {
-                return -1;
-            }
-
-            lineStart += newline + 1;
+            lineStart = NextLine(output, lineStart);
         }
 
         return -1;
+    }
+
+    // The start of the line after the one at 'position', or -1 at the end.
+    private static int NextLine(ReadOnlySpan<byte> output, int position)
+    {
+        var newline = output[position..].IndexOf((byte)'\n');
+        return newline < 0 ? -1 : position + newline + 1;
     }
 }

@@ -20,6 +20,7 @@ namespace Restic.Net.Serialization;
 [JsonSerializable(typeof(RestoreVerboseStatusDto))]
 [JsonSerializable(typeof(SnapshotDto[]))]
 [JsonSerializable(typeof(ForgetGroupDto[]))]
+[JsonSerializable(typeof(SnapshotGroupDto[]))]
 [JsonSerializable(typeof(StatsDto))]
 [JsonSerializable(typeof(CheckSummaryDto))]
 internal sealed partial class ResticJsonContext : JsonSerializerContext;

@@ -170,6 +170,19 @@ internal sealed class KeepReasonDto
     public string[]? Matches { get; set; }
 }
 
+internal sealed class SnapshotGroupDto
+{
+    public SnapshotGroupKeyDto? GroupKey { get; set; }
+    public SnapshotDto[]? Snapshots { get; set; }
+}
+
+internal sealed class SnapshotGroupKeyDto
+{
+    public string? Hostname { get; set; }
+    public string[]? Paths { get; set; }
+    public string[]? Tags { get; set; }
+}
+
 internal sealed class ForgetGroupDto
 {
     public string[]? Tags { get; set; }

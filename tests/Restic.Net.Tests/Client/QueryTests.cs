@@ -115,6 +115,57 @@ public class QueryTests
     }
 
     [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
+    public async Task GetSnapshotGroupsAsync_Recording_GroupsByHostOldestFirst(string version)
+    {
+        var runner = FixtureRunner.Replaying(version, "snapshots-group-by-host");
+        var all = await FixtureRunner.Replaying(version, "snapshots").CreateClient().GetSnapshotsAsync();
+
+        var groups = await runner.CreateClient().GetSnapshotGroupsAsync(SnapshotGrouping.Host);
+
+        Assert.Equal(["snapshots", "--json", "--group-by=host"], runner.LastArguments);
+        var group = Assert.Single(groups);
+        Assert.Equal("fixture-host", group.Host);
+        Assert.Empty(group.Paths);
+        Assert.Equal(all.Select(s => s.Id.Value).Order(), group.Snapshots.Select(s => s.Id.Value).Order());
+        Assert.Equal(group.Snapshots.OrderBy(s => s.Time).Select(s => s.Id), group.Snapshots.Select(s => s.Id));
+    }
+
+    [Fact]
+    public async Task GetSnapshotGroupsAsync_Latest_KeepsTheNewestOfEachGroup_WithoutPassingLatestToRestic()
+    {
+        var runner = FixtureRunner.Replaying("0.18.0", "snapshots-group-by-host");
+
+        var groups = await runner.CreateClient().GetSnapshotGroupsAsync(SnapshotGrouping.Host | SnapshotGrouping.Tags, new SnapshotFilter { Latest = 1, Hosts = ["fixture-host"] });
+
+        Assert.Equal(["snapshots", "--json", "--group-by=host,tags", "--host=fixture-host"], runner.LastArguments);
+        var all = await FixtureRunner.Replaying("0.18.0", "snapshots").CreateClient().GetSnapshotsAsync();
+        Assert.Equal(all.MaxBy(s => s.Time)!.Id, Assert.Single(Assert.Single(groups).Snapshots).Id);
+    }
+
+    [Fact]
+    public async Task GetStatsAsync_Restic0190ProgressLinesBeforeTheJson_AreSkipped()
+    {
+        // restic 0.19.0 printed its new stats progress also with --json (hidden again in 0.19.1); progress
+        // lines start with '[' like a JSON array.
+        const string Progress = "scanning...\n[0:00] 0 / 2 snapshots\n[0:00] 1 / 2 snapshots, 41 files, 39 blobs\n[0:01] 2 / 2 snapshots, 101 files, 76 blobs\n";
+        var restoreSize = Fixture.Load("0.19.1", "stats");
+        var raw = Fixture.Load("0.19.1", "stats-raw-data");
+        var runner = new FixtureRunner("0.19.1", i => Prefixed(i.Arguments.Contains("--mode=raw-data") ? raw : restoreSize, Progress));
+
+        var stats = await runner.CreateClient().GetStatsAsync();
+
+        var expected = await FixtureRunner.ByVerb("0.19.1", (_, i) => i.Arguments.Contains("--mode=raw-data") ? "stats-raw-data" : "stats").CreateClient().GetStatsAsync();
+        Assert.Equal(expected, stats);
+        Assert.True(stats.TotalSize > 0);
+    }
+
+    private static Fixture Prefixed(Fixture fixture, string text) =>
+        fixture with { StandardOutput = [.. System.Text.Encoding.UTF8.GetBytes(text), .. fixture.StandardOutput] };
+
+    [Theory]
     [InlineData("0.14.0", "stats-files-by-contents", "files-by-contents")]
     [InlineData("0.18.0", "stats-blobs-per-file", "blobs-per-file")]
     [InlineData("0.19.1", "stats-blobs-per-file", "blobs-per-file")]

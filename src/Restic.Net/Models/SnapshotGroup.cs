@@ -1,0 +1,17 @@
+namespace Restic.Net;
+
+/// <summary>The snapshots that share a host, paths and/or tags, as <see cref="SnapshotGrouping"/> chose.</summary>
+public sealed record SnapshotGroup
+{
+    /// <summary>The host of the group; empty when not grouped by host.</summary>
+    public string Host { get; init; } = string.Empty;
+
+    /// <summary>The paths of the group; empty when not grouped by paths.</summary>
+    public IReadOnlyList<string> Paths { get; init; } = [];
+
+    /// <summary>The tags of the group; empty when not grouped by tags.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>The snapshots of the group, oldest first.</summary>
+    public IReadOnlyList<Snapshot> Snapshots { get; init; } = [];
+}
