@@ -50,7 +50,48 @@ internal static class ErrorClassifier
             return new ResticSnapshotNotFoundException(summary, run.ExitCode, run.CommandLine, message, run.StandardError);
         }
 
+        // A signal this client did not send (its own cancellations end as OperationCanceledException).
+        if (StoppedBySignal(run) is { } signal)
+        {
+            return new ResticCommandException(
+                $"restic {run.Command.Operation} was stopped by {signal}, which this client did not send (exit code {run.ExitCode})" +
+                (message is null ? "." : ": " + FirstLine(message)),
+                run.ExitCode, run.CommandLine, message, run.StandardError);
+        }
+
         return new ResticCommandException(summary, run.ExitCode, run.CommandLine, message, run.StandardError);
+    }
+
+    /// <summary>
+    /// The signal that stopped restic, or null: "signal interrupt received, cleaning up" on stderr (every
+    /// version; 0.19+ then exits 130, older versions 1), or an exit code of 128 + N for a process killed by signal N.
+    /// </summary>
+    public static string? StoppedBySignal(ResticRun run)
+    {
+        foreach (var line in run.StandardErrorTail)
+        {
+            if (line.Contains("signal interrupt received", StringComparison.Ordinal))
+            {
+                return "signal 2 (SIGINT)";
+            }
+
+            if (line.Contains("signal terminated received", StringComparison.Ordinal))
+            {
+                return "signal 15 (SIGTERM)";
+            }
+        }
+
+        return run.ExitCode switch
+        {
+            129 => "signal 1 (SIGHUP)",
+            130 => "signal 2 (SIGINT)",
+            131 => "signal 3 (SIGQUIT)",
+            134 => "signal 6 (SIGABRT)",
+            137 => "signal 9 (SIGKILL)",
+            143 => "signal 15 (SIGTERM)",
+            > 128 and <= 192 => $"signal {run.ExitCode - 128}",
+            _ => null,
+        };
     }
 
     /// <summary>
@@ -80,7 +121,8 @@ internal static class ErrorClassifier
             }
         }
 
-        var tail = lines.Where(l => l.Trim().Length > 0).TakeLast(3).ToList();
+        // Without a Fatal line, restic 0.14 may end with a Go stack trace: its frames say nothing to a caller.
+        var tail = lines.Where((l, i) => l.Trim().Length > 0 && !IsStackFrame(lines, i)).TakeLast(3).ToList();
         return tail.Count == 0 ? null : string.Join('\n', tail);
     }
 
@@ -100,6 +142,10 @@ internal static class ErrorClassifier
         holder = holder.StartsWith("exclusively ", StringComparison.Ordinal) ? holder["exclusively ".Length..] : holder;
         return holder.StartsWith("by ", StringComparison.Ordinal) ? holder["by ".Length..] : holder;
     }
+
+    // A Go stack frame: "\tpath/file.go:42", or the function line followed by one.
+    private static bool IsStackFrame(IReadOnlyList<string> lines, int i) =>
+        lines[i].StartsWith('\t') || (i + 1 < lines.Count && lines[i + 1].StartsWith('\t') && lines[i + 1].Contains(".go:", StringComparison.Ordinal));
 
     private static bool IsTransportFailure(string text) =>
         ContainsAny(text, "write: broken pipe", "connect: connection refused", "connection reset by peer", "i/o timeout", "no such host");

@@ -14,12 +14,14 @@ internal sealed class RestServer : IAsyncDisposable
 {
     private readonly string _dataPath;
     private readonly string? _htpasswd;
+    private readonly bool _appendOnly;
     private System.Diagnostics.Process? _process;
 
-    private RestServer(string dataPath, string? htpasswd, int port)
+    private RestServer(string dataPath, string? htpasswd, int port, bool appendOnly)
     {
         _dataPath = dataPath;
         _htpasswd = htpasswd;
+        _appendOnly = appendOnly;
         Port = port;
     }
 
@@ -27,8 +29,11 @@ internal sealed class RestServer : IAsyncDisposable
 
     public static string Binary { get; } = Path.Combine(Tools.Folder, "rest-server", "usr", "bin", "restic-rest-server");
 
-    /// <summary>Starts a server; with a user, it requires HTTP basic authentication ({SHA} htpasswd entry).</summary>
-    public static async Task<RestServer> StartAsync(string folder, string? user = null, string? password = null)
+    /// <summary>
+    /// Starts a server; with a user, it requires HTTP basic authentication ({SHA} htpasswd entry); append-only,
+    /// it refuses to delete anything but locks (403).
+    /// </summary>
+    public static async Task<RestServer> StartAsync(string folder, string? user = null, string? password = null, bool appendOnly = false)
     {
         string? htpasswd = null;
         if (user is not null && password is not null)
@@ -40,7 +45,7 @@ internal sealed class RestServer : IAsyncDisposable
             await File.WriteAllTextAsync(htpasswd, $"{user}:{{SHA}}{sha}\n");
         }
 
-        var server = new RestServer(Directory.CreateDirectory(Path.Combine(folder, "rest-data")).FullName, htpasswd, FreePort());
+        var server = new RestServer(Directory.CreateDirectory(Path.Combine(folder, "rest-data")).FullName, htpasswd, FreePort(), appendOnly);
         await server.StartAsync();
         return server;
     }
@@ -59,6 +64,11 @@ internal sealed class RestServer : IAsyncDisposable
         foreach (var argument in new[] { "--path", _dataPath, "--listen", $"127.0.0.1:{Port}" })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (_appendOnly)
+        {
+            start.ArgumentList.Add("--append-only");
         }
 
         if (_htpasswd is null)

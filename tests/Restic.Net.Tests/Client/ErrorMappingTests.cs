@@ -46,6 +46,46 @@ public class ErrorMappingTests
         Assert.Matches(@"^PID \d+ on vm by root \(UID 0, GID 0\)$", ex.LockHolder);
     }
 
+    [Theory]
+    [InlineData("0.14.0", 130)]
+    [InlineData("0.18.0", 1)] // restic before 0.19 exits 1 on SIGINT
+    [InlineData("0.19.1", 130)]
+    public async Task InterruptNotSentByTheClient_AnyVersion_SaysWhichSignalStoppedRestic(string version, int exitCode)
+    {
+        var client = FixtureRunner.Replaying(version, "cancel-backup").CreateClient();
+
+        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => client.BackupAsync(new BackupOptions("/big")));
+
+        Assert.Equal(exitCode, ex.ExitCode);
+        Assert.StartsWith("restic backup was stopped by signal 2 (SIGINT), which this client did not send", ex.Message);
+    }
+
+    [Fact]
+    public async Task FailureEndingInAGoStackTrace_ReportsTheErrorLine_NotTheFrames()
+    {
+        // restic 0.14's forget on an append-only server, abridged.
+        const string Stderr = "Remove(<snapshot/b55b16a02e>) returned error, retrying after 552ms: blob not removed, server response: 403 Forbidden (403)\n" +
+            "blob not removed, server response: 403 Forbidden (403)\n" +
+            "github.com/restic/restic/internal/backend/rest.(*Backend).Remove\n\tgithub.com/restic/restic/internal/backend/rest/rest.go:399\n" +
+            "golang.org/x/sync/errgroup.(*Group).Go.func1\n\tgolang.org/x/sync/errgroup/errgroup.go:75\n";
+        var client = new FixtureRunner("0.14.0", _ => Fixture.Inline("", Stderr, 1)).CreateClient();
+
+        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => client.ForgetAsync(new ForgetOptions(new RetentionPolicy { KeepLast = 1 })));
+
+        Assert.Equal("restic forget failed with exit code 1: Remove(<snapshot/b55b16a02e>) returned error, retrying after 552ms: blob not removed, server response: 403 Forbidden (403)", ex.Message);
+        Assert.DoesNotContain("errgroup", ex.ResticMessage);
+    }
+
+    [Fact]
+    public async Task KilledBySignal9_SaysSigkill()
+    {
+        var client = new FixtureRunner("0.19.1", _ => Fixture.Inline("", "", 137)).CreateClient();
+
+        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => client.GetSnapshotsAsync());
+
+        Assert.Equal("restic snapshots was stopped by signal 9 (SIGKILL), which this client did not send (exit code 137).", ex.Message);
+    }
+
     // stderr as restic printed it for `restore deadbeef` and `restore latest` in an empty repository.
     [Theory]
     [InlineData("0.14.0", "invalid id \"deadbeef\": no matching ID found for prefix \"deadbeef\"")]
