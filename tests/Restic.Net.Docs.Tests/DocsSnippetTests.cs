@@ -8,6 +8,7 @@ namespace Restic.Net.Docs.Tests;
 /// compiled snippet NAME, and the getting-started and cookbook pages show no uncompiled C#.
 /// <c>RESTIC_NET_UPDATE_SNIPPETS=1 dotnet test tests/Restic.Net.Docs.Tests</c> rewrites the pages.
 /// </summary>
+[Trait("Restic", "None")] // starts no restic: run once, not per restic version
 public partial class DocsSnippetTests
 {
     public static TheoryData<string> Pages() => new(PagePaths());

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Restic.Net.Extensions.DependencyInjection.Tests;
 
 /// <summary>Binding from JSON configuration and validation at start-up; no restic process is started.</summary>
+[Trait("Restic", "None")] // starts no restic: run once, not per restic version
 public class ConfigurationTests
 {
     private const string Json = """

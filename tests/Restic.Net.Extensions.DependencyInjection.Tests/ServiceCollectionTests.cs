@@ -7,6 +7,7 @@ using Restic.Net.Tests.Support;
 namespace Restic.Net.Extensions.DependencyInjection.Tests;
 
 /// <summary>Registration and resolution; no restic process is started.</summary>
+[Trait("Restic", "None")] // starts no restic: run once, not per restic version
 public class ServiceCollectionTests
 {
     [Fact]

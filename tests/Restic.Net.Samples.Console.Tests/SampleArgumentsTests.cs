@@ -1,5 +1,6 @@
 namespace Restic.Net.Samples.Console.Tests;
 
+[Trait("Restic", "None")] // starts no restic: run once, not per restic version
 public class SampleArgumentsTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using System.Diagnostics;
 namespace Restic.Net.IntegrationTests.Process;
 
 /// <summary>Graceful (SIGINT) then forceful cancellation of a running restic, with a fake restic process.</summary>
+[Trait("Restic", "None")] // starts no restic: run once, not per restic version
 public sealed class CancellationTests
 {
     private static readonly BackupOptions s_options = new("/data");

@@ -1,6 +1,7 @@
 namespace Restic.Net.IntegrationTests.Process;
 
 /// <summary>What restic receives: argv and the whole child environment, as the fake recorded them.</summary>
+[Trait("Restic", "None")] // starts no restic: run once, not per restic version
 public sealed class ChildEnvironmentTests
 {
     // Restic-related variables of the test process itself. Set once and never unset, since other

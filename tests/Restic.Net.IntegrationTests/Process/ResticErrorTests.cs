@@ -1,6 +1,7 @@
 namespace Restic.Net.IntegrationTests.Process;
 
 /// <summary>How restic's exits map to exceptions, with a fake restic process; and that they carry no secret.</summary>
+[Trait("Restic", "None")] // starts no restic: run once, not per restic version
 public sealed class ResticErrorTests
 {
     private const string Password = "s3cret-pa55word-7f3a";

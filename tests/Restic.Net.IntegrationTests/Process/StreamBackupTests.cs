@@ -1,6 +1,7 @@
 namespace Restic.Net.IntegrationTests.Process;
 
 /// <summary>Streaming and back-pressure of <c>backup</c> against a fake restic process.</summary>
+[Trait("Restic", "None")] // starts no restic: run once, not per restic version
 public sealed class StreamBackupTests
 {
     private static readonly BackupOptions s_options = new("/data");

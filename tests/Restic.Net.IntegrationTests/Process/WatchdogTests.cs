@@ -1,6 +1,7 @@
 namespace Restic.Net.IntegrationTests.Process;
 
 /// <summary>The no-progress watchdog stops a restic that only repeats itself.</summary>
+[Trait("Restic", "None")] // starts no restic: run once, not per restic version
 public sealed class WatchdogTests
 {
     private static readonly BackupOptions s_options = new("/data");
