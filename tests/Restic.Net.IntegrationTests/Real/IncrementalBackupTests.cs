@@ -56,8 +56,10 @@ public sealed class IncrementalBackupTests : IAsyncLifetime
     public async Task ForgetAsync_DefaultPolicyWithPrune_RemovesTheOlderSnapshotOfTheSameDay()
     {
         var old = await _client.BackupAsync(new BackupOptions(Source) { Time = new DateTimeOffset(2021, 6, 1, 10, 0, 0, TimeSpan.Zero) });
-        var morning = await _client.BackupAsync(new BackupOptions(Source) { Time = DateTimeOffset.Now.AddMinutes(-10) });
-        var latest = await _client.BackupAsync(new BackupOptions(Source));
+        // Two snapshots of the same day whatever the time of the run (ten minutes before now failed just after midnight).
+        var today = new DateTimeOffset(DateTime.Today);
+        var morning = await _client.BackupAsync(new BackupOptions(Source) { Time = today.AddHours(8) });
+        var latest = await _client.BackupAsync(new BackupOptions(Source) { Time = today.AddHours(9) });
 
         var plan = await _client.ForgetAsync(new ForgetOptions(RetentionPolicy.Default) { DryRun = true });
         Assert.True(plan.IsDryRun);
