@@ -24,8 +24,8 @@ public sealed class SchedulingTests : IDisposable
     public async Task OneScheduleTick_BacksUp_AppliesRetention_AndSchedulesTheNextDay()
     {
         SourceTree.WriteSmallFiles(Source, count: 20);
+        await TestRestic.InitializeAsync(Repository);
         var client = new ResticClient(TestRestic.Options(Repository, Cache));
-        await client.InitAsync();
         for (var day = 3; day >= 1; day--)
         {
             await client.BackupAsync(new BackupOptions(Source) { Time = s_start.AddDays(-day) });
@@ -62,7 +62,7 @@ public sealed class SchedulingTests : IDisposable
             sparse.SetLength(64L << 30); // restic reads these zeros for far longer than the test waits
         }
 
-        await new ResticClient(TestRestic.Options(Repository, Cache)).InitAsync();
+        await TestRestic.InitializeAsync(Repository);
         var worker = Worker();
         var history = worker.History;
         await worker.TickAsync(s_twoAm);
@@ -80,7 +80,7 @@ public sealed class SchedulingTests : IDisposable
     [Fact(Timeout = 60000)]
     public async Task HealthEndpoint_ReportsTheRepositoryAndTheSchedule()
     {
-        await new ResticClient(TestRestic.Options(Repository, Cache)).InitAsync();
+        await TestRestic.InitializeAsync(Repository);
         using var worker = Worker();
 
         using var response = await worker.CreateClient().GetAsync("/healthz");

@@ -65,8 +65,8 @@ public class BrowseTests(RepositoryFixture fixture)
         var root = fixture.NewFolder("diff");
         var source = Path.Combine(root, "src");
         SourceTree.WriteSmallFiles(source, count: 20, seed: 11);
+        await TestRestic.InitializeAsync(Path.Combine(root, "repo"));
         var client = new ResticClient(TestRestic.Options(Path.Combine(root, "repo"), Path.Combine(root, "cache")));
-        await client.InitAsync();
         var first = await client.BackupAsync(new BackupOptions(source));
         var files = Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
         File.Delete(files[0]);

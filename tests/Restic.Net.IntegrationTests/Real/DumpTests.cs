@@ -130,8 +130,8 @@ public sealed class DumpTests(DumpTests.Repository repository) : IClassFixture<D
         {
             SourceTree.WriteSmallFiles(Path.Combine(Source, "folder"), count: 30, seed: 21);
             SourceTree.WriteLargeFile(Large, megabytes: 12, seed: 5);
+            await TestRestic.InitializeAsync(_root.Combine("repo"));
             Client = new ResticClient(TestRestic.Options(_root.Combine("repo"), _root.Combine("cache")));
-            await Client.InitAsync();
             Snapshot = (await Client.BackupAsync(new BackupOptions(Source))).SnapshotId!.Value.Value;
         }
 

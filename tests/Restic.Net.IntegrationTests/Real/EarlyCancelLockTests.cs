@@ -30,7 +30,7 @@ public sealed class EarlyCancelLockTests(ITestOutputHelper output) : IAsyncLifet
             sparse.SetLength(64L * 1024 * 1024 * 1024);
         }
 
-        await new ResticClient(TestRestic.Options(Repository, Cache)).InitAsync();
+        await TestRestic.InitializeAsync(Repository);
     }
 
     public Task DisposeAsync()

@@ -59,7 +59,7 @@ public class FailureTests(RepositoryFixture fixture)
     public async Task CheckAsync_CorruptedPackFile_ListsTheErrorsInsteadOfThrowing()
     {
         var copy = fixture.NewFolder("corrupt");
-        RepositoryFixture.CopyTree(fixture.RepositoryPath, copy);
+        TestRestic.CopyTree(fixture.RepositoryPath, copy);
         var pack = Directory.EnumerateFiles(Path.Combine(copy, "data"), "*", SearchOption.AllDirectories).OrderByDescending(f => new FileInfo(f).Length).First();
         using (var stream = File.OpenWrite(pack))
         {
@@ -80,8 +80,8 @@ public class FailureTests(RepositoryFixture fixture)
     {
         var repository = fixture.NewFolder("locked-repo");
         var cache = fixture.NewFolder("cache");
+        await TestRestic.InitializeAsync(repository);
         var client = new ResticClient(TestRestic.Options(repository, cache));
-        await client.InitAsync();
         var source = fixture.NewFolder("big");
         SourceTree.WriteLargeFile(Path.Combine(source, "big.bin"), megabytes: 400, seed: 3);
 

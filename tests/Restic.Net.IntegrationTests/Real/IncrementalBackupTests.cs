@@ -13,8 +13,8 @@ public sealed class IncrementalBackupTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         SourceTree.WriteSmallFiles(Source, count: 150, seed: 1);
+        await TestRestic.InitializeAsync(_root.Combine("repo"));
         _client = new ResticClient(TestRestic.Options(_root.Combine("repo"), _root.Combine("cache")));
-        await _client.InitAsync();
     }
 
     public Task DisposeAsync()

@@ -17,7 +17,7 @@ public sealed class LockPolicyTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         SourceTree.WriteLargeFile(Path.Combine(Source, "big.bin"), megabytes: 400, seed: 13);
-        await new ResticClient(TestRestic.Options(Repository, Cache)).InitAsync();
+        await TestRestic.InitializeAsync(Repository);
     }
 
     public Task DisposeAsync()

@@ -20,8 +20,8 @@ public class LocksTests(RepositoryFixture fixture)
     {
         var repository = fixture.NewFolder("locks-repo");
         var cache = fixture.NewFolder("cache");
+        await TestRestic.InitializeAsync(repository);
         var client = new ResticClient(TestRestic.Options(repository, cache));
-        await client.InitAsync();
         Assert.Empty(await client.GetLocksAsync());
 
         var pid = await StaleLock.CreateAsync(repository, cache);

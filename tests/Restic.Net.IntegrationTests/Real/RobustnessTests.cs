@@ -13,8 +13,8 @@ public sealed class RobustnessTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await TestRestic.InitializeAsync(Repository);
         _client = new ResticClient(WaitingOptions());
-        await _client.InitAsync();
     }
 
     public Task DisposeAsync()

@@ -13,7 +13,7 @@ public sealed class StdinBackupTests : IAsyncLifetime
     {
         _client = new ResticClient(TestRestic.Options(_root.Combine("repo"), _root.Combine("cache")));
         _version = await _client.GetVersionAsync();
-        await _client.InitAsync();
+        await TestRestic.InitializeAsync(_root.Combine("repo"));
     }
 
     public Task DisposeAsync()

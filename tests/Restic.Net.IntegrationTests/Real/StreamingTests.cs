@@ -14,8 +14,8 @@ public sealed class StreamingTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await TestRestic.InitializeAsync(Repository);
         _client = new ResticClient(TestRestic.Options(Repository, Cache));
-        await _client.InitAsync();
     }
 
     public Task DisposeAsync()

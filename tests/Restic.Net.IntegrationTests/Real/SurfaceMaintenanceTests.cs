@@ -117,8 +117,8 @@ public sealed class SurfaceMaintenanceTests : IDisposable
     {
         var source = _root.Combine(name, "src");
         SourceTree.WriteSmallFiles(source, count: 12, seed: name.Length);
+        await TestRestic.InitializeAsync(_root.Combine(name, "repo"));
         var client = new ResticClient(TestRestic.Options(_root.Combine(name, "repo"), _root.Combine(name, "cache")));
-        await client.InitAsync();
         return (client, source);
     }
 }

@@ -31,7 +31,7 @@ public sealed class RepositoryFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         SourceTree.WriteSmallFiles(SourcePath);
-        CopyTree(SourcePath, FirstStatePath);
+        TestRestic.CopyTree(SourcePath, FirstStatePath);
         Client = new ResticClient(TestRestic.Options(RepositoryPath, CachePath));
         Version = await Client.GetVersionAsync();
         Info = await Client.InitAsync();
@@ -42,16 +42,6 @@ public sealed class RepositoryFixture : IAsyncLifetime
     {
         _root.Dispose();
         return Task.CompletedTask;
-    }
-
-    public static void CopyTree(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }
 
