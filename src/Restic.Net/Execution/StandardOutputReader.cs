@@ -74,6 +74,9 @@ internal static partial class StandardOutputReader
         public void ReadToEnd()
         {
             ExceptionDispatchInfo? failure = null;
+
+            // Completed only after the target was disposed: a caller that saw the read end may rely on it.
+            Action complete;
             var handle = OperatingSystem.IsWindows() ? null : (standardOutput as PipeStream)?.SafePipeHandle;
             var addedReference = false;
             try
@@ -125,16 +128,17 @@ internal static partial class StandardOutputReader
                 failure?.Throw();
                 if (cancellationToken.IsCancellationRequested)
                 {
-                    Completion.TrySetCanceled(cancellationToken);
-                    return;
+                    complete = () => Completion.TrySetCanceled(cancellationToken);
                 }
-
-                target.End();
-                Completion.TrySetResult();
+                else
+                {
+                    target.End();
+                    complete = () => Completion.TrySetResult();
+                }
             }
             catch (Exception ex)
             {
-                Completion.TrySetException(ex);
+                complete = () => Completion.TrySetException(ex);
             }
             finally
             {
@@ -146,6 +150,8 @@ internal static partial class StandardOutputReader
                 // The target's buffers are used on this thread only, so they are let go here too.
                 (target as IDisposable)?.Dispose();
             }
+
+            complete();
         }
 
         /// <summary>

@@ -13,7 +13,7 @@ public sealed class CopyAndRewriteTests : IDisposable
     public async Task CopyAsync_BetweenRepositoriesWithDifferentPasswords_CopiesOnceAndTheDataIsIdentical()
     {
         // Two snapshots: restic 0.19 copies them in one batch and reports both at its end.
-        var (source, sourceFiles) = await NewRepositoryAsync("copy-source");
+        var (source, sourceFiles) = await _root.NewRepositoryAsync("copy-source");
         var first = await source.BackupAsync(new BackupOptions(sourceFiles) { Tags = ["first"] });
         await File.WriteAllTextAsync(Path.Combine(sourceFiles, "added.txt"), "only in the second snapshot");
         var second = await source.BackupAsync(new BackupOptions(sourceFiles) { Tags = ["second"] });
@@ -49,7 +49,7 @@ public sealed class CopyAndRewriteTests : IDisposable
     [Fact(Timeout = 180000)]
     public async Task RewriteAsync_ExcludeAFile_TheFileIsGoneFromTheListing()
     {
-        var (client, source) = await NewRepositoryAsync("rewrite");
+        var (client, source) = await _root.NewRepositoryAsync("rewrite");
         var version = await client.GetVersionAsync();
         var secret = Path.Combine(source, "secret.txt");
         await File.WriteAllTextAsync(secret, "should not have been backed up");
@@ -83,14 +83,5 @@ public sealed class CopyAndRewriteTests : IDisposable
         }
 
         Assert.Contains(snapshots, s => s.Id.Matches(kept.Changes.Single().NewId!.Value));
-    }
-
-    private async Task<(ResticClient Client, string Source)> NewRepositoryAsync(string name)
-    {
-        var source = _root.Combine(name, "src");
-        SourceTree.WriteSmallFiles(source, count: 12, seed: name.Length);
-        await TestRestic.InitializeAsync(_root.Combine(name, "repo"));
-        var client = new ResticClient(TestRestic.Options(_root.Combine(name, "repo"), _root.Combine(name, "cache")));
-        return (client, source);
     }
 }

@@ -12,7 +12,7 @@ public sealed class KeysTests : IDisposable
     [Fact(Timeout = 180000)]
     public async Task Keys_AddRemoveAndRotate_OldPasswordFailsAndTheNewOneWorks()
     {
-        var (client, source) = await NewRepositoryAsync("keys");
+        var (client, source) = await _root.NewRepositoryAsync("keys");
         await client.BackupAsync(new BackupOptions(source));
         var original = Assert.Single(await client.GetKeysAsync());
         Assert.True(original.IsCurrent);
@@ -43,14 +43,5 @@ public sealed class KeysTests : IDisposable
             options.Password = ResticPassword.FromValue(password);
             return new ResticClient(options);
         }
-    }
-
-    private async Task<(ResticClient Client, string Source)> NewRepositoryAsync(string name)
-    {
-        var source = _root.Combine(name, "src");
-        SourceTree.WriteSmallFiles(source, count: 12, seed: name.Length);
-        await TestRestic.InitializeAsync(_root.Combine(name, "repo"));
-        var client = new ResticClient(TestRestic.Options(_root.Combine(name, "repo"), _root.Combine(name, "cache")));
-        return (client, source);
     }
 }

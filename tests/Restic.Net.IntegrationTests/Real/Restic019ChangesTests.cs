@@ -17,7 +17,7 @@ public sealed class Restic019ChangesTests : IDisposable
     public async Task Backup_OneSourcePathMissing_IsIncompleteAndNamesIt_AndTheOtherPathIsRestored()
     {
         // restic 0.19 exits 3 here, older versions 0.
-        var (client, source) = await NewRepositoryAsync("missing");
+        var (client, source) = await _root.NewRepositoryAsync("missing", files: 8);
         var missing = _root.Combine("missing", "does-not-exist");
 
         var summary = await client.BackupAsync(new BackupOptions(source, missing));
@@ -66,7 +66,7 @@ public sealed class Restic019ChangesTests : IDisposable
     public async Task ForgetWithPrune_DryRunThenReal_ReportThePruneOnEveryVersion()
     {
         // restic 0.19 prints no prune report with --json: the client plans, then removes exactly those.
-        var (client, source) = await NewRepositoryAsync("prune");
+        var (client, source) = await _root.NewRepositoryAsync("prune", files: 8);
         var older = await client.BackupAsync(new BackupOptions(source));
         await File.WriteAllTextAsync(Path.Combine(source, "only-in-the-older.txt"), "x");
         File.Delete(Path.Combine(source, "only-in-the-older.txt"));
@@ -93,7 +93,7 @@ public sealed class Restic019ChangesTests : IDisposable
     public async Task SigintFromOutsideTheClient_ThrowsNamingTheSignal_AndLeavesNoLock()
     {
         // restic 0.19 exits 130 on SIGINT, older versions 1 (0.14: 130 too).
-        var (client, _) = await NewRepositoryAsync("sigint");
+        var (client, _) = await _root.NewRepositoryAsync("sigint", files: 8);
         var big = _root.Combine("sigint", "big");
         SourceTree.WriteLargeFile(Path.Combine(big, "large.bin"), megabytes: 200);
 
@@ -116,7 +116,7 @@ public sealed class Restic019ChangesTests : IDisposable
     public async Task ResticHost_NamesTheHostOfNewBackups_AndNeverFiltersQueries()
     {
         // restic 0.17+ filters snapshots by RESTIC_HOST (0.19: unless --host= is passed), 0.14 ignores it for backups.
-        var (plain, source) = await NewRepositoryAsync("host");
+        var (plain, source) = await _root.NewRepositoryAsync("host", files: 8);
         await plain.BackupAsync(new BackupOptions(source) { Host = "other-host" });
         var options = TestRestic.Options(_root.Combine("host", "repo"), _root.Combine("host", "cache"));
         options.EnvironmentVariables["RESTIC_HOST"] = "env-host";
@@ -135,7 +135,7 @@ public sealed class Restic019ChangesTests : IDisposable
     {
         // restic 0.19.0 dropped the default grouping of --latest (0.19.1 restored it); before 0.19,
         // --latest with --group-by kept the latest per host and paths inside each group.
-        var (client, _) = await NewRepositoryAsync("latest");
+        var (client, _) = await _root.NewRepositoryAsync("latest", files: 8);
         var newest = new Dictionary<string, SnapshotId>(StringComparer.Ordinal);
         var hour = 0;
         foreach (var folder in new[] { "a", "b" })
@@ -171,7 +171,7 @@ public sealed class Restic019ChangesTests : IDisposable
     [Fact(Timeout = 180000)]
     public async Task CheckOfSomeSnapshots_SkipsTheDamagedPacksOfOthers_OnRestic019()
     {
-        var (client, _) = await NewRepositoryAsync("check");
+        var (client, _) = await _root.NewRepositoryAsync("check", files: 8);
         var a = _root.Combine("check", "a");
         var b = _root.Combine("check", "b");
         SourceTree.WriteLargeFile(Path.Combine(a, "a.bin"), megabytes: 1, seed: 11);
@@ -202,7 +202,7 @@ public sealed class Restic019ChangesTests : IDisposable
     [Fact(Timeout = 120000)]
     public async Task RewriteWithIncludes_KeepsOnlyTheIncludedFile_OnRestic019()
     {
-        var (client, source) = await NewRepositoryAsync("include");
+        var (client, source) = await _root.NewRepositoryAsync("include", files: 8);
         var keep = Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
         await client.BackupAsync(new BackupOptions(source));
         var options = new RewriteOptions { Includes = [keep], Forget = true };
@@ -231,7 +231,7 @@ public sealed class Restic019ChangesTests : IDisposable
     [Fact(Timeout = 120000)]
     public async Task RestoreOwnershipByName_RestoresTheFiles_OnRestic019()
     {
-        var (client, source) = await NewRepositoryAsync("owner");
+        var (client, source) = await _root.NewRepositoryAsync("owner", files: 8);
         await client.BackupAsync(new BackupOptions(source));
         var target = _root.Combine("owner", "restore");
         var options = new RestoreOptions("latest", target) { OwnershipByName = true };
@@ -294,14 +294,5 @@ public sealed class Restic019ChangesTests : IDisposable
             Assert.True(DateTime.UtcNow < deadline, "restic created no lock within 30 s");
             await Task.Delay(20);
         }
-    }
-
-    private async Task<(ResticClient Client, string Source)> NewRepositoryAsync(string name)
-    {
-        var source = _root.Combine(name, "src");
-        SourceTree.WriteSmallFiles(source, count: 8, seed: name.Length);
-        await TestRestic.InitializeAsync(_root.Combine(name, "repo"));
-        var client = new ResticClient(TestRestic.Options(_root.Combine(name, "repo"), _root.Combine(name, "cache")));
-        return (client, source);
     }
 }

@@ -12,7 +12,7 @@ public sealed class SurfaceMaintenanceTests : IDisposable
     [Fact(Timeout = 120000)]
     public async Task TagAsync_ByFilterAndById_ChangesTheTagsOfExactlyThoseSnapshots()
     {
-        var (client, source) = await NewRepositoryAsync("tags");
+        var (client, source) = await _root.NewRepositoryAsync("tags");
         var version = await client.GetVersionAsync();
         await client.BackupAsync(new BackupOptions(source) { Host = "host-a", Tags = ["base"] });
         await client.BackupAsync(new BackupOptions(source) { Host = "host-b", Tags = ["base"] });
@@ -45,7 +45,7 @@ public sealed class SurfaceMaintenanceTests : IDisposable
     [Fact(Timeout = 180000)]
     public async Task Repair_LostPackFile_IndexAndSnapshotsAreRepairedUntilCheckPasses()
     {
-        var (client, source) = await NewRepositoryAsync("repair");
+        var (client, source) = await _root.NewRepositoryAsync("repair");
         var version = await client.GetVersionAsync();
         SourceTree.WriteLargeFile(Path.Combine(source, "large.bin"), megabytes: 20, seed: 9);
         await client.BackupAsync(new BackupOptions(source));
@@ -77,7 +77,7 @@ public sealed class SurfaceMaintenanceTests : IDisposable
     [Fact(Timeout = 120000)]
     public async Task Cache_ListAndCleanup_SeeAndRemoveTheRepositorysCacheFolder()
     {
-        var (client, source) = await NewRepositoryAsync("cache");
+        var (client, source) = await _root.NewRepositoryAsync("cache");
         await client.BackupAsync(new BackupOptions(source));
         var config = await client.GetConfigAsync();
 
@@ -99,7 +99,7 @@ public sealed class SurfaceMaintenanceTests : IDisposable
     [Fact(Timeout = 120000)]
     public async Task PlanForgetAsync_KeepLastOne_ReportsTheOthersButRemovesNothing()
     {
-        var (client, source) = await NewRepositoryAsync("plan");
+        var (client, source) = await _root.NewRepositoryAsync("plan");
         for (var i = 0; i < 3; i++)
         {
             await client.BackupAsync(new BackupOptions(source) { Time = new DateTimeOffset(2024, 1, 1 + i, 12, 0, 0, TimeSpan.Zero) });
@@ -111,14 +111,5 @@ public sealed class SurfaceMaintenanceTests : IDisposable
         Assert.Single(plan.Kept);
         Assert.Equal(2, plan.Removed.Count);
         Assert.Equal(3, (await client.GetSnapshotsAsync()).Count);
-    }
-
-    private async Task<(ResticClient Client, string Source)> NewRepositoryAsync(string name)
-    {
-        var source = _root.Combine(name, "src");
-        SourceTree.WriteSmallFiles(source, count: 12, seed: name.Length);
-        await TestRestic.InitializeAsync(_root.Combine(name, "repo"));
-        var client = new ResticClient(TestRestic.Options(_root.Combine(name, "repo"), _root.Combine(name, "cache")));
-        return (client, source);
     }
 }

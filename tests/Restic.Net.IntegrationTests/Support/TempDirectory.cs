@@ -12,6 +12,18 @@ internal sealed class TempDirectory : IDisposable
 
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
+    /// <summary>
+    /// A repository of its own in the folder <paramref name="name"/> (repo, cache) with a client for it, and
+    /// a source folder of small files to back up (src).
+    /// </summary>
+    public async Task<(ResticClient Client, string Source)> NewRepositoryAsync(string name, int files = 12)
+    {
+        var source = Combine(name, "src");
+        SourceTree.WriteSmallFiles(source, count: files, seed: name.Length);
+        await TestRestic.InitializeAsync(Combine(name, "repo"));
+        return (new ResticClient(TestRestic.Options(Combine(name, "repo"), Combine(name, "cache"))), source);
+    }
+
     public void Dispose()
     {
         try
