@@ -272,6 +272,23 @@ public sealed class Restic019ChangesTests : IDisposable
         SourceTree.AssertSameFiles(source, SourceTree.RestoredPath(target, source));
     }
 
+    [Fact(Timeout = 120000)]
+    public async Task ResticVariables_ValidValuesReachRestic_InvalidOnesAreRejectedBeforeItStarts()
+    {
+        // restic 0.19 fails on invalid values of these; older versions ignored some of them.
+        var (_, source) = await _root.NewRepositoryAsync("variables", files: 8);
+        var options = TestRestic.Options(_root.Combine("variables", "repo"), _root.Combine("variables", "cache"));
+        options.EnvironmentVariables["RESTIC_COMPRESSION"] = "max";
+        options.EnvironmentVariables["RESTIC_PACK_SIZE"] = "8";
+        options.EnvironmentVariables["RESTIC_READ_CONCURRENCY"] = "1";
+        var summary = await new ResticClient(options).BackupAsync(new BackupOptions(source));
+        Assert.True(summary.IsComplete);
+
+        options.EnvironmentVariables["RESTIC_PACK_SIZE"] = "eight";
+        var ex = Assert.Throws<ArgumentException>(() => new ResticClient(options));
+        Assert.Contains("RESTIC_PACK_SIZE", ex.Message);
+    }
+
     private static async Task<Version> VersionAsync(ResticClient client) => (await client.GetVersionAsync()).Version;
 
     private static string[] Packs(string repository) =>
