@@ -11,7 +11,7 @@ namespace Restic.Net.Benchmarks;
 internal sealed class InMemoryRestic(byte[] standardOutput) : IResticProcessRunner
 {
     private const int ChunkSize = 64 * 1024;
-    private static readonly byte[] Version = """{"message_type":"version","version":"0.18.0","go_version":"go1.24.4","go_os":"linux","go_arch":"amd64"}"""u8.ToArray();
+    private static readonly byte[] Version = [.. """{"message_type":"version","version":"0.18.0","go_version":"go1.24.4","go_os":"linux","go_arch":"amd64"}"""u8, (byte)'\n'];
 
     public async Task<int> RunAsync(ResticInvocation invocation, IResticOutputSink sink, CancellationToken cancellationToken)
     {

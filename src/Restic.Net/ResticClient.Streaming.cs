@@ -54,14 +54,33 @@ public partial class ResticClient
     /// <summary>
     /// Reads the pipe line by line and yields what <paramref name="parse"/> makes of each line, in
     /// batches per read: memory stays bounded by the pipe, whatever restic prints. Ends by awaiting
-    /// the run, so that a failure of restic throws its typed exception after the last item.
+    /// the run, so that a failure of restic throws its typed exception after the last item. A line
+    /// that cannot be read, or output that ends in the middle of a line, throws
+    /// <see cref="ResticOutputException"/> after every item read before it was yielded.
     /// </summary>
-    private static async IAsyncEnumerable<T> ReadLinesAsync<T>(PipedRun piped, Action<ReadOnlySpan<byte>, List<T>> parse)
+    private async IAsyncEnumerable<T> ReadLinesAsync<T>(PipedRun piped, Action<ReadOnlySpan<byte>, List<T>> parse)
     {
         var reader = piped.Pipe.Reader;
         var batch = new List<T>();
-        OutputPipe.LineHandler onLine = line => parse(line, batch);
-        while (true)
+        ResticOutputException? broken = null;
+        OutputPipe.LineHandler onLine = line =>
+        {
+            if (broken is not null)
+            {
+                return; // nothing after a line that could not be read
+            }
+
+            try
+            {
+                parse(line, batch);
+            }
+            catch (ResticOutputException ex)
+            {
+                broken = ex;
+            }
+        };
+
+        while (broken is null)
         {
             // Not cancelled here: cancellation reaches restic as SIGINT, and the pipe ends when restic has exited.
             var result = await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false);
@@ -70,12 +89,10 @@ public partial class ResticClient
             {
                 consumed = OutputPipe.ReadLines(result.Buffer, result.IsCompleted, onLine);
             }
-            catch (ResticOutputException)
+            catch (ResticOutputException ex)
             {
-                // Output broken because restic failed is better explained by restic's own error.
-                piped.Pipe.Abandon();
-                await piped.Completion.ConfigureAwait(false);
-                throw;
+                broken = ex; // the output was cut
+                consumed = result.Buffer.End;
             }
 
             reader.AdvanceTo(consumed, result.Buffer.End);
@@ -89,6 +106,16 @@ public partial class ResticClient
             {
                 break;
             }
+        }
+
+        if (broken is not null)
+        {
+            // Output broken because restic failed is better explained by restic's own error.
+            piped.Pipe.Abandon();
+            var run = await piped.Completion.ConfigureAwait(false);
+            throw new ResticOutputException(
+                broken.Message, run.ExitCode, run.CommandLine, run.StandardError, broken,
+                broken.OutputLine is { } line ? _executor.Settings.Redactor.Redact(line) : null);
         }
 
         await piped.Completion.ConfigureAwait(false);

@@ -94,6 +94,11 @@ internal static class ErrorClassifier
         };
     }
 
+    /// <summary>The error for a run whose stdout ended in the middle of a line although restic exited with success.</summary>
+    public static ResticOutputException CutOutput(ResticRun run, string cut) =>
+        new($"The output of restic {run.Command.Operation} ended in the middle of a line (exit code {run.ExitCode}): the output was cut, and what was read may be incomplete. The cut line begins: {cut}",
+            run.ExitCode, run.CommandLine, run.StandardError, null, cut);
+
     /// <summary>
     /// An unknown id prefix ("no matching ID found", all versions) or an empty <c>latest</c>
     /// ("no snapshot found"); restic has no exit code for either.

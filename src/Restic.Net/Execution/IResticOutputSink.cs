@@ -8,4 +8,12 @@ internal interface IResticOutputSink
 
     /// <summary>One line of stderr without its line terminator.</summary>
     void OnStandardErrorLine(string line);
+
+    /// <summary>
+    /// stdout ended in the middle of a line: restic ends every line, so its output was cut (restic killed,
+    /// a truncated pipe). Not a line: the run must not end successfully. Only the outermost sink sees it.
+    /// </summary>
+    void OnStandardOutputCut(ReadOnlySpan<byte> partial)
+    {
+    }
 }

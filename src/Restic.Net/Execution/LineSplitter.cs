@@ -53,7 +53,8 @@ internal sealed class LineSplitter(IResticOutputSink sink) : IStandardOutputTarg
     {
         if (_filled > 0)
         {
-            Emit(_buffer.AsSpan(0, _filled));
+            // restic ends every line: a last line without its LF was cut, and is not handed over as a line.
+            sink.OnStandardOutputCut(_buffer.AsSpan(0, _filled));
             _filled = 0;
         }
     }

@@ -62,8 +62,7 @@ internal sealed class OutputPipe
             var consumed = ReadCompleteLines(span, onLine);
             if (isFinal && consumed < span.Length)
             {
-                Emit(span[consumed..], onLine);
-                consumed = span.Length;
+                throw Cut(span[consumed..]);
             }
 
             return buffer.GetPosition(consumed);
@@ -107,8 +106,7 @@ internal sealed class OutputPipe
 
             if (isFinal && carried > 0)
             {
-                Emit(carry.AsSpan(0, carried), onLine);
-                lineStart = buffer.Length;
+                throw Cut(carry.AsSpan(0, carried));
             }
 
             return buffer.GetPosition(lineStart);
@@ -135,6 +133,17 @@ internal sealed class OutputPipe
         }
 
         return start;
+    }
+
+    // restic ends every line: a last line without its LF means the output was cut (restic killed, a
+    // truncated pipe), and ending the listing without it would lose an entry silently.
+    private static ResticOutputException Cut(ReadOnlySpan<byte> partial)
+    {
+        const int Shown = 200;
+        var text = System.Text.Encoding.UTF8.GetString(partial.Length > Shown ? partial[..Shown] : partial) + (partial.Length > Shown ? "…" : string.Empty);
+        return new ResticOutputException(
+            $"restic's output ended in the middle of a line ({partial.Length} bytes without a line end): the output was cut, and the listing is incomplete.",
+            null, null, null, null, text);
     }
 
     private static void Emit(ReadOnlySpan<byte> line, LineHandler onLine) =>

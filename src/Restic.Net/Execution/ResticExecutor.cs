@@ -123,7 +123,13 @@ internal sealed partial class ResticExecutor
                 },
                 context).ConfigureAwait(false);
 
-            return isAccepted(run) ? run : throw ErrorClassifier.CreateException(run);
+            if (!isAccepted(run))
+            {
+                throw ErrorClassifier.CreateException(run);
+            }
+
+            // Accepted by its exit code, but its output was cut: what was read may be incomplete.
+            return run.CutStandardOutput is { } cut ? throw ErrorClassifier.CutOutput(run, cut) : run;
         }
 
         try
@@ -268,7 +274,7 @@ internal sealed partial class ResticExecutor
             throw StoppedOnRejection(command, monitor, redactor, commandLine, capture);
         }
 
-        return new ResticRun(command, exitCode, commandLine, capture.ExitErrorMessage, capture.Tail, duration);
+        return new ResticRun(command, exitCode, commandLine, capture.ExitErrorMessage, capture.Tail, duration) { CutStandardOutput = capture.CutStandardOutput };
     }
 
     /// <summary>The typed exception for a command the <see cref="BackendRejectionMonitor"/> stopped.</summary>

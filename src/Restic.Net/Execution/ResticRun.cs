@@ -9,6 +9,9 @@ internal sealed record ResticRun(
     IReadOnlyList<string> StandardErrorTail,
     TimeSpan Duration)
 {
+    /// <summary>The start of stdout's last line when restic's output ended in the middle of it (redacted); null normally.</summary>
+    public string? CutStandardOutput { get; init; }
+
     /// <summary>The redacted stderr tail as one string.</summary>
     public string StandardError => string.Join('\n', StandardErrorTail);
 }

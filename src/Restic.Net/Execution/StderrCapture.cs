@@ -37,7 +37,17 @@ internal sealed class StderrCapture(IResticOutputSink inner, Redactor redactor) 
         }
     }
 
+    /// <summary>The start of a last stdout line that lacked its line end (redacted), or null.</summary>
+    public string? CutStandardOutput { get; private set; }
+
     public void OnStandardOutputLine(ReadOnlySpan<byte> line) => inner.OnStandardOutputLine(line);
+
+    public void OnStandardOutputCut(ReadOnlySpan<byte> partial)
+    {
+        const int Shown = 200;
+        var text = Encoding.UTF8.GetString(partial.Length > Shown ? partial[..Shown] : partial);
+        CutStandardOutput = redactor.Redact(text) + (partial.Length > Shown ? "…" : string.Empty);
+    }
 
     public void OnStandardErrorLine(string line)
     {

@@ -150,7 +150,7 @@ public class BrowseTests
         var lines = Encoding.UTF8.GetBytes(
             Encoding.UTF8.GetString(SnapshotLine("0.18.0")) +
             $$"""{"name":"{{longName}}","type":"file","path":"/d/{{longName}}","uid":0,"gid":0,"size":7,"mode":420,"permissions":"-rw-r--r--","mtime":"2024-01-02T03:04:05Z","atime":"2024-01-02T03:04:05Z","ctime":"2024-01-02T03:04:05Z","message_type":"node","struct_type":"node"}""" + "\r\n" +
-            """{"name":"after","type":"file","path":"/d/after","uid":0,"gid":0,"size":1,"mode":420,"permissions":"-rw-r--r--","mtime":"2024-01-02T03:04:05Z","atime":"2024-01-02T03:04:05Z","ctime":"2024-01-02T03:04:05Z","message_type":"node","struct_type":"node"}""");
+            """{"name":"after","type":"file","path":"/d/after","uid":0,"gid":0,"size":1,"mode":420,"permissions":"-rw-r--r--","mtime":"2024-01-02T03:04:05Z","atime":"2024-01-02T03:04:05Z","ctime":"2024-01-02T03:04:05Z","message_type":"node","struct_type":"node"}""" + "\n");
         var runner = RawRunner(async (invocation, ct) =>
         {
             for (var offset = 0; offset < lines.Length; offset += 4096)

@@ -154,7 +154,7 @@ public class CancelLockCleanupTests
         });
 
     private static Fixture LockOf(int pid, string host) =>
-        Fixture.Inline($$"""{"time":"2026-11-26T15:10:44.256140744Z","exclusive":false,"hostname":"{{host}}","username":"root","pid":{{pid}}}""");
+        Fixture.Inline($$"""{"time":"2026-11-26T15:10:44.256140744Z","exclusive":false,"hostname":"{{host}}","username":"root","pid":{{pid}}}""" + "\n");
 
     private static string Verb(IReadOnlyList<string> arguments) => string.Join(' ', arguments.TakeWhile(a => a != "--json"));
 

@@ -81,7 +81,7 @@ public class HostileInputTests
             "{\"message_type\":\"status\",\"percent_done\":",
             "{\"message_type\":\"brand_new\",\"value\":1}",
             "{\"message_type\":\"status\",\"percent_done\":0.25,\"unknown_field\":[1,2]}",
-            summary);
+            summary) + "\n";
         var runner = new FixtureRunner("0.18.0", _ => Fixture.Inline(output));
 
         var events = new List<BackupEvent>();

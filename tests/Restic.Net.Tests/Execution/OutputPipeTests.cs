@@ -12,7 +12,7 @@ public class OutputPipeTests
     [InlineData(7)]
     [InlineData(64)]
     [InlineData(100_000)]
-    public void ReadLines_AnySegmentation_GivesTheLinesAndStopsAfterTheLastComplete(int segmentSize)
+    public void ReadLines_AnySegmentation_GivesTheLinesAndStopsAfterTheLastComplete_AndACutLastLineThrows(int segmentSize)
     {
         var text = "first\r\n\nsecond line\n" + new string('x', 300) + "\r\nthird\r\nunterminated";
         var sequence = Segmented(Encoding.UTF8.GetBytes(text), segmentSize);
@@ -23,10 +23,17 @@ public class OutputPipeTests
         Assert.Equal(["first", "", "second line", new string('x', 300), "third"], lines);
         Assert.Equal("unterminated", Encoding.UTF8.GetString(sequence.Slice(position).ToArray()));
 
+        // At the end, a last line without its LF was cut: never handed over as if it were whole.
         lines.Clear();
-        position = OutputPipe.ReadLines(sequence, isFinal: true, line => lines.Add(Encoding.UTF8.GetString(line)));
-        Assert.Equal(["first", "", "second line", new string('x', 300), "third", "unterminated"], lines);
-        Assert.Equal(sequence.End, position);
+        var ex = Assert.Throws<ResticOutputException>(() => OutputPipe.ReadLines(sequence, isFinal: true, line => lines.Add(Encoding.UTF8.GetString(line))));
+        Assert.Equal("unterminated", ex.OutputLine);
+        Assert.Contains("ended in the middle of a line (12 bytes", ex.Message);
+        Assert.DoesNotContain("unterminated", lines);
+
+        var whole = Segmented(Encoding.UTF8.GetBytes("first\nsecond\n"), segmentSize);
+        lines.Clear();
+        Assert.Equal(whole.End, OutputPipe.ReadLines(whole, isFinal: true, line => lines.Add(Encoding.UTF8.GetString(line))));
+        Assert.Equal(["first", "second"], lines);
     }
 
     [Theory]

@@ -15,13 +15,14 @@ public class StandardOutputReaderTests
     [InlineData(3)]
     [InlineData(7)]
     [InlineData(64 * 1024)]
-    public async Task Lines_InAnyChunking_ArriveWhole_WithoutTheirTerminators(int chunkSize)
+    public async Task Lines_InAnyChunking_ArriveWhole_WithoutTheirTerminators_AndACutLastLineIsReportedAsCut(int chunkSize)
     {
         var sink = new RecordingSink();
 
         await StandardOutputReader.ReadAsync(new ChunkedStream("first\r\n\nsecond line\nlast without LF"u8.ToArray(), chunkSize), new LineSplitter(sink), CancellationToken.None);
 
-        Assert.Equal(["first", "", "second line", "last without LF"], sink.Lines);
+        Assert.Equal(["first", "", "second line"], sink.Lines);
+        Assert.Equal("last without LF", sink.Cut);
     }
 
     [Theory]
@@ -226,11 +227,15 @@ public class StandardOutputReaderTests
     {
         public List<string> Lines { get; } = [];
 
+        public string? Cut { get; private set; }
+
         public void OnStandardOutputLine(ReadOnlySpan<byte> line) => Lines.Add(Encoding.UTF8.GetString(line));
 
         public void OnStandardErrorLine(string line)
         {
         }
+
+        public void OnStandardOutputCut(ReadOnlySpan<byte> partial) => Cut = Encoding.UTF8.GetString(partial);
     }
 
     private sealed class CountingTarget(int bufferSize = 1024) : IStandardOutputTarget, IDisposable

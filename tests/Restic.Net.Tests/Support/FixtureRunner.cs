@@ -41,10 +41,20 @@ internal sealed class FixtureRunner
                 }
                 else
                 {
-                    foreach (var line in fixture.StandardOutputLines())
+                    // Through the real line splitter, in chunks as a pipe delivers them: a last line
+                    // without its LF reaches the sink as cut output, as it would from restic.
+                    using var splitter = new LineSplitter(sink);
+                    var bytes = fixture.StandardOutput.AsSpan();
+                    while (!bytes.IsEmpty)
                     {
-                        sink.OnStandardOutputLine(line);
+                        var buffer = splitter.GetBuffer();
+                        var count = Math.Min(Math.Min(buffer.Length, bytes.Length), 4096);
+                        bytes[..count].CopyTo(buffer);
+                        splitter.Commit(count);
+                        bytes = bytes[count..];
                     }
+
+                    splitter.End();
                 }
 
                 foreach (var line in fixture.StandardErrorLines())
