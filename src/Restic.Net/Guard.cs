@@ -47,6 +47,38 @@ internal static class Guard
         }
     }
 
+    /// <summary>
+    /// Tags that each name one tag (a backup's, <c>tag --add</c>): restic splits a value at commas, so
+    /// <c>a,b</c> would silently become two tags. Rejected; pass them as two entries.
+    /// </summary>
+    public static void Tags(IReadOnlyList<string>? values, [CallerArgumentExpression(nameof(values))] string? name = null)
+    {
+        Labels(values, name);
+        foreach (var value in values ?? [])
+        {
+            if (value.Contains(',', StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"The tag '{value}' contains a comma, which restic reads as two tags: pass each tag as its own entry.", name);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Tag sets that select snapshots (<c>--tag a,b</c>, <c>--keep-tag a,b</c>): a comma joins tags that
+    /// must all be present. Every part must be a tag: no empty part.
+    /// </summary>
+    public static void TagSets(IReadOnlyList<string>? values, [CallerArgumentExpression(nameof(values))] string? name = null)
+    {
+        Labels(values, name);
+        foreach (var value in values ?? [])
+        {
+            if (value.Split(',').Any(part => part.Length == 0))
+            {
+                throw new ArgumentException($"The tag set '{value}' has an empty tag: a comma joins tags that must all be present, as in 'a,b'.", name);
+            }
+        }
+    }
+
     public static void SingleLine(string? value, [CallerArgumentExpression(nameof(value))] string? name = null)
     {
         NoNul(value, name);

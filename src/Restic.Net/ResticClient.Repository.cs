@@ -127,7 +127,7 @@ public partial class ResticClient
     private static void ValidateFilter(SnapshotFilter filter)
     {
         Guard.Labels(filter.Hosts, nameof(filter.Hosts));
-        Guard.Labels(filter.Tags, nameof(filter.Tags));
+        Guard.TagSets(filter.Tags, nameof(filter.Tags));
         Guard.Items(filter.Paths, nameof(filter.Paths));
         if (filter.Latest is < 1)
         {

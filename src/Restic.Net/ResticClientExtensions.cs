@@ -69,6 +69,37 @@ public static class ResticClientExtensions
     }
 
     /// <summary>
+    /// Initializes the repository when there is none at the location, and returns its config either way:
+    /// the call to make at start-up. A repository another process creates at the same moment is used.
+    /// </summary>
+    /// <param name="client">The client.</param>
+    /// <param name="options">How to initialize, when the repository is missing.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The repository's id, format version and chunker polynomial.</returns>
+    /// <exception cref="ResticWrongPasswordException">A repository exists, and the password does not open it.</exception>
+    public static async Task<RepositoryInfo> EnsureInitializedAsync(this IResticClient client, InitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        try
+        {
+            return await client.GetConfigAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ResticRepositoryNotFoundException)
+        {
+            // Missing: create it below.
+        }
+
+        try
+        {
+            return await client.InitAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ResticRepositoryAlreadyExistsException)
+        {
+            return await client.GetConfigAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
     /// Replaces the repository password safely: adds a key for <paramref name="newPassword"/>, checks that
     /// the new password opens the repository with that key, and only then removes the old key. If the
     /// check fails, the added key is removed again and the old password keeps working.

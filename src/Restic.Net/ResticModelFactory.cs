@@ -361,6 +361,11 @@ public static class ResticModelFactory
     public static ResticRepositoryNotFoundException RepositoryNotFoundException(int exitCode = 10) =>
         new($"restic failed with exit code {exitCode}: Fatal: repository does not exist", exitCode, "restic", "Fatal: repository does not exist", null);
 
+    /// <summary>Builds a <see cref="ResticRepositoryAlreadyExistsException"/>.</summary>
+    /// <returns>The exception.</returns>
+    public static ResticRepositoryAlreadyExistsException RepositoryAlreadyExistsException() =>
+        new("restic init failed with exit code 1: Fatal: create repository at /repo failed: config file already exists", 1, "restic init", "Fatal: create repository at /repo failed: config file already exists", null);
+
     /// <summary>Builds a <see cref="ResticRepositoryLockedException"/>.</summary>
     /// <param name="lockHolder">Who holds the lock, as restic names it (<c>PID 42 on host by user</c>).</param>
     /// <param name="exitCode">The exit code: 11 on restic 0.17+, 1 before.</param>
@@ -382,6 +387,14 @@ public static class ResticModelFactory
     /// <returns>The exception.</returns>
     public static ResticBackendCertificateException BackendCertificateException(
         string resticMessage = "Fatal: unable to open config file: x509: certificate signed by unknown authority", int? exitCode = 1) =>
+        new($"restic failed: {resticMessage}", exitCode, "restic", resticMessage, resticMessage);
+
+    /// <summary>Builds a <see cref="ResticBackendUnreachableException"/> (connection refused or unknown host while opening the repository).</summary>
+    /// <param name="resticMessage">restic's message.</param>
+    /// <param name="exitCode">The exit code, or <see langword="null"/> when the client stopped restic at its retry notice.</param>
+    /// <returns>The exception.</returns>
+    public static ResticBackendUnreachableException BackendUnreachableException(
+        string resticMessage = "Fatal: unable to open config file: dial tcp 127.0.0.1:8000: connect: connection refused", int? exitCode = null) =>
         new($"restic failed: {resticMessage}", exitCode, "restic", resticMessage, resticMessage);
 
     /// <summary>Builds a <see cref="ResticNotSupportedException"/>.</summary>

@@ -28,7 +28,7 @@ public sealed record BackupOptions
     /// <summary>The files and folders to back up.</summary>
     public IReadOnlyList<string> Paths { get; }
 
-    /// <summary>Tags to add to the snapshot (<c>--tag</c>).</summary>
+    /// <summary>Tags to add to the snapshot (<c>--tag</c>), one per entry; a comma in a tag throws <see cref="ArgumentException"/> (restic would split it).</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
     /// <summary>Exclude patterns (<c>--exclude</c>).</summary>
@@ -72,7 +72,7 @@ public sealed record BackupOptions
 
     internal void Validate()
     {
-        Guard.Labels(Tags);
+        Guard.Tags(Tags);
         Guard.Items(Excludes);
         Guard.Items(CaseInsensitiveExcludes);
         Guard.Items(ExcludeFiles);

@@ -45,7 +45,11 @@ public sealed record RetentionPolicy
     /// <summary><c>--keep-within-yearly</c>.</summary>
     public string? KeepWithinYearly { get; init; }
 
-    /// <summary>Keep snapshots that have any of these tag sets (<c>--keep-tag</c>; <c>a,b</c> needs both).</summary>
+    /// <summary>
+    /// Keeps the snapshots that have any of these tag sets (<c>--keep-tag</c>). An entry is one tag, or
+    /// several joined by commas that must all be present: <c>["a,b"]</c> keeps snapshots tagged both a
+    /// and b, <c>["a", "b"]</c> those tagged a or b. As <see cref="SnapshotFilter.Tags"/>.
+    /// </summary>
     public IReadOnlyList<string> KeepTags { get; init; } = [];
 
     /// <summary>Whether the policy keeps nothing by any rule (restic would remove everything or refuse).</summary>
@@ -70,7 +74,7 @@ public sealed record RetentionPolicy
             }
         }
 
-        Guard.Labels(KeepTags);
+        Guard.TagSets(KeepTags);
         if (IsEmpty)
         {
             throw new ArgumentException(

@@ -6,7 +6,7 @@ namespace Restic.Net;
 /// </summary>
 public sealed record StdinBackupOptions
 {
-    /// <summary>Tags to add to the snapshot (<c>--tag</c>).</summary>
+    /// <summary>Tags to add to the snapshot (<c>--tag</c>), one per entry; a comma in a tag throws <see cref="ArgumentException"/> (restic would split it).</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
     /// <summary>The host name recorded in the snapshot (<c>--host</c>); null uses the machine's name.</summary>
@@ -23,7 +23,7 @@ public sealed record StdinBackupOptions
 
     internal void Validate()
     {
-        Guard.Labels(Tags);
+        Guard.Tags(Tags);
         Guard.SingleLine(Host);
         Guard.NoNul(Parent);
         foreach (var tag in Tags)

@@ -6,10 +6,10 @@ namespace Restic.Net;
 /// </summary>
 public sealed record TagOptions
 {
-    /// <summary>Tags to add (<c>--add</c>).</summary>
+    /// <summary>Tags to add (<c>--add</c>), one per entry; a comma in a tag throws <see cref="ArgumentException"/> (restic would split it).</summary>
     public IReadOnlyList<string> Add { get; init; } = [];
 
-    /// <summary>Tags to remove (<c>--remove</c>).</summary>
+    /// <summary>Tags to remove (<c>--remove</c>), one per entry, without commas.</summary>
     public IReadOnlyList<string> Remove { get; init; } = [];
 
     /// <summary>Tags that replace all current ones (<c>--set</c>); cannot be combined with <see cref="Add"/> or <see cref="Remove"/>.</summary>
@@ -24,9 +24,9 @@ public sealed record TagOptions
     internal void Validate()
     {
         SnapshotFilter.RejectLatest(Filter, nameof(Filter));
-        Guard.Labels(Add);
-        Guard.Labels(Remove);
-        Guard.Labels(Set);
+        Guard.Tags(Add);
+        Guard.Tags(Remove);
+        Guard.Tags(Set);
         foreach (var tag in Add.Concat(Remove).Concat(Set))
         {
             if (tag.Contains(',', StringComparison.Ordinal))

@@ -27,6 +27,15 @@ internal static class BackendRejection
         "remote error: tls: unknown certificate authority",
     ];
 
+    // Nothing listens, or the name does not resolve: Go's dial errors, the same on every restic version.
+    private static readonly string[] s_unreachable =
+    [
+        "connect: connection refused",
+        ": no such host",
+        ": Connection refused", // ssh, for sftp: "ssh: connect to host 127.0.0.1 port 2222: Connection refused"
+        "Could not resolve hostname", // ssh
+    ];
+
     private static readonly string[] s_certificate =
     [
         "tls: failed to verify certificate", // Go 1.20+ (restic 0.16+)
@@ -51,7 +60,12 @@ internal static class BackendRejection
             return BackendRejectionKind.Certificate;
         }
 
-        return s_accessDenied.Any(t => text.Contains(t, StringComparison.Ordinal)) ? BackendRejectionKind.AccessDenied : BackendRejectionKind.None;
+        if (s_accessDenied.Any(t => text.Contains(t, StringComparison.Ordinal)))
+        {
+            return BackendRejectionKind.AccessDenied;
+        }
+
+        return s_unreachable.Any(t => text.Contains(t, StringComparison.Ordinal)) ? BackendRejectionKind.Unreachable : BackendRejectionKind.None;
     }
 
     /// <summary>The rejection a retry notice reports; <see cref="BackendRejectionKind.None"/> for other lines and other errors.</summary>
@@ -67,7 +81,11 @@ internal static class BackendRejection
         // "... retrying after 1.339583384s: ERROR": the error follows the first ": " after the delay.
         var colon = line.IndexOf(": ", at + RetryNotice.Length, StringComparison.Ordinal);
         error = colon < 0 ? line[(at + RetryNotice.Length)..] : line[(colon + 2)..];
-        return Classify(error);
+        var kind = Classify(error);
+
+        // An unreachable backend is given up only while restic opens the repository (its config): an outage
+        // in the middle of a long backup is left to restic's retries, which may outlast a server restart.
+        return kind == BackendRejectionKind.Unreachable && !line.Contains("(<config/", StringComparison.Ordinal) ? BackendRejectionKind.None : kind;
     }
 
     /// <summary>What the caller should do, appended to the exception's message.</summary>
@@ -82,6 +100,9 @@ internal static class BackendRejection
         BackendRejectionKind.Certificate =>
             "The backend's TLS certificate could not be verified: trust its CA with CaCertificateFiles (restic --cacert) " +
             "or fix the server's certificate; retrying does not help.",
+        BackendRejectionKind.Unreachable =>
+            "The storage backend could not be reached (nothing accepted the connection, or the host name is unknown): " +
+            "check that the server runs and that the repository address is right.",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -91,6 +112,7 @@ internal static class BackendRejection
     {
         BackendRejectionKind.AccessDenied or BackendRejectionKind.ClientCertificate => new ResticBackendAccessDeniedException(message, exitCode, commandLine, resticMessage, standardError),
         BackendRejectionKind.Certificate => new ResticBackendCertificateException(message, exitCode, commandLine, resticMessage, standardError),
+        BackendRejectionKind.Unreachable => new ResticBackendUnreachableException(message, exitCode, commandLine, resticMessage, standardError),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -14,4 +14,10 @@ internal enum BackendRejectionKind
 
     /// <summary>The server's TLS certificate could not be verified (<see cref="ResticBackendCertificateException"/>).</summary>
     Certificate,
+
+    /// <summary>
+    /// The backend could not be reached at all: connection refused, unknown host
+    /// (<see cref="ResticBackendUnreachableException"/>). Acted on only while restic opens the repository.
+    /// </summary>
+    Unreachable,
 }

@@ -2,7 +2,7 @@ namespace Restic.Net.Execution;
 
 /// <summary>
 /// Stops restic at its first retry notice for an error that retrying cannot fix (credentials the backend refuses, a
-/// certificate restic cannot verify). restic 0.18 retries those for up to 15 minutes without any other output, so
+/// certificate restic cannot verify, a backend that cannot be reached while restic opens the repository). restic 0.18 retries those for up to 15 minutes without any other output, so
 /// without this a wrong S3 key would look like a hang. Forwards every line.
 /// </summary>
 internal sealed class BackendRejectionMonitor(IResticOutputSink inner, CancellationTokenSource stop) : IResticOutputSink

@@ -14,7 +14,14 @@ internal static class ErrorClassifier
         var text = message ?? run.StandardError;
 
         // Before the text checks below: restic 0.14 adds "Is there a repository at the following location?" to these.
-        if (run.ExitCode is not (10 or 11 or 12) && BackendRejection.Classify(text) is var rejection and not BackendRejectionKind.None)
+        // For sftp, ssh's own reason precedes restic's message: "subprocess ssh: ssh: connect to host ...: Connection refused".
+        var rejection = BackendRejection.Classify(text);
+        if (rejection == BackendRejectionKind.None && run.StandardErrorTail.FirstOrDefault(l => l.StartsWith("subprocess ssh: ", StringComparison.Ordinal)) is { } ssh)
+        {
+            rejection = BackendRejection.Classify(ssh);
+        }
+
+        if (run.ExitCode is not (10 or 11 or 12) && rejection is not BackendRejectionKind.None)
         {
             return BackendRejection.CreateException(
                 rejection, summary.TrimEnd('.') + ". " + BackendRejection.Advice(rejection), run.ExitCode, run.CommandLine, message, run.StandardError);
@@ -43,6 +50,13 @@ internal static class ErrorClassifier
         if (run.ExitCode == 11 || ContainsAny(text, "repository is already locked"))
         {
             return new ResticRepositoryLockedException(summary, run.ExitCode, run.CommandLine, message, run.StandardError, LockHolder(text));
+        }
+
+        if (run.Command.Operation == "init" && ContainsAny(text, "config file already exists"))
+        {
+            return new ResticRepositoryAlreadyExistsException(
+                summary.TrimEnd('.') + ". A repository exists at this location already: use it, or EnsureInitializedAsync to initialize only when missing.",
+                run.ExitCode, run.CommandLine, message, run.StandardError);
         }
 
         if (IsSnapshotNotFound(text))
@@ -126,8 +140,11 @@ internal static class ErrorClassifier
             }
         }
 
-        // Without a Fatal line, restic 0.14 may end with a Go stack trace: its frames say nothing to a caller.
-        var tail = lines.Where((l, i) => l.Trim().Length > 0 && !IsStackFrame(lines, i)).TakeLast(3).ToList();
+        // Without a Fatal line, restic 0.14 may end with a Go stack trace, and a backup's per-file errors
+        // are JSON lines: neither is restic's message, when there is any other text.
+        var text = lines.Where((l, i) => l.Trim().Length > 0 && !IsStackFrame(lines, i)).ToList();
+        var plain = text.Where(l => !l.TrimStart().StartsWith('{')).ToList();
+        var tail = (plain.Count > 0 ? plain : text).TakeLast(3).ToList();
         return tail.Count == 0 ? null : string.Join('\n', tail);
     }
 

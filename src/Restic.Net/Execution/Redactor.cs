@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using System.Text;
 
 namespace Restic.Net.Execution;
 
@@ -7,9 +7,16 @@ namespace Restic.Net.Execution;
 /// command lines and <c>ToString()</c>. It masks URL credentials, the values of <c>-o</c> options
 /// and every secret value it was given.
 /// </summary>
-internal sealed partial class Redactor
+internal sealed class Redactor
 {
     public const string Mask = "***";
+
+    // A secret shorter than this is masked only as a whole token: masking every "a" of a message for a
+    // one-letter password would garble the message and point at the password.
+    private const int MinSubstringSecret = 8;
+
+    // What ends a URL in free text.
+    private static readonly System.Buffers.SearchValues<char> s_urlEnds = System.Buffers.SearchValues.Create(" \t\r\n\"'<>`");
 
     private readonly string[] _secrets;
 
@@ -28,7 +35,9 @@ internal sealed partial class Redactor
         ArgumentNullException.ThrowIfNull(text);
         foreach (var secret in _secrets)
         {
-            text = text.Replace(secret, Mask, StringComparison.Ordinal);
+            text = secret.Length >= MinSubstringSecret
+                ? text.Replace(secret, Mask, StringComparison.Ordinal)
+                : ReplaceTokens(text, secret);
         }
 
         return RedactUrlCredentials(text);
@@ -56,20 +65,96 @@ internal sealed partial class Redactor
         return string.Join(' ', parts);
     }
 
-    /// <summary>Replaces the password (or the whole user info when there is no separate password) in URLs.</summary>
-    public static string RedactUrlCredentials(string text) =>
-        UrlUserInfo().Replace(text, m => m.Groups["user"].Value + (m.Groups["password"].Success ? ":" + Mask : string.Empty) + "@");
-
-    /// <summary>The password part of the first URL in <paramref name="location"/>, if any.</summary>
-    public static string? GetUrlPassword(string location)
+    /// <summary>
+    /// Masks the password of every URL in <paramref name="text"/>: everything between <c>://</c> and the
+    /// last <c>@</c> of the URL but the user name, whatever characters the password holds (an unencoded
+    /// <c>/</c> or <c>@</c> too). A URL ends at white space or a quote. A user name without a password stays.
+    /// </summary>
+    public static string RedactUrlCredentials(string text)
     {
-        var match = UrlUserInfo().Match(location);
-        return match.Success && match.Groups["password"].Success && match.Groups["password"].Value != Mask
-            ? match.Groups["password"].Value
-            : null;
+        ArgumentNullException.ThrowIfNull(text);
+        StringBuilder? result = null;
+        var copied = 0;
+        var from = 0;
+        int separator;
+        while ((separator = text.IndexOf("://", from, StringComparison.Ordinal)) >= 0)
+        {
+            from = separator + 3;
+            if (FindUserInfo(text, separator) is not var (start, end))
+            {
+                continue;
+            }
+
+            from = end + 1;
+            var colon = text.IndexOf(':', start, end - start);
+            if (colon < 0 || text.AsSpan(colon + 1, end - colon - 1).SequenceEqual(Mask))
+            {
+                continue; // a user name alone, or already masked
+            }
+
+            result ??= new StringBuilder(text.Length);
+            result.Append(text, copied, colon + 1 - copied).Append(Mask);
+            copied = end;
+        }
+
+        return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
     }
 
-    // scheme://user:password@host — restic itself prints "***" in place of a REST password.
-    [GeneratedRegex(@"(?<=[A-Za-z][A-Za-z0-9+.\-]*://)(?<user>[^:@/\s]*)(?::(?<password>[^@/\r\n]*))?@", RegexOptions.CultureInvariant)]
-    private static partial Regex UrlUserInfo();
+    /// <summary>The password part of the first URL in <paramref name="location"/>, if any (as written, not decoded).</summary>
+    public static string? GetUrlPassword(string location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        var separator = location.IndexOf("://", StringComparison.Ordinal);
+        if (separator < 0 || FindUserInfo(location, separator) is not var (start, end))
+        {
+            return null;
+        }
+
+        var colon = location.IndexOf(':', start, end - start);
+        var password = colon < 0 ? null : location[(colon + 1)..end];
+        return password is null or Mask ? null : password;
+    }
+
+    // The user info of the URL whose "://" is at 'separator': from after it to the last '@' before the URL
+    // ends (white space or a quote), so that a password with '/' or '@' is covered whole. Null without '@'.
+    private static (int Start, int End)? FindUserInfo(string text, int separator)
+    {
+        if (separator == 0 || !char.IsAsciiLetterOrDigit(text[separator - 1]))
+        {
+            return null; // not scheme://
+        }
+
+        var start = separator + 3;
+        var urlEnd = text.AsSpan(start).IndexOfAny(s_urlEnds);
+        var length = urlEnd < 0 ? text.Length - start : urlEnd;
+        if (length == 0)
+        {
+            return null;
+        }
+
+        var at = text.LastIndexOf('@', start + length - 1, length);
+        return at < start ? null : (start, at);
+    }
+
+    // Replaces the occurrences of a short secret that stand alone: not inside a longer word or number.
+    private static string ReplaceTokens(string text, string secret)
+    {
+        StringBuilder? result = null;
+        var copied = 0;
+        for (var at = text.IndexOf(secret, StringComparison.Ordinal); at >= 0; at = text.IndexOf(secret, at + secret.Length, StringComparison.Ordinal))
+        {
+            var end = at + secret.Length;
+            var alone = (at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end]));
+            if (!alone)
+            {
+                continue;
+            }
+
+            result ??= new StringBuilder(text.Length);
+            result.Append(text, copied, at - copied).Append(Mask);
+            copied = end;
+        }
+
+        return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
+    }
 }

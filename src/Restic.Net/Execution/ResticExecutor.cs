@@ -249,8 +249,10 @@ internal sealed partial class ResticExecutor
         {
             var limit = Settings.NoProgressTimeout!.Value;
             Log.NoProgressTimeout(_logger, command.Operation, RepositoryName, (long)limit.TotalMilliseconds);
+            // restic's last word says why (a retry notice names the backend error): part of the message.
+            var last = capture.Tail.LastOrDefault(l => l.Trim().Length > 0);
             throw new ResticTimeoutException(
-                $"restic {command.Operation} made no progress for {limit} and was stopped.",
+                $"restic {command.Operation} made no progress for {limit} and was stopped." + (last is null ? string.Empty : " Its last message: " + last),
                 null,
                 commandLine,
                 string.Join('\n', capture.Tail),

@@ -29,22 +29,53 @@ internal static class RepositoryParser
 
     private static ResticRepository ParseRest(string location, string url)
     {
+        // The user info ends at the last '@' before the path, as Go's url.Parse (and so restic) reads it:
+        // an unencoded '@' in the password is part of it. An unencoded '/' ends the authority early, which
+        // restic would not understand either: rejected, without echoing the location.
+        string? user = null, password = null;
+        var separator = url.IndexOf("://", StringComparison.Ordinal);
+        if (separator > 0)
+        {
+            var start = separator + 3;
+            var pathStart = url.IndexOfAny(['/', '?', '#'], start);
+            var authority = pathStart < 0 ? url[start..] : url[start..pathStart];
+            var at = authority.LastIndexOf('@');
+            if (at < 0 && pathStart >= 0 && url.IndexOf('@', pathStart) >= 0 && !IsHostAndPort(authority))
+            {
+                throw BackendSettings.Invalid(
+                    "The REST URL's user info contains '/', '?' or '#': percent-encode them in the user name and password (%2F, %3F, %23), or set RestRepository.User and Password.",
+                    nameof(location));
+            }
+
+            if (at >= 0)
+            {
+                var userInfo = authority[..at];
+                var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
+                user = Uri.UnescapeDataString(colon < 0 ? userInfo : userInfo[..colon]);
+                password = colon < 0 ? null : Uri.UnescapeDataString(userInfo[(colon + 1)..]);
+                url = url[..start] + authority[(at + 1)..] + (pathStart < 0 ? string.Empty : url[pathStart..]);
+            }
+        }
+
         // http+unix:// (restic 0.17) and other forms restic accepts but Uri does not: keep the string.
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             return new GenericRepository(location);
         }
 
-        string? user = null, password = null;
-        if (uri.UserInfo.Length > 0)
+        return new RestRepository(uri) { User = user, Password = password };
+    }
+
+    // host, host:port, [v6] or [v6]:port: what an authority without user info looks like.
+    private static bool IsHostAndPort(string authority)
+    {
+        var colon = authority.LastIndexOf(':');
+        if (colon < 0 || colon < authority.LastIndexOf(']'))
         {
-            var colon = uri.UserInfo.IndexOf(':', StringComparison.Ordinal);
-            user = Uri.UnescapeDataString(colon < 0 ? uri.UserInfo : uri.UserInfo[..colon]);
-            password = colon < 0 ? null : Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..]);
-            uri = new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri;
+            return true;
         }
 
-        return new RestRepository(uri) { User = user, Password = password };
+        return colon < authority.Length - 1 && authority.AsSpan(colon + 1).IndexOfAnyExceptInRange('0', '9') < 0;
     }
 
     // sftp://[user@]host[:port]//abs/path, sftp://[user@]host[:port]/relative, sftp:[user@]host:path

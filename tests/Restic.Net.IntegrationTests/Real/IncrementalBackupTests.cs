@@ -80,4 +80,24 @@ public sealed class IncrementalBackupTests : IAsyncLifetime
         Assert.Equal(0, prune.TotalPrunedBlobs);
         Assert.True((await _client.CheckAsync(new CheckOptions { ReadData = true })).IsHealthy);
     }
+
+    [Fact(Timeout = 120000)]
+    public async Task KeepTags_ATagSetNeedsAllItsTags_SeparateEntriesNeedAny()
+    {
+        // restic reads "a,b" as "tagged a and b": the client passes it so, on every version.
+        var onlyA = await _client.BackupAsync(new BackupOptions(Source) { Tags = ["a"], Force = true });
+        var both = await _client.BackupAsync(new BackupOptions(Source) { Tags = ["a", "b"], Force = true });
+        var onlyB = await _client.BackupAsync(new BackupOptions(Source) { Tags = ["b"], Force = true });
+
+        var set = await _client.ForgetAsync(new ForgetOptions(new RetentionPolicy { KeepTags = ["a,b"] }) { DryRun = true, GroupBy = string.Empty });
+        var any = await _client.ForgetAsync(new ForgetOptions(new RetentionPolicy { KeepTags = ["a", "b"] }) { DryRun = true, GroupBy = string.Empty });
+
+        Assert.True(both.SnapshotId!.Value.Matches(Assert.Single(set.Kept).Id));
+        Assert.Equal(2, set.Removed.Count);
+        Assert.Equal(3, any.Kept.Count);
+        Assert.Empty(any.Removed);
+        Assert.Contains(set.Removed, s => s.Id.Matches(onlyA.SnapshotId!.Value));
+        Assert.Contains(set.Removed, s => s.Id.Matches(onlyB.SnapshotId!.Value));
+        await Assert.ThrowsAsync<ArgumentException>(() => _client.BackupAsync(new BackupOptions(Source) { Tags = ["a,b"] }));
+    }
 }

@@ -27,8 +27,27 @@ public class RepositoryLifecycleTests(RepositoryFixture fixture)
         Assert.Equal(2, fixture.Info.Version);
         Assert.Matches("^[0-9a-f]+$", fixture.Info.ChunkerPolynomial);
 
-        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => fixture.Client.InitAsync());
+        var ex = await Assert.ThrowsAsync<ResticRepositoryAlreadyExistsException>(() => fixture.Client.InitAsync());
         Assert.Contains("already exists", ex.ResticMessage);
+        Assert.Equal(1, ex.ExitCode);
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task EnsureInitializedAsync_CreatesAMissingRepositoryOnce_AndOpensAnExistingOne()
+    {
+        var repository = fixture.NewFolder("ensure");
+        var client = new ResticClient(TestRestic.Options(Path.Combine(repository, "repo"), Path.Combine(repository, "cache")));
+
+        var created = await client.EnsureInitializedAsync();
+        var again = await client.EnsureInitializedAsync();
+
+        Assert.Matches("^[0-9a-f]{64}$", created.Id);
+        Assert.Equal(created, again);
+        Assert.Equal(fixture.Info.Id, (await fixture.Client.EnsureInitializedAsync()).Id);
+
+        var options = TestRestic.Options(fixture.RepositoryPath, fixture.NewFolder("cache"));
+        options.Password = ResticPassword.FromValue("not the password");
+        await Assert.ThrowsAsync<ResticWrongPasswordException>(() => new ResticClient(options).EnsureInitializedAsync());
     }
 
     [Fact(Timeout = 60000)]

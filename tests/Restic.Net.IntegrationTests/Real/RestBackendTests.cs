@@ -53,9 +53,9 @@ public sealed class RestBackendTests : IAsyncLifetime
     {
         var repository = new RestRepository(new Uri($"http://127.0.0.1:{ServerProcess.FreePort()}/down/"));
 
-        var ex = await BackendLifecycle.AssertFailsWithinBoundAsync(repository);
+        // restic 0.14 gives up at once ("unable to open config file"); later versions would retry for 15 minutes.
+        var ex = await BackendLifecycle.AssertUnreachableAsync(repository);
 
-        // restic 0.14 gives up at once ("unable to open config file"); 0.18 retries until the no-progress watchdog stops it.
-        Assert.True(ex is ResticTimeoutException or ResticRepositoryNotFoundException or ResticCommandException, ex.GetType().Name);
+        Assert.Contains("connection refused", ex.ResticMessage, StringComparison.Ordinal);
     }
 }

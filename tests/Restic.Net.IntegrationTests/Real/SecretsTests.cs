@@ -90,4 +90,27 @@ public sealed class SecretsTests : IAsyncLifetime
         Assert.DoesNotContain(Password, ex.ToString());
         Assert.DoesNotContain(Password, _client.ToString());
     }
+
+    [Theory(Timeout = 60000)]
+    [InlineData("pa/ss")] // unencoded '/': Go reads "pa" as a port, and restic echoes the URL as given
+    [InlineData("pa@ss")] // unencoded '@'
+    [InlineData("o")] // one character: masked as a token, never as every "o" of a message
+    public async Task UrlPasswordOfAnyShape_OfAnUnreachableServer_AppearsInNoMessageOrLog(string urlPassword)
+    {
+        // A closed port: restic fails and prints the location in its error.
+        var logs = new CapturingLoggerProvider();
+        var options = TestRestic.Options(_root.Combine("unused"), _root.Combine("url-cache"));
+        options.Repository = new GenericRepository($"rest:http://user:{urlPassword}@127.0.0.1:9/repo/");
+        var client = new ResticClient(options, logs.CreateFactory());
+
+        var ex = await Assert.ThrowsAnyAsync<ResticException>(() => client.GetSnapshotsAsync());
+
+        var texts = logs.Lines.Append(ex.Message).Append(ex.StandardError ?? string.Empty).Append(ex.ResticMessage ?? string.Empty).Append(client.Repository);
+        foreach (var text in texts)
+        {
+            Assert.DoesNotContain($":{urlPassword}@", text);
+            Assert.DoesNotContain("ss@127", text);
+            Assert.DoesNotContain("***pen", text);
+        }
+    }
 }

@@ -74,6 +74,25 @@ internal static class BackendLifecycle
     }
 
     /// <summary>Runs <c>snapshots</c> and asserts a typed error within <see cref="FailureBound"/> whose text holds no secret.</summary>
+    /// <summary>
+    /// With default options (no watchdog), a backend nothing listens on gives <see cref="ResticBackendUnreachableException"/>
+    /// within seconds on every version: restic 0.14 fails at once, later versions would retry for 15 minutes.
+    /// </summary>
+    public static async Task<ResticBackendUnreachableException> AssertUnreachableAsync(ResticRepository repository, params string[] secrets)
+    {
+        using var root = new TempDirectory();
+        var client = new ResticClient(Options(repository, root));
+        var watch = Stopwatch.StartNew();
+        var ex = await Assert.ThrowsAsync<ResticBackendUnreachableException>(() => client.GetSnapshotsAsync());
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}: {ex.Message}");
+        foreach (var secret in secrets)
+        {
+            Assert.DoesNotContain(secret, ex.ToString(), StringComparison.Ordinal);
+        }
+
+        return ex;
+    }
+
     public static async Task<ResticException> AssertFailsWithinBoundAsync(ResticRepository repository, params string[] secrets)
     {
         using var root = new TempDirectory();

@@ -120,6 +120,15 @@ public class BackendRejectionTests
             "Stat(<config/>) returned error, retrying after 685.312364ms: Head \"https://:***@127.0.0.1:9915/mrestic-0.18.0/config\": remote error: tls: bad certificate",
             typeof(ResticBackendAccessDeniedException)
         },
+        {
+            // restic 0.18 and 0.19, recorded: nothing listens.
+            "Stat(<config/>) returned error, retrying after 830.356598ms: Head \"http://user:***@127.0.0.1:9/repo/config\": dial tcp 127.0.0.1:9: connect: connection refused",
+            typeof(ResticBackendUnreachableException)
+        },
+        {
+            "Stat(<config/>) returned error, retrying after 1.142239955s: Head \"http://:***@nonexistent-host.invalid:8000/repo/config\": dial tcp: lookup nonexistent-host.invalid on 10.255.255.53:53: no such host",
+            typeof(ResticBackendUnreachableException)
+        },
     };
 
     [Theory(Timeout = 30000)]
@@ -144,13 +153,15 @@ public class BackendRejectionTests
     }
 
     [Fact(Timeout = 30000)]
-    public async Task RetryNotice_OtherError_LetsResticRetry()
+    public async Task RetryNotice_OtherErrorOrAnOutageAfterOpening_LetsResticRetry()
     {
         var runner = new FixtureRunner("0.18.0", _ => throw new InvalidOperationException());
         runner.Mock.Setup(r => r.RunAsync(It.Is<ResticInvocation>(i => i.Arguments[0] != "version"), It.IsAny<IResticOutputSink>(), It.IsAny<CancellationToken>()))
             .Returns(async (ResticInvocation _, IResticOutputSink sink, CancellationToken ct) =>
             {
-                sink.OnStandardErrorLine("Stat(<config/>) returned error, retrying after 720.5ms: Head \"http://127.0.0.1:8000/r/config\": dial tcp 127.0.0.1:8000: connect: connection refused");
+                sink.OnStandardErrorLine("Stat(<config/>) returned error, retrying after 720.5ms: Head \"http://127.0.0.1:8000/r/config\": unexpected HTTP response (500): 500 Internal Server Error");
+                // A server restarting while restic already works: refused, but not while opening.
+                sink.OnStandardErrorLine("Load(<index/0123456789>, 0, 0) returned error, retrying after 1.1s: Get \"http://127.0.0.1:8000/r/index/0123\": dial tcp 127.0.0.1:8000: connect: connection refused");
                 await Task.Delay(300, ct);
                 sink.OnStandardOutputLine("[]"u8);
                 return 0;

@@ -76,6 +76,62 @@ public class ErrorMappingTests
         Assert.DoesNotContain("errgroup", ex.ResticMessage);
     }
 
+    [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
+    public async Task InitOfAnExistingRepository_AnyVersion_ThrowsAlreadyExists(string version)
+    {
+        var client = FixtureRunner.Replaying(version, "init-existing").CreateClient();
+
+        var ex = await Assert.ThrowsAsync<ResticRepositoryAlreadyExistsException>(() => client.InitAsync());
+
+        Assert.Equal(1, ex.ExitCode);
+        Assert.Contains("config file already exists", ex.ResticMessage);
+        Assert.Contains("EnsureInitializedAsync", ex.Message);
+    }
+
+    [Theory]
+    [InlineData(false)] // missing: created
+    [InlineData(true)] // created by another process between the check and the init
+    public async Task EnsureInitializedAsync_MissingRepository_InitializesIt(bool raced)
+    {
+        var configs = 0;
+        var runner = FixtureRunner.ByVerb("0.18.0", (verb, _) => verb switch
+        {
+            "cat config" => ++configs == 1 ? "repo-missing" : "cat-config",
+            "init" => raced ? "init-existing" : "init",
+            _ => throw new InvalidOperationException(verb),
+        });
+
+        var info = await runner.CreateClient().EnsureInitializedAsync();
+
+        Assert.Matches("^[0-9a-f]{64}$", info.Id);
+        Assert.Equal(["cat config", "init", "cat config"], runner.Commands.Select(c => string.Join(' ', c.TakeWhile(a => a != "--json"))));
+    }
+
+    [Fact]
+    public async Task EnsureInitializedAsync_ExistingRepository_RunsNoInit()
+    {
+        var runner = FixtureRunner.Replaying("0.18.0", "cat-config");
+
+        await runner.CreateClient().EnsureInitializedAsync();
+
+        Assert.Single(runner.Commands);
+    }
+
+    [Fact]
+    public async Task MessageOfAnInterruptedBackupWithFileErrors_IsRestic_sText_NotAJsonErrorLine()
+    {
+        // restic 0.14: per-file errors as JSON on stderr, then the interrupt notice; no Fatal line.
+        const string Stderr = "{\"message_type\":\"error\",\"error\":{},\"during\":\"archival\",\"item\":\"/data/locked\"}\n\u001b[2Ksignal interrupt received, cleaning up\n";
+        var client = new FixtureRunner("0.14.0", _ => Fixture.Inline(string.Empty, Stderr, 130)).CreateClient();
+
+        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => client.BackupAsync(new BackupOptions("/data")));
+
+        Assert.Equal("signal interrupt received, cleaning up", ex.ResticMessage);
+    }
+
     [Fact]
     public async Task KilledBySignal9_SaysSigkill()
     {
@@ -104,10 +160,9 @@ public class ErrorMappingTests
     }
 
     // restic 0.14's stderr when a TLS server refused the client certificate after the handshake
-    // (recorded), and when nothing listens: "Is there a repository…?" is appended to both.
+    // (recorded): "Is there a repository…?" is appended.
     [Theory]
     [InlineData("Fatal: unable to open config file: client.Head: Head \"https://127.0.0.1:33003/r/config\": write tcp 127.0.0.1:36840->127.0.0.1:33003: write: broken pipe\nIs there a repository at the following location?\nrest:https://127.0.0.1:33003/r/")]
-    [InlineData("Fatal: unable to open config file: Head \"http://127.0.0.1:9/r/config\": dial tcp 127.0.0.1:9: connect: connection refused\nIs there a repository at the following location?\nrest:http://127.0.0.1:9/r/")]
     public async Task Restic014_TransportFailure_IsACommandException_NotAMissingRepository(string stderr)
     {
         var client = new FixtureRunner("0.14.0", _ => Fixture.Inline("", stderr + "\n", 1)).CreateClient();
@@ -116,6 +171,20 @@ public class ErrorMappingTests
 
         Assert.Contains("could not be reached or closed the connection", ex.Message);
         Assert.Contains("Is there a repository", ex.ResticMessage);
+    }
+
+    // restic 0.14 fails at once where later versions retry for 15 minutes (the client stops those at the first notice).
+    [Theory]
+    [InlineData("Fatal: unable to open config file: client.Head: Head \"http://user:***@127.0.0.1:9/repo/config\": dial tcp 127.0.0.1:9: connect: connection refused\nIs there a repository at the following location?\nrest:http://user:***@127.0.0.1:9/repo/")]
+    [InlineData("Fatal: unable to open config file: client.Head: Head \"http://nonexistent-host.invalid:8000/repo/config\": dial tcp: lookup nonexistent-host.invalid on 10.255.255.53:53: no such host\nIs there a repository at the following location?\nrest:http://nonexistent-host.invalid:8000/repo/")]
+    public async Task Restic014_NothingListensOrUnknownHost_IsUnreachable_NotAMissingRepository(string stderr)
+    {
+        var client = new FixtureRunner("0.14.0", _ => Fixture.Inline("", stderr + "\n", 1)).CreateClient();
+
+        var ex = await Assert.ThrowsAsync<ResticBackendUnreachableException>(() => client.GetSnapshotsAsync());
+
+        Assert.Equal(1, ex.ExitCode);
+        Assert.Contains("check that the server runs", ex.Message);
     }
 
     [Fact]

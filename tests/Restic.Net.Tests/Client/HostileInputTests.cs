@@ -47,6 +47,24 @@ public class HostileInputTests
     }
 
     [Fact]
+    public async Task TagsWithACommaWhereOneTagIsMeant_AreRejected_TagSetsAreExplicit()
+    {
+        // restic splits "a,b" into two tags for a backup or `tag --add`, and reads it as "a and b" in selections.
+        var runner = FixtureRunner.Replaying("0.18.0", "forget-dry-run");
+        var client = runner.CreateClient();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => client.BackupAsync(new BackupOptions("/d") { Tags = ["a,b"] }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.BackupFromStreamAsync(new MemoryStream([1]), "x", new StdinBackupOptions { Tags = ["a,b"] }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Add = ["a,b"], Snapshots = ["abcd1234"] }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.ForgetAsync(new ForgetOptions(new RetentionPolicy { KeepTags = ["a,"] })));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.GetSnapshotsAsync(new SnapshotFilter { Tags = [",b"] }));
+        Assert.Empty(runner.Commands);
+
+        await client.ForgetAsync(new ForgetOptions(new RetentionPolicy { KeepTags = ["a,b", "c"] }) { DryRun = true });
+        Assert.Equal(["forget", "--json", "--keep-tag=a,b", "--keep-tag=c", "--dry-run"], runner.LastArguments);
+    }
+
+    [Fact]
     public async Task Paths_StartingWithADash_AreLiteralPathsAfterTheSeparator()
     {
         var runner = FixtureRunner.Replaying("0.18.0", "backup");

@@ -199,17 +199,4 @@ public class QueryTests
         Assert.Equal("3d8f5b3a16a7c5", info.ChunkerPolynomial);
         Assert.Equal(["init", "cat"], runner.Invocations.Skip(1).Select(i => i.Arguments[0]));
     }
-
-    [Theory]
-    [InlineData("0.14.0")]
-    [InlineData("0.18.0")]
-    [InlineData("0.19.1")]
-    public async Task InitAsync_ExistingRepository_ThrowsCommandException(string version)
-    {
-        var client = FixtureRunner.Replaying(version, "init-existing").CreateClient();
-
-        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => client.InitAsync());
-
-        Assert.Contains("config file already exists", ex.ResticMessage);
-    }
 }

@@ -137,6 +137,34 @@ public class AuditLogTests
         }
     }
 
+    [Theory]
+    [InlineData("pa/ss")] // unencoded '/': only a GenericRepository can hold it
+    [InlineData("pa@ss")] // unencoded '@'
+    [InlineData("o")] // one character
+    public async Task UrlPasswordsOfAnyShape_AppearNowhere_AndShortOnesGarbleNothing(string urlPassword)
+    {
+        var location = $"rest:http://user:{urlPassword}@host:8000/repo/";
+        var logs = new CapturingLoggerFactory();
+        var runner = new FixtureRunner("0.18.0", _ => Fixture.Inline(
+            string.Empty,
+            $"Fatal: unable to open config file: Stat: Head \"http://user:{urlPassword}@host:8000/repo/config\"\nIs there a repository at the following location?\n{location}\n",
+            1));
+        var client = runner.CreateClient(o => o.Repository = new GenericRepository(location), logs);
+
+        var ex = await Assert.ThrowsAnyAsync<ResticException>(() => client.GetSnapshotsAsync());
+
+        var texts = logs.Entries.Select(e => e.AllText).Append(ex.Message).Append(ex.StandardError).Append(ex.ResticMessage!)
+            .Append(client.Repository).Append(new GenericRepository(location).ToString());
+        foreach (var text in texts)
+        {
+            Assert.DoesNotContain($":{urlPassword}@", text);
+            Assert.DoesNotContain("ss@host", text);
+        }
+
+        Assert.Contains("unable to open config file", ex.Message);
+        Assert.Contains("Is there a repository", ex.ResticMessage);
+    }
+
     [Fact]
     public void EventIds_EveryLoggerMessage_IsUniqueAndDocumented()
     {

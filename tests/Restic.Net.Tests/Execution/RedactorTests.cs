@@ -10,6 +10,10 @@ public class RedactorTests
     [InlineData("sftp://user@host:2222//srv/repo", "sftp://user@host:2222//srv/repo")]
     [InlineData("open rest:http://a:b@h/ and rest:http://c:d@h/", "open rest:http://a:***@h/ and rest:http://c:***@h/")]
     [InlineData("/plain/path", "/plain/path")]
+    [InlineData("rest:http://user:pa/ss@host:8000/repo/", "rest:http://user:***@host:8000/repo/")] // unencoded '/'
+    [InlineData("rest:http://user:pa@ss@host:8000/repo/", "rest:http://user:***@host:8000/repo/")] // unencoded '@'
+    [InlineData("Fatal: unable to open repository at rest:http://user:p/a@s:s@host:8000/r/: Head \"http://user:***@host:8000/r/config\"", "Fatal: unable to open repository at rest:http://user:***@host:8000/r/: Head \"http://user:***@host:8000/r/config\"")]
+    [InlineData("rest:http://u:***@h/", "rest:http://u:***@h/")]
     public void RedactUrlCredentials_MasksPasswordsOnly(string input, string expected)
     {
         Assert.Equal(expected, Redactor.RedactUrlCredentials(input));
@@ -20,6 +24,16 @@ public class RedactorTests
     {
         var redactor = new Redactor(["hunter2", null, ""]);
         Assert.Equal("password *** was wrong; ***!", redactor.Redact("password hunter2 was wrong; hunter2!"));
+    }
+
+    [Fact]
+    public void Redact_AShortSecret_IsMaskedAsAWholeTokenOnly()
+    {
+        // A one-character URL password must not turn "open config file" into "***pen c***nfig file".
+        var redactor = new Redactor(["o", "ab12"]);
+
+        Assert.Equal("Fatal: unable to open config file: *** and *** but not abc12 or ab123", redactor.Redact("Fatal: unable to open config file: o and ab12 but not abc12 or ab123"));
+        Assert.Equal("rest:http://u:***@h:8000/snapshots", redactor.Redact("rest:http://u:o@h:8000/snapshots"));
     }
 
     [Fact]

@@ -294,4 +294,43 @@ public sealed class BackendRepositoryTests
         var ex = Assert.Throws<ArgumentException>(() => ResticRepository.Parse(location));
         Assert.Contains(hint, ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_RestPasswordWithAnUnencodedAt_SplitsAtTheLastAtAsResticDoes()
+    {
+        var repository = Assert.IsType<RestRepository>(ResticRepository.Parse("rest:http://user:pa@ss@host:8000/repo/"));
+
+        Assert.Equal("user", repository.User);
+        Assert.Equal("pa@ss", repository.Password);
+        Assert.Equal(new Uri("http://host:8000/repo/"), repository.Url);
+        Assert.Equal("rest:http://user:pa%40ss@host:8000/repo/", repository.ToResticLocation());
+        Assert.Equal("rest:http://user:***@host:8000/repo/", repository.ToString());
+    }
+
+    [Fact]
+    public void Parse_RestPasswordWithAnUnencodedSlash_IsRejectedWithoutEchoingIt()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => ResticRepository.Parse("rest:http://user:pa/ss@host:8000/repo/"));
+
+        Assert.Contains("percent-encode", ex.Message);
+        Assert.DoesNotContain("pa/ss", ex.Message);
+        Assert.DoesNotContain("ss@", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("rest:http://host:8000/repo@2024/")] // an '@' in the path is not user info
+    [InlineData("rest:http://[::1]:8000/r@x/")]
+    public void Parse_RestPathWithAnAt_IsAPath(string location)
+    {
+        var repository = Assert.IsType<RestRepository>(ResticRepository.Parse(location));
+
+        Assert.Null(repository.User);
+        Assert.Contains("@", repository.Url.AbsolutePath);
+    }
+
+    [Fact]
+    public void GenericRepository_WithAnyUrlPassword_NeverShowsIt()
+    {
+        Assert.Equal("rest:http+unix://u:***@/run/rest.sock:/repo", new GenericRepository("rest:http+unix://u:pa/ss@/run/rest.sock:/repo").ToString());
+    }
 }
