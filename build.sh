@@ -18,9 +18,32 @@ build() { dotnet build Restic.Net.sln -c Release -nologo -clp:NoSummary; }
 
 pack() {
   local project
+  rm -rf artifacts/packages
   for project in src/Restic.Net/Restic.Net.csproj src/Restic.Net.Extensions.DependencyInjection/Restic.Net.Extensions.DependencyInjection.csproj; do
     dotnet pack "$project" -c Release --no-build -o artifacts/packages -nologo
   done
+  verify_packages
+}
+
+# What a package consumer gets: a README, icon and release notes in each package, and no trace of the
+# folder it was built in (paths in the DLL and PDB read /_/...), with the sources embedded in the PDB.
+verify_packages() {
+  local package work entry status=0
+  work=$(mktemp -d)
+  for package in artifacts/packages/*.nupkg artifacts/packages/*.snupkg; do
+    rm -rf "${work:?}"/* && unzip -q -o "$package" -d "$work"
+    if [[ $package == *.nupkg ]]; then
+      for entry in README.md icon.png CHANGELOG.md; do
+        [ -f "$work/$entry" ] || { echo "build.sh: $package lacks $entry" >&2; status=1; }
+      done
+    fi
+    if grep -rlF "$PWD" "$work" >/dev/null; then
+      echo "build.sh: $package embeds the build folder $PWD: $(grep -rlF "$PWD" "$work" | sed "s|$work/||" | paste -sd ' ')" >&2
+      status=1
+    fi
+  done
+  rm -rf "$work"
+  return $status
 }
 
 demo() {

@@ -52,10 +52,13 @@ public sealed record RetentionPolicy
     /// </summary>
     public IReadOnlyList<string> KeepTags { get; init; } = [];
 
-    /// <summary>Whether the policy keeps nothing by any rule (restic would remove everything or refuse).</summary>
+    /// <summary>
+    /// Whether the policy keeps nothing by any rule: no rule set, or only counts of 0, which restic reads as
+    /// unset (0.14 then removes nothing without a word, 0.17+ refuses: "no policy was specified").
+    /// </summary>
     public bool IsEmpty =>
-        KeepLast is null && KeepHourly is null && KeepDaily is null && KeepWeekly is null && KeepMonthly is null &&
-        KeepYearly is null && KeepWithin is null && KeepWithinHourly is null && KeepWithinDaily is null &&
+        KeepLast is null or 0 && KeepHourly is null or 0 && KeepDaily is null or 0 && KeepWeekly is null or 0 && KeepMonthly is null or 0 &&
+        KeepYearly is null or 0 && KeepWithin is null && KeepWithinHourly is null && KeepWithinDaily is null &&
         KeepWithinWeekly is null && KeepWithinMonthly is null && KeepWithinYearly is null && KeepTags.Count == 0;
 
     internal void Validate()

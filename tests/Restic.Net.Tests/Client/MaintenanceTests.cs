@@ -193,6 +193,8 @@ public class MaintenanceTests
         var client = runner.CreateClient();
 
         await Assert.ThrowsAsync<ArgumentException>(() => client.ForgetAsync(new ForgetOptions(new RetentionPolicy())));
+        // Counts of 0 are no rule to restic either ("no policy was specified").
+        await Assert.ThrowsAsync<ArgumentException>(() => client.ForgetAsync(new ForgetOptions(new RetentionPolicy { KeepDaily = 0, KeepWeekly = 0 })));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.ForgetAsync(new ForgetOptions(new RetentionPolicy { KeepLast = -1 })));
         await Assert.ThrowsAsync<ArgumentException>(() => client.CheckAsync(new CheckOptions { ReadData = true, ReadDataSubset = "1/5" }));
         Assert.Empty(runner.Invocations);

@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+using Restic.Net.Extensions.DependencyInjection.Tests;
+
+namespace Restic.Net.Docs.Tests;
+
+/// <summary>
+/// The README inside each NuGet package is written for the package's users: nothing that needs this
+/// repository (build commands, links to its files), and the platform and framework facts stated.
+/// </summary>
+[Trait("Restic", "None")] // starts no restic: run once, not per restic version
+public partial class PackageReadmeTests
+{
+    [Theory]
+    [InlineData("src/Restic.Net/PACKAGE.md")]
+    [InlineData("src/Restic.Net.Extensions.DependencyInjection/PACKAGE.md")]
+    public void PackageReadme_NeedsNothingOutsideThePackage(string page)
+    {
+        var text = File.ReadAllText(Path.Combine(Repository.Root, page));
+
+        Assert.DoesNotContain("build.sh", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("docs/", text, StringComparison.Ordinal);
+        var relative = Link().Matches(text).Select(m => m.Groups["target"].Value).Where(t => !t.StartsWith("https://", StringComparison.Ordinal)).ToList();
+        Assert.True(relative.Count == 0, $"{page} links outside the package: {string.Join(", ", relative)}");
+        Assert.Contains("net10.0", text, StringComparison.Ordinal);
+        Assert.Contains("Linux", text, StringComparison.Ordinal);
+        Assert.Contains("0.19", text, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"\]\((?<target>[^)]+)\)")]
+    private static partial Regex Link();
+}
