@@ -28,16 +28,30 @@ public partial class ResticClient
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Paths of more than 64 KiB in all (thousands of them) reach restic through a private temporary file
+    /// (<c>--files-from-raw</c>) instead of the command line, which the operating system limits; the file is
+    /// deleted when the backup ends.
+    /// </remarks>
     public virtual IAsyncEnumerable<BackupEvent> StreamBackupAsync(BackupOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var command = ResticCommands.Backup(options);
+        return StreamBackupCoreAsync(options, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<BackupEvent> StreamBackupCoreAsync(BackupOptions options, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var pathList = PathListFile.CreateIfNeeded(options.Paths);
+        var command = ResticCommands.Backup(options, pathList?.Path);
         var queue = new EventQueue<BackupEvent>();
         var parser = new BackupOutputParser(queue, _executor.Logger, _executor.Settings.Redactor);
 
         // Exit code 3: the snapshot was created without some unreadable files.
-        return StreamAsync(command, queue, parser, static run => run.ExitCode is 0 or 3, run => Complete(run, parser), cancellationToken);
+        await foreach (var item in StreamAsync(command, queue, parser, static run => run.ExitCode is 0 or 3, run => Complete(run, parser), cancellationToken).ConfigureAwait(false))
+        {
+            yield return item;
+        }
     }
 
     private BackupCompletedEvent Complete(ResticRun run, BackupOutputParser parser)

@@ -80,6 +80,14 @@ internal sealed class CliWrapProcessRunner : IResticProcessRunner
             inputFailure.Throw();
             throw;
         }
+        catch (Exception ex) when (IsArgumentListTooLong(ex))
+        {
+            // E2BIG: the command line and environment exceed the system's limit; restic exists.
+            throw new ArgumentException(
+                $"The command line for restic ({invocation.Arguments.Count} arguments) and its environment are longer than the operating system allows (E2BIG, 'Argument list too long'). Pass fewer or shorter values.",
+                nameof(invocation),
+                ex);
+        }
         catch (Exception ex) when (IsStartFailure(ex))
         {
             throw new ResticBinaryNotFoundException(invocation.BinaryPath, ex);
@@ -138,6 +146,10 @@ internal sealed class CliWrapProcessRunner : IResticProcessRunner
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    // errno E2BIG (7 on Linux and macOS) from exec.
+    private static bool IsArgumentListTooLong(Exception ex) =>
+        (ex as Win32Exception ?? ex.InnerException as Win32Exception) is { NativeErrorCode: 7 } && !OperatingSystem.IsWindows();
 
     private static bool IsStartFailure(Exception ex) =>
         ex is Win32Exception || (ex is InvalidOperationException && ex.InnerException is Win32Exception);

@@ -18,7 +18,8 @@ internal static partial class ResticCommands
 
     public static ResticCommand CatConfig() => new("cat config", ["cat", "config"], [], []) { TakesLock = false };
 
-    public static ResticCommand Backup(BackupOptions options)
+    /// <summary><c>backup</c>; the paths on the command line, or in <paramref name="pathList"/> (<c>--files-from-raw</c>) when given.</summary>
+    public static ResticCommand Backup(BackupOptions options, string? pathList = null)
     {
         var flags = new List<string>();
         AddEach(flags, "--tag", options.Tags);
@@ -34,7 +35,8 @@ internal static partial class ResticCommands
         AddValue(flags, "--time", options.Time is { } time ? ResticFormat.Time(time) : null);
         AddFlag(flags, "--dry-run", options.DryRun);
         AddFlag(flags, "--verbose", options.IncludeFileEvents);
-        return new ResticCommand("backup", ["backup"], flags, options.Paths) { RecordsHost = true };
+        AddValue(flags, "--files-from-raw", pathList);
+        return new ResticCommand("backup", ["backup"], flags, pathList is null ? options.Paths : []) { RecordsHost = true };
     }
 
     /// <summary><c>snapshots --group-by=...</c>, without <c>--latest</c>: the client picks the newest per group itself.</summary>

@@ -212,6 +212,7 @@ internal sealed partial class ResticExecutor
         CancellationToken cancellationToken)
     {
         var arguments = command.ToArguments(Settings, capabilities);
+        ArgumentLimits.Check(command.Operation, arguments);
         var redactor = command.RedactorFor(Settings);
         var commandLine = redactor.FormatCommandLine(Settings.BinaryPath, arguments);
         var invocation = new ResticInvocation(
@@ -258,7 +259,7 @@ internal sealed partial class ResticExecutor
                 string.Join('\n', capture.Tail),
                 limit);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException and not ResticException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not ResticException and not ArgumentException)
         {
             // A failure while reading restic's output: report it with its context, never as a bare pipe error.
             throw new ResticOutputException(

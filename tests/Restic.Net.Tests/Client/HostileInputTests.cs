@@ -65,6 +65,53 @@ public class HostileInputTests
     }
 
     [Fact]
+    public async Task AnArgumentLongerThanTheSystemAllows_ThrowsArgumentExceptionNamingIt_BeforeResticStarts()
+    {
+        // Linux allows 128 KiB per argument; past it the start failed with E2BIG, reported as "install restic".
+        var runner = FixtureRunner.Replaying("0.18.0", "backup");
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => runner.CreateClient().BackupAsync(new BackupOptions("/d") { Tags = [new string('t', 1024 * 1024)] }));
+
+        Assert.Contains("--tag is 1048582 bytes long", ex.Message);
+        Assert.DoesNotContain(runner.Commands, c => c[0] == "backup");
+    }
+
+    [Fact]
+    public async Task ManyBackupPaths_GoThroughAPrivateFile_ReadExactly_AndDeletedAfterwards()
+    {
+        // 100,000 paths (3.8 MB) are far past what a command line may hold.
+        var paths = Enumerable.Range(0, 100_000).Select(i => $"/srv/data/folder-{i / 1000}/file-{i}.bin").Append("/srv/odd\nname").ToArray();
+        string? listed = null;
+        byte[]? content = null;
+        var runner = new FixtureRunner("0.18.0", invocation =>
+        {
+            listed = invocation.Arguments.Single(a => a.StartsWith("--files-from-raw=", StringComparison.Ordinal))["--files-from-raw=".Length..];
+            content = File.ReadAllBytes(listed);
+            return Fixture.Load("0.18.0", "backup");
+        });
+
+        await runner.CreateClient().BackupAsync(new BackupOptions(paths));
+
+        var arguments = runner.LastArguments;
+        Assert.DoesNotContain("--", arguments);
+        Assert.DoesNotContain(arguments, a => a.StartsWith("/srv/", StringComparison.Ordinal));
+        Assert.Equal(paths, System.Text.Encoding.UTF8.GetString(content!).Split('\0', StringSplitOptions.RemoveEmptyEntries));
+        Assert.False(File.Exists(listed));
+        Assert.False(Directory.Exists(Path.GetDirectoryName(listed)));
+    }
+
+    [Fact]
+    public async Task AFewBackupPaths_StayOnTheCommandLine()
+    {
+        var runner = FixtureRunner.Replaying("0.18.0", "backup");
+
+        await runner.CreateClient().BackupAsync(new BackupOptions("/a", "/b"));
+
+        Assert.Equal(["--", "/a", "/b"], runner.LastArguments.TakeLast(3));
+        Assert.DoesNotContain(runner.LastArguments, a => a.StartsWith("--files-from-raw", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Paths_StartingWithADash_AreLiteralPathsAfterTheSeparator()
     {
         var runner = FixtureRunner.Replaying("0.18.0", "backup");
