@@ -51,7 +51,7 @@ internal static class InitEndpoint
             var response = new InitResponse(true, name, info.Id, location.RedactedLocation, tokens.Protect(name, request.Password), $"Created repository {info.Id[..8]} as '{name}'.");
             return TypedResults.Created($"{ResticEndpoints.BasePath}/snapshots?repository={Uri.EscapeDataString(name)}", response);
         }
-        catch (ResticCommandException e) when (e.ResticMessage?.Contains("already exists", StringComparison.Ordinal) == true)
+        catch (ResticRepositoryAlreadyExistsException)
         {
             registry.Remove(name);
             throw new ApiProblemException(StatusCodes.Status409Conflict, "Repository exists", "A restic repository exists at that location already.");

@@ -54,6 +54,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                 var locked = Restic(StatusCodes.Status409Conflict, "Repository locked", "Another operation holds a lock on the repository; retry later.", e);
                 locked.Extensions["lock_holder"] = e.LockHolder;
                 return locked;
+            case ResticRepositoryAlreadyExistsException e:
+                return Restic(StatusCodes.Status409Conflict, "Repository exists", "A restic repository exists at that location already.", e);
+            case ResticBackendUnreachableException e:
+                return Restic(StatusCodes.Status502BadGateway, "Storage unreachable", "restic could not connect to the repository's storage; check that the server is up and the host name is right.", e);
             case ResticTimeoutException e:
                 return Restic(StatusCodes.Status504GatewayTimeout, "restic made no progress", $"restic was stopped after {e.Timeout.TotalSeconds:0} s without progress; check the storage backend.", e);
             case ResticBinaryNotFoundException or ResticNotSupportedException:

@@ -14,14 +14,18 @@ namespace Restic.Net.Execution;
 /// </summary>
 internal sealed class LockHousekeeping(ResticExecutor executor)
 {
-    // Bounded: this runs after the caller gave up (cancellation) or while it waits.
-    private static readonly TimeSpan s_afterCancelBudget = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// How long the housekeeping after a cancellation may delay the caller's <see cref="OperationCanceledException"/>:
+    /// it runs after the caller gave up, so it is short (2 to 4 restic runs of about 0.6 s on a reachable
+    /// backend). A backend that hangs cuts it off, and the failure is logged (<c>LockHousekeepingFailed</c>).
+    /// </summary>
+    public static readonly TimeSpan AfterCancelBudget = TimeSpan.FromSeconds(10);
     private static readonly Lazy<string> s_hostName = new(FullHostName);
 
     /// <summary>After a kill: logs the locks of the killed pid on this host, and removes stale locks if the policy allows.</summary>
     public async Task AfterKillAsync(int processId)
     {
-        using var budget = new CancellationTokenSource(s_afterCancelBudget);
+        using var budget = new CancellationTokenSource(AfterCancelBudget);
         try
         {
             foreach (var held in await GetLocksAsync(budget.Token).ConfigureAwait(false))
@@ -53,7 +57,7 @@ internal sealed class LockHousekeeping(ResticExecutor executor)
     /// </summary>
     public async Task AfterInterruptAsync(int processId, string operation)
     {
-        using var budget = new CancellationTokenSource(s_afterCancelBudget);
+        using var budget = new CancellationTokenSource(AfterCancelBudget);
         try
         {
             var locks = await GetLocksAsync(budget.Token).ConfigureAwait(false);

@@ -54,6 +54,38 @@ public sealed class RestServerTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 180000)]
+    public async Task CancelWhileTheServerHangs_ThrowsWithinTheShutdownTimeoutPlusTheHousekeepingBudget()
+    {
+        // A hung server (SIGSTOP): restic cannot remove its lock, is killed after ShutdownTimeout, and the
+        // lock housekeeping that follows cannot reach the server either; the caller waits for neither long.
+        var options = Options("hung-repo");
+        options.ShutdownTimeout = TimeSpan.FromSeconds(3);
+        var client = new ResticClient(options);
+        await client.InitAsync();
+        var source = _root.Combine("hung-src");
+        SourceTree.WriteLargeFile(Path.Combine(source, "big.bin"), megabytes: 200, seed: 6);
+        using var cts = new CancellationTokenSource();
+        var backup = client.BackupAsync(new BackupOptions(source), null, cts.Token);
+        await ChildProcesses.WaitForChildAsync("restic", source, TimeSpan.FromSeconds(30));
+        await Task.Delay(1000);
+
+        _server.Pause();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            await cts.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => backup);
+        }
+        finally
+        {
+            _server.Resume();
+        }
+
+        // ShutdownTimeout 3 s + housekeeping budget 10 s (docs/cancellation-and-locks.md), plus slack for a loaded machine.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3 + 10 + 5), $"the cancellation took {watch.Elapsed}");
+    }
+
+    [Fact(Timeout = 180000)]
     public async Task ServerKilledMidBackup_ThrowsTypedErrorWithinTheWatchdogTime_AndTheRepositoryChecksCleanAfterRestart()
     {
         var options = Options("fault-repo");

@@ -105,6 +105,18 @@ internal sealed class RestServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Freezes the server (SIGSTOP): connections are accepted by the kernel but never answered, as by a hung server.</summary>
+    public void Pause() => Signal("-STOP");
+
+    /// <summary>Lets a paused server go on (SIGCONT).</summary>
+    public void Resume() => Signal("-CONT");
+
+    private void Signal(string signal)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", [signal, _process!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+    }
+
     public async Task StopAsync()
     {
         if (_process is { HasExited: false })
