@@ -47,8 +47,10 @@ public class ResticClientOptions
 
     /// <summary>
     /// How long a command waits for a lock held by someone else before it fails with
-    /// <see cref="ResticRepositoryLockedException"/>. restic 0.16+ waits itself (<c>--retry-lock</c>);
-    /// on older versions the client retries with jittered back-off. Defaults to zero: fail at once.
+    /// <see cref="ResticRepositoryLockedException"/>. restic 0.16+ waits itself (<c>--retry-lock</c>, counted
+    /// from its first attempt, after it opened the repository); on older versions the client retries with
+    /// jittered back-off that never runs past the timeout. Either way the call gives up within about 10 %
+    /// of it. Defaults to zero: fail at once.
     /// </summary>
     public TimeSpan LockWaitTimeout { get; set; }
 
@@ -56,7 +58,8 @@ public class ResticClientOptions
     /// Opt-in stale-lock policy. When a command finds the repository locked, the client runs
     /// <c>restic unlock</c>, which removes only locks restic calls stale (created more than 30 minutes
     /// ago, or held by a process of this host that no longer runs), logs each removed lock, and runs the
-    /// command once more. The same cleanup runs after the client had to kill a restic that ignored SIGINT.
+    /// command once more. The same cleanup runs after a restic was killed (by the client after it ignored
+    /// SIGINT, or by someone else) or stopped while its backend was down, once its lock is found.
     /// Off by default: on a repository shared by several hosts, a lock of a slow host can look stale.
     /// </summary>
     public bool RemoveStaleLocks { get; set; }
@@ -67,6 +70,9 @@ public class ResticClientOptions
     /// keeps printing those while it retries a backend that is down). Null (the default) never stops.
     /// Choose it longer than the quietest phase of your commands: <c>check</c> and <c>prune</c> print
     /// little until they finish, and a backup waiting for a lock (<see cref="LockWaitTimeout"/>) prints nothing.
+    /// The exception comes within this timeout plus <see cref="ShutdownTimeout"/> plus 10 s of lock housekeeping.
+    /// A restic stopped while its backend is down cannot remove its lock: the client logs the lock it left
+    /// (<c>LockCheckPending</c>, then <c>LockLeftBehind</c> once a command succeeds again).
     /// </summary>
     public TimeSpan? NoProgressTimeout { get; set; }
 

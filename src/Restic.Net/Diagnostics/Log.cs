@@ -93,8 +93,12 @@ internal static partial class Log
     public static partial void CancellationForced(ILogger logger, string operation, string repository, int processId, long shutdownTimeoutMs);
 
     [LoggerMessage(EventId = 1022, EventName = "LockLeftBehind", Level = LogLevel.Warning,
-        Message = "The killed restic left lock {LockId} on {Repository} (pid {ProcessId}, host {Host}, exclusive {Exclusive}, created {Created})")]
-    public static partial void LockLeftBehind(ILogger logger, string lockId, string repository, int processId, string host, bool exclusive, DateTimeOffset created);
+        Message = "restic {Operation} (pid {ProcessId}) {How} and left lock {LockId} on {Repository} (host {Host}, exclusive {Exclusive}, created {Created})")]
+    public static partial void LockLeftBehind(ILogger logger, string operation, int processId, string how, string lockId, string repository, string host, bool exclusive, DateTimeOffset created);
+
+    [LoggerMessage(EventId = 1027, EventName = "LockCheckPending", Level = LogLevel.Warning,
+        Message = "restic {Operation} (pid {ProcessId}) {How}; {Repository} could not be checked for a lock it left ({Error}). The client looks again after its next successful command on the repository")]
+    public static partial void LockCheckPending(ILogger logger, string operation, int processId, string how, string repository, string error);
 
     [LoggerMessage(EventId = 1023, EventName = "StaleLockRemoved", Level = LogLevel.Warning,
         Message = "Removed stale lock {LockId} from {Repository}")]

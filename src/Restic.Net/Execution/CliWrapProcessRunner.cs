@@ -63,6 +63,7 @@ internal sealed class CliWrapProcessRunner : IResticProcessRunner
         {
             var task = command.ExecuteAsync(forceful.Token, graceful.Token);
             processId = task.ProcessId;
+            sink.OnProcessStarted(processId);
             var result = await task.ConfigureAwait(false);
             inputFailure?.Throw();
             return result.ExitCode;

@@ -16,4 +16,9 @@ internal interface IResticOutputSink
     void OnStandardOutputCut(ReadOnlySpan<byte> partial)
     {
     }
+
+    /// <summary>restic started with this process id (before any output). Only the outermost sink sees it.</summary>
+    void OnProcessStarted(int processId)
+    {
+    }
 }

@@ -1,18 +1,21 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 using Restic.Net.Diagnostics;
 using Restic.Net.Serialization;
 
 namespace Restic.Net.Execution;
 
 /// <summary>
-/// Finds and removes locks for the client: which locks a killed restic left behind, the lock an
-/// interrupted restic before 0.18 can leave, and the opt-in removal of stale locks through
+/// Finds and removes locks for the client: which locks a killed, stopped or interrupted restic left
+/// behind (checked again once the backend answers), the lock an interrupted restic before 0.18 can
+/// leave, and the opt-in removal of stale locks through
 /// <c>restic unlock</c> (which removes only what restic itself calls stale), logging exactly what was
 /// removed.
 /// </summary>
-internal sealed class LockHousekeeping(ResticExecutor executor)
+internal sealed partial class LockHousekeeping(ResticExecutor executor)
 {
     /// <summary>
     /// How long the housekeeping after a cancellation may delay the caller's <see cref="OperationCanceledException"/>:
@@ -21,24 +24,107 @@ internal sealed class LockHousekeeping(ResticExecutor executor)
     /// </summary>
     public static readonly TimeSpan AfterCancelBudget = TimeSpan.FromSeconds(10);
     private static readonly Lazy<string> s_hostName = new(FullHostName);
+    private readonly ConcurrentDictionary<int, AbnormalEnd> _pending = new();
 
-    /// <summary>After a kill: logs the locks of the killed pid on this host, and removes stale locks if the policy allows.</summary>
-    public async Task AfterKillAsync(int processId)
+    /// <summary>Whether a run's lock could not be checked yet (the backend was unreachable).</summary>
+    public bool HasPendingChecks => !_pending.IsEmpty;
+
+    /// <summary>
+    /// After a lock-taking run that did not end by itself. A killed restic cannot remove its lock; an
+    /// interrupted one removes it, except restic before 0.18 right after creating it, and any version
+    /// whose backend refused the removal (it says so on stderr). In those cases the repository is
+    /// checked for a lock of the pid on this host: found, it is logged (<c>LockLeftBehind</c>) and, with
+    /// the policy, removed; the lock of an interrupted restic before 0.18 is removed always. When the
+    /// backend cannot be reached, the check waits for the next successful command (<c>LockCheckPending</c>).
+    /// Bounded by <see cref="AfterCancelBudget"/>; never throws.
+    /// </summary>
+    public async Task AfterAbnormalEndAsync(AbnormalEnd end)
     {
-        using var budget = new CancellationTokenSource(AfterCancelBudget);
-        try
+        var unremoved = UnremovedLocks(end.StandardErrorTail);
+        var removeInterrupted = false;
+        if (!end.Killed && unremoved.Count == 0)
         {
-            foreach (var held in await GetLocksAsync(budget.Token).ConfigureAwait(false))
+            if (end.InterruptRemovesLock)
             {
-                if (held.Pid == processId && IsThisHost(held.Hostname))
-                {
-                    Log.LockLeftBehind(executor.Logger, held.Id, executor.RepositoryName, processId, held.Hostname, held.IsExclusive, held.Time);
-                }
+                return;
             }
 
-            if (executor.Settings.RemoveStaleLocks)
+            removeInterrupted = true;
+        }
+
+        using var budget = new CancellationTokenSource(AfterCancelBudget);
+        IReadOnlyList<ResticLock> locks;
+        try
+        {
+            locks = await GetLocksAsync(budget.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ResticException or OperationCanceledException)
+        {
+            _pending[end.ProcessId] = end;
+            var reason = ex is OperationCanceledException ? $"no answer within {AfterCancelBudget.TotalSeconds:0} s" : FirstLine(ex.Message);
+            if (unremoved.Count > 0)
             {
-                await RemoveStaleLocksAsync(budget.Token).ConfigureAwait(false);
+                reason += "; restic said it could not remove lock " + string.Join(", ", unremoved);
+            }
+
+            Log.LockCheckPending(executor.Logger, end.Operation, end.ProcessId, end.How, executor.RepositoryName, reason);
+            return;
+        }
+
+        await ReportAsync(end, locks, removeInterrupted, end.Killed && executor.Settings.RemoveStaleLocks, budget.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// After a successful command: the checks that could not reach the backend before. Each run is
+    /// reported once; while the backend still cannot be listed, they stay pending. Never throws.
+    /// </summary>
+    public async Task CheckPendingAsync()
+    {
+        using var budget = new CancellationTokenSource(AfterCancelBudget);
+        IReadOnlyList<ResticLock> locks;
+        try
+        {
+            locks = await GetLocksAsync(budget.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ResticException or OperationCanceledException)
+        {
+            Log.LockHousekeepingFailed(executor.Logger, executor.RepositoryName, ex.Message);
+            return;
+        }
+
+        foreach (var pid in _pending.Keys)
+        {
+            if (_pending.TryRemove(pid, out var end))
+            {
+                await ReportAsync(end, locks, removeInterrupted: false, executor.Settings.RemoveStaleLocks, budget.Token).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Logs (and removes, when asked) the locks of the ended run's pid on this host.</summary>
+    private async Task ReportAsync(AbnormalEnd end, IReadOnlyList<ResticLock> locks, bool removeInterrupted, bool removeStale, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var left = locks.Where(l => l.Pid == end.ProcessId && IsThisHost(l.Hostname)).ToArray();
+            if (removeInterrupted)
+            {
+                if (left.Length > 0)
+                {
+                    await RemoveInterruptedAsync(end, locks, left, cancellationToken).ConfigureAwait(false);
+                }
+
+                return;
+            }
+
+            foreach (var held in left)
+            {
+                Log.LockLeftBehind(executor.Logger, end.Operation, end.ProcessId, end.How, held.Id, executor.RepositoryName, held.Hostname, held.IsExclusive, held.Time);
+            }
+
+            if (removeStale)
+            {
+                await RemoveStaleLocksAsync(cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is ResticException or OperationCanceledException)
@@ -48,48 +134,60 @@ internal sealed class LockHousekeeping(ResticExecutor executor)
     }
 
     /// <summary>
-    /// After a graceful stop (restic exited after SIGINT) of a command that takes a lock, on restic
-    /// before 0.18: restic interrupted right after it created its lock file exits without removing
-    /// it. If a lock of the exited pid on this host is in the repository, it is removed. restic has no
-    /// command that removes one lock; <c>restic unlock</c> removes every stale lock, and this one is
-    /// stale to restic (its pid no longer runs on this host), so <c>unlock</c> is used, and every lock
-    /// it removed is logged. Never throws: failures are logged.
+    /// restic interrupted right after it created its lock file (before 0.18) exits without removing it.
+    /// restic has no command that removes one lock; <c>restic unlock</c> removes every stale lock, and
+    /// this one is stale to restic (its pid no longer runs on this host), so <c>unlock</c> is used, and
+    /// every lock it removed is logged.
     /// </summary>
-    public async Task AfterInterruptAsync(int processId, string operation)
+    private async Task RemoveInterruptedAsync(AbnormalEnd end, IReadOnlyList<ResticLock> locks, IReadOnlyList<ResticLock> left, CancellationToken cancellationToken)
     {
-        using var budget = new CancellationTokenSource(AfterCancelBudget);
-        try
+        var leftIds = left.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+        var removed = await UnlockAsync(locks.Select(l => l.Id).ToArray(), cancellationToken).ConfigureAwait(false);
+        foreach (var id in removed)
         {
-            var locks = await GetLocksAsync(budget.Token).ConfigureAwait(false);
-            var left = locks.Where(l => l.Pid == processId && IsThisHost(l.Hostname)).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
-            if (left.Count == 0)
+            if (leftIds.Contains(id))
             {
-                return;
+                Log.InterruptedLockRemoved(executor.Logger, id, end.Operation, end.ProcessId, executor.RepositoryName);
             }
-
-            var removed = await UnlockAsync(locks.Select(l => l.Id).ToArray(), budget.Token).ConfigureAwait(false);
-            foreach (var id in removed)
+            else
             {
-                if (left.Contains(id))
-                {
-                    Log.InterruptedLockRemoved(executor.Logger, id, operation, processId, executor.RepositoryName);
-                }
-                else
-                {
-                    Log.StaleLockRemoved(executor.Logger, id, executor.RepositoryName);
-                }
-            }
-
-            foreach (var id in left.Except(removed, StringComparer.Ordinal))
-            {
-                Log.LockHousekeepingFailed(executor.Logger, executor.RepositoryName, $"restic unlock did not remove lock {id} of the interrupted restic (pid {processId})");
+                Log.StaleLockRemoved(executor.Logger, id, executor.RepositoryName);
             }
         }
-        catch (Exception ex) when (ex is ResticException or OperationCanceledException)
+
+        foreach (var id in leftIds.Except(removed, StringComparer.Ordinal))
         {
-            Log.LockHousekeepingFailed(executor.Logger, executor.RepositoryName, ex.Message);
+            Log.LockHousekeepingFailed(executor.Logger, executor.RepositoryName, $"restic unlock did not remove lock {id} of the interrupted restic (pid {end.ProcessId})");
         }
     }
+
+    /// <summary>
+    /// The locks restic said it could not remove: "Remove(&lt;lock/f3d5ce6052&gt;) returned error, retrying…"
+    /// (every version), or the lock URL in 0.14's "error in cleanup handler".
+    /// </summary>
+    internal static IReadOnlyList<string> UnremovedLocks(IReadOnlyList<string> standardErrorTail)
+    {
+        var ids = new List<string>();
+        foreach (var line in standardErrorTail)
+        {
+            var match = UnremovedLock().Match(line);
+            if (match.Success)
+            {
+                var id = match.Groups["short"].Success ? match.Groups["short"].Value : match.Groups["full"].Value;
+                if (!ids.Exists(known => known.StartsWith(id, StringComparison.Ordinal) || id.StartsWith(known, StringComparison.Ordinal)))
+                {
+                    ids.Add(id);
+                }
+            }
+        }
+
+        return ids;
+    }
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0];
+
+    [GeneratedRegex(@"Remove\(<lock/(?<short>[0-9a-f]{6,64})>\) returned error|error in cleanup handler: .*/locks/(?<full>[0-9a-f]{64})", RegexOptions.CultureInvariant)]
+    private static partial Regex UnremovedLock();
 
     /// <summary>Runs <c>restic unlock</c> and returns the ids of the locks it removed (a diff of the lock list before and after).</summary>
     public async Task<IReadOnlyList<string>> RemoveStaleLocksAsync(CancellationToken cancellationToken)

@@ -16,6 +16,7 @@ namespace Restic.Net.Execution;
 internal sealed partial class ResticExecutor
 {
     private static readonly ResiliencePropertyKey<long> s_startKey = new("Restic.Net.Start");
+    private static readonly ResiliencePropertyKey<long> s_attemptStartKey = new("Restic.Net.AttemptStart");
     private static readonly ResiliencePropertyKey<bool> s_nativeLockWaitKey = new("Restic.Net.NativeLockWait");
     private readonly IResticProcessRunner _runner;
     private readonly ILogger _logger;
@@ -111,6 +112,7 @@ internal sealed partial class ResticExecutor
                 async ctx =>
                 {
                     telemetry.AttemptStarting();
+                    ctx.Properties.Set(s_attemptStartKey, _time.GetTimestamp());
                     var attempt = await RunOnceAsync(command, capabilities, sink, standardInput, ctx.CancellationToken).ConfigureAwait(false);
                     // Throwing inside the pipeline lets it retry; once the consumer saw output, it must not.
                     // Nor may a command whose input was (partly) consumed.
@@ -152,6 +154,12 @@ internal sealed partial class ResticExecutor
             }
 
             telemetry.Succeeded(run.ExitCode);
+            if (command.TakesLock && _locks.HasPendingChecks)
+            {
+                // The backend answers again: look for the locks of earlier runs that could not be checked.
+                await _locks.CheckPendingAsync().ConfigureAwait(false);
+            }
+
             return run;
         }
         catch (ResticException ex)
@@ -163,21 +171,9 @@ internal sealed partial class ResticExecutor
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
             telemetry.Cancelled();
-            var elapsed = ElapsedMs(context);
-            if (ex is ResticProcessKilledException killed)
+            if (ex is not ResticProcessKilledException)
             {
-                // The graceful stop failed: restic could not remove its lock. Say which one it left, and clean up if allowed.
-                Log.CancellationForced(_logger, command.Operation, RepositoryName, killed.ProcessId, (long)Settings.ShutdownTimeout.TotalMilliseconds);
-                await _locks.AfterKillAsync(killed.ProcessId).ConfigureAwait(false);
-            }
-            else
-            {
-                Log.OperationCancelled(_logger, command.Operation, RepositoryName, elapsed);
-                if (ex is ResticProcessInterruptedException { ProcessId: > 0 } interrupted && command.TakesLock && capabilities is { InterruptRemovesLock: false })
-                {
-                    // restic before 0.18 leaves its lock when interrupted right after creating it.
-                    await _locks.AfterInterruptAsync(interrupted.ProcessId, command.Operation).ConfigureAwait(false);
-                }
+                Log.OperationCancelled(_logger, command.Operation, RepositoryName, ElapsedMs(context));
             }
 
             if (ex.CancellationToken == cancellationToken)
@@ -246,10 +242,12 @@ internal sealed partial class ResticExecutor
         {
             throw StoppedOnRejection(command, monitor, redactor, commandLine, capture);
         }
-        catch (OperationCanceledException) when (watchdog is { Fired: true } && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (watchdog is { Fired: true } && !cancellationToken.IsCancellationRequested)
         {
             var limit = Settings.NoProgressTimeout!.Value;
             Log.NoProgressTimeout(_logger, command.Operation, RepositoryName, (long)limit.TotalMilliseconds);
+            await AfterStopAsync(command, capabilities, ex, $"made no progress for {limit} and was stopped", capture).ConfigureAwait(false);
+
             // restic's last word says why (a retry notice names the backend error): part of the message.
             var last = capture.Tail.LastOrDefault(l => l.Trim().Length > 0);
             throw new ResticTimeoutException(
@@ -258,6 +256,11 @@ internal sealed partial class ResticExecutor
                 commandLine,
                 string.Join('\n', capture.Tail),
                 limit);
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            await AfterStopAsync(command, capabilities, ex, "was cancelled", capture).ConfigureAwait(false);
+            throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not ResticException and not ArgumentException)
         {
@@ -277,7 +280,45 @@ internal sealed partial class ResticExecutor
             throw StoppedOnRejection(command, monitor, redactor, commandLine, capture);
         }
 
-        return new ResticRun(command, exitCode, commandLine, capture.ExitErrorMessage, capture.Tail, duration) { CutStandardOutput = capture.CutStandardOutput };
+        var run = new ResticRun(command, exitCode, commandLine, capture.ExitErrorMessage, capture.Tail, duration)
+        {
+            CutStandardOutput = capture.CutStandardOutput,
+            ProcessId = capture.ProcessId,
+        };
+        if (exitCode != 0 && command.TakesLock && run.ProcessId > 0 && ErrorClassifier.StoppedBySignal(run) is { } signal)
+        {
+            // Someone else stopped restic: a SIGKILL leaves its lock, and so may a signal restic handled.
+            var handled = run.StandardErrorTail.Any(l => l.Contains("signal interrupt received", StringComparison.Ordinal) || l.Contains("signal terminated received", StringComparison.Ordinal));
+            await _locks.AfterAbnormalEndAsync(new AbnormalEnd(
+                run.ProcessId, command.Operation, !handled, "was stopped by " + signal, capabilities?.InterruptRemovesLock ?? true, run.StandardErrorTail)).ConfigureAwait(false);
+        }
+
+        return run;
+    }
+
+    /// <summary>
+    /// After the client stopped restic (cancellation or the no-progress watchdog): logs a kill, and lets
+    /// the lock housekeeping look for the lock restic may have left (bounded; never throws).
+    /// </summary>
+    private async Task AfterStopAsync(ResticCommand command, ResticCapabilities? capabilities, OperationCanceledException stop, string how, StderrCapture capture)
+    {
+        var (processId, killed) = stop switch
+        {
+            ResticProcessKilledException k => (k.ProcessId, true),
+            ResticProcessInterruptedException i => (i.ProcessId, false),
+            _ => (0, false),
+        };
+        if (killed)
+        {
+            Log.CancellationForced(_logger, command.Operation, RepositoryName, processId, (long)Settings.ShutdownTimeout.TotalMilliseconds);
+            how += ", killed after SIGINT";
+        }
+
+        if (command.TakesLock && processId > 0)
+        {
+            await _locks.AfterAbnormalEndAsync(new AbnormalEnd(
+                processId, command.Operation, killed, how, capabilities?.InterruptRemovesLock ?? true, capture.Tail)).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The typed exception for a command the <see cref="BackendRejectionMonitor"/> stopped.</summary>
@@ -345,8 +386,11 @@ internal sealed partial class ResticExecutor
         context.Properties.TryGetValue(s_startKey, out var start) ? (long)_time.GetElapsedTime(start).TotalMilliseconds : 0;
 
     /// <summary>
-    /// Retries a locked repository with jittered exponential back-off until <see cref="ResticSettings.LockWaitTimeout"/>
-    /// has passed. restic 0.16+ waits itself (<c>--retry-lock</c>), so there the client does not retry.
+    /// Retries a locked repository with jittered exponential back-off (1 s, 2 s, 4 s … at most 30 s) until
+    /// <see cref="ResticSettings.LockWaitTimeout"/> has passed. The back-off never runs past the deadline:
+    /// the last attempt is timed to end at it (an attempt takes about as long as the one before), so the
+    /// call gives up within one attempt's time of the timeout instead of a whole back-off step late.
+    /// restic 0.16+ waits itself (<c>--retry-lock</c>), so there the client does not retry.
     /// </summary>
     private ResiliencePipeline CreateDefaultPipeline()
     {
@@ -361,12 +405,8 @@ internal sealed partial class ResticExecutor
                 ShouldHandle = args => ValueTask.FromResult(
                     args.Outcome.Exception is ResticRepositoryLockedException &&
                     !args.Context.Properties.GetValue(s_nativeLockWaitKey, false) &&
-                    args.Context.Properties.TryGetValue(s_startKey, out var start) &&
-                    _time.GetElapsedTime(start) < Settings.LockWaitTimeout),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromSeconds(1),
-                MaxDelay = TimeSpan.FromSeconds(30),
+                    LockWaitLeft(args.Context) > TimeSpan.Zero),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(LockRetryDelay(args.Context, args.AttemptNumber)),
                 MaxRetryAttempts = int.MaxValue,
                 OnRetry = args =>
                 {
@@ -375,6 +415,30 @@ internal sealed partial class ResticExecutor
                 },
             })
             .Build();
+    }
+
+    /// <summary>
+    /// The time left for another attempt: the lock wait's deadline minus now and minus the duration of
+    /// the attempt that just failed (the next one will take about as long).
+    /// </summary>
+    private TimeSpan LockWaitLeft(ResilienceContext context)
+    {
+        if (!context.Properties.TryGetValue(s_startKey, out var start))
+        {
+            return TimeSpan.Zero;
+        }
+
+        var attempt = context.Properties.TryGetValue(s_attemptStartKey, out var attemptStart) ? _time.GetElapsedTime(attemptStart) : TimeSpan.Zero;
+        return Settings.LockWaitTimeout - _time.GetElapsedTime(start) - attempt;
+    }
+
+    /// <summary>Exponential back-off from 1 s (doubling, at most 30 s) with ±25 % jitter, cut to the time left.</summary>
+    private TimeSpan LockRetryDelay(ResilienceContext context, int attemptNumber)
+    {
+        var exponential = Math.Min(30, Math.Pow(2, Math.Min(attemptNumber, 5)));
+        var delay = TimeSpan.FromSeconds(exponential * (0.75 + (Random.Shared.NextDouble() * 0.5)));
+        var left = LockWaitLeft(context);
+        return delay < left ? delay : left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
     /// <summary>Logs raw lines at Trace (redacted) before the operation's sink sees them.</summary>

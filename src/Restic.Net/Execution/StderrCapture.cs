@@ -40,6 +40,11 @@ internal sealed class StderrCapture(IResticOutputSink inner, Redactor redactor) 
     /// <summary>The start of a last stdout line that lacked its line end (redacted), or null.</summary>
     public string? CutStandardOutput { get; private set; }
 
+    /// <summary>restic's process id once it started; 0 before (or when the runner does not say).</summary>
+    public int ProcessId { get; private set; }
+
+    public void OnProcessStarted(int processId) => ProcessId = processId;
+
     public void OnStandardOutputLine(ReadOnlySpan<byte> line) => inner.OnStandardOutputLine(line);
 
     public void OnStandardOutputCut(ReadOnlySpan<byte> partial)

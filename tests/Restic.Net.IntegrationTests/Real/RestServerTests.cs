@@ -86,12 +86,13 @@ public sealed class RestServerTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 180000)]
-    public async Task ServerKilledMidBackup_ThrowsTypedErrorWithinTheWatchdogTime_AndTheRepositoryChecksCleanAfterRestart()
+    public async Task ServerKilledMidBackup_ThrowsTypedErrorWithinTheWatchdogTime_AndReportsTheLockLeftOnceTheServerIsBack()
     {
+        var logs = new CapturingLoggerProvider();
         var options = Options("fault-repo");
         options.NoProgressTimeout = TimeSpan.FromSeconds(5);
         options.ShutdownTimeout = TimeSpan.FromSeconds(10);
-        var client = new ResticClient(options);
+        var client = new ResticClient(options, logs.CreateFactory());
         await client.InitAsync();
         var source = _root.Combine("fault-src");
         SourceTree.WriteLargeFile(Path.Combine(source, "big.bin"), megabytes: 400, seed: 5);
@@ -104,12 +105,21 @@ public sealed class RestServerTests : IAsyncLifetime
 
         Assert.True(killed.Task.IsCompleted, "the server was killed while restic ran");
         Assert.True(ex is ResticTimeoutException or ResticCommandException, $"typed error expected, got {ex.GetType().Name}: {ex.Message}");
+        // NoProgressTimeout + ShutdownTimeout (restic retries removing its lock after SIGINT) + the housekeeping budget.
         Assert.True(elapsed < TimeSpan.FromSeconds(90), $"took {elapsed}");
 
+        // restic could not remove its lock from the dead server, and the client could not look: it says so…
+        Assert.Contains(logs.Lines, l => l.Contains("LockCheckPending", StringComparison.Ordinal) && l.Contains("backup", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("LockLeftBehind", StringComparison.Ordinal));
+
+        // …and once the server is back, the next command finds the lock and reports it.
         await _server.StartAsync();
+        Assert.Empty(await client.GetSnapshotsAsync());
+        var left = Assert.Single(await TestRestic.ListLocksAsync(_server.Url("fault-repo", User, Password), _root.Combine("cache")));
+        Assert.Contains(logs.Lines, l => l.Contains("LockLeftBehind", StringComparison.Ordinal) && l.Contains(left, StringComparison.Ordinal));
+
         await client.UnlockAsync(new UnlockOptions { RemoveAll = true });
         Assert.True((await client.CheckAsync()).IsHealthy);
-        Assert.Empty(await client.GetSnapshotsAsync());
     }
 
     private sealed class KillOnFirstReport(RestServer server, TaskCompletionSource killed) : IProgress<BackupProgress>

@@ -128,8 +128,104 @@ public class CancelLockCleanupTests
         var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.CreateClient(loggerFactory: logs).BackupAsync(new BackupOptions("/data"), null, cts.Token));
 
         Assert.Equal(cts.Token, ex.CancellationToken);
-        var failed = Assert.Single(logs.Entries, e => e.EventId.Id == 1024);
-        Assert.Equal(LogLevel.Warning, failed.Level);
+        var pending = Assert.Single(logs.Entries, e => e.EventId.Id == 1027);
+        Assert.Equal(LogLevel.Warning, pending.Level);
+        Assert.Equal(Pid, pending["ProcessId"]);
+        Assert.Contains("unable to open config file", (string)pending["Error"]!);
+    }
+
+    [Fact]
+    public async Task BackupInterrupted_OnRestic018_BackendRefusedTheLockRemoval_ReportsTheLockOnceTheBackendAnswers()
+    {
+        // restic 0.18 retries removing its lock after SIGINT and says so; the backend is down, so the
+        // check waits for the next successful command, which finds the lock and logs it.
+        using var cts = new CancellationTokenSource();
+        var backendUp = false;
+        var runner = new FixtureRunner("0.18.0", (invocation, sink) =>
+        {
+            var verb = Verb(invocation.Arguments);
+            switch (verb)
+            {
+                case "backup":
+                    sink.OnStandardErrorLine("Remove(<lock/89ca3fff47>) returned error, retrying after 4.448090701s: client.Do: Delete \"http://127.0.0.1:8000/repo/locks/" + LockId + "\": dial tcp 127.0.0.1:8000: connect: connection refused");
+                    cts.Cancel();
+                    throw new ResticProcessKilledException(Pid, new OperationCanceledException(), cts.Token);
+                case "list locks" when !backendUp:
+                    return Fixture.Inline(string.Empty, "Fatal: unable to open config file: Stat: dial tcp 127.0.0.1:8000: connect: connection refused\n", 1);
+                case "list locks":
+                    return Fixture.Inline(LockId + "\n");
+                case "cat lock":
+                    return LockOf(Pid, Environment.MachineName);
+                case "snapshots":
+                    return Fixture.Load("0.18.0", "snapshots");
+                default:
+                    throw new InvalidOperationException(verb);
+            }
+        });
+        var logs = new CapturingLoggerFactory();
+        var client = runner.CreateClient(loggerFactory: logs);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.BackupAsync(new BackupOptions("/data"), null, cts.Token));
+
+        var pending = Assert.Single(logs.Entries, e => e.EventId.Id == 1027);
+        Assert.Contains("restic said it could not remove lock 89ca3fff47", (string)pending["Error"]!);
+        Assert.DoesNotContain(logs.Entries, e => e.EventId.Id == 1022);
+
+        backendUp = true;
+        await client.GetSnapshotsAsync();
+        await client.GetSnapshotsAsync();
+
+        var left = Assert.Single(logs.Entries, e => e.EventId.Id == 1022);
+        Assert.Equal(LockId, left["LockId"]);
+        Assert.Equal("backup", left["Operation"]);
+        Assert.Equal(Pid, left["ProcessId"]);
+        Assert.Equal("was cancelled, killed after SIGINT", left["How"]);
+        Assert.Equal(1, Verbs(runner).Count(v => v == "cat lock")); // reported once, not after every command
+    }
+
+    [Fact]
+    public async Task BackupKilledBySomeoneElse_ReportsTheLockItLeft()
+    {
+        var runner = new FixtureRunner("0.18.0", invocation => Verb(invocation.Arguments) switch
+        {
+            "backup" => Fixture.Inline(string.Empty, string.Empty, 137),
+            "list locks" => Fixture.Inline(LockId + "\n"),
+            "cat lock" => LockOf(Pid, Environment.MachineName),
+            var verb => throw new InvalidOperationException(verb),
+        }) { ProcessId = Pid };
+        var logs = new CapturingLoggerFactory();
+
+        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => runner.CreateClient(loggerFactory: logs).BackupAsync(new BackupOptions("/data")));
+
+        Assert.StartsWith("restic backup was stopped by signal 9 (SIGKILL), which this client did not send", ex.Message);
+        var left = Assert.Single(logs.Entries, e => e.EventId.Id == 1022);
+        Assert.Equal(LockId, left["LockId"]);
+        Assert.Equal("was stopped by signal 9 (SIGKILL)", left["How"]);
+    }
+
+    [Fact]
+    public async Task LockFreeCommandKilledBySomeoneElse_RunsNoHousekeeping()
+    {
+        var runner = new FixtureRunner("0.18.0", invocation => Verb(invocation.Arguments) switch
+        {
+            "cat config" => Fixture.Inline(string.Empty, string.Empty, 137),
+            var verb => throw new InvalidOperationException(verb),
+        }) { ProcessId = Pid };
+
+        await Assert.ThrowsAsync<ResticCommandException>(() => runner.CreateClient().GetConfigAsync());
+
+        Assert.Equal(["cat config"], Verbs(runner));
+    }
+
+    [Theory]
+    [InlineData("Remove(<lock/bfe8e8007e>) returned error, retrying after 4.561443331s: client.Do: Delete \"http://127.0.0.1:18765/r/locks/bfe8e8007e9aedf9362f648060ff53f0e0afc8c6f7160da0b18c90ec8dbb8b0c\": dial tcp", "bfe8e8007e")]
+    [InlineData("error in cleanup handler: client.Do: Delete \"http://127.0.0.1:18765/r/locks/bfe8e8007e9aedf9362f648060ff53f0e0afc8c6f7160da0b18c90ec8dbb8b0c\": dial tcp 127.0.0.1:18765: connect: connection refused", "bfe8e8007e9aedf9362f648060ff53f0e0afc8c6f7160da0b18c90ec8dbb8b0c")]
+    [InlineData("signal interrupt received, cleaning up", null)]
+    public void UnremovedLocks_FromRealStderrLines_AreTheLockIds(string line, string? expected)
+    {
+        var ids = LockHousekeeping.UnremovedLocks([line]);
+
+        Assert.Equal(expected is null ? [] : [expected], ids);
     }
 
     /// <summary>

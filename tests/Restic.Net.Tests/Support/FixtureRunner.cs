@@ -11,9 +11,15 @@ namespace Restic.Net.Tests.Support;
 internal sealed class FixtureRunner
 {
     private readonly string _version;
-    private readonly Func<ResticInvocation, Fixture> _respond;
+    private readonly Func<ResticInvocation, IResticOutputSink, Fixture> _respond;
 
     public FixtureRunner(string version, Func<ResticInvocation, Fixture> respond)
+        : this(version, (invocation, _) => respond(invocation))
+    {
+    }
+
+    /// <summary>A runner whose answer may write to the sink first (stderr before a throw, as a stopped restic does).</summary>
+    public FixtureRunner(string version, Func<ResticInvocation, IResticOutputSink, Fixture> respond)
     {
         _version = version;
         _respond = respond;
@@ -32,7 +38,12 @@ internal sealed class FixtureRunner
                     StandardInputs.Add(buffer.ToArray());
                 }
 
-                var fixture = invocation.Arguments[0] == "version" ? Fixture.Load(_version, "version") : _respond(invocation);
+                if (ProcessId is { } pid)
+                {
+                    sink.OnProcessStarted(pid);
+                }
+
+                var fixture = invocation.Arguments[0] == "version" ? Fixture.Load(_version, "version") : _respond(invocation, sink);
                 if (invocation.StandardOutput is { } output)
                 {
                     // Raw output (dump, streamed listings): the bytes as restic wrote them.
@@ -69,6 +80,9 @@ internal sealed class FixtureRunner
     public Mock<IResticProcessRunner> Mock { get; } = new(MockBehavior.Strict);
 
     public List<ResticInvocation> Invocations { get; } = [];
+
+    /// <summary>The pid every run reports when it starts; none when null (as before a runner reported pids).</summary>
+    public int? ProcessId { get; init; }
 
     /// <summary>What the client wrote to restic's stdin, per invocation that had one.</summary>
     public List<byte[]> StandardInputs { get; } = [];
