@@ -1,8 +1,8 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using BenchmarkDotNet.Attributes;
-using Restic.Net.Execution;
+using Restic.Net.Output;
 using Restic.Net.Serialization;
 
 namespace Restic.Net.Benchmarks;

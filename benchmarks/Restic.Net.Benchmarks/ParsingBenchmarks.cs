@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
-using Restic.Net.Execution;
+using Restic.Net.Output;
 using Restic.Net.Serialization;
 
 namespace Restic.Net.Benchmarks;

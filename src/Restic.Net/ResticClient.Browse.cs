@@ -1,8 +1,10 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using Restic.Net.CommandLines;
 using Restic.Net.Diagnostics;
-using Restic.Net.Execution;
+using Restic.Net.Failures;
+using Restic.Net.Secrets;
 using Restic.Net.Serialization;
 
 namespace Restic.Net;
@@ -100,10 +102,10 @@ public partial class ResticClient
         switch (type)
         {
             case "node":
-                batch.Add(DeserializeLine(line, SurfaceJsonContext.Default.NodeDto, "ls").ToNode());
+                batch.Add(DeserializeLine(line, ResticJsonContext.Default.NodeDto, "ls").ToNode());
                 break;
             case "snapshot":
-                var dto = DeserializeLine(line, SurfaceJsonContext.Default.SnapshotDto, "ls");
+                var dto = DeserializeLine(line, ResticJsonContext.Default.SnapshotDto, "ls");
                 listing.Snapshot = ProjectLine(line, "ls", dto.ToSnapshot);
                 break;
         }
@@ -113,7 +115,7 @@ public partial class ResticClient
     {
         var piped = StartPiped(command, null, cancellationToken);
         await using var scope = piped.ConfigureAwait(false);
-        var results = JsonSerializer.DeserializeAsyncEnumerable(piped.Pipe.Reader.AsStream(), SurfaceJsonContext.Default.FindResultDto, CancellationToken.None);
+        var results = JsonSerializer.DeserializeAsyncEnumerable(piped.Pipe.Reader.AsStream(), ResticJsonContext.Default.FindResultDto, CancellationToken.None);
         var enumerator = results.GetAsyncEnumerator(CancellationToken.None);
         await using var enumeratorScope = enumerator.ConfigureAwait(false);
         while (true)
@@ -188,11 +190,11 @@ public partial class ResticClient
         switch (type)
         {
             case "change":
-                var change = DeserializeLine(line, SurfaceJsonContext.Default.DiffChangeDto, "diff");
+                var change = DeserializeLine(line, ResticJsonContext.Default.DiffChangeDto, "diff");
                 batch.Add(new DiffChange(change.Path ?? string.Empty, change.Modifier ?? string.Empty));
                 return null;
             case "statistics":
-                return DeserializeLine(line, SurfaceJsonContext.Default.DiffStatisticsDto, "diff").ToStatistics();
+                return DeserializeLine(line, ResticJsonContext.Default.DiffStatisticsDto, "diff").ToStatistics();
             default:
                 return null;
         }

@@ -1,3 +1,4 @@
+using Restic.Net.CommandLines;
 using Restic.Net.Execution;
 using Restic.Net.Serialization;
 

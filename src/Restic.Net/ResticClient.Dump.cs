@@ -1,4 +1,6 @@
+using Restic.Net.CommandLines;
 using Restic.Net.Execution;
+using Restic.Net.Output;
 
 namespace Restic.Net;
 

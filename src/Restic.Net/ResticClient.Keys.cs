@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Restic.Net.Execution;
+using Restic.Net.CommandLines;
 using Restic.Net.Serialization;
 
 namespace Restic.Net;
@@ -11,7 +11,7 @@ public partial class ResticClient
     public virtual async Task<IReadOnlyList<RepositoryKey>> GetKeysAsync(ResticPassword? password = null, CancellationToken cancellationToken = default)
     {
         var (run, output) = await RunBufferedAsync(WithPassword(ResticCommands.KeyList(), password), cancellationToken).ConfigureAwait(false);
-        var keys = ParseDocument(run, output, SurfaceJsonContext.Default.KeyDtoArray);
+        var keys = ParseDocument(run, output, ResticJsonContext.Default.KeyDtoArray);
         LogCompleted(run);
         return keys.Select(k => new RepositoryKey
         {

@@ -1,6 +1,8 @@
-using System.Text;
 using System.Text.Json;
-using Restic.Net.Execution;
+using System.Text;
+using Restic.Net.CommandLines;
+using Restic.Net.Failures;
+using Restic.Net.Secrets;
 using Restic.Net.Serialization;
 
 namespace Restic.Net;

@@ -1,6 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Json;
+using Restic.Net.CommandLines;
 using Restic.Net.Execution;
+using Restic.Net.Output;
 using Restic.Net.Serialization;
 
 namespace Restic.Net;

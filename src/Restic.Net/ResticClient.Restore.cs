@@ -1,5 +1,9 @@
+using Restic.Net.CommandLines;
 using Restic.Net.Diagnostics;
 using Restic.Net.Execution;
+using Restic.Net.Failures;
+using Restic.Net.Output;
+using Restic.Net.Secrets;
 using Restic.Net.Serialization;
 
 namespace Restic.Net;

@@ -1,4 +1,4 @@
-using Restic.Net.Execution;
+using Restic.Net.CommandLines;
 using Restic.Net.Serialization;
 
 namespace Restic.Net;

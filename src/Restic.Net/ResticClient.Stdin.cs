@@ -1,4 +1,6 @@
-using Restic.Net.Execution;
+using Restic.Net.CommandLines;
+using Restic.Net.Input;
+using Restic.Net.Output;
 using Restic.Net.Serialization;
 
 namespace Restic.Net;

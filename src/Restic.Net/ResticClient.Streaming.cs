@@ -1,4 +1,7 @@
+using Restic.Net.CommandLines;
 using Restic.Net.Execution;
+using Restic.Net.Output;
+using Restic.Net.Secrets;
 
 namespace Restic.Net;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Restic.Net.Execution;
+using Restic.Net.CommandLines;
 using Restic.Net.Serialization;
 
 namespace Restic.Net;
@@ -40,7 +40,7 @@ public partial class ResticClient
                 continue;
             }
 
-            var dto = ResticJson.TryDeserialize(bytes, SurfaceJsonContext.Default.TagLineDto) ?? throw MissingOutput(run, "valid tag line", output: line);
+            var dto = ResticJson.TryDeserialize(bytes, ResticJsonContext.Default.TagLineDto) ?? throw MissingOutput(run, "valid tag line", output: line);
             if (type == "changed" && SnapshotId.TryParse(dto.OldSnapshotId, out var old) && SnapshotId.TryParse(dto.NewSnapshotId, out var changed))
             {
                 changes.Add(new SnapshotChange(old, changed) { OldRemoved = true });

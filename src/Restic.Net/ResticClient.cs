@@ -1,8 +1,12 @@
 using System.Runtime.CompilerServices;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
+using Restic.Net.CommandLines;
 using Restic.Net.Diagnostics;
 using Restic.Net.Execution;
+using Restic.Net.Output;
+using Restic.Net.Processes;
+using Restic.Net.Secrets;
 
 namespace Restic.Net;
 

@@ -1,3 +1,5 @@
+using Restic.Net.Input;
+
 namespace Restic.Net;
 
 /// <summary>Convenience overloads over <see cref="IResticClient"/>.</summary>
@@ -50,7 +52,7 @@ public static class ResticClientExtensions
     public static Task<Stream> OpenDumpAsync(this IResticClient client, string snapshot, string path, DumpOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return Execution.ProducerStream.StartAsync((destination, token) => client.DumpAsync(snapshot, path, destination, options, token), cancellationToken);
+        return Input.ProducerStream.StartAsync((destination, token) => client.DumpAsync(snapshot, path, destination, options, token), cancellationToken);
     }
 
     /// <summary>

@@ -2,9 +2,15 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
-using Polly;
 using Polly.Retry;
+using Polly;
+using Restic.Net.CommandLines;
 using Restic.Net.Diagnostics;
+using Restic.Net.Failures;
+using Restic.Net.Locks;
+using Restic.Net.Output;
+using Restic.Net.Processes;
+using Restic.Net.Secrets;
 using Restic.Net.Serialization;
 
 namespace Restic.Net.Execution;

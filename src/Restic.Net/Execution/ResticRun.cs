@@ -1,3 +1,5 @@
+using Restic.Net.CommandLines;
+
 namespace Restic.Net.Execution;
 
 /// <summary>How one restic process ended, with what is needed to explain a failure.</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Polly;
+using Restic.Net.Processes;
+using Restic.Net.Secrets;
 
 namespace Restic.Net.Execution;
 

@@ -1,4 +1,5 @@
 using Restic.Net.Execution;
+using Restic.Net.Processes;
 
 namespace Restic.Net;
 

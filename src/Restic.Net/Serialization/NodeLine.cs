@@ -420,7 +420,7 @@ internal static class NodeLine
             }
         }
 
-        /// <summary>The same projection as <see cref="SurfaceProjections.ToNode"/>.</summary>
+        /// <summary>The same projection as <see cref="Projections.ToNode"/>.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public readonly SnapshotNode ToNode()
         {
@@ -431,7 +431,7 @@ internal static class NodeLine
                 Type = new NodeType(_type ?? string.Empty),
                 Path = path,
                 Size = _size ?? (_type == "file" ? 0UL : null),
-                Mode = SurfaceProjections.ToUnixFileMode(_mode),
+                Mode = Projections.ToUnixFileMode(_mode),
                 Permissions = _permissions ?? string.Empty,
                 Uid = _uid,
                 Gid = _gid,

@@ -23,4 +23,11 @@ namespace Restic.Net.Serialization;
 [JsonSerializable(typeof(SnapshotGroupDto[]))]
 [JsonSerializable(typeof(StatsDto))]
 [JsonSerializable(typeof(CheckSummaryDto))]
+[JsonSerializable(typeof(SnapshotDto))]
+[JsonSerializable(typeof(NodeDto))]
+[JsonSerializable(typeof(FindResultDto))]
+[JsonSerializable(typeof(DiffChangeDto))]
+[JsonSerializable(typeof(DiffStatisticsDto))]
+[JsonSerializable(typeof(TagLineDto))]
+[JsonSerializable(typeof(KeyDto[]))]
 internal sealed partial class ResticJsonContext : JsonSerializerContext;

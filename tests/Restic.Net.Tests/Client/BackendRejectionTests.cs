@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Moq;
-using Restic.Net.Execution;
+using Restic.Net.Output;
+using Restic.Net.Processes;
 using Restic.Net.Tests.Support;
 
 namespace Restic.Net.Tests.Client;

@@ -1,6 +1,9 @@
 using System.Text;
 using Moq;
+using Restic.Net.CommandLines;
 using Restic.Net.Execution;
+using Restic.Net.Output;
+using Restic.Net.Processes;
 using Restic.Net.Tests.Support;
 
 namespace Restic.Net.Tests.Client;
@@ -343,7 +346,7 @@ public class BrowseTests
         // setuid|setgid|sticky|0755 as Go's os.FileMode writes them.
         var go = (1u << 23) | (1u << 22) | (1u << 20) | 0x1EDu;
 
-        var mode = Restic.Net.Serialization.SurfaceProjections.ToUnixFileMode(go | (1u << 31));
+        var mode = Restic.Net.Serialization.Projections.ToUnixFileMode(go | (1u << 31));
 
         Assert.Equal((UnixFileMode)Convert.ToInt32("7755", 8), mode);
     }

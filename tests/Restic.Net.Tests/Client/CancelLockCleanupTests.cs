@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
-using Restic.Net.Execution;
+using Restic.Net.Locks;
+using Restic.Net.Processes;
 using Restic.Net.Tests.Support;
 
 namespace Restic.Net.Tests.Client;

@@ -1,5 +1,8 @@
 using Moq;
+using Restic.Net.CommandLines;
 using Restic.Net.Execution;
+using Restic.Net.Output;
+using Restic.Net.Processes;
 using Restic.Net.Tests.Support;
 
 namespace Restic.Net.Tests.Client;

@@ -1,4 +1,6 @@
 using Moq;
+using Restic.Net.Output;
+using Restic.Net.Processes;
 using Restic.Net.Tests.Support;
 
 namespace Restic.Net.Tests.Client;
@@ -177,14 +179,14 @@ public class HostileInputTests
     [Fact]
     public async Task RunnerFailureWhileReading_IsWrappedWithContext()
     {
-        var mock = new Moq.Mock<Restic.Net.Execution.IResticProcessRunner>();
-        mock.Setup(r => r.RunAsync(Moq.It.Is<Restic.Net.Execution.ResticInvocation>(i => i.Arguments[0] == "version"), Moq.It.IsAny<Restic.Net.Execution.IResticOutputSink>(), Moq.It.IsAny<CancellationToken>()))
-            .Returns((Restic.Net.Execution.ResticInvocation _, Restic.Net.Execution.IResticOutputSink sink, CancellationToken _) =>
+        var mock = new Moq.Mock<Restic.Net.Processes.IResticProcessRunner>();
+        mock.Setup(r => r.RunAsync(Moq.It.Is<Restic.Net.Processes.ResticInvocation>(i => i.Arguments[0] == "version"), Moq.It.IsAny<Restic.Net.Output.IResticOutputSink>(), Moq.It.IsAny<CancellationToken>()))
+            .Returns((Restic.Net.Processes.ResticInvocation _, Restic.Net.Output.IResticOutputSink sink, CancellationToken _) =>
             {
                 sink.OnStandardOutputLine(Fixture.Load("0.18.0", "version").StandardOutput.AsSpan().TrimEnd((byte)'\n'));
                 return Task.FromResult(0);
             });
-        mock.Setup(r => r.RunAsync(Moq.It.Is<Restic.Net.Execution.ResticInvocation>(i => i.Arguments[0] == "snapshots"), Moq.It.IsAny<Restic.Net.Execution.IResticOutputSink>(), Moq.It.IsAny<CancellationToken>()))
+        mock.Setup(r => r.RunAsync(Moq.It.Is<Restic.Net.Processes.ResticInvocation>(i => i.Arguments[0] == "snapshots"), Moq.It.IsAny<Restic.Net.Output.IResticOutputSink>(), Moq.It.IsAny<CancellationToken>()))
             .ThrowsAsync(new IOException("broken pipe"));
         var options = new ResticClientOptions { Repository = new LocalRepository("/r"), Password = ResticPassword.FromValue("a-long-password") };
 

@@ -1,3 +1,5 @@
+using Restic.Net.Output;
+using Restic.Net.Processes;
 using Restic.Net.Tests.Support;
 
 namespace Restic.Net.Tests.Client;
@@ -26,9 +28,9 @@ public class QueryTests
     [Fact]
     public async Task AnyCommand_ResticOlderThan014_ThrowsNotSupportedBeforeRunningIt()
     {
-        var mock = new Moq.Mock<Restic.Net.Execution.IResticProcessRunner>(Moq.MockBehavior.Strict);
-        mock.Setup(r => r.RunAsync(Moq.It.IsAny<Restic.Net.Execution.ResticInvocation>(), Moq.It.IsAny<Restic.Net.Execution.IResticOutputSink>(), Moq.It.IsAny<CancellationToken>()))
-            .Returns((Restic.Net.Execution.ResticInvocation _, Restic.Net.Execution.IResticOutputSink sink, CancellationToken _) =>
+        var mock = new Moq.Mock<Restic.Net.Processes.IResticProcessRunner>(Moq.MockBehavior.Strict);
+        mock.Setup(r => r.RunAsync(Moq.It.IsAny<Restic.Net.Processes.ResticInvocation>(), Moq.It.IsAny<Restic.Net.Output.IResticOutputSink>(), Moq.It.IsAny<CancellationToken>()))
+            .Returns((Restic.Net.Processes.ResticInvocation _, Restic.Net.Output.IResticOutputSink sink, CancellationToken _) =>
             {
                 sink.OnStandardOutputLine("restic 0.13.1 compiled with go1.18 on linux/amd64"u8);
                 return Task.FromResult(0);
@@ -39,7 +41,7 @@ public class QueryTests
 
         Assert.Equal(new Version(0, 13, 1), ex.InstalledVersion);
         Assert.Equal(new Version(0, 14, 0), ex.RequiredVersion);
-        mock.Verify(r => r.RunAsync(Moq.It.IsAny<Restic.Net.Execution.ResticInvocation>(), Moq.It.IsAny<Restic.Net.Execution.IResticOutputSink>(), Moq.It.IsAny<CancellationToken>()), Moq.Times.Once());
+        mock.Verify(r => r.RunAsync(Moq.It.IsAny<Restic.Net.Processes.ResticInvocation>(), Moq.It.IsAny<Restic.Net.Output.IResticOutputSink>(), Moq.It.IsAny<CancellationToken>()), Moq.Times.Once());
     }
 
     [Fact]

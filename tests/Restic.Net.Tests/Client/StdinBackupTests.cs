@@ -1,4 +1,5 @@
 using System.Text;
+using Restic.Net.CommandLines;
 using Restic.Net.Execution;
 using Restic.Net.Tests.Support;
 

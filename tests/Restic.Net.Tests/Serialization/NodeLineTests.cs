@@ -25,7 +25,7 @@ public class NodeLineTests
             Assert.Equal(isNode, NodeLine.TryRead(line, out var node));
             if (isNode)
             {
-                Assert.Equal(JsonSerializer.Deserialize(line, SurfaceJsonContext.Default.NodeDto)!.ToNode(), node);
+                Assert.Equal(JsonSerializer.Deserialize(line, ResticJsonContext.Default.NodeDto)!.ToNode(), node);
                 nodes++;
             }
         }
@@ -42,7 +42,7 @@ public class NodeLineTests
         {
             var line = Encoding.UTF8.GetBytes(match.GetRawText().TrimEnd('}') + ""","message_type":"node"}""");
             Assert.True(NodeLine.TryRead(line, out var node));
-            Assert.Equal(JsonSerializer.Deserialize(line, SurfaceJsonContext.Default.NodeDto)!.ToNode(), node);
+            Assert.Equal(JsonSerializer.Deserialize(line, ResticJsonContext.Default.NodeDto)!.ToNode(), node);
             Assert.NotNull(node.User);
         }
     }
@@ -61,7 +61,7 @@ public class NodeLineTests
     {
         var line = Encoding.UTF8.GetBytes(json);
         Assert.True(NodeLine.TryRead(line, out var node));
-        Assert.Equal(JsonSerializer.Deserialize(line, SurfaceJsonContext.Default.NodeDto)!.ToNode(), node);
+        Assert.Equal(JsonSerializer.Deserialize(line, ResticJsonContext.Default.NodeDto)!.ToNode(), node);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Moq;
-using Restic.Net.Execution;
+using Restic.Net.Output;
+using Restic.Net.Processes;
 
 namespace Restic.Net.Tests.Support;
 

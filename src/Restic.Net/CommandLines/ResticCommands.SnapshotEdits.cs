@@ -1,0 +1,60 @@
+namespace Restic.Net.CommandLines;
+
+/// <summary>The argv builders of the commands that write snapshots from snapshots: tag, copy and rewrite.</summary>
+internal static partial class ResticCommands
+{
+    /// <summary><c>tag</c>: exclusive lock; JSON lines on 0.18+, text before.</summary>
+    public static ResticCommand Tag(TagOptions options)
+    {
+        var flags = new List<string>();
+        AddEach(flags, "--add", options.Add);
+        AddEach(flags, "--remove", options.Remove);
+        AddEach(flags, "--set", options.Set);
+        if (options.Filter is { } filter)
+        {
+            AddFilter(flags, filter);
+        }
+
+        return new ResticCommand("tag", ["tag"], flags, options.Snapshots) { Lock = ResticLockKind.Exclusive };
+    }
+
+    /// <summary><c>copy</c> from the repository in the <c>RESTIC_FROM_*</c> variables; verbose, so that skipped snapshots are reported too.</summary>
+    public static ResticCommand Copy(CopyOptions options, IReadOnlyList<string> sourceOptions)
+    {
+        var flags = new List<string> { "--verbose" };
+        foreach (var option in sourceOptions)
+        {
+            flags.Add("--option=" + option);
+        }
+
+        if (options.Filter is { } filter)
+        {
+            AddFilter(flags, filter);
+        }
+
+        return new ResticCommand("copy", ["copy"], flags, options.Snapshots);
+    }
+
+    /// <summary><c>rewrite</c> (0.15+): exclusive with <c>--forget</c>.</summary>
+    public static ResticCommand Rewrite(RewriteOptions options)
+    {
+        var flags = new List<string>();
+        AddEach(flags, "--exclude", options.Excludes);
+        AddEach(flags, "--iexclude", options.CaseInsensitiveExcludes);
+        AddEach(flags, "--exclude-file", options.ExcludeFiles);
+        AddEach(flags, "--include", options.Includes);
+        AddEach(flags, "--iinclude", options.CaseInsensitiveIncludes);
+        AddEach(flags, "--include-file", options.IncludeFiles);
+        AddFlag(flags, "--forget", options.Forget);
+        AddFlag(flags, "--dry-run", options.DryRun);
+        if (options.Filter is { } filter)
+        {
+            AddFilter(flags, filter);
+        }
+
+        return new ResticCommand("rewrite", ["rewrite"], flags, options.Snapshots)
+        {
+            Lock = options.Forget ? ResticLockKind.Exclusive : ResticLockKind.Shared,
+        };
+    }
+}

@@ -1,0 +1,109 @@
+namespace Restic.Net.CommandLines;
+
+/// <summary>The argv builders of the commands that read snapshots: list, group, browse, compare, dump and restore.</summary>
+internal static partial class ResticCommands
+{
+    /// <summary><c>snapshots --group-by=...</c>, without <c>--latest</c>: the client picks the newest per group itself.</summary>
+    public static ResticCommand SnapshotGroups(SnapshotGrouping groupBy, SnapshotFilter filter)
+    {
+        var keys = new List<string>(3);
+        if (groupBy.HasFlag(SnapshotGrouping.Host))
+        {
+            keys.Add("host");
+        }
+
+        if (groupBy.HasFlag(SnapshotGrouping.Paths))
+        {
+            keys.Add("paths");
+        }
+
+        if (groupBy.HasFlag(SnapshotGrouping.Tags))
+        {
+            keys.Add("tags");
+        }
+
+        var flags = new List<string> { "--group-by=" + string.Join(',', keys) };
+        AddFilter(flags, filter);
+        return new ResticCommand("snapshots", ["snapshots"], flags, []);
+    }
+
+    public static ResticCommand Snapshots(SnapshotFilter filter)
+    {
+        var flags = new List<string>();
+        AddFilter(flags, filter);
+        if (filter.Latest is { } latest)
+        {
+            flags.Add("--latest=" + ResticFormat.Integer(latest));
+        }
+
+        return new ResticCommand("snapshots", ["snapshots"], flags, []);
+    }
+
+    /// <summary><c>ls SNAPSHOT [DIR...]</c>: JSON lines, the snapshot first.</summary>
+    public static ResticCommand Ls(string snapshot, ListOptions options)
+    {
+        var flags = new List<string>();
+        if (options.Filter is { } filter)
+        {
+            AddFilter(flags, filter);
+        }
+
+        AddFlag(flags, "--recursive", options.Recursive);
+        return new ResticCommand("ls", ["ls"], flags, [snapshot, .. options.Paths]);
+    }
+
+    /// <summary><c>find PATTERN...</c>: one JSON document, an array with an entry per snapshot.</summary>
+    public static ResticCommand Find(IReadOnlyList<string> patterns, FindOptions options)
+    {
+        var flags = new List<string>();
+        AddEach(flags, "--snapshot", options.Snapshots);
+        if (options.Filter is { } filter)
+        {
+            AddFilter(flags, filter);
+        }
+
+        AddFlag(flags, "--ignore-case", options.IgnoreCase);
+        AddValue(flags, "--oldest", options.Oldest is { } oldest ? ResticFormat.Time(oldest) : null);
+        AddValue(flags, "--newest", options.Newest is { } newest ? ResticFormat.Time(newest) : null);
+        return new ResticCommand("find", ["find"], flags, patterns);
+    }
+
+    /// <summary><c>diff FIRST SECOND</c>: JSON lines, the statistics last.</summary>
+    public static ResticCommand Diff(string first, string second, DiffOptions options)
+    {
+        var flags = new List<string>();
+        AddFlag(flags, "--metadata", options.IncludeMetadata);
+        return new ResticCommand("diff", ["diff"], flags, [first, second]);
+    }
+
+    /// <summary><c>dump SNAPSHOT PATH</c>: the file's bytes, or an archive of a folder, on stdout.</summary>
+    public static ResticCommand Dump(string snapshot, string path, DumpOptions options)
+    {
+        var flags = new List<string>();
+        if (options.Filter is { } filter)
+        {
+            AddFilter(flags, filter);
+        }
+
+        AddValue(flags, "--archive", options.Archive?.Value);
+        return new ResticCommand("dump", ["dump"], flags, [snapshot, path]);
+    }
+
+    public static ResticCommand Restore(RestoreOptions options, ResticCapabilities capabilities)
+    {
+        var flags = new List<string> { "--target=" + options.Target };
+        AddEach(flags, "--include", options.Includes);
+        AddEach(flags, "--exclude", options.Excludes);
+        AddFlag(flags, "--verify", options.Verify);
+        if (options.Filter is { } filter)
+        {
+            AddFilter(flags, filter);
+        }
+
+        AddFlag(flags, "--ownership-by-name", options.OwnershipByName);
+
+        // File events exist from 0.17 at verbosity 2.
+        AddFlag(flags, "--verbose=2", options.IncludeFileEvents && capabilities.RestoreOverwritePolicies);
+        return new ResticCommand("restore", ["restore"], flags, [options.Snapshot]);
+    }
+}

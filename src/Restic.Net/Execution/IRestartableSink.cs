@@ -1,8 +1,0 @@
-namespace Restic.Net.Execution;
-
-/// <summary>A sink that forgets what an earlier, retried attempt of the same command printed.</summary>
-internal interface IRestartableSink
-{
-    /// <summary>Called before every attempt.</summary>
-    void Restart();
-}

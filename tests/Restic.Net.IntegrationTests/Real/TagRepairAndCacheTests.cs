@@ -1,0 +1,115 @@
+using Restic.Net.IntegrationTests.Support;
+
+namespace Restic.Net.IntegrationTests.Real;
+
+/// <summary>Tags, repair, cache and forget plans against the real restic, each checked by its effect.</summary>
+public sealed class TagRepairAndCacheTests : IDisposable
+{
+    private readonly TempDirectory _root = new();
+
+    public void Dispose() => _root.Dispose();
+
+    [Fact(Timeout = 120000)]
+    public async Task TagAsync_ByFilterAndById_ChangesTheTagsOfExactlyThoseSnapshots()
+    {
+        var (client, source) = await _root.NewRepositoryAsync("tags");
+        var version = await client.GetVersionAsync();
+        await client.BackupAsync(new BackupOptions(source) { Host = "host-a", Tags = ["base"] });
+        await client.BackupAsync(new BackupOptions(source) { Host = "host-b", Tags = ["base"] });
+
+        var added = await client.TagAsync(new TagOptions { Add = ["extra"], Filter = new SnapshotFilter { Hosts = ["host-a"] } });
+
+        Assert.Equal(1, added.ChangedSnapshots);
+        var snapshots = await client.GetSnapshotsAsync();
+        Assert.Equal(["base", "extra"], snapshots.Single(s => s.Hostname == "host-a").Tags.Order());
+        Assert.Equal(["base"], snapshots.Single(s => s.Hostname == "host-b").Tags);
+        if (version.Capabilities.JsonTag)
+        {
+            Assert.Equal(snapshots.Single(s => s.Hostname == "host-a").Id, Assert.Single(added.Changes!).NewId);
+        }
+        else
+        {
+            Assert.Null(added.Changes);
+        }
+
+        var b = snapshots.Single(s => s.Hostname == "host-b");
+        var set = await client.TagAsync(new TagOptions { Set = ["one", "two"], Snapshots = [b.Id.Value] });
+
+        Assert.Equal(1, set.ChangedSnapshots);
+        snapshots = await client.GetSnapshotsAsync();
+        Assert.Equal(["one", "two"], snapshots.Single(s => s.Hostname == "host-b").Tags.Order());
+        Assert.True(snapshots.Single(s => s.Hostname == "host-b").Original!.Value.Matches(b.Id));
+        Assert.Equal(0, (await client.TagAsync(new TagOptions { Remove = ["no-such-tag"] })).ChangedSnapshots);
+    }
+
+    [Fact(Timeout = 180000)]
+    public async Task Repair_LostPackFile_IndexAndSnapshotsAreRepairedUntilCheckPasses()
+    {
+        var (client, source) = await _root.NewRepositoryAsync("repair");
+        var version = await client.GetVersionAsync();
+        SourceTree.WriteLargeFile(Path.Combine(source, "large.bin"), megabytes: 20, seed: 9);
+        await client.BackupAsync(new BackupOptions(source));
+        Assert.True((await client.CheckAsync()).IsHealthy);
+        Assert.NotEmpty((await client.RepairIndexAsync()).Output);
+        if (!version.Capabilities.Repair)
+        {
+            await Assert.ThrowsAsync<ResticNotSupportedException>(() => client.RepairSnapshotsAsync());
+            Assert.True((await client.CheckAsync()).IsHealthy);
+            return;
+        }
+
+        var pack = Directory.EnumerateFiles(_root.Combine("repair", "repo", "data"), "*", SearchOption.AllDirectories).OrderByDescending(f => new FileInfo(f).Length).First();
+        File.Delete(pack);
+        Assert.False((await client.CheckAsync()).IsHealthy);
+
+        await client.RepairIndexAsync();
+        var plan = await client.RepairSnapshotsAsync(new RepairSnapshotsOptions { DryRun = true });
+        var repaired = await client.RepairSnapshotsAsync(new RepairSnapshotsOptions { Forget = true });
+
+        Assert.Equal(1, plan.ModifiedSnapshots);
+        Assert.Null(Assert.Single(plan.Changes).NewId);
+        var change = Assert.Single(repaired.Changes);
+        Assert.True(change.OldRemoved);
+        Assert.True(Assert.Single(await client.GetSnapshotsAsync()).Id.Matches(change.NewId!.Value));
+        Assert.True((await client.CheckAsync()).IsHealthy);
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task Cache_ListAndCleanup_SeeAndRemoveTheRepositorysCacheFolder()
+    {
+        var (client, source) = await _root.NewRepositoryAsync("cache");
+        await client.BackupAsync(new BackupOptions(source));
+        var config = await client.GetConfigAsync();
+
+        var cache = await client.GetCacheAsync();
+
+        Assert.Equal(_root.Combine("cache", "cache"), cache.Directory);
+        var entry = Assert.Single(cache.Entries);
+        Assert.Equal(config.Id[..10], entry.RepositoryIdPrefix);
+        Assert.Equal(0, entry.LastUsedDaysAgo);
+        Assert.True(entry.Size > 0);
+        Assert.Equal(0, (await client.CleanupCacheAsync()).RemovedDirectories);
+
+        var cleaned = await client.CleanupCacheAsync(new CacheCleanupOptions { MaxAgeDays = 0 });
+
+        Assert.Equal(1, cleaned.RemovedDirectories);
+        Assert.Empty((await client.GetCacheAsync()).Entries);
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task PlanForgetAsync_KeepLastOne_ReportsTheOthersButRemovesNothing()
+    {
+        var (client, source) = await _root.NewRepositoryAsync("plan");
+        for (var i = 0; i < 3; i++)
+        {
+            await client.BackupAsync(new BackupOptions(source) { Time = new DateTimeOffset(2024, 1, 1 + i, 12, 0, 0, TimeSpan.Zero) });
+        }
+
+        var plan = await client.PlanForgetAsync(new ForgetOptions(new RetentionPolicy { KeepLast = 1 }));
+
+        Assert.True(plan.IsDryRun);
+        Assert.Single(plan.Kept);
+        Assert.Equal(2, plan.Removed.Count);
+        Assert.Equal(3, (await client.GetSnapshotsAsync()).Count);
+    }
+}
