@@ -25,10 +25,10 @@ public class BackupStreamBenchmarks : ISmokeTestable
 
     /// <summary>A string per line, its type read first, then the line again into the DTO of that type.</summary>
     [Benchmark(Baseline = true)]
-    public ulong Naive_ReadLineAndReflection()
+    public long Naive_ReadLineAndReflection()
     {
         using var reader = Naive.Open(_output);
-        ulong files = 0;
+        long files = 0;
         NaiveBackupSummary? summary = null;
         while (reader.ReadLine() is { } line)
         {
@@ -38,7 +38,7 @@ public class BackupStreamBenchmarks : ISmokeTestable
                     _ = Naive.Deserialize<NaiveBackupStatus>(line);
                     break;
                 case "verbose_status":
-                    files += Naive.Deserialize<NaiveBackupFile>(line).Action == "new" ? 1UL : 0;
+                    files += Naive.Deserialize<NaiveBackupFile>(line).Action == "new" ? 1L : 0;
                     break;
                 case "summary":
                     summary = Naive.Deserialize<NaiveBackupSummary>(line);
@@ -51,16 +51,16 @@ public class BackupStreamBenchmarks : ISmokeTestable
 
     /// <summary>The production path: line splitting, <c>BackupOutputParser</c>, the event queue, events to the consumer.</summary>
     [Benchmark]
-    public async Task<ulong> StreamBackupAsync()
+    public async Task<long> StreamBackupAsync()
     {
-        ulong files = 0;
+        long files = 0;
         BackupSummary? summary = null;
         await foreach (var item in _client.StreamBackupAsync(new BackupOptions("/srv/data")).ConfigureAwait(false))
         {
             switch (item)
             {
                 case BackupFileEvent file:
-                    files += file.Action == FileAction.New ? 1UL : 0;
+                    files += file.Action == FileAction.New ? 1L : 0;
                     break;
                 case BackupCompletedEvent completed:
                     summary = completed.Summary;

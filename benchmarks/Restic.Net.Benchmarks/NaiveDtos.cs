@@ -12,14 +12,14 @@ internal sealed class NaiveMessage
 internal sealed class NaiveBackupStatus
 {
     public string? MessageType { get; set; }
-    public ulong SecondsElapsed { get; set; }
-    public ulong SecondsRemaining { get; set; }
+    public long SecondsElapsed { get; set; }
+    public long SecondsRemaining { get; set; }
     public double PercentDone { get; set; }
-    public ulong? TotalFiles { get; set; }
-    public ulong FilesDone { get; set; }
-    public ulong? TotalBytes { get; set; }
-    public ulong BytesDone { get; set; }
-    public ulong ErrorCount { get; set; }
+    public long? TotalFiles { get; set; }
+    public long FilesDone { get; set; }
+    public long? TotalBytes { get; set; }
+    public long BytesDone { get; set; }
+    public long ErrorCount { get; set; }
     public string[]? CurrentFiles { get; set; }
 }
 
@@ -29,29 +29,29 @@ internal sealed class NaiveBackupFile
     public string? Action { get; set; }
     public string? Item { get; set; }
     public double Duration { get; set; }
-    public ulong DataSize { get; set; }
-    public ulong DataSizeInRepo { get; set; }
-    public ulong MetadataSize { get; set; }
-    public ulong MetadataSizeInRepo { get; set; }
-    public ulong TotalFiles { get; set; }
+    public long DataSize { get; set; }
+    public long DataSizeInRepo { get; set; }
+    public long MetadataSize { get; set; }
+    public long MetadataSizeInRepo { get; set; }
+    public long TotalFiles { get; set; }
 }
 
 internal sealed class NaiveBackupSummary
 {
     public string? MessageType { get; set; }
     public bool DryRun { get; set; }
-    public ulong FilesNew { get; set; }
-    public ulong FilesChanged { get; set; }
-    public ulong FilesUnmodified { get; set; }
-    public ulong DirsNew { get; set; }
-    public ulong DirsChanged { get; set; }
-    public ulong DirsUnmodified { get; set; }
+    public long FilesNew { get; set; }
+    public long FilesChanged { get; set; }
+    public long FilesUnmodified { get; set; }
+    public long DirsNew { get; set; }
+    public long DirsChanged { get; set; }
+    public long DirsUnmodified { get; set; }
     public long DataBlobs { get; set; }
     public long TreeBlobs { get; set; }
-    public ulong DataAdded { get; set; }
-    public ulong? DataAddedPacked { get; set; }
-    public ulong TotalFilesProcessed { get; set; }
-    public ulong TotalBytesProcessed { get; set; }
+    public long DataAdded { get; set; }
+    public long? DataAddedPacked { get; set; }
+    public long TotalFilesProcessed { get; set; }
+    public long TotalBytesProcessed { get; set; }
     public double TotalDuration { get; set; }
     public DateTimeOffset? BackupStart { get; set; }
     public DateTimeOffset? BackupEnd { get; set; }
@@ -68,7 +68,7 @@ internal sealed class NaiveNode
     public string? Path { get; set; }
     public uint Uid { get; set; }
     public uint Gid { get; set; }
-    public ulong? Size { get; set; }
+    public long? Size { get; set; }
     public uint Mode { get; set; }
     public string? Permissions { get; set; }
     public DateTimeOffset Mtime { get; set; }
@@ -78,7 +78,7 @@ internal sealed class NaiveNode
     public string? User { get; set; }
     public string? Group { get; set; }
     public ulong? DeviceId { get; set; }
-    public ulong? Links { get; set; }
+    public long? Links { get; set; }
     public string? Linktarget { get; set; }
 }
 
@@ -86,18 +86,18 @@ internal sealed class NaiveSnapshotSummary
 {
     public DateTimeOffset BackupStart { get; set; }
     public DateTimeOffset BackupEnd { get; set; }
-    public ulong FilesNew { get; set; }
-    public ulong FilesChanged { get; set; }
-    public ulong FilesUnmodified { get; set; }
-    public ulong DirsNew { get; set; }
-    public ulong DirsChanged { get; set; }
-    public ulong DirsUnmodified { get; set; }
+    public long FilesNew { get; set; }
+    public long FilesChanged { get; set; }
+    public long FilesUnmodified { get; set; }
+    public long DirsNew { get; set; }
+    public long DirsChanged { get; set; }
+    public long DirsUnmodified { get; set; }
     public long DataBlobs { get; set; }
     public long TreeBlobs { get; set; }
-    public ulong DataAdded { get; set; }
-    public ulong DataAddedPacked { get; set; }
-    public ulong TotalFilesProcessed { get; set; }
-    public ulong TotalBytesProcessed { get; set; }
+    public long DataAdded { get; set; }
+    public long DataAddedPacked { get; set; }
+    public long TotalFilesProcessed { get; set; }
+    public long TotalBytesProcessed { get; set; }
 }
 
 internal sealed class NaiveSnapshot
@@ -122,7 +122,7 @@ internal sealed class NaiveSnapshot
 internal sealed class NaiveFindResult
 {
     public NaiveNode[]? Matches { get; set; }
-    public ulong Hits { get; set; }
+    public long Hits { get; set; }
     public string? Snapshot { get; set; }
 }
 

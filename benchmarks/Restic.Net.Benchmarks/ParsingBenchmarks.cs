@@ -55,11 +55,11 @@ public class ParsingBenchmarks
 
     /// <summary>(b) <see cref="BackupOutputParser"/> over the recorded restic 0.18.0 backup (49 file events, status lines, summary).</summary>
     [Benchmark]
-    public ulong BackupParser_Fixture57Lines() => Parse(_fixtureLines);
+    public long BackupParser_Fixture57Lines() => Parse(_fixtureLines);
 
     /// <summary>(b) <see cref="BackupOutputParser"/> over 10,000 status lines (coalesced in the queue) and a summary.</summary>
     [Benchmark]
-    public ulong BackupParser_Synthetic10001Lines() => Parse(_syntheticLines);
+    public long BackupParser_Synthetic10001Lines() => Parse(_syntheticLines);
 
     /// <summary>(c) The <c>snapshots --json</c> document of 1,000 snapshots into wire DTOs.</summary>
     [Benchmark]
@@ -85,7 +85,7 @@ public class ParsingBenchmarks
         return json;
     }
 
-    private static ulong Parse(byte[][] lines)
+    private static long Parse(byte[][] lines)
     {
         var parser = new BackupOutputParser(new EventQueue<BackupEvent>(), NullLogger.Instance);
         foreach (var line in lines)
@@ -115,13 +115,13 @@ public class ParsingBenchmarks
     /// <summary>Status lines as restic 0.18 prints them while backing up 10,000 files, then its summary.</summary>
     internal static byte[][] CreateSyntheticBackupOutput(int statusLines)
     {
-        const ulong TotalFiles = 10_000;
-        const ulong TotalBytes = 8_589_934_592;
+        const long TotalFiles = 10_000;
+        const long TotalBytes = 8_589_934_592;
         var lines = new List<byte[]>(statusLines + 1);
         for (var i = 1; i <= statusLines; i++)
         {
-            var done = (ulong)i * TotalFiles / (ulong)statusLines;
-            var bytes = (ulong)i * TotalBytes / (ulong)statusLines;
+            var done = (long)i * TotalFiles / (long)statusLines;
+            var bytes = (long)i * TotalBytes / (long)statusLines;
             var line = string.Create(
                 CultureInfo.InvariantCulture,
                 $$"""{"message_type":"status","seconds_elapsed":{{i / 2}},"seconds_remaining":{{(statusLines - i) / 2}},"percent_done":{{(double)i / statusLines}},"total_files":{{TotalFiles}},"files_done":{{done}},"total_bytes":{{TotalBytes}},"bytes_done":{{bytes}},"current_files":["/srv/data/projects/alpha/file-{{done:00000}}.bin","/srv/data/projects/beta/file-{{done + 1:00000}}.bin"]}""");

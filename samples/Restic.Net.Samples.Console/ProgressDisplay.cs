@@ -44,7 +44,7 @@ internal static class ProgressDisplay
     }
 
     /// <summary>What both kinds of progress have in common.</summary>
-    private readonly record struct Snapshot(ulong BytesDone, ulong? TotalBytes, ulong FilesDone, ulong? TotalFiles, TimeSpan? Remaining, string? CurrentFile);
+    private readonly record struct Snapshot(long BytesDone, long? TotalBytes, long FilesDone, long? TotalFiles, TimeSpan? Remaining, string? CurrentFile);
 
     private sealed class BarProgress<T>(ProgressTask task, string title, Func<T, Snapshot> read) : IProgress<T>
     {

@@ -24,7 +24,7 @@ internal static class SourceTree
 
         // One larger, incompressible file, so that the backup lasts long enough for restic to report progress.
         var noise = new byte[24 * 1024 * 1024];
-        var state = 0x9E3779B97F4A7C15UL;
+        var state = 0x9E3779B97F4A7C15L;
         for (var i = 0; i < noise.Length; i += 8)
         {
             state ^= state << 13;

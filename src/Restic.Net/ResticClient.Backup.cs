@@ -23,7 +23,7 @@ public partial class ResticClient
                 case BackupCompletedEvent completed:
                     // restic does not always print a final 100% status; report one so progress bars finish.
                     var s = completed.Summary;
-                    progress?.Report(new BackupProgress(1, s.TotalDuration, TimeSpan.Zero, s.TotalFilesProcessed, s.TotalFilesProcessed, s.TotalBytesProcessed, s.TotalBytesProcessed, (ulong)s.Errors.Count, []));
+                    progress?.Report(new BackupProgress { PercentDone = 1, Elapsed = s.TotalDuration, Remaining = TimeSpan.Zero, TotalFiles = s.TotalFilesProcessed, FilesDone = s.TotalFilesProcessed, TotalBytes = s.TotalBytesProcessed, BytesDone = s.TotalBytesProcessed, ErrorCount = s.Errors.Count, CurrentFiles = [] });
                     return s;
             }
         }
@@ -79,6 +79,6 @@ public partial class ResticClient
 
         ResticTelemetry.RecordBackup(_executor.RepositoryName, summary);
 
-        return new BackupCompletedEvent(summary);
+        return new BackupCompletedEvent { Summary = summary };
     }
 }

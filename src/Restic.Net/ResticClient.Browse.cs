@@ -158,7 +158,7 @@ public partial class ResticClient
             nodes[i] = matches[i].ToNode();
         }
 
-        return new FindResult(id, dto.Hits, nodes);
+        return new FindResult { SnapshotId = id, Hits = dto.Hits, Matches = nodes };
     }
 
     private async IAsyncEnumerable<DiffChange> DiffCoreAsync(
@@ -191,7 +191,7 @@ public partial class ResticClient
         {
             case "change":
                 var change = DeserializeLine(line, ResticJsonContext.Default.DiffChangeDto, "diff");
-                batch.Add(new DiffChange(change.Path ?? string.Empty, change.Modifier ?? string.Empty));
+                batch.Add(new DiffChange { Path = change.Path ?? string.Empty, Modifier = change.Modifier ?? string.Empty });
                 return null;
             case "statistics":
                 return DeserializeLine(line, ResticJsonContext.Default.DiffStatisticsDto, "diff").ToStatistics();

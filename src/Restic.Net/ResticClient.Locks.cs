@@ -30,7 +30,7 @@ public partial class ResticClient
     private RepositoryInfo ParseConfig(ResticRun run, BufferingSink output)
     {
         var config = ParseDocument(run, output, ResticJsonContext.Default.ConfigDto);
-        return new RepositoryInfo(config.Id ?? string.Empty, config.Version, config.ChunkerPolynomial ?? string.Empty, _executor.RepositoryName);
+        return new RepositoryInfo { Id = config.Id ?? string.Empty, Version = config.Version, ChunkerPolynomial = config.ChunkerPolynomial ?? string.Empty, Location = _executor.RepositoryName };
     }
 
     /// <summary>Runs <c>unlock</c> and reports the locks that existed before and not after it.</summary>
@@ -45,6 +45,6 @@ public partial class ResticClient
         var remaining = before.Count == 0 ? [] : (await _executor.Locks.ListLockIdsAsync(cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
         var removed = before.Where(l => !remaining.Contains(l.Id)).ToArray();
         // restic's own count where it prints one; 0.14 prints none, and 0.19+ prints nothing with --json.
-        return new UnlockResult(reported ?? removed.Length) { Removed = removed };
+        return new UnlockResult { RemovedLocks = reported ?? removed.Length, Removed = removed };
     }
 }

@@ -67,7 +67,7 @@ public partial class ResticClient
             LogCompleted(run);
             var restored = summary ?? throw MissingOutput(run, "summary", output: parser.MalformedLine);
             ResticTelemetry.RecordRestore(_executor.RepositoryName, restored);
-            return new RestoreCompletedEvent(restored);
+            return new RestoreCompletedEvent { Summary = restored };
         }
 
         // "Fatal: There were N errors": restic restored the rest; the caller gets the list, not a generic failure.
@@ -82,7 +82,7 @@ public partial class ResticClient
     private ResticRestoreException PartialRestore(ResticRun run, IReadOnlyList<RestoreError> errors, RestoreSummary summary)
     {
         var redactor = _executor.Settings.Redactor;
-        var redacted = errors.Select(e => new RestoreError(redactor.Redact(e.Item), e.Message is null ? null : redactor.Redact(e.Message))).ToArray();
+        var redacted = errors.Select(e => new RestoreError { Item = redactor.Redact(e.Item), Message = e.Message is null ? null : redactor.Redact(e.Message) }).ToArray();
         var message = ErrorClassifier.ResticMessage(run);
         var files = redacted.Select(e => e.Item).Distinct(StringComparer.Ordinal).ToArray();
         var ex = new ResticRestoreException(

@@ -102,7 +102,7 @@ public partial class ResticClient
                     break;
                 case BackupCompletedEvent completed:
                     var s = completed.Summary;
-                    progress?.Report(new BackupProgress(1, s.TotalDuration, TimeSpan.Zero, s.TotalFilesProcessed, s.TotalFilesProcessed, s.TotalBytesProcessed, s.TotalBytesProcessed, (ulong)s.Errors.Count, []));
+                    progress?.Report(new BackupProgress { PercentDone = 1, Elapsed = s.TotalDuration, Remaining = TimeSpan.Zero, TotalFiles = s.TotalFilesProcessed, FilesDone = s.TotalFilesProcessed, TotalBytes = s.TotalBytesProcessed, BytesDone = s.TotalBytesProcessed, ErrorCount = s.Errors.Count, CurrentFiles = [] });
                     return s;
             }
         }

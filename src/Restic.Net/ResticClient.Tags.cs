@@ -43,7 +43,7 @@ public partial class ResticClient
             var dto = ResticJson.TryDeserialize(bytes, ResticJsonContext.Default.TagLineDto) ?? throw MissingOutput(run, "valid tag line", output: line);
             if (type == "changed" && SnapshotId.TryParse(dto.OldSnapshotId, out var old) && SnapshotId.TryParse(dto.NewSnapshotId, out var changed))
             {
-                changes.Add(new SnapshotChange(old, changed) { OldRemoved = true });
+                changes.Add(new SnapshotChange { OldId = old, NewId = changed, OldRemoved = true });
             }
             else if (type == MessageTypes.Summary)
             {

@@ -140,7 +140,7 @@ public static class ResticClientExtensions
         }
 
         await client.RemoveKeyAsync(old.Id, newPassword, cancellationToken).ConfigureAwait(false);
-        return new PasswordRotation(old, verified);
+        return new PasswordRotation { OldKey = old, NewKey = verified };
     }
 
     private static bool SameKey(string a, string b) =>

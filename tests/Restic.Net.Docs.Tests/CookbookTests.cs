@@ -36,7 +36,7 @@ public sealed class CookbookTests : IDisposable
         var summary = await Cookbook.BackupAsync(_client, Documents);
 
         Assert.True(summary.IsComplete);
-        Assert.Equal(15UL, summary.FilesNew);
+        Assert.Equal(15L, summary.FilesNew);
         Assert.Equal(["nightly"], Assert.Single(await _client.GetSnapshotsAsync()).Tags);
     }
 
@@ -50,7 +50,7 @@ public sealed class CookbookTests : IDisposable
 
         Assert.NotNull(summary.SnapshotId);
         var completed = Assert.IsType<BackupCompletedEvent>(events[^1]);
-        Assert.Equal(15UL, completed.Summary.FilesUnmodified);
+        Assert.Equal(15L, completed.Summary.FilesUnmodified);
         Assert.Equal(2, (await _client.GetSnapshotsAsync()).Count);
     }
 

@@ -52,7 +52,7 @@ public class ObservabilityTests(RealRepositoryFixture fixture)
         var audit = Assert.Single(logs.Entries, e => e.EventId.Id == 1002 && Equals(e["Operation"], "backup"));
         Assert.Equal(summary.SnapshotId!.Value.ToShortString(), audit["SnapshotId"]);
         Assert.Equal(summary.DataAdded, audit["BytesAdded"]);
-        Assert.Equal(20UL, audit["FilesNew"]);
+        Assert.Equal(20L, audit["FilesNew"]);
 
         // Every level was captured, raw lines included: no secret in any of them.
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Trace);

@@ -26,12 +26,12 @@ internal sealed record BackupRequest : IPasswordSource
 internal sealed record BackupResponse(
     bool Success,
     string? SnapshotId,
-    ulong FilesNew,
-    ulong FilesChanged,
-    ulong FilesUnmodified,
-    ulong TotalFiles,
-    ulong DataAdded,
-    ulong TotalBytes,
+    long FilesNew,
+    long FilesChanged,
+    long FilesUnmodified,
+    long TotalFiles,
+    long DataAdded,
+    long TotalBytes,
     double DurationSeconds,
     IReadOnlyList<string> Errors,
     string Message)

@@ -5,11 +5,11 @@ internal sealed record ProgressSnapshot(
     double PercentDone,
     double ElapsedSeconds,
     double? RemainingSeconds,
-    ulong FilesDone,
-    ulong? TotalFiles,
-    ulong BytesDone,
-    ulong? TotalBytes,
-    ulong ErrorCount,
+    long FilesDone,
+    long? TotalFiles,
+    long BytesDone,
+    long? TotalBytes,
+    long ErrorCount,
     IReadOnlyList<string> CurrentFiles)
 {
     public static ProgressSnapshot From(BackupProgress p) =>

@@ -27,10 +27,10 @@ internal sealed record RestoreResponse(
     bool Success,
     string SnapshotId,
     string TargetPath,
-    ulong? FilesRestored,
-    ulong? TotalFiles,
-    ulong? BytesRestored,
-    ulong? TotalBytes,
+    long? FilesRestored,
+    long? TotalFiles,
+    long? BytesRestored,
+    long? TotalBytes,
     string Message)
 {
     public static RestoreResponse From(string snapshot, RestoreSummary s) =>

@@ -4,11 +4,11 @@ namespace Restic.Net.Samples.WebApi.Endpoints;
 
 /// <summary><c>GET /stats</c> response, in the ops console's original shape plus the stored size.</summary>
 internal sealed record StatsResponse(
-    ulong TotalSize,
-    ulong TotalFileCount,
+    long TotalSize,
+    long TotalFileCount,
     int SnapshotsCount,
     double? DeduplicationRatio,
-    ulong? StoredSize,
+    long? StoredSize,
     double? CompressionRatio);
 
 internal static class StatsEndpoint

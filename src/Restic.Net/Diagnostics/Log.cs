@@ -34,9 +34,9 @@ internal static partial class Log
         long durationMs,
         string details,
         string? SnapshotId,
-        ulong? BytesAdded,
-        ulong? FilesNew,
-        ulong? FilesChanged,
+        long? BytesAdded,
+        long? FilesNew,
+        long? FilesChanged,
         int? ErrorCount,
         string? ErrorType,
         int? ExitCode,
@@ -58,7 +58,7 @@ internal static partial class Log
     public static void OperationCancelled(ILogger logger, string operation, string repository, long durationMs) =>
         OperationAudit(logger, LogLevel.Information, operation, repository, Outcomes.Cancelled, durationMs, string.Empty, null, null, null, null, null, null, null, null);
 
-    public static void BackupCompleted(ILogger logger, string repository, string snapshotId, ulong filesNew, ulong filesChanged, ulong filesUnmodified, ulong dataAdded, long durationMs)
+    public static void BackupCompleted(ILogger logger, string repository, string snapshotId, long filesNew, long filesChanged, long filesUnmodified, long dataAdded, long durationMs)
     {
         if (logger.IsEnabled(LogLevel.Information))
         {
@@ -67,7 +67,7 @@ internal static partial class Log
         }
     }
 
-    public static void BackupIncomplete(ILogger logger, string repository, string snapshotId, ulong filesNew, ulong filesChanged, ulong dataAdded, int errorCount, long durationMs)
+    public static void BackupIncomplete(ILogger logger, string repository, string snapshotId, long filesNew, long filesChanged, long dataAdded, int errorCount, long durationMs)
     {
         if (logger.IsEnabled(LogLevel.Warning))
         {

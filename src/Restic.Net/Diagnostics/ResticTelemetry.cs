@@ -59,11 +59,11 @@ internal static class ResticTelemetry
     {
         var operation = new KeyValuePair<string, object?>(OperationTag, "backup");
         var repo = new KeyValuePair<string, object?>(RepositoryTag, repository);
-        BytesProcessed.Add(Clamp(summary.TotalBytesProcessed), operation, repo);
-        BytesAdded.Add(Clamp(summary.DataAdded), operation, repo);
-        Files.Add(Clamp(summary.FilesNew), operation, repo, new(FileStateTag, "new"));
-        Files.Add(Clamp(summary.FilesChanged), operation, repo, new(FileStateTag, "changed"));
-        Files.Add(Clamp(summary.FilesUnmodified), operation, repo, new(FileStateTag, "unmodified"));
+        BytesProcessed.Add(summary.TotalBytesProcessed, operation, repo);
+        BytesAdded.Add(summary.DataAdded, operation, repo);
+        Files.Add(summary.FilesNew, operation, repo, new(FileStateTag, "new"));
+        Files.Add(summary.FilesChanged, operation, repo, new(FileStateTag, "changed"));
+        Files.Add(summary.FilesUnmodified, operation, repo, new(FileStateTag, "unmodified"));
     }
 
     /// <summary>Records the figures of a finished restore, where restic reported them (0.16+).</summary>
@@ -73,19 +73,18 @@ internal static class ResticTelemetry
         var repo = new KeyValuePair<string, object?>(RepositoryTag, repository);
         if (summary.BytesRestored is { } bytes)
         {
-            BytesProcessed.Add(Clamp(bytes), operation, repo);
+            BytesProcessed.Add(bytes, operation, repo);
         }
 
         if (summary.FilesRestored is { } restored)
         {
-            Files.Add(Clamp(restored), operation, repo, new(FileStateTag, "restored"));
+            Files.Add(restored, operation, repo, new(FileStateTag, "restored"));
         }
 
         if (summary.FilesSkipped is { } skipped)
         {
-            Files.Add(Clamp(skipped), operation, repo, new(FileStateTag, "skipped"));
+            Files.Add(skipped, operation, repo, new(FileStateTag, "skipped"));
         }
     }
 
-    private static long Clamp(ulong value) => value > long.MaxValue ? long.MaxValue : (long)value;
 }

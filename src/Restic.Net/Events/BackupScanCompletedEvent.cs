@@ -1,6 +1,11 @@
 namespace Restic.Net;
 
 /// <summary>The scanner finished: the totals of the backup are known (only with <see cref="BackupOptions.IncludeFileEvents"/>).</summary>
-/// <param name="TotalFiles">Files found.</param>
-/// <param name="TotalBytes">Bytes found.</param>
-public sealed record BackupScanCompletedEvent(ulong TotalFiles, ulong TotalBytes) : BackupEvent;
+public sealed record BackupScanCompletedEvent : BackupEvent
+{
+    /// <summary>Files found.</summary>
+    public long TotalFiles { get; init; }
+
+    /// <summary>Bytes found.</summary>
+    public long TotalBytes { get; init; }
+}

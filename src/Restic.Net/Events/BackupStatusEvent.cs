@@ -1,5 +1,8 @@
 namespace Restic.Net;
 
 /// <summary>Progress of the backup. Reports are coalesced: a slow consumer sees the latest one, never a backlog.</summary>
-/// <param name="Progress">The progress.</param>
-public sealed record BackupStatusEvent(BackupProgress Progress) : BackupEvent;
+public sealed record BackupStatusEvent : BackupEvent
+{
+    /// <summary>The progress.</summary>
+    public required BackupProgress Progress { get; init; }
+}

@@ -1,5 +1,8 @@
 namespace Restic.Net;
 
 /// <summary>The last event of a successful restore.</summary>
-/// <param name="Summary">The summary.</param>
-public sealed record RestoreCompletedEvent(RestoreSummary Summary) : RestoreEvent;
+public sealed record RestoreCompletedEvent : RestoreEvent
+{
+    /// <summary>The summary.</summary>
+    public required RestoreSummary Summary { get; init; }
+}

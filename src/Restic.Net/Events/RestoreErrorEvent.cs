@@ -1,5 +1,8 @@
 namespace Restic.Net;
 
 /// <summary>A file could not be restored; the stream throws when restic exits. Never dropped.</summary>
-/// <param name="Error">The error.</param>
-public sealed record RestoreErrorEvent(RestoreError Error) : RestoreEvent;
+public sealed record RestoreErrorEvent : RestoreEvent
+{
+    /// <summary>The error.</summary>
+    public required RestoreError Error { get; init; }
+}

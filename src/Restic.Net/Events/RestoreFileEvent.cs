@@ -1,7 +1,14 @@
 namespace Restic.Net;
 
 /// <summary>A file was restored, updated, left unchanged or deleted (restic 0.17+, with <see cref="RestoreOptions.IncludeFileEvents"/>).</summary>
-/// <param name="Action">What restic did.</param>
-/// <param name="Item">The path.</param>
-/// <param name="Size">The file's size.</param>
-public sealed record RestoreFileEvent(FileAction Action, string Item, ulong Size) : RestoreEvent;
+public sealed record RestoreFileEvent : RestoreEvent
+{
+    /// <summary>What restic did.</summary>
+    public FileAction Action { get; init; }
+
+    /// <summary>The path.</summary>
+    public string Item { get; init; } = string.Empty;
+
+    /// <summary>The file's size.</summary>
+    public long Size { get; init; }
+}

@@ -1,6 +1,11 @@
 namespace Restic.Net;
 
 /// <summary>A JSON line of a message type this client does not know (newer restic); kept, never fatal.</summary>
-/// <param name="MessageType">restic's <c>message_type</c>.</param>
-/// <param name="RawJson">The whole line.</param>
-public sealed record UnknownBackupEvent(string MessageType, string RawJson) : BackupEvent;
+public sealed record UnknownBackupEvent : BackupEvent
+{
+    /// <summary>restic's <c>message_type</c>.</summary>
+    public string MessageType { get; init; } = string.Empty;
+
+    /// <summary>The whole line.</summary>
+    public string RawJson { get; init; } = string.Empty;
+}

@@ -6,14 +6,14 @@ namespace Restic.Net;
 /// </summary>
 public abstract class ResticException : Exception
 {
-    /// <summary>Creates the exception.</summary>
+    /// <summary>Creates the exception. Only this library derives from it: the client alone sets what it carries.</summary>
     /// <param name="message">The message; already redacted.</param>
     /// <param name="exitCode">restic's exit code, or <see langword="null"/> when restic did not run or exit.</param>
     /// <param name="commandLine">The redacted command line.</param>
     /// <param name="resticMessage">restic's own error message, redacted.</param>
     /// <param name="standardError">The last lines restic wrote to stderr, redacted and bounded.</param>
     /// <param name="innerException">The underlying exception, if any.</param>
-    protected ResticException(
+    private protected ResticException(
         string message,
         int? exitCode,
         string? commandLine,
@@ -23,20 +23,23 @@ public abstract class ResticException : Exception
         : base(message, innerException)
     {
         ExitCode = exitCode;
-        CommandLine = commandLine ?? string.Empty;
+        CommandLine = commandLine;
         ResticMessage = resticMessage;
-        StandardError = standardError ?? string.Empty;
+        StandardError = standardError;
     }
 
     /// <summary>restic's exit code, or <see langword="null"/> when restic did not run or exit.</summary>
     public int? ExitCode { get; }
 
-    /// <summary>The command line that ran, redacted (for example <c>restic backup --json -- /data</c>).</summary>
-    public string CommandLine { get; }
+    /// <summary>
+    /// The command line that ran, redacted (for example <c>restic backup --json -- /data</c>); null when
+    /// no restic ran for this error (the binary was not found, a feature the version lacks).
+    /// </summary>
+    public string? CommandLine { get; }
 
     /// <summary>restic's own error message (the <c>Fatal: ...</c> text), redacted; null if it printed none.</summary>
     public string? ResticMessage { get; }
 
-    /// <summary>The last lines restic wrote to stderr (at most a few KiB), redacted.</summary>
-    public string StandardError { get; }
+    /// <summary>The last lines restic wrote to stderr (at most a few KiB), redacted; null when no restic ran for this error.</summary>
+    public string? StandardError { get; }
 }

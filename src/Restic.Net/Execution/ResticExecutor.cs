@@ -356,7 +356,7 @@ internal sealed partial class ResticExecutor
             ResticJson.TryDeserialize(output.TrimEnd("\r\n"u8), ResticJsonContext.Default.VersionDto) is { Version: { } text } dto &&
             TryParseVersionNumber(text, out var number))
         {
-            return new ResticVersion(number, text, dto.GoVersion ?? string.Empty, dto.GoOs ?? string.Empty, dto.GoArch ?? string.Empty);
+            return new ResticVersion { Version = number, VersionText = text, GoVersion = dto.GoVersion ?? string.Empty, OperatingSystem = dto.GoOs ?? string.Empty, Architecture = dto.GoArch ?? string.Empty };
         }
 
         // "restic 0.14.0 compiled with go1.19.8 on linux/amd64"
@@ -364,7 +364,7 @@ internal sealed partial class ResticExecutor
         var match = VersionText().Match(line);
         if (match.Success && TryParseVersionNumber(match.Groups["version"].Value, out number))
         {
-            return new ResticVersion(number, match.Groups["version"].Value, match.Groups["go"].Value, match.Groups["os"].Value, match.Groups["arch"].Value);
+            return new ResticVersion { Version = number, VersionText = match.Groups["version"].Value, GoVersion = match.Groups["go"].Value, OperatingSystem = match.Groups["os"].Value, Architecture = match.Groups["arch"].Value };
         }
 
         throw new ResticOutputException($"restic version printed an unrecognised version: '{line}'.", run.ExitCode, run.CommandLine, run.StandardError);

@@ -24,22 +24,22 @@ public sealed record BackupSummary
     public IReadOnlyList<BackupError> Errors { get; init; } = [];
 
     /// <summary>Files not in the parent snapshot.</summary>
-    public ulong FilesNew { get; init; }
+    public long FilesNew { get; init; }
 
     /// <summary>Files changed since the parent snapshot.</summary>
-    public ulong FilesChanged { get; init; }
+    public long FilesChanged { get; init; }
 
     /// <summary>Files unchanged since the parent snapshot.</summary>
-    public ulong FilesUnmodified { get; init; }
+    public long FilesUnmodified { get; init; }
 
     /// <summary>Folders not in the parent snapshot.</summary>
-    public ulong DirectoriesNew { get; init; }
+    public long DirectoriesNew { get; init; }
 
     /// <summary>Folders changed since the parent snapshot.</summary>
-    public ulong DirectoriesChanged { get; init; }
+    public long DirectoriesChanged { get; init; }
 
     /// <summary>Folders unchanged since the parent snapshot.</summary>
-    public ulong DirectoriesUnmodified { get; init; }
+    public long DirectoriesUnmodified { get; init; }
 
     /// <summary>Data blobs added to the repository.</summary>
     public long DataBlobs { get; init; }
@@ -48,16 +48,16 @@ public sealed record BackupSummary
     public long TreeBlobs { get; init; }
 
     /// <summary>Bytes added to the repository before compression (new data after deduplication).</summary>
-    public ulong DataAdded { get; init; }
+    public long DataAdded { get; init; }
 
     /// <summary>Bytes added to the repository after compression; null before restic 0.17.</summary>
-    public ulong? DataAddedPacked { get; init; }
+    public long? DataAddedPacked { get; init; }
 
     /// <summary>Files processed (new, changed and unchanged).</summary>
-    public ulong TotalFilesProcessed { get; init; }
+    public long TotalFilesProcessed { get; init; }
 
     /// <summary>Bytes processed (the size of the files in the snapshot).</summary>
-    public ulong TotalBytesProcessed { get; init; }
+    public long TotalBytesProcessed { get; init; }
 
     /// <summary>How long restic took.</summary>
     public TimeSpan TotalDuration { get; init; }

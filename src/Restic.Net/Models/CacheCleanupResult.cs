@@ -1,5 +1,8 @@
 namespace Restic.Net;
 
 /// <summary>The result of <c>restic cache --cleanup</c>.</summary>
-/// <param name="RemovedDirectories">How many old cache folders restic removed.</param>
-public sealed record CacheCleanupResult(int RemovedDirectories);
+public sealed record CacheCleanupResult
+{
+    /// <summary>How many old cache folders restic removed.</summary>
+    public int RemovedDirectories { get; init; }
+}

@@ -1,14 +1,14 @@
 namespace Restic.Net;
 
 /// <summary>One path that differs between two snapshots (<c>restic diff</c>).</summary>
-/// <param name="Path">The path; directories end in <c>/</c>.</param>
-/// <param name="Modifier">
-/// restic's modifier: a combination of <c>+</c> added, <c>-</c> removed, <c>T</c> type changed,
-/// <c>M</c> content changed, <c>U</c> metadata changed (with <see cref="DiffOptions.IncludeMetadata"/>)
-/// and <c>?</c> content changed but metadata identical (restic 0.17+; possible bit rot).
-/// </param>
-public sealed record DiffChange(string Path, string Modifier)
+public sealed record DiffChange
 {
+    /// <summary>The path; directories end in <c>/</c>.</summary>
+    public string Path { get; init; } = string.Empty;
+
+    /// <summary>restic's modifier: a combination of <c>+</c> added, <c>-</c> removed, <c>T</c> type changed, <c>M</c> content changed, <c>U</c> metadata changed (with <see cref="DiffOptions.IncludeMetadata"/>) and <c>?</c> content changed but metadata identical (restic 0.17+; possible bit rot).</summary>
+    public string Modifier { get; init; } = string.Empty;
+
     /// <summary>The path exists only in the second snapshot.</summary>
     public bool IsAdded => Modifier.Contains('+', StringComparison.Ordinal);
 

@@ -19,5 +19,5 @@ public sealed record DiffCounts
     public long TreeBlobs { get; init; }
 
     /// <summary>The size of the blobs in bytes.</summary>
-    public ulong Bytes { get; init; }
+    public long Bytes { get; init; }
 }

@@ -7,19 +7,19 @@ public sealed record RepositoryStats
     public StatsMode Mode { get; init; }
 
     /// <summary>Bytes, in the sense of <see cref="Mode"/>.</summary>
-    public ulong TotalSize { get; init; }
+    public long TotalSize { get; init; }
 
     /// <summary>Files (restore-size counts folders too).</summary>
-    public ulong TotalFileCount { get; init; }
+    public long TotalFileCount { get; init; }
 
     /// <summary>Blobs (blobs-per-file and raw-data modes).</summary>
-    public ulong? TotalBlobCount { get; init; }
+    public long? TotalBlobCount { get; init; }
 
     /// <summary>Snapshots counted.</summary>
     public int SnapshotsCount { get; init; }
 
     /// <summary>raw-data mode: the stored blobs' size before compression (restic 0.15+, repository version 2).</summary>
-    public ulong? TotalUncompressedSize { get; init; }
+    public long? TotalUncompressedSize { get; init; }
 
     /// <summary>raw-data mode: uncompressed size over compressed size, for example 3.3 (restic 0.15+).</summary>
     public double? CompressionRatio { get; init; }
@@ -34,7 +34,7 @@ public sealed record RepositoryStats
     /// The bytes the repository stores for the counted snapshots (raw-data <c>total_size</c>, after
     /// compression); set together with <see cref="DeduplicationRatio"/>.
     /// </summary>
-    public ulong? StoredSize { get; init; }
+    public long? StoredSize { get; init; }
 
     /// <summary>
     /// How many bytes of snapshot content each stored byte represents, before compression: the

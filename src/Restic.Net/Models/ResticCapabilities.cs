@@ -1,8 +1,10 @@
 namespace Restic.Net;
 
-/// <summary>What the installed restic can do, derived from its version.</summary>
-/// <param name="Version">The version the capabilities were derived from.</param>
-public sealed record ResticCapabilities(Version Version)
+/// <summary>
+/// What the installed restic can do that a caller can act on, derived from its version. How the client
+/// reads each version's output is not part of it.
+/// </summary>
+public sealed record ResticCapabilities
 {
     private static readonly Version s_v015 = new(0, 15, 0);
     private static readonly Version s_v016 = new(0, 16, 0);
@@ -11,32 +13,37 @@ public sealed record ResticCapabilities(Version Version)
     private static readonly Version s_v018 = new(0, 18, 0);
     private static readonly Version s_v019 = new(0, 19, 0);
 
+    internal ResticCapabilities(Version version) => Version = version;
+
+    /// <summary>The version the capabilities were derived from.</summary>
+    public Version Version { get; }
+
     /// <summary>restic 0.19.0, which the 0.19 features need.</summary>
     internal static Version V019 => s_v019;
 
     /// <summary><c>init --json</c> prints the repository id (0.15+).</summary>
-    public bool JsonInit => Version >= s_v015;
+    internal bool JsonInit => Version >= s_v015;
 
     /// <summary><c>restore --json</c> prints progress and a summary (0.16+).</summary>
     public bool JsonRestore => Version >= s_v016;
 
     /// <summary><c>check --json</c> prints errors and a summary (0.18+).</summary>
-    public bool JsonCheck => Version >= s_v018;
+    internal bool JsonCheck => Version >= s_v018;
 
     /// <summary><c>version --json</c> (0.17+).</summary>
-    public bool JsonVersion => Version >= s_v017;
+    internal bool JsonVersion => Version >= s_v017;
 
     /// <summary>The <c>--retry-lock</c> flag (0.16+).</summary>
     public bool RetryLock => Version >= s_v016;
 
     /// <summary>Exit codes 10 (no repository) and 11 (locked) (0.17+).</summary>
-    public bool RepositoryExitCodes => Version >= s_v017;
+    internal bool RepositoryExitCodes => Version >= s_v017;
 
     /// <summary>Exit code 12 (wrong password) (0.17.1+).</summary>
-    public bool WrongPasswordExitCode => Version >= s_v0171;
+    internal bool WrongPasswordExitCode => Version >= s_v0171;
 
     /// <summary>A JSON <c>exit_error</c> line on stderr for every failure (0.18+).</summary>
-    public bool ExitErrorJson => Version >= s_v018;
+    internal bool ExitErrorJson => Version >= s_v018;
 
     /// <summary>Backup and restore error lines carry a message (0.17.1+).</summary>
     public bool ErrorMessages => Version >= s_v0171;
@@ -57,10 +64,10 @@ public sealed record ResticCapabilities(Version Version)
     /// <c>unlock</c> says how many locks it removed (0.15 to 0.18; 0.19 prints nothing in JSON mode). The
     /// client reports <see cref="UnlockResult.RemovedLocks"/> on every version either way.
     /// </summary>
-    public bool UnlockReportsCount => Version >= s_v015 && Version < s_v019;
+    internal bool UnlockReportsCount => Version >= s_v015 && Version < s_v019;
 
     /// <summary>Full snapshot ids in the backup summary (0.15+; 0.14 prints 8 characters).</summary>
-    public bool FullBackupSnapshotId => Version >= s_v015;
+    internal bool FullBackupSnapshotId => Version >= s_v015;
 
     /// <summary>The <c>rewrite</c> command (0.15+).</summary>
     public bool Rewrite => Version >= s_v015;
@@ -69,10 +76,10 @@ public sealed record ResticCapabilities(Version Version)
     public bool Repair => Version >= s_v016;
 
     /// <summary><c>tag --json</c> reports which snapshot became which (0.18+; before, a count in text).</summary>
-    public bool JsonTag => Version >= s_v018;
+    internal bool JsonTag => Version >= s_v018;
 
     /// <summary>Full key ids in <c>key list</c>, and <c>key add</c> prints the new key's id (0.17+).</summary>
-    public bool FullKeyIds => Version >= s_v017;
+    internal bool FullKeyIds => Version >= s_v017;
 
     /// <summary><c>check</c> limited to the snapshots chosen by ids or a filter (0.19+): <see cref="CheckOptions.Snapshots"/> and <see cref="CheckOptions.Filter"/>.</summary>
     public bool CheckSnapshotSelection => Version >= s_v019;

@@ -1,6 +1,11 @@
 namespace Restic.Net;
 
 /// <summary>A file restic could not restore; the restore went on and fails at its end.</summary>
-/// <param name="Item">The path restic reported.</param>
-/// <param name="Message">The error text.</param>
-public sealed record RestoreError(string Item, string? Message);
+public sealed record RestoreError
+{
+    /// <summary>The path restic reported.</summary>
+    public string Item { get; init; } = string.Empty;
+
+    /// <summary>The error text.</summary>
+    public string? Message { get; init; }
+}

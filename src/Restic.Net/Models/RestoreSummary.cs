@@ -16,23 +16,23 @@ public sealed record RestoreSummary
     public TimeSpan? Elapsed { get; init; }
 
     /// <summary>Files in the selection.</summary>
-    public ulong? TotalFiles { get; init; }
+    public long? TotalFiles { get; init; }
 
     /// <summary>Files written.</summary>
-    public ulong? FilesRestored { get; init; }
+    public long? FilesRestored { get; init; }
 
     /// <summary>Files skipped by the overwrite policy (restic 0.17+).</summary>
-    public ulong? FilesSkipped { get; init; }
+    public long? FilesSkipped { get; init; }
 
     /// <summary>Files deleted by <c>--delete</c> (restic 0.18+).</summary>
-    public ulong? FilesDeleted { get; init; }
+    public long? FilesDeleted { get; init; }
 
     /// <summary>Bytes in the selection.</summary>
-    public ulong? TotalBytes { get; init; }
+    public long? TotalBytes { get; init; }
 
     /// <summary>Bytes written.</summary>
-    public ulong? BytesRestored { get; init; }
+    public long? BytesRestored { get; init; }
 
     /// <summary>Bytes skipped by the overwrite policy (restic 0.17+).</summary>
-    public ulong? BytesSkipped { get; init; }
+    public long? BytesSkipped { get; init; }
 }

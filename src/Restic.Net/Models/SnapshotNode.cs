@@ -13,7 +13,7 @@ public sealed record SnapshotNode
     public required string Path { get; init; }
 
     /// <summary>The size in bytes, for files; null for other nodes.</summary>
-    public ulong? Size { get; init; }
+    public long? Size { get; init; }
 
     /// <summary>The permission bits, with set-user-id, set-group-id and sticky bits.</summary>
     public UnixFileMode Mode { get; init; }
@@ -46,7 +46,7 @@ public sealed record SnapshotNode
     public ulong? Inode { get; init; }
 
     /// <summary>The number of hard links (<c>find</c> only).</summary>
-    public ulong? Links { get; init; }
+    public long? Links { get; init; }
 
     /// <summary>The target of a symbolic link (<c>find</c> only; <c>ls</c> does not report it).</summary>
     public string? LinkTarget { get; init; }

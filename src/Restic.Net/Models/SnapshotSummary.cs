@@ -10,22 +10,22 @@ public sealed record SnapshotSummary
     public DateTimeOffset BackupEnd { get; init; }
 
     /// <summary>Files not in the parent snapshot.</summary>
-    public ulong FilesNew { get; init; }
+    public long FilesNew { get; init; }
 
     /// <summary>Files changed since the parent snapshot.</summary>
-    public ulong FilesChanged { get; init; }
+    public long FilesChanged { get; init; }
 
     /// <summary>Files unchanged since the parent snapshot.</summary>
-    public ulong FilesUnmodified { get; init; }
+    public long FilesUnmodified { get; init; }
 
     /// <summary>Folders not in the parent snapshot.</summary>
-    public ulong DirectoriesNew { get; init; }
+    public long DirectoriesNew { get; init; }
 
     /// <summary>Folders changed since the parent snapshot.</summary>
-    public ulong DirectoriesChanged { get; init; }
+    public long DirectoriesChanged { get; init; }
 
     /// <summary>Folders unchanged since the parent snapshot.</summary>
-    public ulong DirectoriesUnmodified { get; init; }
+    public long DirectoriesUnmodified { get; init; }
 
     /// <summary>Data blobs added.</summary>
     public long DataBlobs { get; init; }
@@ -34,14 +34,14 @@ public sealed record SnapshotSummary
     public long TreeBlobs { get; init; }
 
     /// <summary>Bytes added before compression.</summary>
-    public ulong DataAdded { get; init; }
+    public long DataAdded { get; init; }
 
     /// <summary>Bytes added after compression.</summary>
-    public ulong DataAddedPacked { get; init; }
+    public long DataAddedPacked { get; init; }
 
     /// <summary>Files processed.</summary>
-    public ulong TotalFilesProcessed { get; init; }
+    public long TotalFilesProcessed { get; init; }
 
     /// <summary>Bytes processed.</summary>
-    public ulong TotalBytesProcessed { get; init; }
+    public long TotalBytesProcessed { get; init; }
 }

@@ -27,11 +27,11 @@ internal sealed partial class BackupOutputParser(EventQueue<BackupEvent> queue, 
         // restic 0.14–0.15 typed the scan_finished verbose line as "status".
         if (status.Action == "scan_finished")
         {
-            Queue.Write(new BackupScanCompletedEvent(status.TotalFiles ?? 0, status.DataSize));
+            Queue.Write(new BackupScanCompletedEvent { TotalFiles = status.TotalFiles ?? 0, TotalBytes = status.DataSize });
         }
         else
         {
-            Queue.Write(new BackupStatusEvent(status.ToProgress()), coalescible: true);
+            Queue.Write(new BackupStatusEvent { Progress = status.ToProgress() }, coalescible: true);
         }
     }
 
@@ -39,7 +39,7 @@ internal sealed partial class BackupOutputParser(EventQueue<BackupEvent> queue, 
     {
         var verbose = JsonSerializer.Deserialize(line, ResticJsonContext.Default.BackupVerboseStatusDto)!;
         Queue.Write(verbose.Action == "scan_finished"
-            ? new BackupScanCompletedEvent(verbose.TotalFiles, verbose.DataSize)
+            ? new BackupScanCompletedEvent { TotalFiles = verbose.TotalFiles, TotalBytes = verbose.DataSize }
             : verbose.ToFileEvent());
     }
 
@@ -47,11 +47,11 @@ internal sealed partial class BackupOutputParser(EventQueue<BackupEvent> queue, 
         Summary = JsonSerializer.Deserialize(line, ResticJsonContext.Default.BackupSummaryDto);
 
     protected override BackupError ToError(ErrorDto dto) =>
-        new(dto.Item ?? string.Empty, new BackupPhase(dto.During ?? string.Empty), Projections.ErrorMessage(dto.Error) ?? dto.Message);
+        new() { Item = dto.Item ?? string.Empty, During = new BackupPhase(dto.During ?? string.Empty), Message = Projections.ErrorMessage(dto.Error) ?? dto.Message };
 
-    protected override BackupEvent ToErrorEvent(BackupError error) => new BackupErrorEvent(error);
+    protected override BackupEvent ToErrorEvent(BackupError error) => new BackupErrorEvent { Error = error };
 
-    protected override BackupEvent UnknownEvent(string type, string line) => new UnknownBackupEvent(type, line);
+    protected override BackupEvent UnknownEvent(string type, string line) => new UnknownBackupEvent { MessageType = type, RawJson = line };
 
     protected override void OnStandardErrorText(string line)
     {
@@ -59,7 +59,7 @@ internal sealed partial class BackupOutputParser(EventQueue<BackupEvent> queue, 
         {
             // "/srv/x does not exist, skipping" (plain text on every version).
             SourceMissing = true;
-            Report(new BackupError(missing.Groups["path"].Value, BackupPhase.Scan, MissingSourceMessage));
+            Report(new BackupError { Item = missing.Groups["path"].Value, During = BackupPhase.Scan, Message = MissingSourceMessage });
         }
     }
 

@@ -430,7 +430,7 @@ internal static class NodeLine
                 Name = _name ?? path[(path.LastIndexOf('/') + 1)..],
                 Type = new NodeType(_type ?? string.Empty),
                 Path = path,
-                Size = _size ?? (_type == "file" ? 0UL : null),
+                Size = Saturate(_size) ?? (_type == "file" ? 0L : null),
                 Mode = Projections.ToUnixFileMode(_mode),
                 Permissions = _permissions ?? string.Empty,
                 Uid = _uid,
@@ -441,7 +441,7 @@ internal static class NodeLine
                 AccessTime = _atime,
                 ChangeTime = _ctime,
                 Inode = _inode,
-                Links = _links,
+                Links = Saturate(_links),
                 LinkTarget = _linkTarget,
                 DeviceId = _deviceId,
             };
@@ -473,6 +473,9 @@ internal static class NodeLine
 
         private static bool TryUInt32(ReadOnlySpan<byte> value, out uint result) =>
             Utf8Parser.TryParse(value, out result, out var consumed) && consumed == value.Length;
+
+        // As SaturatingInt64Converter does for the DTO path.
+        private static long? Saturate(ulong? value) => value is { } v ? (v > long.MaxValue ? long.MaxValue : (long)v) : null;
 
         private static bool TryOptionalUInt64(ReadOnlySpan<byte> value, bool isString, bool isNull, out ulong? result)
         {

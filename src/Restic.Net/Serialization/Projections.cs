@@ -41,25 +41,29 @@ internal static class Projections
             : null,
     };
 
-    public static BackupProgress ToProgress(this BackupStatusDto dto) => new(
-        dto.PercentDone,
-        TimeSpan.FromSeconds(dto.SecondsElapsed),
-        ToRemaining(dto.SecondsRemaining),
-        dto.TotalFiles,
-        dto.FilesDone,
-        dto.TotalBytes,
-        dto.BytesDone,
-        dto.ErrorCount,
-        dto.CurrentFiles ?? []);
+    public static BackupProgress ToProgress(this BackupStatusDto dto) => new()
+    {
+        PercentDone = dto.PercentDone,
+        Elapsed = TimeSpan.FromSeconds(dto.SecondsElapsed),
+        Remaining = ToRemaining(dto.SecondsRemaining),
+        TotalFiles = dto.TotalFiles,
+        FilesDone = dto.FilesDone,
+        TotalBytes = dto.TotalBytes,
+        BytesDone = dto.BytesDone,
+        ErrorCount = dto.ErrorCount,
+        CurrentFiles = dto.CurrentFiles ?? [],
+    };
 
-    public static BackupFileEvent ToFileEvent(this BackupVerboseStatusDto dto) => new(
-        new FileAction(dto.Action ?? string.Empty),
-        dto.Item ?? string.Empty,
-        TimeSpan.FromSeconds(dto.Duration),
-        dto.DataSize,
-        dto.DataSizeInRepo,
-        dto.MetadataSize,
-        dto.MetadataSizeInRepo);
+    public static BackupFileEvent ToFileEvent(this BackupVerboseStatusDto dto) => new()
+    {
+        Action = new FileAction(dto.Action ?? string.Empty),
+        Item = dto.Item ?? string.Empty,
+        Duration = TimeSpan.FromSeconds(dto.Duration),
+        DataSize = dto.DataSize,
+        DataSizeInRepository = dto.DataSizeInRepo,
+        MetadataSize = dto.MetadataSize,
+        MetadataSizeInRepository = dto.MetadataSizeInRepo,
+    };
 
     public static BackupSummary ToSummary(this BackupSummaryDto dto, bool isComplete, IReadOnlyList<BackupError> errors) => new()
     {
@@ -84,15 +88,17 @@ internal static class Projections
         BackupEnd = dto.BackupEnd,
     };
 
-    public static RestoreProgress ToProgress(this RestoreStatusDto dto) => new(
-        dto.PercentDone,
-        TimeSpan.FromSeconds(dto.SecondsElapsed),
-        dto.TotalFiles,
-        dto.FilesRestored,
-        dto.FilesSkipped,
-        dto.TotalBytes,
-        dto.BytesRestored,
-        dto.BytesSkipped);
+    public static RestoreProgress ToProgress(this RestoreStatusDto dto) => new()
+    {
+        PercentDone = dto.PercentDone,
+        Elapsed = TimeSpan.FromSeconds(dto.SecondsElapsed),
+        TotalFiles = dto.TotalFiles,
+        FilesRestored = dto.FilesRestored,
+        FilesSkipped = dto.FilesSkipped,
+        TotalBytes = dto.TotalBytes,
+        BytesRestored = dto.BytesRestored,
+        BytesSkipped = dto.BytesSkipped,
+    };
 
     public static RestoreSummary ToSummary(this RestoreStatusDto dto, string target, ResticCapabilities capabilities) => new()
     {
@@ -103,7 +109,7 @@ internal static class Projections
         FilesRestored = dto.FilesRestored,
         // Counters restic omits when zero are zero where the version knows them, unknown where it does not.
         FilesSkipped = capabilities.RestoreOverwritePolicies ? dto.FilesSkipped : null,
-        FilesDeleted = dto.FilesDeleted ?? (capabilities.ExitErrorJson ? 0UL : null),
+        FilesDeleted = dto.FilesDeleted ?? (capabilities.ExitErrorJson ? 0L : null),
         TotalBytes = dto.TotalBytes,
         BytesRestored = dto.BytesRestored,
         BytesSkipped = capabilities.RestoreOverwritePolicies ? dto.BytesSkipped : null,
@@ -179,7 +185,7 @@ internal static class Projections
             Tags = dto.Tags ?? [],
             Keep = keep,
             Remove = dto.Remove is { } removed ? Array.ConvertAll(removed, ToSnapshot) : [],
-            Reasons = dto.Reasons is { } reasons ? Array.ConvertAll(reasons, r => new KeepReason(r.Snapshot?.Time ?? default, IdOf(r.Snapshot), r.Matches ?? [])) : [],
+            Reasons = dto.Reasons is { } reasons ? Array.ConvertAll(reasons, r => new KeepReason { SnapshotTime = r.Snapshot?.Time ?? default, SnapshotId = IdOf(r.Snapshot), Matches = r.Matches ?? [] }) : [],
         };
     }
 
@@ -226,8 +232,8 @@ internal static class Projections
     }
 
     // 0.14–0.15 computed the estimate by division and could print garbage near 2^63.
-    private static TimeSpan? ToRemaining(ulong seconds) =>
-        seconds is 0 or > 10UL * 365 * 24 * 3600 ? null : TimeSpan.FromSeconds(seconds);
+    private static TimeSpan? ToRemaining(long seconds) =>
+        seconds is <= 0 or > 10L * 365 * 24 * 3600 ? null : TimeSpan.FromSeconds(seconds);
 
     private static SnapshotId ParseId(string? value) =>
         SnapshotId.TryParse(value, out var id) ? id : throw new JsonException($"Invalid snapshot id '{value}'.");
@@ -249,7 +255,7 @@ internal static class Projections
             Name = dto.Name ?? path[(path.LastIndexOf('/') + 1)..],
             Type = new NodeType(dto.Type ?? string.Empty),
             Path = path,
-            Size = dto.Size ?? (dto.Type == "file" ? 0UL : null),
+            Size = dto.Size ?? (dto.Type == "file" ? 0L : null),
             Mode = ToUnixFileMode(dto.Mode),
             Permissions = dto.Permissions ?? string.Empty,
             Uid = dto.Uid,

@@ -6,7 +6,8 @@ namespace Restic.Net.Serialization;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    AllowTrailingCommas = false)]
+    AllowTrailingCommas = false,
+    Converters = [typeof(SaturatingInt64Converter)])]
 [JsonSerializable(typeof(VersionDto))]
 [JsonSerializable(typeof(InitDto))]
 [JsonSerializable(typeof(ConfigDto))]

@@ -19,23 +19,23 @@ internal sealed class RestoreOutputParser(EventQueue<RestoreEvent> queue, ILogge
     protected override void OnStatus(ReadOnlySpan<byte> line)
     {
         var status = JsonSerializer.Deserialize(line, ResticJsonContext.Default.RestoreStatusDto)!;
-        Queue.Write(new RestoreStatusEvent(status.ToProgress()), coalescible: true);
+        Queue.Write(new RestoreStatusEvent { Progress = status.ToProgress() }, coalescible: true);
     }
 
     protected override void OnVerboseStatus(ReadOnlySpan<byte> line)
     {
         var verbose = JsonSerializer.Deserialize(line, ResticJsonContext.Default.RestoreVerboseStatusDto)!;
-        Queue.Write(new RestoreFileEvent(new FileAction(verbose.Action ?? string.Empty), verbose.Item ?? string.Empty, verbose.Size));
+        Queue.Write(new RestoreFileEvent { Action = new FileAction(verbose.Action ?? string.Empty), Item = verbose.Item ?? string.Empty, Size = verbose.Size });
     }
 
     protected override void OnSummary(ReadOnlySpan<byte> line) =>
         Summary = JsonSerializer.Deserialize(line, ResticJsonContext.Default.RestoreStatusDto);
 
-    protected override RestoreError ToError(ErrorDto dto) => new(dto.Item ?? string.Empty, Projections.ErrorMessage(dto.Error) ?? dto.Message);
+    protected override RestoreError ToError(ErrorDto dto) => new() { Item = dto.Item ?? string.Empty, Message = Projections.ErrorMessage(dto.Error) ?? dto.Message };
 
-    protected override RestoreEvent ToErrorEvent(RestoreError error) => new RestoreErrorEvent(error);
+    protected override RestoreEvent ToErrorEvent(RestoreError error) => new RestoreErrorEvent { Error = error };
 
-    protected override RestoreEvent UnknownEvent(string type, string line) => new UnknownRestoreEvent(type, line);
+    protected override RestoreEvent UnknownEvent(string type, string line) => new UnknownRestoreEvent { MessageType = type, RawJson = line };
 
     protected override void OnStandardErrorText(string line)
     {
@@ -43,7 +43,7 @@ internal sealed class RestoreOutputParser(EventQueue<RestoreEvent> queue, ILogge
         {
             var rest = line[IgnoringErrorPrefix.Length..];
             var colon = rest.IndexOf(": ", StringComparison.Ordinal);
-            Report(colon < 0 ? new RestoreError(rest, null) : new RestoreError(rest[..colon], rest[(colon + 2)..]));
+            Report(colon < 0 ? new RestoreError { Item = rest, Message = null } : new RestoreError { Item = rest[..colon], Message = rest[(colon + 2)..] });
         }
     }
 }

@@ -180,17 +180,17 @@ internal static partial class TextOutput
             }
             else if (CopySavedFrom().Match(line) is { Success: true } savedFrom)
             {
-                copied.Add(new CopiedSnapshot(SnapshotId.Parse(savedFrom.Groups["source"].Value), SnapshotId.Parse(savedFrom.Groups["id"].Value)));
+                copied.Add(new CopiedSnapshot { SourceId = SnapshotId.Parse(savedFrom.Groups["source"].Value), TargetId = SnapshotId.Parse(savedFrom.Groups["id"].Value) });
                 current = null;
             }
             else if (CopySaved().Match(line) is { Success: true } saved && current is { } source)
             {
-                copied.Add(new CopiedSnapshot(source, SnapshotId.Parse(saved.Groups["id"].Value)));
+                copied.Add(new CopiedSnapshot { SourceId = source, TargetId = SnapshotId.Parse(saved.Groups["id"].Value) });
                 current = null;
             }
             else if (CopySkipped().Match(line) is { Success: true } skip)
             {
-                skipped.Add(new CopiedSnapshot(SnapshotId.Parse(skip.Groups["source"].Value), SnapshotId.Parse(skip.Groups["target"].Value)));
+                skipped.Add(new CopiedSnapshot { SourceId = SnapshotId.Parse(skip.Groups["source"].Value), TargetId = SnapshotId.Parse(skip.Groups["target"].Value) });
                 current = null;
             }
         }
@@ -215,11 +215,11 @@ internal static partial class TextOutput
             }
             else if (RewriteSaved().Match(line) is { Success: true } saved && current is { } old)
             {
-                changes.Add(new SnapshotChange(old, SnapshotId.Parse(saved.Groups["id"].Value)));
+                changes.Add(new SnapshotChange { OldId = old, NewId = SnapshotId.Parse(saved.Groups["id"].Value) });
             }
             else if (line.StartsWith("would save new snapshot", StringComparison.Ordinal) && current is { } planned)
             {
-                changes.Add(new SnapshotChange(planned, null));
+                changes.Add(new SnapshotChange { OldId = planned, NewId = null });
             }
             else if (RewriteRemoved().Match(line) is { Success: true } removed)
             {
@@ -276,11 +276,11 @@ internal static partial class TextOutput
         {
             if (CacheRemoved().Match(line) is { Success: true } match)
             {
-                return new CacheCleanupResult(int.Parse(match.Groups["count"].Value, CultureInfo.InvariantCulture));
+                return new CacheCleanupResult { RemovedDirectories = int.Parse(match.Groups["count"].Value, CultureInfo.InvariantCulture) };
             }
         }
 
-        return new CacheCleanupResult(0);
+        return new CacheCleanupResult { RemovedDirectories = 0 };
     }
 
     /// <summary>restic's text without its progress lines (<c>[0:01] 50.00% ...</c>).</summary>

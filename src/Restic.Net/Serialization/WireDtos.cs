@@ -61,17 +61,17 @@ internal sealed class ErrorDto
 /// <summary>A backup <c>status</c> line; restic 0.14–0.15 also used it for the <c>scan_finished</c> verbose line.</summary>
 internal sealed class BackupStatusDto
 {
-    public ulong SecondsElapsed { get; set; }
-    public ulong SecondsRemaining { get; set; }
+    public long SecondsElapsed { get; set; }
+    public long SecondsRemaining { get; set; }
     public double PercentDone { get; set; }
-    public ulong? TotalFiles { get; set; }
-    public ulong FilesDone { get; set; }
-    public ulong? TotalBytes { get; set; }
-    public ulong BytesDone { get; set; }
-    public ulong ErrorCount { get; set; }
+    public long? TotalFiles { get; set; }
+    public long FilesDone { get; set; }
+    public long? TotalBytes { get; set; }
+    public long BytesDone { get; set; }
+    public long ErrorCount { get; set; }
     public string[]? CurrentFiles { get; set; }
     public string? Action { get; set; }
-    public ulong DataSize { get; set; }
+    public long DataSize { get; set; }
 }
 
 internal sealed class BackupVerboseStatusDto
@@ -79,28 +79,28 @@ internal sealed class BackupVerboseStatusDto
     public string? Action { get; set; }
     public string? Item { get; set; }
     public double Duration { get; set; }
-    public ulong DataSize { get; set; }
-    public ulong DataSizeInRepo { get; set; }
-    public ulong MetadataSize { get; set; }
-    public ulong MetadataSizeInRepo { get; set; }
-    public ulong TotalFiles { get; set; }
+    public long DataSize { get; set; }
+    public long DataSizeInRepo { get; set; }
+    public long MetadataSize { get; set; }
+    public long MetadataSizeInRepo { get; set; }
+    public long TotalFiles { get; set; }
 }
 
 internal sealed class BackupSummaryDto
 {
     public bool DryRun { get; set; }
-    public ulong FilesNew { get; set; }
-    public ulong FilesChanged { get; set; }
-    public ulong FilesUnmodified { get; set; }
-    public ulong DirsNew { get; set; }
-    public ulong DirsChanged { get; set; }
-    public ulong DirsUnmodified { get; set; }
+    public long FilesNew { get; set; }
+    public long FilesChanged { get; set; }
+    public long FilesUnmodified { get; set; }
+    public long DirsNew { get; set; }
+    public long DirsChanged { get; set; }
+    public long DirsUnmodified { get; set; }
     public long DataBlobs { get; set; }
     public long TreeBlobs { get; set; }
-    public ulong DataAdded { get; set; }
-    public ulong? DataAddedPacked { get; set; }
-    public ulong TotalFilesProcessed { get; set; }
-    public ulong TotalBytesProcessed { get; set; }
+    public long DataAdded { get; set; }
+    public long? DataAddedPacked { get; set; }
+    public long TotalFilesProcessed { get; set; }
+    public long TotalBytesProcessed { get; set; }
     public double TotalDuration { get; set; }
     public DateTimeOffset? BackupStart { get; set; }
     public DateTimeOffset? BackupEnd { get; set; }
@@ -109,40 +109,40 @@ internal sealed class BackupSummaryDto
 
 internal sealed class RestoreStatusDto
 {
-    public ulong SecondsElapsed { get; set; }
+    public long SecondsElapsed { get; set; }
     public double PercentDone { get; set; }
-    public ulong TotalFiles { get; set; }
-    public ulong FilesRestored { get; set; }
-    public ulong FilesSkipped { get; set; }
-    public ulong? FilesDeleted { get; set; }
-    public ulong TotalBytes { get; set; }
-    public ulong BytesRestored { get; set; }
-    public ulong BytesSkipped { get; set; }
+    public long TotalFiles { get; set; }
+    public long FilesRestored { get; set; }
+    public long FilesSkipped { get; set; }
+    public long? FilesDeleted { get; set; }
+    public long TotalBytes { get; set; }
+    public long BytesRestored { get; set; }
+    public long BytesSkipped { get; set; }
 }
 
 internal sealed class RestoreVerboseStatusDto
 {
     public string? Action { get; set; }
     public string? Item { get; set; }
-    public ulong Size { get; set; }
+    public long Size { get; set; }
 }
 
 internal sealed class SnapshotSummaryDto
 {
     public DateTimeOffset BackupStart { get; set; }
     public DateTimeOffset BackupEnd { get; set; }
-    public ulong FilesNew { get; set; }
-    public ulong FilesChanged { get; set; }
-    public ulong FilesUnmodified { get; set; }
-    public ulong DirsNew { get; set; }
-    public ulong DirsChanged { get; set; }
-    public ulong DirsUnmodified { get; set; }
+    public long FilesNew { get; set; }
+    public long FilesChanged { get; set; }
+    public long FilesUnmodified { get; set; }
+    public long DirsNew { get; set; }
+    public long DirsChanged { get; set; }
+    public long DirsUnmodified { get; set; }
     public long DataBlobs { get; set; }
     public long TreeBlobs { get; set; }
-    public ulong DataAdded { get; set; }
-    public ulong DataAddedPacked { get; set; }
-    public ulong TotalFilesProcessed { get; set; }
-    public ulong TotalBytesProcessed { get; set; }
+    public long DataAdded { get; set; }
+    public long DataAddedPacked { get; set; }
+    public long TotalFilesProcessed { get; set; }
+    public long TotalBytesProcessed { get; set; }
 }
 
 internal sealed class SnapshotDto
@@ -195,11 +195,11 @@ internal sealed class ForgetGroupDto
 
 internal sealed class StatsDto
 {
-    public ulong TotalSize { get; set; }
-    public ulong TotalFileCount { get; set; }
-    public ulong? TotalBlobCount { get; set; }
+    public long TotalSize { get; set; }
+    public long TotalFileCount { get; set; }
+    public long? TotalBlobCount { get; set; }
     public int SnapshotsCount { get; set; }
-    public ulong? TotalUncompressedSize { get; set; }
+    public long? TotalUncompressedSize { get; set; }
     public double? CompressionRatio { get; set; }
     public double? CompressionProgress { get; set; }
     public double? CompressionSpaceSaving { get; set; }
@@ -221,7 +221,7 @@ internal sealed class NodeDto
     public string? Path { get; set; }
     public uint Uid { get; set; }
     public uint Gid { get; set; }
-    public ulong? Size { get; set; }
+    public long? Size { get; set; }
     public uint Mode { get; set; }
     public string? Permissions { get; set; }
     public DateTimeOffset Mtime { get; set; }
@@ -231,7 +231,7 @@ internal sealed class NodeDto
     public string? User { get; set; }
     public string? Group { get; set; }
     public ulong? DeviceId { get; set; }
-    public ulong? Links { get; set; }
+    public long? Links { get; set; }
     public string? Linktarget { get; set; }
 }
 
@@ -239,7 +239,7 @@ internal sealed class NodeDto
 internal sealed class FindResultDto
 {
     public NodeDto[]? Matches { get; set; }
-    public ulong Hits { get; set; }
+    public long Hits { get; set; }
     public string? Snapshot { get; set; }
 }
 
@@ -257,7 +257,7 @@ internal sealed class DiffStatDto
     public long Others { get; set; }
     public long DataBlobs { get; set; }
     public long TreeBlobs { get; set; }
-    public ulong Bytes { get; set; }
+    public long Bytes { get; set; }
 }
 
 /// <summary>The last line of <c>diff</c>.</summary>

@@ -213,11 +213,11 @@ internal sealed record RecordedRun(int ProcessId, IReadOnlyList<string> Argument
 /// <summary>Output lines as restic 0.18 prints them with <c>--json</c>.</summary>
 internal static class ResticLines
 {
-    public static string Status(double percentDone, ulong filesDone, ulong totalFiles, ulong bytesDone, ulong totalBytes, ulong secondsElapsed = 1) =>
+    public static string Status(double percentDone, long filesDone, long totalFiles, long bytesDone, long totalBytes, long secondsElapsed = 1) =>
         FormattableString.Invariant(
             $$"""{"message_type":"status","seconds_elapsed":{{secondsElapsed}},"seconds_remaining":1,"percent_done":{{percentDone}},"total_files":{{totalFiles}},"files_done":{{filesDone}},"total_bytes":{{totalBytes}},"bytes_done":{{bytesDone}},"current_files":["/data/file-{{filesDone}}.bin"]}""");
 
-    public static string ScanFinished(ulong totalFiles, ulong dataSize) =>
+    public static string ScanFinished(long totalFiles, long dataSize) =>
         FormattableString.Invariant(
             $$"""{"message_type":"verbose_status","action":"scan_finished","item":"","duration":0.004801323,"data_size":{{dataSize}},"data_size_in_repo":0,"metadata_size":0,"metadata_size_in_repo":0,"total_files":{{totalFiles}}}""");
 

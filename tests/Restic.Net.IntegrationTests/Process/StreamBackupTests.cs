@@ -37,7 +37,7 @@ public sealed class StreamBackupTests
         var statuses = events.OfType<BackupStatusEvent>().ToList();
         Assert.True(statuses.Count >= 2, $"Expected several status events, got {statuses.Count}.");
         Assert.Equal(1.0, statuses[^1].Progress.PercentDone);
-        Assert.Equal(40UL, statuses[^1].Progress.FilesDone);
+        Assert.Equal(40L, statuses[^1].Progress.FilesDone);
         Assert.IsType<BackupScanCompletedEvent>(events[0]);
 
         var completed = Assert.IsType<BackupCompletedEvent>(events[^1]);
@@ -47,13 +47,13 @@ public sealed class StreamBackupTests
         Assert.True(summary.IsComplete);
         Assert.Empty(summary.Errors);
         Assert.Equal(ResticLines.SummarySnapshotId, summary.SnapshotId?.ToString());
-        Assert.Equal(40UL, summary.FilesNew);
-        Assert.Equal(9UL, summary.DirectoriesNew);
+        Assert.Equal(40L, summary.FilesNew);
+        Assert.Equal(9L, summary.DirectoriesNew);
         Assert.Equal(53L, summary.DataBlobs);
         Assert.Equal(10L, summary.TreeBlobs);
-        Assert.Equal(33955232UL, summary.DataAdded);
-        Assert.Equal(33876823UL, summary.DataAddedPacked);
-        Assert.Equal(34538575UL, summary.TotalBytesProcessed);
+        Assert.Equal(33955232L, summary.DataAdded);
+        Assert.Equal(33876823L, summary.DataAddedPacked);
+        Assert.Equal(34538575L, summary.TotalBytesProcessed);
         Assert.Equal(TimeSpan.FromSeconds(0.837153892).TotalMilliseconds, summary.TotalDuration.TotalMilliseconds, 1.0);
         Assert.NotNull(summary.BackupStart);
         var expectedStart = new DateTimeOffset(2026, 11, 26, 14, 31, 8, 910, TimeSpan.Zero);
@@ -65,7 +65,7 @@ public sealed class StreamBackupTests
     {
         const int StatusLines = 200;
         var stdout = Enumerable.Range(1, StatusLines)
-            .Select(i => ResticLines.Status(i / (double)StatusLines, (ulong)i, StatusLines, (ulong)i * 1000, StatusLines * 1000))
+            .Select(i => ResticLines.Status(i / (double)StatusLines, (long)i, StatusLines, (long)i * 1000, StatusLines * 1000))
             .Append(ResticLines.Summary);
         using var fake = new FakeRestic()
             .WithStdout(stdout)
@@ -97,7 +97,7 @@ public sealed class StreamBackupTests
         var statuses = events.OfType<BackupStatusEvent>().ToList();
         Assert.NotEmpty(statuses);
         Assert.True(statuses.Count < 25, $"Expected coalesced status events, got {statuses.Count} of {StatusLines}.");
-        Assert.Equal((ulong)StatusLines, statuses[^1].Progress.FilesDone);
+        Assert.Equal((long)StatusLines, statuses[^1].Progress.FilesDone);
     }
 
     [Fact(Timeout = 30000)]

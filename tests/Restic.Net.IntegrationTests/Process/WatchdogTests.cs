@@ -10,7 +10,7 @@ public sealed class WatchdogTests
     public async Task BackupAsync_StatusLinesWithOnlyTheClockMoving_ThrowsTimeoutAfterGracefulStop()
     {
         // What restic prints while it retries a backend that is down: the same counters, a new clock.
-        var stalled = Enumerable.Range(1, 400).Select(i => ResticLines.Status(0.5, 5, 10, 500, 1000, secondsElapsed: (ulong)i));
+        var stalled = Enumerable.Range(1, 400).Select(i => ResticLines.Status(0.5, 5, 10, 500, 1000, secondsElapsed: (long)i));
         using var fake = new FakeRestic().WithStdout(stalled).WithDelay(20).Hanging();
         var client = fake.CreateClient(o => o.NoProgressTimeout = TimeSpan.FromSeconds(1));
 
@@ -26,7 +26,7 @@ public sealed class WatchdogTests
     public async Task BackupAsync_CountersKeepMovingLongerThanTheTimeout_Completes()
     {
         // ~4.8 s of output, every 60 ms a new counter: longer than the 2 s timeout, never a 2 s gap (even on a loaded machine).
-        var moving = Enumerable.Range(1, 80).Select(i => ResticLines.Status(i / 80.0, (ulong)i, 80, (ulong)i * 10, 800, secondsElapsed: (ulong)i))
+        var moving = Enumerable.Range(1, 80).Select(i => ResticLines.Status(i / 80.0, (long)i, 80, (long)i * 10, 800, secondsElapsed: (long)i))
             .Append(ResticLines.Summary);
         using var fake = new FakeRestic().WithStdout(moving).WithDelay(60);
         var client = fake.CreateClient(o => o.NoProgressTimeout = TimeSpan.FromSeconds(2));

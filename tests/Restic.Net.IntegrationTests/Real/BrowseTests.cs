@@ -25,7 +25,7 @@ public class BrowseTests(RepositoryFixture fixture)
         foreach (var file in expected)
         {
             var path = Path.Combine(fixture.SourcePath, Path.GetRelativePath(fixture.FirstStatePath, file));
-            Assert.Equal((ulong)new FileInfo(file).Length, files[path].Size);
+            Assert.Equal((long)new FileInfo(file).Length, files[path].Size);
             Assert.Equal(Path.GetFileName(file), files[path].Name);
         }
     }

@@ -31,7 +31,7 @@ public sealed class CommandLineLimitTests : IDisposable
         var summary = await client.BackupAsync(new BackupOptions(paths));
 
         Assert.True(summary.IsComplete);
-        Assert.Equal(20_001UL, summary.FilesNew);
+        Assert.Equal(20_001L, summary.FilesNew);
         using var dumped = new MemoryStream();
         await client.DumpAsync(summary.SnapshotId!.Value.Value, odd, dumped);
         Assert.Equal("odd"u8.ToArray(), dumped.ToArray());

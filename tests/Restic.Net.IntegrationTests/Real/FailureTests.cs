@@ -125,7 +125,7 @@ public class FailureTests(RepositoryFixture fixture)
         Assert.False(summary.IsComplete);
         var error = Assert.Single(summary.Errors, e => e.Item.EndsWith("secret.txt"));
         Assert.Equal(BackupPhase.Archival, error.During);
-        Assert.Equal(10UL, summary.FilesNew);
+        Assert.Equal(10L, summary.FilesNew);
         var snapshot = Assert.Single(await client.GetSnapshotsAsync());
         Assert.True(snapshot.Id.Matches(summary.SnapshotId!.Value));
     }

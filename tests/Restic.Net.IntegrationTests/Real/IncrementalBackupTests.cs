@@ -37,9 +37,9 @@ public sealed class IncrementalBackupTests : IAsyncLifetime
 
         var second = await _client.BackupAsync(new BackupOptions(Source));
 
-        Assert.Equal(1UL, second.FilesNew);
-        Assert.Equal(3UL, second.FilesChanged);
-        Assert.Equal(147UL, second.FilesUnmodified);
+        Assert.Equal(1L, second.FilesNew);
+        Assert.Equal(3L, second.FilesChanged);
+        Assert.Equal(147L, second.FilesUnmodified);
         Assert.True(second.DataAdded < first.DataAdded / 10, $"incremental backup added {second.DataAdded} of {first.DataAdded} bytes");
 
         var stats = await _client.GetStatsAsync();

@@ -56,8 +56,8 @@ public class RepositoryLifecycleTests(RepositoryFixture fixture)
         var first = fixture.First;
 
         Assert.True(first.IsComplete);
-        Assert.Equal(200UL, first.FilesNew);
-        Assert.Equal(200UL, first.TotalFilesProcessed);
+        Assert.Equal(200L, first.FilesNew);
+        Assert.Equal(200L, first.TotalFilesProcessed);
         Assert.True(first.DataAdded > 0);
         Assert.Equal(fixture.Version.Capabilities.FullBackupSnapshotId, first.SnapshotId!.Value.IsFull);
 

@@ -23,7 +23,7 @@ public sealed class Restic019ChangesTests : IDisposable
         var summary = await client.BackupAsync(new BackupOptions(source, missing));
 
         Assert.False(summary.IsComplete);
-        Assert.Equal(new BackupError(missing, BackupPhase.Scan, "does not exist"), Assert.Single(summary.Errors));
+        Assert.Equal(new BackupError { Item = missing, During = BackupPhase.Scan, Message = "does not exist" }, Assert.Single(summary.Errors));
         var snapshot = Assert.Single(await client.GetSnapshotsAsync());
         Assert.True(snapshot.Id.Matches(summary.SnapshotId!.Value));
         var target = _root.Combine("missing", "restore");

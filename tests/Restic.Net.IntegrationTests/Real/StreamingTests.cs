@@ -38,7 +38,7 @@ public sealed class StreamingTests : IAsyncLifetime
 
         var completed = Assert.IsType<BackupCompletedEvent>(events[^1]);
         Assert.True(completed.Summary.IsComplete);
-        Assert.Equal(48UL * 1024 * 1024, completed.Summary.TotalBytesProcessed);
+        Assert.Equal(48L * 1024 * 1024, completed.Summary.TotalBytesProcessed);
         var statuses = events.OfType<BackupStatusEvent>().ToList();
         Assert.NotEmpty(statuses);
         Assert.True(events.IndexOf(statuses[0]) < events.Count - 1);

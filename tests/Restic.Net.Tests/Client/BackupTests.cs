@@ -17,9 +17,9 @@ public class BackupTests
 
         Assert.True(summary.IsComplete);
         Assert.Empty(summary.Errors);
-        Assert.Equal(40UL, summary.FilesNew);
-        Assert.Equal(40UL, summary.TotalFilesProcessed);
-        Assert.Equal(34538575UL, summary.TotalBytesProcessed);
+        Assert.Equal(40L, summary.FilesNew);
+        Assert.Equal(40L, summary.TotalFilesProcessed);
+        Assert.Equal(34538575L, summary.TotalBytesProcessed);
         Assert.NotNull(summary.SnapshotId);
         Assert.Equal(version == "0.14.0" ? 8 : 64, summary.SnapshotId!.Value.Value.Length);
         Assert.Equal(version != "0.14.0", summary.DataAddedPacked.HasValue);
@@ -50,7 +50,7 @@ public class BackupTests
         Assert.Contains(events, e => e is BackupFileEvent { Action.Value: "new" });
         // 0.14 typed scan_finished as "status"; both versions must surface it as a scan event.
         var scan = Assert.Single(events.OfType<BackupScanCompletedEvent>());
-        Assert.Equal(40UL, scan.TotalFiles);
+        Assert.Equal(40L, scan.TotalFiles);
         Assert.DoesNotContain(events, e => e is UnknownBackupEvent);
     }
 
@@ -123,7 +123,7 @@ public class BackupTests
         Assert.False(summary.IsComplete);
         Assert.NotNull(summary.SnapshotId);
         var error = Assert.Single(summary.Errors);
-        Assert.Equal(new BackupError("/srv/gone", BackupPhase.Scan, "does not exist"), error);
+        Assert.Equal(new BackupError { Item = "/srv/gone", During = BackupPhase.Scan, Message = "does not exist" }, error);
         Assert.Contains(events, e => e is BackupErrorEvent { Error.Item: "/srv/gone" });
     }
 

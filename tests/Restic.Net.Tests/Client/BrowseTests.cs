@@ -38,12 +38,12 @@ public class BrowseTests
         Assert.Null(link.Size);
         var note = Assert.Single(nodes, n => n.Path == "/tmp/restic-fixtures/src/docs/note-01.txt");
         Assert.Equal("note-01.txt", note.Name);
-        Assert.Equal(215UL, note.Size);
+        Assert.Equal(215L, note.Size);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead, note.Mode);
         Assert.Equal("-rw-r--r--", note.Permissions);
         Assert.Equal(new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero), note.ModificationTime);
         Assert.Equal(version != "0.14.0", note.Inode is > 0);
-        Assert.Equal(0UL, Assert.Single(nodes, n => n.Name == "empty-file.txt").Size);
+        Assert.Equal(0L, Assert.Single(nodes, n => n.Name == "empty-file.txt").Size);
         Assert.Contains(nodes, n => n.Name == "a&b <c>.txt");
         Assert.Contains(nodes, n => n.Name == "grüße-café.txt");
         Assert.Equal(["ls", "--json", "--", "latest"], runner.LastArguments);
@@ -169,7 +169,7 @@ public class BrowseTests
         Assert.Equal(2, nodes.Count);
         Assert.Equal(longName, nodes[0].Name);
         Assert.Equal("/d/" + longName, nodes[0].Path);
-        Assert.Equal(7UL, nodes[0].Size);
+        Assert.Equal(7L, nodes[0].Size);
         Assert.Equal("after", nodes[1].Name);
     }
 
@@ -252,13 +252,13 @@ public class BrowseTests
         Assert.Equal(2, results.Count);
         Assert.Equal(2, results.Select(r => r.SnapshotId).Distinct().Count());
         Assert.All(results, r => Assert.True(r.SnapshotId.IsFull));
-        Assert.All(results, r => Assert.Equal(r.Hits, (ulong)r.Matches.Count));
+        Assert.All(results, r => Assert.Equal(r.Hits, (long)r.Matches.Count));
         var record = results[0].Matches.Single(m => m.Name == "record-01.csv");
         Assert.Equal("/tmp/restic-fixtures/src/data/record-01.csv", record.Path);
         Assert.Equal("root", record.User);
         Assert.Equal("root", record.Group);
-        Assert.Equal(1UL, record.Links);
-        Assert.Equal(3584UL, record.Size);
+        Assert.Equal(1L, record.Links);
+        Assert.Equal(3584L, record.Size);
         Assert.Equal(["find", "--json", "--", "note-0*.txt", "record-01.csv"], runner.LastArguments);
     }
 
@@ -320,7 +320,7 @@ public class BrowseTests
         Assert.Equal(2, statistics.ChangedFiles);
         Assert.Equal(1, statistics.Added.Files);
         Assert.Equal(3, statistics.Added.DataBlobs);
-        Assert.InRange(statistics.Added.Bytes, 10_000UL, 30_000UL); // varies with the tree metadata of each recording
+        Assert.InRange(statistics.Added.Bytes, 10_000L, 30_000L); // varies with the tree metadata of each recording
         Assert.Equal(6, statistics.Removed.TreeBlobs);
         Assert.Equal(version == "0.14.0" ? 8 : 64, statistics.SourceSnapshot.Length); // echoed as given on the command line
         Assert.Equal(["diff", "--json", "--", "5a32ab68", "f9fe33a2"], runner.LastArguments);

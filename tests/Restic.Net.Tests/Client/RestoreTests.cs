@@ -19,7 +19,7 @@ public class RestoreTests
         Assert.True(summary.HasStatistics);
         Assert.True(summary.FilesRestored > 0);
         Assert.True(summary.BytesRestored > 0);
-        Assert.Equal(0UL, summary.FilesDeleted);
+        Assert.Equal(0L, summary.FilesDeleted);
         Assert.Equal("/tmp/target", summary.Target);
         Assert.Contains(events, e => e is RestoreStatusEvent);
     }
@@ -67,7 +67,7 @@ public class RestoreTests
         Assert.Equal(["/src/big.bin", "/src/small.txt"], ex.Errors.Select(e => e.Item));
         Assert.All(ex.Errors, e => Assert.Contains("no space left on device", e.Message));
         Assert.Equal(2, events.OfType<RestoreErrorEvent>().Count());
-        Assert.Equal(5UL, ex.Summary.FilesRestored);
+        Assert.Equal(5L, ex.Summary.FilesRestored);
         Assert.Equal("Fatal: There were 2 errors", ex.ResticMessage);
         Assert.Equal(1, ex.ExitCode);
     }

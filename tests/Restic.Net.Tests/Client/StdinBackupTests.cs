@@ -20,7 +20,7 @@ public class StdinBackupTests
         var summary = await runner.CreateClient().BackupFromStreamAsync(new MemoryStream(content), "dump.sql", new StdinBackupOptions { Host = "fixture-host" }, new SyncProgress<BackupProgress>(reports.Add));
 
         Assert.True(summary.IsComplete);
-        Assert.Equal(1UL, summary.FilesNew);
+        Assert.Equal(1L, summary.FilesNew);
         Assert.Equal(version != "0.14.0", summary.SnapshotId!.Value.IsFull);
         Assert.Equal(content, Assert.Single(runner.StandardInputs));
         Assert.Equal(["backup", "--json", "--stdin", "--stdin-filename=dump.sql", "--host=fixture-host"], runner.LastArguments);
@@ -59,7 +59,7 @@ public class StdinBackupTests
 
         var summary = await runner.CreateClient().BackupFromCommandAsync(["sh", "-c", "printf 'from a command\\n'"], "cmd.txt");
 
-        Assert.Equal(15UL, summary.TotalBytesProcessed);
+        Assert.Equal(15L, summary.TotalBytesProcessed);
         Assert.Equal(["backup", "--json", "--stdin-from-command", "--stdin-filename=cmd.txt", "--", "sh", "-c", "printf 'from a command\\n'"], runner.LastArguments);
     }
 

@@ -71,13 +71,13 @@ public class ModelTests
     }
 
     [Fact]
-    public void BackupStatus_HugeNumbers_ParseAsUnsignedAndGarbageEtaIsDropped()
+    public void BackupStatus_HugeNumbers_SaturateAtLongMaxValueAndGarbageEtaIsDropped()
     {
         var line = "{\"message_type\":\"status\",\"seconds_remaining\":9223372036854775808,\"percent_done\":5e-07,\"total_bytes\":18446744073709551615}"u8;
         var dto = System.Text.Json.JsonSerializer.Deserialize(line, ResticJsonContext.Default.BackupStatusDto)!;
         var progress = dto.ToProgress();
 
-        Assert.Equal(ulong.MaxValue, progress.TotalBytes);
+        Assert.Equal(long.MaxValue, progress.TotalBytes);
         Assert.Null(progress.Remaining);
         Assert.Equal(5e-07, progress.PercentDone);
     }

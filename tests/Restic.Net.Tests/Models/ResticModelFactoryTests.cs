@@ -22,7 +22,8 @@ public class ResticModelFactoryTests
         var built = typeof(ResticModelFactory).GetMethods(BindingFlags.Public | BindingFlags.Static).Select(m => m.ReturnType).ToHashSet();
 
         Assert.NotEmpty(results);
-        Assert.Empty(results.Where(t => !built.Contains(t) && !HasPublicConstructor(t)).Select(t => t.Name));
+        // ResticCapabilities is derived from a version: build a ResticVersion instead.
+        Assert.Empty(results.Where(t => !built.Contains(t) && !HasPublicConstructor(t) && t != typeof(ResticCapabilities)).Select(t => t.Name));
         Assert.Contains(typeof(SnapshotListing), built);
         Assert.Contains(typeof(SnapshotDiff), built);
     }
@@ -39,8 +40,8 @@ public class ResticModelFactoryTests
     [Fact]
     public async Task SnapshotListing_FromTheFactory_BehavesLikeTheClientsListing()
     {
-        var snapshot = ResticModelFactory.Snapshot("abcdef12", DateTimeOffset.UnixEpoch, paths: ["/data"]);
-        var listing = ResticModelFactory.SnapshotListing(snapshot, [ResticModelFactory.SnapshotNode("/data"), ResticModelFactory.SnapshotNode("/data/a.txt", size: 3)]);
+        var snapshot = new Snapshot { Id = SnapshotId.Parse("abcdef12"), Time = DateTimeOffset.UnixEpoch, Paths = ["/data"] };
+        var listing = ResticModelFactory.SnapshotListing(snapshot, [new SnapshotNode { Name = "data", Path = "/data", Type = NodeType.Directory }, new SnapshotNode { Name = "a.txt", Path = "/data/a.txt", Type = NodeType.File, Size = 3 }]);
 
         var names = new List<string>();
         await foreach (var node in listing)
@@ -55,7 +56,7 @@ public class ResticModelFactoryTests
     [Fact]
     public async Task SnapshotDiff_FromTheFactory_SetsTheStatisticsAtTheEnd()
     {
-        var diff = ResticModelFactory.SnapshotDiff([new DiffChange("/a", "+"), new DiffChange("/b", "M"), new DiffChange("/c/", "-")]);
+        var diff = ResticModelFactory.SnapshotDiff([new DiffChange { Path = "/a", Modifier = "+" }, new DiffChange { Path = "/b", Modifier = "M" }, new DiffChange { Path = "/c/", Modifier = "-" }]);
 
         Assert.Null(diff.Statistics);
         var count = 0;
@@ -75,17 +76,82 @@ public class ResticModelFactoryTests
     {
         var client = new Moq.Mock<IResticClient>();
         client.Setup(c => c.BackupAsync(Moq.It.IsAny<BackupOptions>(), null, default))
-            .ReturnsAsync(ResticModelFactory.BackupSummary("abcdef12", filesNew: 3, errors: [new BackupError("/x", BackupPhase.Archival, "denied")]));
+            .ReturnsAsync(new BackupSummary { SnapshotId = SnapshotId.Parse("abcdef12"), FilesNew = 3, IsComplete = false, Errors = [new BackupError { Item = "/x", During = BackupPhase.Archival, Message = "denied" }] });
         client.Setup(c => c.GetSnapshotsAsync(null, default)).ThrowsAsync(ResticModelFactory.WrongPasswordException());
 
         var summary = await client.Object.BackupAsync(new BackupOptions("/x"));
 
         Assert.False(summary.IsComplete);
-        Assert.Equal(3UL, summary.FilesNew);
+        Assert.Equal(3L, summary.FilesNew);
         var ex = await Assert.ThrowsAsync<ResticWrongPasswordException>(() => client.Object.GetSnapshotsAsync());
         Assert.Equal(12, ex.ExitCode);
         Assert.Equal("PID 1 on h by u", ResticModelFactory.RepositoryLockedException("PID 1 on h by u").LockHolder);
-        Assert.True(ResticModelFactory.ResticVersion("0.17.0").Capabilities.StdinFromCommand);
+        Assert.True(new ResticVersion { Version = new Version(0, 17, 0) }.Capabilities.StdinFromCommand);
+    }
+
+    [Fact]
+    public void OutputModels_HaveNoPositionalConstructor_AndEveryStoredPropertyCanBeInitialized()
+    {
+        // A positional record breaks every caller when it gains a parameter; an init property does not.
+        var results = OutputTypes();
+        var built = typeof(ResticModelFactory).GetMethods(BindingFlags.Public | BindingFlags.Static).Select(m => m.ReturnType).ToHashSet();
+        var problems = new List<string>();
+        foreach (var type in results.Where(t => !built.Contains(t) && t != typeof(ResticCapabilities)))
+        {
+            if (type.GetMethod("Deconstruct") is not null)
+            {
+                problems.Add(type.Name + " has Deconstruct (a positional record)");
+            }
+
+            foreach (var constructor in type.GetConstructors().Where(c => c.GetParameters().Length > 0))
+            {
+                problems.Add($"{type.Name} has a public constructor with {constructor.GetParameters().Length} parameters");
+            }
+
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            {
+                var stored = type.GetField($"<{property.Name}>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance) is not null;
+                if (stored && property.SetMethod is not { IsPublic: true })
+                {
+                    problems.Add($"{type.Name}.{property.Name} cannot be initialized");
+                }
+            }
+        }
+
+        Assert.True(results.Count > 30, $"only {results.Count} output types found");
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void OutputModels_UseNoUnsignedNumbers_ExceptIdentifiers()
+    {
+        // long for sizes and counts (CLS-compliant, no wrap-around on subtraction); inode and device numbers are identifiers.
+        var unsigned = OutputTypes()
+            .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Select(p => (t, p)))
+            .Where(x => (Nullable.GetUnderlyingType(x.p.PropertyType) ?? x.p.PropertyType) == typeof(ulong))
+            .Select(x => x.t.Name + "." + x.p.Name)
+            .ToList();
+
+        Assert.Equal(["SnapshotNode.DeviceId", "SnapshotNode.Inode"], unsigned.Order(StringComparer.Ordinal));
+    }
+
+    private static HashSet<Type> OutputTypes()
+    {
+        var results = new HashSet<Type>();
+        foreach (var method in typeof(IResticClient).GetMethods().Concat(typeof(ResticClientExtensions).GetMethods(BindingFlags.Public | BindingFlags.Static)))
+        {
+            Collect(method.ReturnType, results);
+        }
+
+        foreach (var family in new[] { typeof(BackupEvent), typeof(RestoreEvent) })
+        {
+            foreach (var type in family.Assembly.GetExportedTypes().Where(t => t.IsSubclassOf(family)))
+            {
+                Collect(type, results);
+            }
+        }
+
+        return results;
     }
 
     private static bool HasPublicConstructor(Type type) => type.IsValueType || type.GetConstructors().Length > 0;
