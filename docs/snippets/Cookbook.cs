@@ -92,7 +92,7 @@ internal static class Cookbook
         IReadOnlyList<Snapshot> snapshots = await client.GetSnapshotsAsync(new SnapshotFilter { Tags = ["nightly"] });
         foreach (var s in snapshots)   // oldest first
         {
-            Console.WriteLine($"{s.Id.ToShortString()}  {s.Time:u}  {s.Hostname}  {string.Join(", ", s.Paths)}");
+            Console.WriteLine($"{s.Id.ToShortString()}  {s.Time:u}  {s.HostName}  {string.Join(", ", s.Paths)}");
         }
         // end-snippet
         return snapshots;
@@ -287,7 +287,7 @@ internal static class Cookbook
         // begin-snippet: locks
         foreach (ResticLock held in await client.GetLocksAsync())
         {
-            Console.WriteLine($"{(held.IsExclusive ? "exclusive" : "shared")} lock of PID {held.Pid} on {held.Hostname}, {held.Age.TotalMinutes:0} min old");
+            Console.WriteLine($"{(held.IsExclusive ? "exclusive" : "shared")} lock of PID {held.Pid} on {held.HostName}, {held.Age.TotalMinutes:0} min old");
         }
 
         UnlockResult unlocked = await client.UnlockAsync();   // removes stale locks only
@@ -296,11 +296,11 @@ internal static class Cookbook
         return unlocked;
     }
 
-    public static async Task<PasswordRotation> RotatePasswordAsync(IResticClient client, string newPasswordFile)
+    public static async Task<PasswordRotation> ChangePasswordAsync(IResticClient client, string newPasswordFile)
     {
         // begin-snippet: rotate-password
         // Replace the password: add a key, verify it, remove the old one.
-        PasswordRotation rotation = await client.RotatePasswordAsync(ResticPassword.FromFile(newPasswordFile));
+        PasswordRotation rotation = await client.ChangePasswordAsync(ResticPassword.FromFile(newPasswordFile));
         Console.WriteLine($"key {rotation.OldKey.Id} replaced by {rotation.NewKey.Id}");
         // end-snippet
         return rotation;

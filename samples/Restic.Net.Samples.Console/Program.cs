@@ -82,7 +82,7 @@ try
     Output.Step("snapshots");
     foreach (var snapshot in snapshots)
     {
-        Output.Row(snapshot.Id.ToShortString(), $"{snapshot.Time.ToLocalTime():yyyy-MM-dd HH:mm:ss}  {snapshot.Hostname}  [{string.Join(',', snapshot.Tags)}]  {string.Join(' ', snapshot.Paths)}");
+        Output.Row(snapshot.Id.ToShortString(), $"{snapshot.Time.ToLocalTime():yyyy-MM-dd HH:mm:ss}  {snapshot.HostName}  [{string.Join(',', snapshot.Tags)}]  {string.Join(' ', snapshot.Paths)}");
     }
 
     if (snapshots.Count != 2 || first.SnapshotId is not { } firstId || !snapshots[0].Id.Matches(firstId))

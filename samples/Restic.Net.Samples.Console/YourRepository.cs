@@ -57,7 +57,7 @@ internal static class YourRepository
             Output.Step($"snapshots ({snapshots.Count}, latest 10)");
             foreach (var snapshot in snapshots.TakeLast(10))
             {
-                Output.Row(snapshot.Id.ToShortString(), $"{snapshot.Time.ToLocalTime():yyyy-MM-dd HH:mm:ss}  {snapshot.Hostname}  [{string.Join(',', snapshot.Tags)}]  {string.Join(' ', snapshot.Paths)}");
+                Output.Row(snapshot.Id.ToShortString(), $"{snapshot.Time.ToLocalTime():yyyy-MM-dd HH:mm:ss}  {snapshot.HostName}  [{string.Join(',', snapshot.Tags)}]  {string.Join(' ', snapshot.Paths)}");
             }
 
             var stats = await client.GetStatsAsync(cancellationToken: cancel.Token);

@@ -12,6 +12,6 @@ await host.StartAsync(); // validates both repositories' settings
 foreach (var name in new[] { "local", "offsite" })
 {
     var client = host.Services.GetRequiredKeyedService<IResticClient>(name);
-    var summary = await client.BackupAsync(builder.Configuration["BackupPath"]!);
+    var summary = await client.BackupAsync([builder.Configuration["BackupPath"]!]);
     Console.WriteLine($"{name}: snapshot {summary.SnapshotId?.ToShortString()}, {summary.DataAdded} bytes added");
 }

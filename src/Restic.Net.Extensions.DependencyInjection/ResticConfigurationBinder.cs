@@ -16,12 +16,12 @@ internal static class ResticConfigurationBinder
     public const string PasswordCommand = "PasswordCommand";
     public const string BinaryPath = "BinaryPath";
     public const string CacheDirectory = "CacheDirectory";
-    public const string NoCache = "NoCache";
+    public const string UseCache = "UseCache";
     public const string ProgressInterval = "ProgressInterval";
     public const string ShutdownTimeout = "ShutdownTimeout";
     public const string LockWaitTimeout = "LockWaitTimeout";
     public const string EnvironmentVariables = "EnvironmentVariables";
-    public const string InheritResticEnvironment = "InheritResticEnvironment";
+    public const string InheritEnvironment = "InheritEnvironment";
     public const string NoProgressTimeout = "NoProgressTimeout";
     public const string RemoveStaleLocks = "RemoveStaleLocks";
     public const string Compression = "Compression";
@@ -32,8 +32,8 @@ internal static class ResticConfigurationBinder
     /// </summary>
     internal static IReadOnlyList<string> Keys { get; } =
     [
-        Repository, Password, PasswordFile, PasswordCommand, BinaryPath, CacheDirectory, NoCache,
-        ProgressInterval, ShutdownTimeout, LockWaitTimeout, EnvironmentVariables, InheritResticEnvironment,
+        Repository, Password, PasswordFile, PasswordCommand, BinaryPath, CacheDirectory, UseCache,
+        ProgressInterval, ShutdownTimeout, LockWaitTimeout, EnvironmentVariables, InheritEnvironment,
         NoProgressTimeout, RemoveStaleLocks, Compression,
     ];
 
@@ -97,8 +97,8 @@ internal static class ResticConfigurationBinder
             options.CacheDirectory = cache;
         }
 
-        Boolean(section, NoCache, errors, v => options.NoCache = v);
-        Boolean(section, InheritResticEnvironment, errors, v => options.InheritResticEnvironment = v);
+        Boolean(section, UseCache, errors, v => options.UseCache = v);
+        Boolean(section, InheritEnvironment, errors, v => options.InheritEnvironment = v);
         Boolean(section, RemoveStaleLocks, errors, v => options.RemoveStaleLocks = v);
         Duration(section, NoProgressTimeout, errors, v => options.NoProgressTimeout = v);
         if (Value(section, Compression) is { } compression)

@@ -199,11 +199,15 @@ public interface IResticClient
     /// <returns>A task that completes when the key is removed.</returns>
     Task RemoveKeyAsync(string keyId, ResticPassword? password = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces the password of the current key (<c>restic key passwd</c>).</summary>
+    /// <summary>
+    /// Replaces the current key with one for a new password in one restic command (<c>restic key passwd</c>),
+    /// which does not check the new key before it removes the old one. Prefer
+    /// <see cref="ResticClientExtensions.ChangePasswordAsync"/>, which verifies the new password first.
+    /// </summary>
     /// <param name="newPassword">The new password, as a value or a file.</param>
     /// <param name="cancellationToken">Cancels the call gracefully.</param>
     /// <returns>The key of the new password.</returns>
-    Task<RepositoryKey> ChangePasswordAsync(ResticPassword newPassword, CancellationToken cancellationToken = default);
+    Task<RepositoryKey> ReplaceCurrentKeyAsync(ResticPassword newPassword, CancellationToken cancellationToken = default);
 
     /// <summary>Copies snapshots from another repository into this one (<c>restic copy</c>).</summary>
     /// <param name="options">The source repository with its own password, and which snapshots.</param>

@@ -68,11 +68,11 @@ public partial class ResticClient
     /// <inheritdoc />
     /// <remarks>
     /// restic adds a key for the new password and removes the current one in one command, without
-    /// checking the new key first; <see cref="ResticClientExtensions.RotatePasswordAsync"/> verifies it
+    /// checking the new key first; <see cref="ResticClientExtensions.ChangePasswordAsync"/> verifies it
     /// before removing the old key. Either way this client keeps using the old password: create a new
     /// client with the new one.
     /// </remarks>
-    public virtual async Task<RepositoryKey> ChangePasswordAsync(ResticPassword newPassword, CancellationToken cancellationToken = default)
+    public virtual async Task<RepositoryKey> ReplaceCurrentKeyAsync(ResticPassword newPassword, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(newPassword);
         using var file = NewPasswordFile.Create(newPassword);

@@ -5,14 +5,16 @@ namespace Restic.Net;
 /// <summary>Convenience overloads over <see cref="IResticClient"/>.</summary>
 public static class ResticClientExtensions
 {
-    /// <summary>Backs up the given files and folders with default options.</summary>
+    /// <summary>Backs up the given files and folders with default options: <c>client.BackupAsync(["/srv/data"], token)</c>.</summary>
     /// <param name="client">The client.</param>
     /// <param name="paths">The files and folders.</param>
+    /// <param name="cancellationToken">Cancels the backup gracefully.</param>
     /// <returns>The summary.</returns>
-    public static Task<BackupSummary> BackupAsync(this IResticClient client, params string[] paths)
+    public static Task<BackupSummary> BackupAsync(this IResticClient client, IEnumerable<string> paths, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return client.BackupAsync(new BackupOptions(paths));
+        ArgumentNullException.ThrowIfNull(paths);
+        return client.BackupAsync(new BackupOptions(paths.ToArray()), null, cancellationToken);
     }
 
     /// <summary>Restores the latest snapshot into a folder.</summary>
@@ -110,7 +112,7 @@ public static class ResticClientExtensions
     /// <param name="newPassword">The new password, as a value or a file.</param>
     /// <param name="cancellationToken">Cancels the rotation (before the old key is removed, nothing changes but a possibly added key).</param>
     /// <returns>The removed old key and the verified new key.</returns>
-    public static async Task<PasswordRotation> RotatePasswordAsync(this IResticClient client, ResticPassword newPassword, CancellationToken cancellationToken = default)
+    public static async Task<PasswordRotation> ChangePasswordAsync(this IResticClient client, ResticPassword newPassword, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(newPassword);

@@ -30,8 +30,8 @@ public class ResticClientOptions
     /// <summary>restic's local cache folder (<c>RESTIC_CACHE_DIR</c>); <see langword="null"/> uses restic's default.</summary>
     public string? CacheDirectory { get; set; }
 
-    /// <summary>Runs restic without a local cache (<c>--no-cache</c>).</summary>
-    public bool NoCache { get; set; }
+    /// <summary>Whether restic keeps its local cache (the default); <see langword="false"/> runs it with <c>--no-cache</c>.</summary>
+    public bool UseCache { get; set; } = true;
 
     /// <summary>
     /// How often restic reports progress while backing up or restoring (<c>RESTIC_PROGRESS_FPS</c>).
@@ -109,5 +109,5 @@ public class ResticClientOptions
     /// so that a stray <c>RESTIC_HOST</c>, a cloud credential or any other secret of the host application
     /// never reaches restic.
     /// </summary>
-    public bool InheritResticEnvironment { get; set; }
+    public bool InheritEnvironment { get; set; }
 }

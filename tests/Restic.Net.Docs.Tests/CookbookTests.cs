@@ -150,7 +150,7 @@ public sealed class CookbookTests : IDisposable
 
         var error = await Cookbook.HandleErrorsAsync(_client, _root.Combine("nowhere"));
         var unlocked = await Cookbook.LocksAsync(_client);
-        var rotation = await Cookbook.RotatePasswordAsync(_client, newPasswordFile);
+        var rotation = await Cookbook.ChangePasswordAsync(_client, newPasswordFile);
 
         Assert.Equal("no such snapshot", error);
         Assert.Empty(unlocked.Removed);

@@ -18,7 +18,7 @@ public class ConfigurationTests
               "PasswordFile": "/etc/restic/local.password",
               "BinaryPath": "/usr/local/bin/restic",
               "CacheDirectory": "/var/cache/restic",
-              "NoCache": "true",
+              "UseCache": "false",
               "ProgressInterval": "00:00:02",
               "ShutdownTimeout": "00:00:30",
               "LockWaitTimeout": "00:05:00",
@@ -29,7 +29,7 @@ public class ConfigurationTests
             "offsite": {
               "Repository": "s3:https://s3.example.invalid/bucket/restic",
               "PasswordCommand": "pass show backup/offsite",
-              "InheritResticEnvironment": "true",
+              "InheritEnvironment": "true",
               "EnvironmentVariables": {
                 "AWS_ACCESS_KEY_ID": "AKIAEXAMPLE",
                 "AWS_SECRET_ACCESS_KEY": "aws-secret-from-user-secrets",
@@ -72,21 +72,21 @@ public class ConfigurationTests
         Assert.Equal("ResticPassword(file: /etc/restic/local.password)", local.Password!.ToString());
         Assert.Equal("/usr/local/bin/restic", local.BinaryPath);
         Assert.Equal("/var/cache/restic", local.CacheDirectory);
-        Assert.True(local.NoCache);
+        Assert.False(local.UseCache);
         Assert.Equal(TimeSpan.FromSeconds(2), local.ProgressInterval);
         Assert.Equal(TimeSpan.FromSeconds(30), local.ShutdownTimeout);
         Assert.Equal(TimeSpan.FromMinutes(5), local.LockWaitTimeout);
         Assert.Equal(TimeSpan.FromMinutes(10), local.NoProgressTimeout);
         Assert.True(local.RemoveStaleLocks);
         Assert.Equal(ResticCompression.Max, local.Compression);
-        Assert.False(local.InheritResticEnvironment);
+        Assert.False(local.InheritEnvironment);
 
         var offsite = monitor.Get("offsite");
         Assert.IsType<S3Repository>(offsite.Repository);
         Assert.Equal("s3:https://s3.example.invalid/bucket/restic", offsite.Repository.ToString());
         Assert.Equal("ResticPassword(command: ***)", offsite.Password!.ToString());
         Assert.Equal("restic", offsite.BinaryPath);
-        Assert.True(offsite.InheritResticEnvironment);
+        Assert.True(offsite.InheritEnvironment);
         Assert.Equal("aws-secret-from-user-secrets", offsite.EnvironmentVariables["AWS_SECRET_ACCESS_KEY"]);
         Assert.Equal("max", offsite.EnvironmentVariables["RESTIC_COMPRESSION"]);
         Assert.Equal(3, offsite.EnvironmentVariables.Count);

@@ -15,7 +15,7 @@ internal sealed record SnapshotResponse(
     string? ProgramVersion)
 {
     public static SnapshotResponse From(Snapshot s) =>
-        new(s.Id.Value, s.Id.ToShortString(), s.Time, s.Hostname, s.Username, s.Paths, s.Tags, s.Parent?.Value, s.ProgramVersion);
+        new(s.Id.Value, s.Id.ToShortString(), s.Time, s.HostName, s.UserName, s.Paths, s.Tags, s.Parent?.Value, s.ProgramVersion);
 }
 
 /// <summary><c>GET /snapshots</c> response.</summary>

@@ -92,7 +92,7 @@ internal sealed record ResticCommand(string Operation, IReadOnlyList<string> Ver
 
         if (OpensRepository)
         {
-            if (settings.NoCache)
+            if (!settings.UseCache)
             {
                 arguments.Add("--no-cache");
             }

@@ -30,11 +30,11 @@ internal sealed class ResticSettings
         NoProgressTimeout = options.NoProgressTimeout;
         RemoveStaleLocks = options.RemoveStaleLocks;
         BinaryPath = options.BinaryPath;
-        NoCache = options.NoCache;
+        UseCache = options.UseCache;
         ShutdownTimeout = options.ShutdownTimeout;
         LockWaitTimeout = options.LockWaitTimeout;
         Resilience = options.Resilience;
-        InheritResticEnvironment = options.InheritResticEnvironment;
+        InheritEnvironment = options.InheritEnvironment;
 
         var environment = new ResticEnvironment();
         foreach (var (name, value) in options.EnvironmentVariables)
@@ -47,7 +47,7 @@ internal sealed class ResticSettings
         // restic 0.19 fails on an invalid value of these and older versions ignored some: checked here, on every version.
         string? Setting(string name) =>
             options.EnvironmentVariables.TryGetValue(name, out var value) ? (string?)value
-            : options.InheritResticEnvironment ? System.Environment.GetEnvironmentVariable(name) : null;
+            : options.InheritEnvironment ? System.Environment.GetEnvironmentVariable(name) : null;
         ResticVariables.Validate(Setting, nameof(options));
         Compression = options.Compression ?? (Setting(ResticVariables.Compression) is { } fromEnvironment ? new ResticCompression(fromEnvironment) : (ResticCompression?)null);
         if (options.Compression is { } compression)
@@ -80,7 +80,7 @@ internal sealed class ResticSettings
         // "R" keeps tiny rates such as 0.0004 (restic would treat a rounded 0 as "no limit": 60 per second).
         environment.Variables["RESTIC_PROGRESS_FPS"] = fps.ToString("R", CultureInfo.InvariantCulture);
 
-        RepositoryEnvironment = ChildEnvironment.Build(environment.Variables, options.InheritResticEnvironment);
+        RepositoryEnvironment = ChildEnvironment.Build(environment.Variables, options.InheritEnvironment);
 
         // Commands that do not open the repository get the user's variables, but neither the password nor the location.
         var versionVariables = new Dictionary<string, string?>(StringComparer.Ordinal) { ["RESTIC_PROGRESS_FPS"] = environment.Variables["RESTIC_PROGRESS_FPS"] };
@@ -89,7 +89,7 @@ internal sealed class ResticSettings
             versionVariables[name] = value;
         }
 
-        VersionEnvironment = ChildEnvironment.Build(versionVariables, options.InheritResticEnvironment);
+        VersionEnvironment = ChildEnvironment.Build(versionVariables, options.InheritEnvironment);
         ExtendedOptions = environment.ExtendedOptions.ToArray();
         GlobalFlags = environment.GlobalFlags.ToArray();
         Redactor = new Redactor(
@@ -104,7 +104,7 @@ internal sealed class ResticSettings
 
     public string BinaryPath { get; }
 
-    public bool NoCache { get; }
+    public bool UseCache { get; }
 
     public TimeSpan ShutdownTimeout { get; }
 
@@ -116,7 +116,7 @@ internal sealed class ResticSettings
 
     public ResiliencePipeline? Resilience { get; }
 
-    public bool InheritResticEnvironment { get; }
+    public bool InheritEnvironment { get; }
 
     /// <summary>The compression restic uses: the option, else <c>RESTIC_COMPRESSION</c>; null for restic's default.</summary>
     public ResticCompression? Compression { get; }

@@ -110,7 +110,7 @@ internal sealed partial class LockHousekeeping(ResticExecutor executor)
     {
         try
         {
-            var left = locks.Where(l => l.Pid == end.ProcessId && IsThisHost(l.Hostname)).ToArray();
+            var left = locks.Where(l => l.Pid == end.ProcessId && IsThisHost(l.HostName)).ToArray();
             if (removeInterrupted)
             {
                 if (left.Length > 0)
@@ -123,7 +123,7 @@ internal sealed partial class LockHousekeeping(ResticExecutor executor)
 
             foreach (var held in left)
             {
-                Log.LockLeftBehind(executor.Logger, end.Operation, end.ProcessId, end.How, held.Id, executor.RepositoryName, held.Hostname, held.IsExclusive, held.Time);
+                Log.LockLeftBehind(executor.Logger, end.Operation, end.ProcessId, end.How, held.Id, executor.RepositoryName, held.HostName, held.IsExclusive, held.Time);
             }
 
             if (removeStale)

@@ -1,6 +1,6 @@
 namespace Restic.Net;
 
-/// <summary>The result of <see cref="ResticClientExtensions.RotatePasswordAsync"/>.</summary>
+/// <summary>The result of <see cref="ResticClientExtensions.ChangePasswordAsync"/>.</summary>
 public sealed record PasswordRotation
 {
     /// <summary>The key of the old password, now removed.</summary>

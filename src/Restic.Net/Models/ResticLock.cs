@@ -19,12 +19,12 @@ public sealed record ResticLock
     public bool IsExclusive { get; init; }
 
     /// <summary>The host name of the process that holds the lock.</summary>
-    public string Hostname { get; init; } = string.Empty;
+    public string HostName { get; init; } = string.Empty;
 
     /// <summary>The user name of the process that holds the lock.</summary>
-    public string Username { get; init; } = string.Empty;
+    public string UserName { get; init; } = string.Empty;
 
-    /// <summary>The process id of the holder, on <see cref="Hostname"/>.</summary>
+    /// <summary>The process id of the holder, on <see cref="HostName"/>.</summary>
     public int Pid { get; init; }
 
     /// <summary>The holder's user id; 0 (root) also when restic did not record one (Windows).</summary>

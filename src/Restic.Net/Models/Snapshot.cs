@@ -19,10 +19,10 @@ public sealed record Snapshot
     public IReadOnlyList<string> Paths { get; init; } = [];
 
     /// <summary>The host name recorded in the snapshot.</summary>
-    public string? Hostname { get; init; }
+    public string? HostName { get; init; }
 
     /// <summary>The user who took the backup.</summary>
-    public string? Username { get; init; }
+    public string? UserName { get; init; }
 
     /// <summary>The user id; 0 (root) is also reported when restic omitted it.</summary>
     public uint Uid { get; init; }

@@ -7,7 +7,7 @@ namespace Restic.Net;
 /// A snapshot id: 64 lowercase hex characters, or the 8-character short form that restic 0.14
 /// prints after a backup. Compare short and full ids with <see cref="Matches"/>.
 /// </summary>
-public readonly struct SnapshotId : IEquatable<SnapshotId>
+public readonly struct SnapshotId : IEquatable<SnapshotId>, IParsable<SnapshotId>
 {
     /// <summary>The length of a full id.</summary>
     public const int FullLength = 64;
@@ -30,11 +30,27 @@ public readonly struct SnapshotId : IEquatable<SnapshotId>
     /// <summary>Parses an id of 8 to 64 hex characters.</summary>
     /// <param name="value">The id.</param>
     /// <returns>The id in lowercase.</returns>
-    /// <exception cref="ArgumentException">The value is not 8 to 64 hex characters.</exception>
-    public static SnapshotId Parse(string value) =>
-        TryParse(value, out var id)
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    /// <exception cref="FormatException">The value is not 8 to 64 hex characters.</exception>
+    public static SnapshotId Parse(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return TryParse(value, out var id)
             ? id
-            : throw new ArgumentException($"A snapshot id is 8 to 64 hexadecimal characters; got '{value}'.", nameof(value));
+            : throw new FormatException($"A snapshot id is 8 to 64 hexadecimal characters; got '{value}'.");
+    }
+
+    /// <inheritdoc cref="Parse(string)"/>
+    /// <param name="s">The id.</param>
+    /// <param name="provider">Ignored: an id is culture-invariant.</param>
+    static SnapshotId IParsable<SnapshotId>.Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    /// <summary>Tries to parse an id of 8 to 64 hex characters.</summary>
+    /// <param name="s">The id.</param>
+    /// <param name="provider">Ignored: an id is culture-invariant.</param>
+    /// <param name="result">The parsed id.</param>
+    /// <returns>Whether <paramref name="s"/> was an id.</returns>
+    static bool IParsable<SnapshotId>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out SnapshotId result) => TryParse(s, out result);
 
     /// <summary>Tries to parse an id of 8 to 64 hex characters.</summary>
     /// <param name="value">The id.</param>

@@ -8,7 +8,7 @@ namespace Restic.Net;
 /// <remarks>
 /// Credentials reach restic only as environment variables (<c>AWS_ACCESS_KEY_ID</c>, <c>AWS_SECRET_ACCESS_KEY</c>,
 /// <c>AWS_SESSION_TOKEN</c>). Without them restic uses its default chain: the shared credentials file
-/// (<see cref="Profile"/>) or the instance's IAM role; set <see cref="ResticClientOptions.InheritResticEnvironment"/> to let
+/// (<see cref="Profile"/>) or the instance's IAM role; set <see cref="ResticClientOptions.InheritEnvironment"/> to let
 /// restic read the parent's <c>AWS_*</c> variables instead.
 /// </remarks>
 public sealed record S3Repository : ResticRepository

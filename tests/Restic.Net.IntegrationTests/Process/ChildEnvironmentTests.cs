@@ -6,7 +6,7 @@ public sealed class ChildEnvironmentTests
 {
     // Restic-related variables of the test process itself. Set once and never unset, since other
     // tests run in parallel. Names that real restic ignores, so that an integration test elsewhere
-    // that sets InheritResticEnvironment is not affected: one with the RESTIC_ prefix, one with a
+    // that sets InheritEnvironment is not affected: one with the RESTIC_ prefix, one with a
     // backend credential prefix (B2_).
     private const string ParentResticVariable = "RESTIC_NET_TEST_PARENT_MARKER";
     private const string ParentCredentialVariable = "B2_ACCOUNT_KEY";
@@ -78,10 +78,10 @@ public sealed class ChildEnvironmentTests
     }
 
     [Fact(Timeout = 30000)]
-    public async Task BackupAsync_InheritResticEnvironment_ChildInheritsParentVariables()
+    public async Task BackupAsync_InheritEnvironment_ChildInheritsParentVariables()
     {
         using var fake = new FakeRestic().WithStdout(ResticLines.Summary);
-        var client = fake.CreateClient(o => o.InheritResticEnvironment = true);
+        var client = fake.CreateClient(o => o.InheritEnvironment = true);
 
         await client.BackupAsync(s_options);
 

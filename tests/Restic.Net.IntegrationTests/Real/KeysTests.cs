@@ -24,7 +24,7 @@ public sealed class KeysTests : IDisposable
         await client.RemoveKeyAsync(second.Id);
         await Assert.ThrowsAsync<ResticWrongPasswordException>(() => WithPassword("second-password").GetSnapshotsAsync());
 
-        var rotation = await client.RotatePasswordAsync(ResticPassword.FromValue("rotated-password"));
+        var rotation = await client.ChangePasswordAsync(ResticPassword.FromValue("rotated-password"));
 
         Assert.Equal(original.Id, rotation.OldKey.Id);
         await Assert.ThrowsAsync<ResticWrongPasswordException>(() => client.GetSnapshotsAsync());
@@ -32,7 +32,7 @@ public sealed class KeysTests : IDisposable
         Assert.Single(await rotated.GetSnapshotsAsync());
         Assert.Equal(rotation.NewKey.Id, Assert.Single(await rotated.GetKeysAsync()).Id);
 
-        var changed = await rotated.ChangePasswordAsync(ResticPassword.FromValue("changed-password"));
+        var changed = await rotated.ReplaceCurrentKeyAsync(ResticPassword.FromValue("changed-password"));
 
         await Assert.ThrowsAsync<ResticWrongPasswordException>(() => rotated.GetSnapshotsAsync());
         Assert.Equal(changed.Id, Assert.Single(await WithPassword("changed-password").GetKeysAsync()).Id);

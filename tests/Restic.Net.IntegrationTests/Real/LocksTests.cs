@@ -29,7 +29,7 @@ public class LocksTests(RepositoryFixture fixture)
         var found = Assert.Single(await client.GetLocksAsync());
         Assert.Equal(pid, found.Pid);
         Assert.False(found.IsExclusive);
-        Assert.Equal(Environment.UserName, found.Username);
+        Assert.Equal(Environment.UserName, found.UserName);
         Assert.InRange(found.Age, TimeSpan.Zero, TimeSpan.FromMinutes(5));
         Assert.Equal((await TestRestic.ListLocksAsync(repository, cache)).Single(), found.Id);
 

@@ -64,7 +64,7 @@ public class RepositoryLifecycleTests(RepositoryFixture fixture)
         var snapshots = await fixture.Client.GetSnapshotsAsync(new SnapshotFilter { Tags = ["first"] });
         var snapshot = Assert.Single(snapshots);
         Assert.True(snapshot.Id.Matches(first.SnapshotId.Value));
-        Assert.Equal("it-host", snapshot.Hostname);
+        Assert.Equal("it-host", snapshot.HostName);
         Assert.Equal([fixture.SourcePath], snapshot.Paths);
     }
 

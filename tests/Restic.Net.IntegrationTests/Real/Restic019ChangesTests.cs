@@ -125,8 +125,8 @@ public sealed class Restic019ChangesTests : IDisposable
         await client.BackupAsync(new BackupOptions(source));
 
         var all = await client.GetSnapshotsAsync();
-        Assert.Equal(["env-host", "other-host"], all.Select(s => s.Hostname).Order());
-        Assert.Equal("other-host", Assert.Single(await client.GetSnapshotsAsync(new SnapshotFilter { Hosts = ["other-host"] })).Hostname);
+        Assert.Equal(["env-host", "other-host"], all.Select(s => s.HostName).Order());
+        Assert.Equal("other-host", Assert.Single(await client.GetSnapshotsAsync(new SnapshotFilter { Hosts = ["other-host"] })).HostName);
         Assert.Equal(2, (await client.GetStatsAsync(new StatsOptions { IncludeDeduplicationRatio = false })).SnapshotsCount);
     }
 
@@ -154,7 +154,7 @@ public sealed class Restic019ChangesTests : IDisposable
 
         var latest = await client.GetSnapshotsAsync(new SnapshotFilter { Latest = 1 });
         Assert.Equal(4, latest.Count);
-        Assert.Equal(4, latest.Select(s => (s.Hostname, s.Paths[0])).Distinct().Count());
+        Assert.Equal(4, latest.Select(s => (s.HostName, s.Paths[0])).Distinct().Count());
 
         var groups = await client.GetSnapshotGroupsAsync(SnapshotGrouping.Host, new SnapshotFilter { Latest = 1 });
         Assert.Equal(["h1", "h2"], groups.Select(g => g.Host));

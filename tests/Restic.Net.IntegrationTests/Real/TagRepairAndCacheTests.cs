@@ -21,24 +21,24 @@ public sealed class TagRepairAndCacheTests : IDisposable
 
         Assert.Equal(1, added.ChangedSnapshots);
         var snapshots = await client.GetSnapshotsAsync();
-        Assert.Equal(["base", "extra"], snapshots.Single(s => s.Hostname == "host-a").Tags.Order());
-        Assert.Equal(["base"], snapshots.Single(s => s.Hostname == "host-b").Tags);
+        Assert.Equal(["base", "extra"], snapshots.Single(s => s.HostName == "host-a").Tags.Order());
+        Assert.Equal(["base"], snapshots.Single(s => s.HostName == "host-b").Tags);
         if (version.Capabilities.JsonTag)
         {
-            Assert.Equal(snapshots.Single(s => s.Hostname == "host-a").Id, Assert.Single(added.Changes!).NewId);
+            Assert.Equal(snapshots.Single(s => s.HostName == "host-a").Id, Assert.Single(added.Changes!).NewId);
         }
         else
         {
             Assert.Null(added.Changes);
         }
 
-        var b = snapshots.Single(s => s.Hostname == "host-b");
+        var b = snapshots.Single(s => s.HostName == "host-b");
         var set = await client.TagAsync(new TagOptions { Set = ["one", "two"], Snapshots = [b.Id.Value] });
 
         Assert.Equal(1, set.ChangedSnapshots);
         snapshots = await client.GetSnapshotsAsync();
-        Assert.Equal(["one", "two"], snapshots.Single(s => s.Hostname == "host-b").Tags.Order());
-        Assert.True(snapshots.Single(s => s.Hostname == "host-b").Original!.Value.Matches(b.Id));
+        Assert.Equal(["one", "two"], snapshots.Single(s => s.HostName == "host-b").Tags.Order());
+        Assert.True(snapshots.Single(s => s.HostName == "host-b").Original!.Value.Matches(b.Id));
         Assert.Equal(0, (await client.TagAsync(new TagOptions { Remove = ["no-such-tag"] })).ChangedSnapshots);
     }
 

@@ -29,7 +29,7 @@ public class BrowseTests
 
         Assert.Equal(51, nodes.Count);
         Assert.Equal(["fixture"], listing.Snapshot!.Tags);
-        Assert.Equal("fixture-host", listing.Snapshot.Hostname);
+        Assert.Equal("fixture-host", listing.Snapshot.HostName);
         Assert.True(listing.Snapshot.Id.IsFull);
         Assert.Equal(9, nodes.Count(n => n.Type == NodeType.Directory));
         Assert.Equal(41, nodes.Count(n => n.Type == NodeType.File));

@@ -40,8 +40,8 @@ public class LocksTests
         Assert.Equal(TimeSpan.FromMinutes(42), found.Age);
         Assert.False(found.IsExclusive); // a backup holds a shared lock
         Assert.True(found.Pid > 0);
-        Assert.Equal("root", found.Username);
-        Assert.False(string.IsNullOrEmpty(found.Hostname));
+        Assert.Equal("root", found.UserName);
+        Assert.False(string.IsNullOrEmpty(found.HostName));
         Assert.Equal(0u, found.Uid);
         Assert.Equal(
             [["list", "locks", "--json", "--no-lock"], ["cat", "lock", "--json", "--no-lock", "--", found.Id]],

@@ -71,7 +71,7 @@ public class QueryTests
         Assert.All(snapshots, s =>
         {
             Assert.True(s.Id.IsFull);
-            Assert.Equal("fixture-host", s.Hostname);
+            Assert.Equal("fixture-host", s.HostName);
             Assert.Contains("fixture", s.Tags);
             Assert.Equal(["/tmp/restic-fixtures/src"], s.Paths);
             Assert.Equal(0u, s.Uid);

@@ -149,11 +149,11 @@ public class TagsAndKeysTests
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
     [InlineData("0.19.1")]
-    public async Task ChangePasswordAsync_Recording_ReturnsTheKeyTheNewPasswordOpens(string version)
+    public async Task ReplaceCurrentKeyAsync_Recording_ReturnsTheKeyTheNewPasswordOpens(string version)
     {
         var runner = FixtureRunner.ByVerb(version, (verb, _) => verb == "key passwd" ? "key-passwd" : "key-list-after-passwd");
 
-        var key = await runner.CreateClient().ChangePasswordAsync(ResticPassword.FromValue("third-password"));
+        var key = await runner.CreateClient().ReplaceCurrentKeyAsync(ResticPassword.FromValue("third-password"));
 
         Assert.True(key.IsCurrent);
         Assert.Equal("third-password", runner.Invocations[^1].Environment["RESTIC_PASSWORD"]);
@@ -161,7 +161,7 @@ public class TagsAndKeysTests
     }
 
     [Fact]
-    public async Task RotatePasswordAsync_NewKeyVerified_RemovesTheOldKeyWithTheNewPassword()
+    public async Task ChangePasswordAsync_NewKeyVerified_RemovesTheOldKeyWithTheNewPassword()
     {
         var asNew = SwapCurrent(Fixture.Load("0.18.0", "key-list-two"));
         var runner = new FixtureRunner("0.18.0", invocation => string.Join(' ', invocation.Arguments.TakeWhile(a => a != "--json")) switch
@@ -173,7 +173,7 @@ public class TagsAndKeysTests
             var verb => throw new InvalidOperationException(verb),
         });
 
-        var rotation = await runner.CreateClient().RotatePasswordAsync(ResticPassword.FromValue("second-password"));
+        var rotation = await runner.CreateClient().ChangePasswordAsync(ResticPassword.FromValue("second-password"));
 
         Assert.Equal("root", rotation.OldKey.UserName);
         Assert.Equal("fixture-user", rotation.NewKey.UserName);
@@ -183,7 +183,7 @@ public class TagsAndKeysTests
     }
 
     [Fact]
-    public async Task RotatePasswordAsync_NewPasswordOpensAnotherKey_RemovesTheAddedKeyAndKeepsTheOld()
+    public async Task ChangePasswordAsync_NewPasswordOpensAnotherKey_RemovesTheAddedKeyAndKeepsTheOld()
     {
         var runner = FixtureRunner.ByVerb("0.18.0", (verb, _) => verb switch
         {
@@ -193,7 +193,7 @@ public class TagsAndKeysTests
             _ => throw new InvalidOperationException(verb),
         });
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => runner.CreateClient().RotatePasswordAsync(ResticPassword.FromValue("second-password")));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => runner.CreateClient().ChangePasswordAsync(ResticPassword.FromValue("second-password")));
 
         var remove = runner.Invocations[^1];
         Assert.Equal("key", remove.Arguments[0]);

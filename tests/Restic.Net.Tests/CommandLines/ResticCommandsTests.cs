@@ -60,13 +60,13 @@ public class ResticCommandsTests
     }
 
     [Fact]
-    public void GlobalFlags_NoCacheExtendedOptionsAndRetryLock_ComeBeforeCommandFlags()
+    public void GlobalFlags_WithoutCacheExtendedOptionsAndRetryLock_ComeBeforeCommandFlags()
     {
         var repository = new GenericRepository("s3:http://127.0.0.1:9000/bucket") { Options = new Dictionary<string, string> { ["s3.region"] = "eu-1" } };
         var argv = Argv(ResticCommands.Snapshots(new SnapshotFilter { Latest = 3 }), s_v018, o =>
         {
             o.Repository = repository;
-            o.NoCache = true;
+            o.UseCache = false;
             o.LockWaitTimeout = TimeSpan.FromMinutes(2);
         });
 
@@ -198,7 +198,7 @@ public class ResticCommandsTests
         Assert.False(settings.VersionEnvironment.ContainsKey("RESTIC_PASSWORD"));
 
         // Inherited, RESTIC_HOST becomes the host of backups and is still kept from filtering other commands.
-        var inheriting = Settings(o => o.InheritResticEnvironment = true);
+        var inheriting = Settings(o => o.InheritEnvironment = true);
         Assert.Null(inheriting.RepositoryEnvironment["RESTIC_HOST"]);
         Assert.Equal("inherited-host-for-test", inheriting.DefaultBackupHost);
     }
@@ -214,7 +214,7 @@ public class ResticCommandsTests
         Assert.Null(settings.VersionEnvironment["RESTIC_NET_UNIT_APP_DB_PASSWORD_X"]);
         Assert.False(settings.RepositoryEnvironment.ContainsKey("PATH")); // inherited as it is
         Assert.False(settings.RepositoryEnvironment.ContainsKey("LC_RESTIC_NET_UNIT"));
-        Assert.False(Settings(o => o.InheritResticEnvironment = true).RepositoryEnvironment.ContainsKey("RESTIC_NET_UNIT_APP_DB_PASSWORD_X"));
+        Assert.False(Settings(o => o.InheritEnvironment = true).RepositoryEnvironment.ContainsKey("RESTIC_NET_UNIT_APP_DB_PASSWORD_X"));
     }
 
     [Theory]

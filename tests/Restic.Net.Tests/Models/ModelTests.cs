@@ -19,7 +19,7 @@ public class ModelTests
         Assert.Equal(full, SnapshotId.Parse(full.Value));
         Assert.False(SnapshotId.TryParse("xyz12345", out _));
         Assert.False(SnapshotId.TryParse("1234567", out _));
-        Assert.Throws<ArgumentException>(() => SnapshotId.Parse("not-an-id"));
+        Assert.Throws<FormatException>(() => SnapshotId.Parse("not-an-id"));
     }
 
     [Theory]
