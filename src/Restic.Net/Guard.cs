@@ -5,6 +5,26 @@ namespace Restic.Net;
 /// <summary>Validation of client input; it throws before any process starts.</summary>
 internal static class Guard
 {
+    /// <summary>
+    /// A command that changes snapshots needs an explicit selection: ids, a filter that selects, or
+    /// "all". restic changes every snapshot when given none, and each changed snapshot gets a new id.
+    /// </summary>
+    public static void Selection(IReadOnlyList<string> snapshots, SnapshotFilter? filter, bool allSnapshots, string operation)
+    {
+        var filtered = filter is { } f && (f.Hosts.Count + f.Tags.Count + f.Paths.Count) > 0;
+        if (allSnapshots && (snapshots.Count > 0 || filtered))
+        {
+            throw new ArgumentException($"AllSnapshots cannot be combined with Snapshots or a Filter: {operation} either every snapshot or a selection.", nameof(allSnapshots));
+        }
+
+        if (!allSnapshots && snapshots.Count == 0 && !filtered)
+        {
+            throw new ArgumentException(
+                $"Select the snapshots to {operation}: Snapshots, a Filter, or AllSnapshots = true (restic would change every snapshot of the repository, giving each a new id).",
+                nameof(snapshots));
+        }
+    }
+
     public static void NotNullOrEmptyNoNul(string? value, [CallerArgumentExpression(nameof(value))] string? name = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(value, name);

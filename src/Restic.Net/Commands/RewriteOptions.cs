@@ -40,15 +40,25 @@ public sealed record RewriteOptions
     /// <summary>Reports what would be rewritten without saving anything (<c>--dry-run</c>).</summary>
     public bool DryRun { get; init; }
 
-    /// <summary>The snapshots to rewrite, by id; empty for all that match <see cref="Filter"/>.</summary>
+    /// <summary>
+    /// The snapshots to rewrite, by id. Or select with <see cref="Filter"/>, or every snapshot with
+    /// <see cref="AllSnapshots"/>: one of the three is required.
+    /// </summary>
     public IReadOnlyList<string> Snapshots { get; init; } = [];
 
     /// <summary>Rewrites only snapshots that match the filter.</summary>
     public SnapshotFilter? Filter { get; init; }
 
+    /// <summary>
+    /// Selects every snapshot of the repository. Required when neither <see cref="Snapshots"/> nor
+    /// <see cref="Filter"/> selects: restic then changes every snapshot, and each gets a new id.
+    /// </summary>
+    public bool AllSnapshots { get; init; }
+
     internal void Validate()
     {
         SnapshotFilter.RejectLatest(Filter, nameof(Filter));
+        Guard.Selection(Snapshots, Filter, AllSnapshots, "rewrite");
         Guard.Items(Excludes);
         Guard.Items(CaseInsensitiveExcludes);
         Guard.Items(ExcludeFiles);

@@ -1,8 +1,8 @@
 namespace Restic.Net;
 
 /// <summary>
-/// Options of <c>tag</c>: which tags to add, remove or set, on which snapshots. Without
-/// <see cref="Snapshots"/> and <see cref="Filter"/>, restic changes every snapshot of the repository.
+/// Options of <c>tag</c>: which tags to add, remove or set, on which snapshots. The snapshots are
+/// chosen explicitly: by id, by filter, or all of them with <see cref="AllSnapshots"/>.
 /// </summary>
 public sealed record TagOptions
 {
@@ -15,15 +15,25 @@ public sealed record TagOptions
     /// <summary>Tags that replace all current ones (<c>--set</c>); cannot be combined with <see cref="Add"/> or <see cref="Remove"/>.</summary>
     public IReadOnlyList<string> Set { get; init; } = [];
 
-    /// <summary>The snapshots to change, by id; empty for all that match <see cref="Filter"/>.</summary>
+    /// <summary>
+    /// The snapshots to change, by id. Or select with <see cref="Filter"/>, or every snapshot with
+    /// <see cref="AllSnapshots"/>: one of the three is required.
+    /// </summary>
     public IReadOnlyList<string> Snapshots { get; init; } = [];
 
     /// <summary>Changes only snapshots that match the filter.</summary>
     public SnapshotFilter? Filter { get; init; }
 
+    /// <summary>
+    /// Selects every snapshot of the repository. Required when neither <see cref="Snapshots"/> nor
+    /// <see cref="Filter"/> selects: restic then changes every snapshot, and each gets a new id.
+    /// </summary>
+    public bool AllSnapshots { get; init; }
+
     internal void Validate()
     {
         SnapshotFilter.RejectLatest(Filter, nameof(Filter));
+        Guard.Selection(Snapshots, Filter, AllSnapshots, "tag");
         Guard.Tags(Add);
         Guard.Tags(Remove);
         Guard.Tags(Set);

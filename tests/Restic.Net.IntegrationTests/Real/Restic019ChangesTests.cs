@@ -205,7 +205,7 @@ public sealed class Restic019ChangesTests : IDisposable
         var (client, source) = await _root.NewRepositoryAsync("include", files: 8);
         var keep = Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
         await client.BackupAsync(new BackupOptions(source));
-        var options = new RewriteOptions { Includes = [keep], Forget = true };
+        var options = new RewriteOptions { Includes = [keep], Forget = true, AllSnapshots = true };
         if (await VersionAsync(client) < s_v019)
         {
             await Assert.ThrowsAsync<ResticNotSupportedException>(() => client.RewriteAsync(options));

@@ -18,7 +18,7 @@ public class TagsAndKeysTests
     {
         var client = FixtureRunner.Replaying(version, scenario).CreateClient();
 
-        var result = await client.TagAsync(new TagOptions { Add = ["extra"] });
+        var result = await client.TagAsync(new TagOptions { Add = ["extra"], AllSnapshots = true });
 
         Assert.Equal(changed, result.ChangedSnapshots);
         if (version == "0.14.0")
@@ -33,14 +33,32 @@ public class TagsAndKeysTests
     }
 
     [Fact]
+    public async Task TagAndRewrite_WithoutASelection_ThrowInsteadOfChangingEverySnapshot()
+    {
+        var runner = FixtureRunner.Replaying("0.18.0", "tag-add");
+        var client = runner.CreateClient();
+
+        var tag = await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Add = ["x"] }));
+        var rewrite = await Assert.ThrowsAsync<ArgumentException>(() => client.RewriteAsync(new RewriteOptions { Excludes = ["/x"] }));
+        var emptyFilter = await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Add = ["x"], Filter = new SnapshotFilter() }));
+        var both = await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Add = ["x"], AllSnapshots = true, Snapshots = ["abcd1234"] }));
+
+        Assert.StartsWith("Select the snapshots to tag: Snapshots, a Filter, or AllSnapshots = true", tag.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Select the snapshots to rewrite", rewrite.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Select the snapshots to tag", emptyFilter.Message, StringComparison.Ordinal);
+        Assert.StartsWith("AllSnapshots cannot be combined", both.Message, StringComparison.Ordinal);
+        Assert.Empty(runner.Invocations);
+    }
+
+    [Fact]
     public async Task TagAsync_InvalidOptions_ThrowBeforeAnyProcessStarts()
     {
         var runner = FixtureRunner.Replaying("0.18.0", "tag-add");
         var client = runner.CreateClient();
 
         await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions()));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Set = ["a"], Add = ["b"] }));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Add = ["a,b"] }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Set = ["a"], Add = ["b"], AllSnapshots = true }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Add = ["a,b"], AllSnapshots = true }));
         await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Add = ["a"], Snapshots = ["--all"] }));
         Assert.Empty(runner.Invocations);
     }

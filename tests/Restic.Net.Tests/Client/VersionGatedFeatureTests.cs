@@ -9,7 +9,7 @@ public class VersionGatedFeatureTests
     {
         { "check limited to some snapshots", c => c.CheckAsync(new CheckOptions { Snapshots = ["abcd1234"] }) },
         { "check limited to some snapshots", c => c.CheckAsync(new CheckOptions { Filter = new SnapshotFilter { Tags = ["t"] } }) },
-        { "rewrite with include patterns", c => c.RewriteAsync(new RewriteOptions { Includes = ["/keep"] }) },
+        { "rewrite with include patterns", c => c.RewriteAsync(new RewriteOptions { Includes = ["/keep"], AllSnapshots = true }) },
         { "restore --ownership-by-name", c => c.RestoreAsync(new RestoreOptions("latest", "/tmp/target") { OwnershipByName = true }) },
     };
 
@@ -101,7 +101,7 @@ public class VersionGatedFeatureTests
     {
         var runner = FixtureRunner.Replaying("0.19.1", "rewrite");
 
-        await Assert.ThrowsAsync<ArgumentException>(() => runner.CreateClient().RewriteAsync(new RewriteOptions { Includes = ["/a"], Excludes = ["/b"] }));
+        await Assert.ThrowsAsync<ArgumentException>(() => runner.CreateClient().RewriteAsync(new RewriteOptions { Includes = ["/a"], Excludes = ["/b"], AllSnapshots = true }));
         Assert.Empty(runner.Commands);
     }
 }
