@@ -6,8 +6,8 @@ public sealed record CacheEntry
     /// <summary>The first 10 characters of the repository id, as restic prints them.</summary>
     public required string RepositoryIdPrefix { get; init; }
 
-    /// <summary>How many whole days ago the cache was last used.</summary>
-    public int LastUsedDaysAgo { get; init; }
+    /// <summary>How long ago the cache was last used, in whole days as restic prints it.</summary>
+    public TimeSpan LastUsed { get; init; }
 
     /// <summary>Whether restic considers the cache old (unused for longer than the maximum age, 30 days by default).</summary>
     public bool IsOld { get; init; }

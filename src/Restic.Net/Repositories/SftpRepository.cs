@@ -54,8 +54,8 @@ public sealed record SftpRepository : ResticRepository
     /// <summary>Whether ssh runs with <c>BatchMode=yes</c> (never prompts; fails fast on a missing key). True by default.</summary>
     public bool BatchMode { get; init; } = true;
 
-    /// <summary>Seconds ssh waits for the TCP connection (<c>ConnectTimeout</c>); null for ssh's default.</summary>
-    public int? ConnectTimeoutSeconds { get; init; }
+    /// <summary>How long ssh waits for the TCP connection (<c>ConnectTimeout</c>, whole seconds, at least 1); null for ssh's default.</summary>
+    public TimeSpan? ConnectTimeout { get; init; }
 
     /// <summary>The ssh program; <c>ssh</c> from PATH by default.</summary>
     public string SshProgram { get; init; } = "ssh";
@@ -105,9 +105,9 @@ public sealed record SftpRepository : ResticRepository
                 words.Add("-oBatchMode=yes");
             }
 
-            if (ConnectTimeoutSeconds is { } timeout)
+            if (ConnectTimeout is { } timeout)
             {
-                words.Add("-oConnectTimeout=" + timeout.ToString(CultureInfo.InvariantCulture));
+                words.Add("-oConnectTimeout=" + ((long)timeout.TotalSeconds).ToString(CultureInfo.InvariantCulture));
             }
 
             words.AddRange(SshArguments ?? []);
@@ -138,9 +138,9 @@ public sealed record SftpRepository : ResticRepository
             throw BackendSettings.Invalid($"The SFTP port must be between 1 and 65535; got {Port}.", nameof(Port));
         }
 
-        if (ConnectTimeoutSeconds is < 1)
+        if (ConnectTimeout is { } connect && (connect < TimeSpan.FromSeconds(1) || connect.Ticks % TimeSpan.TicksPerSecond != 0))
         {
-            throw BackendSettings.Invalid($"ConnectTimeoutSeconds must be positive; got {ConnectTimeoutSeconds}.", nameof(ConnectTimeoutSeconds));
+            throw BackendSettings.Invalid($"ConnectTimeout must be a whole number of seconds, at least 1; got {connect}.", nameof(ConnectTimeout));
         }
 
         BackendSettings.CommandWord(SshProgram, nameof(SshProgram), "SshProgram");

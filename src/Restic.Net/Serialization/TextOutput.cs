@@ -255,7 +255,7 @@ internal static partial class TextOutput
                 entries.Add(new CacheEntry
                 {
                     RepositoryIdPrefix = row.Groups["id"].Value,
-                    LastUsedDaysAgo = int.Parse(row.Groups["days"].Value, CultureInfo.InvariantCulture),
+                    LastUsed = TimeSpan.FromDays(int.Parse(row.Groups["days"].Value, CultureInfo.InvariantCulture)),
                     IsOld = row.Groups["old"].Success,
                     Size = row.Groups["size"].Success ? ParseSize(row.Groups["size"].Value) : null,
                 });

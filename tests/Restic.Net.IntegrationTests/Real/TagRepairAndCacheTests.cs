@@ -86,11 +86,11 @@ public sealed class TagRepairAndCacheTests : IDisposable
         Assert.Equal(_root.Combine("cache", "cache"), cache.Directory);
         var entry = Assert.Single(cache.Entries);
         Assert.Equal(config.Id[..10], entry.RepositoryIdPrefix);
-        Assert.Equal(0, entry.LastUsedDaysAgo);
+        Assert.Equal(TimeSpan.Zero, entry.LastUsed);
         Assert.True(entry.Size > 0);
         Assert.Equal(0, (await client.CleanupCacheAsync()).RemovedDirectories);
 
-        var cleaned = await client.CleanupCacheAsync(new CacheCleanupOptions { MaxAgeDays = 0 });
+        var cleaned = await client.CleanupCacheAsync(new CacheCleanupOptions { MaxAge = TimeSpan.Zero });
 
         Assert.Equal(1, cleaned.RemovedDirectories);
         Assert.Empty((await client.GetCacheAsync()).Entries);

@@ -33,7 +33,7 @@ public sealed class SftpServer : IAsyncLifetime
             Port = port ?? Port,
             IdentityFile = identityFile ?? IdentityFile,
             HostKeyChecking = SftpHostKeyChecking.Off,
-            ConnectTimeoutSeconds = 5,
+            ConnectTimeout = TimeSpan.FromSeconds(5),
             SshArguments = ["-oLogLevel=ERROR"],
         };
 

@@ -212,10 +212,22 @@ public class CopyRewriteRepairCacheTests
     {
         var runner = FixtureRunner.Replaying(version, scenario);
 
-        var result = await runner.CreateClient().CleanupCacheAsync(new CacheCleanupOptions { MaxAgeDays = 0 });
+        var result = await runner.CreateClient().CleanupCacheAsync(new CacheCleanupOptions { MaxAge = TimeSpan.Zero });
 
         Assert.Equal(removed, result.RemovedDirectories);
         Assert.Equal(["cache", "--json", "--cleanup", "--max-age=0"], runner.LastArguments);
+    }
+
+    [Theory]
+    [InlineData(-24.0)]
+    [InlineData(36.0)]
+    public async Task CleanupCacheAsync_MaxAgeThatIsNotWholeDays_ThrowsBeforeAnyProcessStarts(double hours)
+    {
+        var runner = FixtureRunner.Replaying("0.18.0", "cache-cleanup-all");
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => runner.CreateClient().CleanupCacheAsync(new CacheCleanupOptions { MaxAge = TimeSpan.FromHours(hours) }));
+
+        Assert.Empty(runner.Invocations);
     }
 
     [Fact]
@@ -223,7 +235,7 @@ public class CopyRewriteRepairCacheTests
     {
         var cache = Restic.Net.Serialization.TextOutput.ParseCache(["0123456789  45 days ago  yes", "abcdefabcd   1 day ago   yes  2.000 MiB"]);
 
-        Assert.Equal([45, 1], cache.Entries.Select(e => e.LastUsedDaysAgo));
+        Assert.Equal([TimeSpan.FromDays(45), TimeSpan.FromDays(1)], cache.Entries.Select(e => e.LastUsed));
         Assert.All(cache.Entries, e => Assert.True(e.IsOld));
         Assert.Null(cache.Entries[0].Size);
         Assert.Equal(2 * 1024 * 1024, cache.Entries[1].Size);

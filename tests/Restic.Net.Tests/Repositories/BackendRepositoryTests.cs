@@ -7,6 +7,19 @@ namespace Restic.Net.Tests.Repositories;
 /// <summary>Golden rendering, parsing, redaction and validation of the typed backend records.</summary>
 public sealed class BackendRepositoryTests
 {
+    [Theory]
+    [InlineData(500)]
+    [InlineData(1500)]
+    [InlineData(0)]
+    public void Sftp_ConnectTimeoutThatIsNotWholePositiveSeconds_IsRejected(int milliseconds)
+    {
+        var repository = new SftpRepository("host", "/srv") { ConnectTimeout = TimeSpan.FromMilliseconds(milliseconds) };
+
+        var ex = Assert.ThrowsAny<ArgumentException>(() => Render(repository));
+
+        Assert.Contains("whole number of seconds", ex.Message, StringComparison.Ordinal);
+    }
+
     private static ResticEnvironment Render(ResticRepository repository)
     {
         var environment = new ResticEnvironment();
@@ -74,7 +87,7 @@ public sealed class BackendRepositoryTests
             IdentityFile = "/keys/id_ed25519",
             KnownHostsFile = "/keys/known_hosts",
             HostKeyChecking = SftpHostKeyChecking.AcceptNew,
-            ConnectTimeoutSeconds = 5,
+            ConnectTimeout = TimeSpan.FromSeconds(5),
             SshArguments = ["-oCompression=yes"],
         };
 
