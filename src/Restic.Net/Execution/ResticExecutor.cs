@@ -294,9 +294,9 @@ internal sealed partial class ResticExecutor
         if (exitCode != 0 && command.TakesLock && run.ProcessId > 0 && ErrorClassifier.StoppedBySignal(run) is { } signal)
         {
             // Someone else stopped restic: a SIGKILL leaves its lock, and so may a signal restic handled.
-            var handled = run.StandardErrorTail.Any(l => l.Contains("signal interrupt received", StringComparison.Ordinal) || l.Contains("signal terminated received", StringComparison.Ordinal));
+            var killed = ErrorClassifier.HandledSignal(run) is null;
             await _locks.AfterAbnormalEndAsync(new AbnormalEnd(
-                run.ProcessId, command.Operation, !handled, "was stopped by " + signal, capabilities?.InterruptRemovesLock ?? true, run.StandardErrorTail)).ConfigureAwait(false);
+                run.ProcessId, command.Operation, killed, "was stopped by " + signal, capabilities?.InterruptRemovesLock ?? true, run.StandardErrorTail)).ConfigureAwait(false);
         }
 
         return run;

@@ -79,10 +79,35 @@ internal static class ErrorClassifier
     }
 
     /// <summary>
-    /// The signal that stopped restic, or null: "signal interrupt received, cleaning up" on stderr (every
-    /// version; 0.19+ then exits 130, older versions 1), or an exit code of 128 + N for a process killed by signal N.
+    /// The signal that stopped restic, or null: one restic handled (<see cref="HandledSignal"/>), or an exit
+    /// code of 128 + N for a process killed by signal N.
     /// </summary>
     public static string? StoppedBySignal(ResticRun run)
+    {
+        if (HandledSignal(run) is { } handled)
+        {
+            return handled;
+        }
+
+        return run.ExitCode switch
+        {
+            129 => "signal 1 (SIGHUP)",
+            130 => "signal 2 (SIGINT)",
+            131 => "signal 3 (SIGQUIT)",
+            134 => "signal 6 (SIGABRT)",
+            137 => "signal 9 (SIGKILL)",
+            143 => "signal 15 (SIGTERM)",
+            > 128 and <= 192 => $"signal {run.ExitCode - 128}",
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// A signal restic received and handled (it cleaned up, its lock included, where the backend let it):
+    /// "signal interrupt received, cleaning up" on stderr (every version; 0.19+ then exits 130, older
+    /// versions 1), or the same for SIGTERM. Null when restic said neither.
+    /// </summary>
+    public static string? HandledSignal(ResticRun run)
     {
         foreach (var line in run.StandardErrorTail)
         {
@@ -97,17 +122,7 @@ internal static class ErrorClassifier
             }
         }
 
-        return run.ExitCode switch
-        {
-            129 => "signal 1 (SIGHUP)",
-            130 => "signal 2 (SIGINT)",
-            131 => "signal 3 (SIGQUIT)",
-            134 => "signal 6 (SIGABRT)",
-            137 => "signal 9 (SIGKILL)",
-            143 => "signal 15 (SIGTERM)",
-            > 128 and <= 192 => $"signal {run.ExitCode - 128}",
-            _ => null,
-        };
+        return null;
     }
 
     /// <summary>The error for a run whose stdout ended in the middle of a line although restic exited with success.</summary>

@@ -31,7 +31,7 @@ public sealed class LeftLockTests : IAsyncLifetime
     {
         var client = new ResticClient(TestRestic.Options(Repository, Cache), _logs.CreateFactory());
         var running = new TaskCompletionSource();
-        var backup = client.BackupAsync(new BackupOptions(Source), new OnProgress(running));
+        var backup = client.BackupAsync(new BackupOptions(Source), new FirstBytesProgress(running));
         await running.Task.WaitAsync(TimeSpan.FromSeconds(60));
         var pid = await ChildProcesses.WaitForChildAsync("restic", Source, TimeSpan.FromSeconds(10));
 
@@ -53,16 +53,5 @@ public sealed class LeftLockTests : IAsyncLifetime
         // The lock is stale (its process is gone): unlock removes it, and the repository is whole.
         Assert.Equal(left, Assert.Single((await client.UnlockAsync()).Removed).Id);
         Assert.True((await client.CheckAsync()).IsHealthy);
-    }
-
-    private sealed class OnProgress(TaskCompletionSource running) : IProgress<BackupProgress>
-    {
-        public void Report(BackupProgress value)
-        {
-            if (value.BytesDone > 0)
-            {
-                running.TrySetResult();
-            }
-        }
     }
 }

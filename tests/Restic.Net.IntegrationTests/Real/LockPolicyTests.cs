@@ -75,7 +75,7 @@ public sealed class LockPolicyTests : IAsyncLifetime
     {
         using var cts = new CancellationTokenSource();
         var running = new TaskCompletionSource();
-        var backup = client.BackupAsync(new BackupOptions(Source), new OnProgress(running), cts.Token);
+        var backup = client.BackupAsync(new BackupOptions(Source), new FirstBytesProgress(running), cts.Token);
         await running.Task.WaitAsync(TimeSpan.FromSeconds(60));
         var pid = await ChildProcesses.WaitForChildAsync("restic", Source, TimeSpan.FromSeconds(10));
         using (var stop = System.Diagnostics.Process.Start("kill", ["-STOP", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
@@ -88,16 +88,5 @@ public sealed class LockPolicyTests : IAsyncLifetime
         Assert.Equal(cts.Token, ex.CancellationToken);
         Assert.Contains(_logs.Lines, l => l.Contains("CancellationForced", StringComparison.Ordinal) && l.Contains($"pid {pid}", StringComparison.Ordinal));
         return ex;
-    }
-
-    private sealed class OnProgress(TaskCompletionSource running) : IProgress<BackupProgress>
-    {
-        public void Report(BackupProgress value)
-        {
-            if (value.BytesDone > 0)
-            {
-                running.TrySetResult();
-            }
-        }
     }
 }
