@@ -70,7 +70,7 @@ internal static class BackPressureHarness
             ProgressInterval = TimeSpan.FromMilliseconds(50), // 20 status lines a second
         });
         await client.InitAsync();
-        await client.BackupAsync(new BackupOptions(source)); // warm-up: the data is stored once
+        await client.BackupAsync([source]); // warm-up: the data is stored once
 
         var fast = new List<Run>();
         var slow = new List<Run>();
@@ -91,7 +91,7 @@ internal static class BackPressureHarness
         var watch = Stopwatch.StartNew();
         var statuses = 0;
         BackupSummary? summary = null;
-        await foreach (var item in client.StreamBackupAsync(new BackupOptions(source) { Force = true }))
+        await foreach (var item in client.StreamBackupAsync([source], new BackupOptions { Force = true }))
         {
             switch (item)
             {

@@ -55,7 +55,7 @@ public class BackupStreamBenchmarks : ISmokeTestable
     {
         long files = 0;
         BackupSummary? summary = null;
-        await foreach (var item in _client.StreamBackupAsync(new BackupOptions("/srv/data")).ConfigureAwait(false))
+        await foreach (var item in _client.StreamBackupAsync(["/srv/data"]).ConfigureAwait(false))
         {
             switch (item)
             {

@@ -227,9 +227,9 @@ internal static class EndToEndHarness
         }
 
         await client.InitAsync();
-        await client.BackupAsync(new BackupOptions(source) { Tags = ["large"] });
+        await client.BackupAsync([source], new BackupOptions { Tags = ["large"] });
         var small = Enumerable.Range(0, SmallFolders).Select(d => Path.Combine(source, $"d{d:000}")).ToArray();
-        await client.BackupAsync(new BackupOptions(small) { Tags = ["small"] });
+        await client.BackupAsync(small, new BackupOptions { Tags = ["small"] });
         await File.WriteAllTextAsync(marker, repository);
     }
 

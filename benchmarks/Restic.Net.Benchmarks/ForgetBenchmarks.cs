@@ -34,7 +34,7 @@ public class ForgetBenchmarks : ISmokeTestable
     [Benchmark]
     public async Task<int> ForgetAsync()
     {
-        var result = await _client.ForgetAsync(new ForgetOptions(new RetentionPolicy { KeepDaily = 2_000 })).ConfigureAwait(false);
+        var result = await _client.ForgetAsync(new RetentionPolicy { KeepDaily = 2_000 }).ConfigureAwait(false);
         return result.Groups[0].Keep.Count + result.Groups[0].Remove.Count;
     }
 }

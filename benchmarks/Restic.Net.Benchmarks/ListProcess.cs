@@ -24,7 +24,7 @@ internal static class ListProcess
             BinaryPath = Environment.GetEnvironmentVariable("RESTIC_NET_RESTIC_BINARY") ?? "restic",
             CacheDirectory = Environment.GetEnvironmentVariable(CacheVariable),
         });
-        var listing = client.ListAsync("latest", new Restic.Net.ListOptions { Filter = new Restic.Net.SnapshotFilter { Tags = [args[1]] } });
+        var listing = client.GetNodesAsync(Restic.Net.SnapshotReference.Latest, new Restic.Net.ListOptions { Filter = new Restic.Net.SnapshotFilter { Tags = [args[1]] } });
         long nodes = 0;
         await foreach (var node in listing)
         {

@@ -62,13 +62,13 @@ public class LsBenchmarks : ISmokeTestable
     public async Task<int> ListAsync()
     {
         var nodes = 0;
-        var listing = _client.ListAsync("latest");
+        var listing = _client.GetNodesAsync(SnapshotReference.Latest);
         await foreach (var node in listing.ConfigureAwait(false))
         {
             nodes++;
         }
 
-        return listing.Snapshot is null ? -1 : nodes;
+        return nodes;
     }
 
     /// <summary>

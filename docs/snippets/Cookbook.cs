@@ -18,7 +18,7 @@ internal static class Cookbook
     public static async Task<BackupSummary> BackupAsync(IResticClient client, string documents)
     {
         // begin-snippet: backup
-        BackupSummary summary = await client.BackupAsync(new BackupOptions(documents)
+        BackupSummary summary = await client.BackupAsync([documents], new BackupOptions
         {
             Tags = ["nightly"],
             Excludes = ["*.tmp", "node_modules"],
@@ -47,7 +47,7 @@ internal static class Cookbook
         var progress = new Progress<BackupProgress>(p =>
             Console.Write($"\r{p.PercentDone:P0}  {p.FilesDone}/{p.TotalFiles} files  {p.BytesDone}/{p.TotalBytes} bytes"));
 
-        BackupSummary summary = await client.BackupAsync(new BackupOptions(data), progress);
+        BackupSummary summary = await client.BackupAsync([data], null, progress);
         // end-snippet
         return summary;
     }
@@ -56,7 +56,7 @@ internal static class Cookbook
     {
         var events = new List<BackupEvent>();
         // begin-snippet: stream-backup
-        await foreach (BackupEvent e in client.StreamBackupAsync(new BackupOptions(data) { IncludeFileEvents = true }))
+        await foreach (BackupEvent e in client.StreamBackupAsync([data], new BackupOptions { IncludeFileEvents = true }))
         {
             switch (e)
             {
@@ -89,7 +89,7 @@ internal static class Cookbook
     public static async Task<IReadOnlyList<Snapshot>> SnapshotsAsync(IResticClient client)
     {
         // begin-snippet: snapshots
-        IReadOnlyList<Snapshot> snapshots = await client.GetSnapshotsAsync(new SnapshotFilter { Tags = ["nightly"] });
+        IReadOnlyList<Snapshot> snapshots = await client.GetSnapshotsAsync(new SnapshotsOptions { Filter = new SnapshotFilter { Tags = ["nightly"] } });
         foreach (var s in snapshots)   // oldest first
         {
             Console.WriteLine($"{s.Id.ToShortString()}  {s.Time:u}  {s.HostName}  {string.Join(", ", s.Paths)}");
@@ -101,7 +101,7 @@ internal static class Cookbook
     public static async Task<RestoreSummary> RestoreAsync(IResticClient client, IReadOnlyList<Snapshot> snapshots, string documents, string target, string latestTarget)
     {
         // begin-snippet: restore
-        RestoreSummary restored = await client.RestoreAsync(new RestoreOptions(snapshots[0].Id, target)
+        RestoreSummary restored = await client.RestoreAsync(snapshots[0].Id, target, new RestoreOptions
         {
             Includes = [documents],
         });
@@ -111,25 +111,32 @@ internal static class Cookbook
             Console.WriteLine($"{restored.FilesRestored} files, {restored.BytesRestored} bytes");
         }
 
+        foreach (var error in restored.Errors)   // IsComplete is false: a full disk, missing permissions, ...
+        {
+            Console.WriteLine($"not restored: {error.Item}: {error.Message}");
+        }
+
         await client.RestoreLatestAsync(latestTarget);   // extension method: the "latest" snapshot
         // end-snippet
         return restored;
     }
 
-    public static async Task<(int Nodes, SnapshotListing Listing)> ListAsync(IResticClient client, string folder)
+    public static async Task<(int Nodes, Snapshot Snapshot)> ListAsync(IResticClient client, string folder)
     {
         var nodes = 0;
         // begin-snippet: list
-        // Every node of a snapshot, streamed (memory stays bounded for any size).
-        var listing = client.ListAsync("latest", new ListOptions { Paths = [folder], Recursive = true });
-        await foreach (var node in listing)
+        // Resolve "latest" once, then list by id: a backup finishing meanwhile cannot change the answer.
+        var latest = (await client.GetSnapshotsAsync(new SnapshotsOptions { Latest = 1 }))[^1];
+
+        // Every node of the snapshot, streamed (memory stays bounded for any size).
+        await foreach (var node in client.GetNodesAsync(latest.Id, new ListOptions { Paths = [folder], Recursive = true }))
         {
             Console.WriteLine($"{node.Type} {node.Path} {node.Size}");
             nodes++; // snippet-hide
         }
-        Console.WriteLine($"listed snapshot {listing.Snapshot?.Id.ToShortString()}");
+        Console.WriteLine($"listed snapshot {latest.Id.ToShortString()}");
         // end-snippet
-        return (nodes, listing);
+        return (nodes, latest);
     }
 
     public static async Task<List<FindResult>> FindAsync(IResticClient client)
@@ -153,16 +160,24 @@ internal static class Cookbook
     public static async Task<(List<DiffChange> Changes, DiffStatistics? Statistics)> DiffAsync(IResticClient client, IReadOnlyList<Snapshot> snapshots)
     {
         var changes = new List<DiffChange>();
+        DiffStatistics? statistics = null;
         // begin-snippet: diff
-        var diff = client.DiffAsync(snapshots[^2].Id.Value, snapshots[^1].Id.Value);
-        await foreach (DiffChange change in diff)
+        await foreach (var item in client.StreamDiffAsync(snapshots[^2].Id, snapshots[^1].Id))
         {
-            Console.WriteLine($"{change.Modifier} {change.Path}");
-            changes.Add(change); // snippet-hide
+            switch (item)
+            {
+                case DiffChangeEvent { Change: var change }:
+                    Console.WriteLine($"{change.Modifier} {change.Path}");
+                    changes.Add(change); // snippet-hide
+                    break;
+                case DiffCompletedEvent { Statistics: var totals }:   // always last
+                    Console.WriteLine($"{totals.ChangedFiles} files changed");
+                    statistics = totals; // snippet-hide
+                    break;
+            }
         }
-        Console.WriteLine($"{diff.Statistics?.ChangedFiles} files changed");
         // end-snippet
-        return (changes, diff.Statistics);
+        return (changes, statistics);
     }
 
     public static async Task DumpAsync(IResticClient client, string file, string copy)
@@ -171,7 +186,7 @@ internal static class Cookbook
         // A file back out of a snapshot, byte for byte; a folder becomes a tar or zip archive.
         await using (var destination = File.Create(copy))
         {
-            await client.DumpAsync("latest", file, destination);
+            await client.DumpAsync(SnapshotReference.Latest, file, destination);
         }
         // end-snippet
     }
@@ -192,7 +207,7 @@ internal static class Cookbook
         TagResult tagged = await client.TagAsync(new TagOptions
         {
             Add = ["keep-forever"],
-            Snapshots = [snapshot.Id.Value],
+            Snapshots = [snapshot.Id],
         });
         Console.WriteLine($"tagged {tagged.ChangedSnapshots} snapshots");
         // end-snippet
@@ -202,10 +217,9 @@ internal static class Cookbook
     public static async Task<ForgetResult> ForgetAsync(IResticClient client)
     {
         // begin-snippet: forget
-        ForgetResult result = await client.ForgetAsync(new ForgetOptions(RetentionPolicy.Default)   // 7 daily, 4 weekly, 6 monthly, 2 yearly
-        {
-            Prune = true,
-        });
+        ForgetResult result = await client.ForgetAsync(
+            RetentionPolicy.Default,   // 7 daily, 4 weekly, 6 monthly, 2 yearly
+            new ForgetOptions { Prune = true });
 
         Console.WriteLine($"kept {result.Kept.Count}, removed {result.Removed.Count}");
         if (result.Prune is { } prune)
@@ -215,7 +229,7 @@ internal static class Cookbook
 
         // Your own policy, tried first:
         var policy = new RetentionPolicy { KeepLast = 3, KeepWithinDaily = "30d", KeepTags = ["keep-forever"] };
-        ForgetResult plan = await client.PlanForgetAsync(new ForgetOptions(policy) { GroupBy = "host,paths" });
+        ForgetResult plan = await client.PlanForgetAsync(policy, new ForgetOptions { GroupBy = SnapshotGrouping.Host | SnapshotGrouping.Paths });
         Console.WriteLine($"would remove {plan.Removed.Count} snapshots");
         // end-snippet
         return result;
@@ -244,7 +258,7 @@ internal static class Cookbook
         using var cts = new CancellationTokenSource(limit);
         try
         {
-            await client.BackupAsync(new BackupOptions(data), cancellationToken: cts.Token);
+            await client.BackupAsync([data], null, cancellationToken: cts.Token);
         }
         catch (OperationCanceledException e) when (e.CancellationToken == cts.Token)
         {
@@ -260,7 +274,7 @@ internal static class Cookbook
         // begin-snippet: errors
         try
         {
-            await client.RestoreAsync(new RestoreOptions("deadbeef", target));
+            await client.RestoreAsync(SnapshotReference.Parse("deadbeef"), target);
         }
         catch (ResticSnapshotNotFoundException)
         {

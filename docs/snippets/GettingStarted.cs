@@ -12,7 +12,7 @@ internal static class GettingStarted
 
         await client.InitAsync(); // once per repository
 
-        BackupSummary summary = await client.BackupAsync(new BackupOptions("/home/alice/documents"));
+        BackupSummary summary = await client.BackupAsync(["/home/alice/documents"]);
         Console.WriteLine($"snapshot {summary.SnapshotId?.ToShortString()}: " +
             $"{summary.FilesNew} new files, {summary.DataAdded} bytes added");
         // end-snippet
@@ -42,19 +42,20 @@ internal static class GettingStarted
         await client.InitAsync();
 
         var summary = await client.BackupAsync(
-            new BackupOptions("/var/lib/app") { Tags = ["nightly"] },
+            ["/var/lib/app"],
+            new BackupOptions { Tags = ["nightly"] },
             new Progress<BackupProgress>(p => Console.Write($"\r{p.PercentDone:P0}")));
 
         Console.WriteLine($"snapshot {summary.SnapshotId?.ToShortString()}: {summary.DataAdded} bytes added");
 
-        await client.RestoreAsync(new RestoreOptions("latest", "/tmp/restore"));
-        await client.ForgetAsync(new ForgetOptions(RetentionPolicy.Default) { Prune = true });
+        await client.RestoreAsync(SnapshotReference.Latest, "/tmp/restore");
+        await client.ForgetAsync(RetentionPolicy.Default, new ForgetOptions { Prune = true });
         var check = await client.CheckAsync();
         var stats = await client.GetStatsAsync();   // includes DeduplicationRatio
         // end-snippet
 
         // begin-snippet: readme-stream
-        await foreach (var e in client.StreamBackupAsync(new BackupOptions("/data")))
+        await foreach (var e in client.StreamBackupAsync(["/data"]))
         {
             switch (e)
             {

@@ -67,14 +67,14 @@ try
     var original = SourceTree.Capture(source); // the state the first snapshot must restore
     Output.Step("backup #1");
     Output.Row("source", $"{fileCount} files, {Format.Bytes(original.Values.Sum(c => (long)c.Length))}");
-    var first = await ProgressDisplay.BackupAsync("backup #1", progress => client.BackupAsync(new BackupOptions(source) { Tags = ["sample"] }, progress));
+    var first = await ProgressDisplay.BackupAsync("backup #1", progress => client.BackupAsync([source], new BackupOptions { Tags = ["sample"] }, progress));
     Output.Backup(first);
 
     // 3. incremental backup
     var (changed, added) = SourceTree.Modify(source);
     Output.Step("backup #2 (incremental)");
     Output.Row("source", $"{changed} files changed, {added} files added");
-    var second = await ProgressDisplay.BackupAsync("backup #2", progress => client.BackupAsync(new BackupOptions(source) { Tags = ["sample"] }, progress));
+    var second = await ProgressDisplay.BackupAsync("backup #2", progress => client.BackupAsync([source], new BackupOptions { Tags = ["sample"] }, progress));
     Output.Backup(second);
 
     // 4. snapshots
@@ -93,7 +93,7 @@ try
     // 5. restore the first snapshot and compare it with the source as it was then
     var target = Path.Combine(work, "restore");
     Output.Step($"restore {snapshots[0].Id.ToShortString()}");
-    var restored = await ProgressDisplay.RestoreAsync("restore", progress => client.RestoreAsync(new RestoreOptions(snapshots[0].Id, target), progress));
+    var restored = await ProgressDisplay.RestoreAsync("restore", progress => client.RestoreAsync(snapshots[0].Id, target, null, progress));
     Output.Row("target", restored.Target);
     if (restored.HasStatistics)
     {
@@ -121,7 +121,7 @@ try
     }
 
     // 6. forget + prune
-    var forget = await client.ForgetAsync(new ForgetOptions(RetentionPolicy.Default) { Prune = true });
+    var forget = await client.ForgetAsync(RetentionPolicy.Default, new ForgetOptions { Prune = true });
     Output.Step("forget --prune (7 daily, 4 weekly, 6 monthly, 2 yearly)");
     Output.Row("kept", string.Join(", ", forget.Kept.Select(s => s.Id.ToShortString())));
     Output.Row("removed", forget.Removed.Count == 0 ? "(none)" : string.Join(", ", forget.Removed.Select(s => s.Id.ToShortString())));

@@ -49,7 +49,7 @@ internal static class YourRepository
             if (arguments.Source is { } source)
             {
                 Output.Step($"backup {source}");
-                var summary = await ProgressDisplay.BackupAsync("backup", progress => client.BackupAsync(new BackupOptions(source), progress, cancel.Token));
+                var summary = await ProgressDisplay.BackupAsync("backup", progress => client.BackupAsync([source], null, progress, cancel.Token));
                 Output.Backup(summary);
             }
 

@@ -41,7 +41,7 @@ internal sealed class ResticClientFactory : IResticClientFactory
             {
                 // Validation failures throw OptionsValidationException here, naming the repository and the setting.
                 var created = new ResticClient(_options.Get(name), _loggerFactory, _timeProvider);
-                Log.ClientCreated(_logger, name, created.Repository);
+                Log.ClientCreated(_logger, name, created.Repository.RedactedLocation);
                 client = created;
                 _clients.Add(name, client);
             }

@@ -9,7 +9,7 @@ internal static class Guard
     /// A command that changes snapshots needs an explicit selection: ids, a filter that selects, or
     /// "all". restic changes every snapshot when given none, and each changed snapshot gets a new id.
     /// </summary>
-    public static void Selection(IReadOnlyList<string> snapshots, SnapshotFilter? filter, bool allSnapshots, string operation)
+    public static void Selection(IReadOnlyList<Restic.Net.SnapshotReference> snapshots, SnapshotFilter? filter, bool allSnapshots, string operation)
     {
         var filtered = filter is { } f && (f.Hosts.Count + f.Tags.Count + f.Paths.Count) > 0;
         if (allSnapshots && (snapshots.Count > 0 || filtered))
@@ -37,6 +37,18 @@ internal static class Guard
         {
             throw new ArgumentException("The value must not contain a NUL character.", name);
         }
+    }
+
+    /// <summary>The files and folders of a backup: at least one, none empty or with a NUL character.</summary>
+    public static void Paths(IReadOnlyList<string> paths, [CallerArgumentExpression(nameof(paths))] string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths, name);
+        if (paths.Count == 0)
+        {
+            throw new ArgumentException("At least one path to back up is required.", name);
+        }
+
+        Items(paths, name);
     }
 
     public static void Items(IReadOnlyList<string>? values, [CallerArgumentExpression(nameof(values))] string? name = null)
@@ -108,21 +120,28 @@ internal static class Guard
         }
     }
 
-    /// <summary>
-    /// A snapshot as restic takes it: <c>latest</c> or a hex id (prefix of at least 4 characters), optionally
-    /// followed by <c>:subfolder</c> (restic 0.16+).
-    /// </summary>
-    public static void SnapshotReference(string value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    /// <summary>A snapshot reference that names a snapshot (not <see langword="default"/>), with a subfolder only where the command takes one.</summary>
+    public static void Snapshot(Restic.Net.SnapshotReference value, bool allowSubfolder, [CallerArgumentExpression(nameof(value))] string? name = null)
     {
-        NotNullOrEmptyNoNul(value, name);
-        var colon = value.IndexOf(':', StringComparison.Ordinal);
-        var id = colon < 0 ? value : value[..colon];
-        var isHex = id.Length is >= 4 and <= 64 && id.All(char.IsAsciiHexDigit);
-        if (id != "latest" && !isHex)
+        if (value.IsEmpty)
+        {
+            throw new ArgumentException("The snapshot reference is empty (default); use SnapshotReference.Latest, an id, or SnapshotReference.Parse.", name);
+        }
+
+        if (!allowSubfolder && value.Subfolder is not null)
         {
             throw new ArgumentException(
-                $"A snapshot is 'latest' or a hexadecimal snapshot id (at least 4 characters), optionally followed by ':subfolder'; got '{value}'.",
-                name);
+                $"'{value}' names a subfolder; only restore, dump, ls and diff take 'snapshot:subfolder'.", name);
+        }
+    }
+
+    /// <summary>A list of whole snapshots, as the commands that select several take it.</summary>
+    public static void Snapshots(IReadOnlyList<Restic.Net.SnapshotReference> values, [CallerArgumentExpression(nameof(values))] string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(values, name);
+        foreach (var value in values)
+        {
+            Snapshot(value, allowSubfolder: false, name);
         }
     }
 

@@ -24,54 +24,62 @@ public interface IResticClient
     Task<RepositoryInfo> InitAsync(InitOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Backs up files and folders (<c>restic backup</c>) and reports progress.</summary>
-    /// <param name="options">What to back up.</param>
+    /// <param name="paths">The files and folders to back up; at least one.</param>
+    /// <param name="options">Tags, excludes and other options; null for restic's defaults.</param>
     /// <param name="progress">Receives coalesced progress reports; may be null.</param>
     /// <param name="cancellationToken">Cancels the backup gracefully; no snapshot is created.</param>
     /// <returns>The summary. Unreadable files make it incomplete (<see cref="BackupSummary.IsComplete"/>), not an exception.</returns>
-    Task<BackupSummary> BackupAsync(BackupOptions options, IProgress<BackupProgress>? progress = null, CancellationToken cancellationToken = default);
+    /// <exception cref="ArgumentException">No path, or an empty path or one with a NUL character.</exception>
+    Task<BackupSummary> BackupAsync(IReadOnlyList<string> paths, BackupOptions? options = null, IProgress<BackupProgress>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>Backs up files and folders and streams restic's events; the last one is a <see cref="BackupCompletedEvent"/>.</summary>
-    /// <param name="options">What to back up.</param>
+    /// <param name="paths">The files and folders to back up; at least one.</param>
+    /// <param name="options">Tags, excludes and other options; null for restic's defaults.</param>
     /// <param name="cancellationToken">Cancels the backup gracefully.</param>
     /// <returns>The events. A failed backup throws at the end of the enumeration.</returns>
-    IAsyncEnumerable<BackupEvent> StreamBackupAsync(BackupOptions options, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<BackupEvent> StreamBackupAsync(IReadOnlyList<string> paths, BackupOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Lists snapshots (<c>restic snapshots</c>), oldest first.</summary>
-    /// <param name="filter">Which snapshots; null for all.</param>
+    /// <param name="options">Which snapshots; null for all.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The snapshots.</returns>
-    Task<IReadOnlyList<Snapshot>> GetSnapshotsAsync(SnapshotFilter? filter = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<Snapshot>> GetSnapshotsAsync(SnapshotsOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Lists snapshots in groups (<c>restic snapshots --group-by</c>). With <see cref="SnapshotFilter.Latest"/>,
+    /// Lists snapshots in groups (<c>restic snapshots --group-by</c>). With <see cref="SnapshotsOptions.Latest"/>,
     /// each group holds its newest N snapshots, on every restic version (before 0.19, restic applied
     /// <c>--latest</c> per host and paths inside each group).
     /// </summary>
     /// <param name="groupBy">What to group by; <see cref="SnapshotGrouping.None"/> for one group.</param>
-    /// <param name="filter">Which snapshots; null for all.</param>
+    /// <param name="options">Which snapshots; null for all.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The groups, ordered by host, paths and tags; each group's snapshots oldest first.</returns>
-    Task<IReadOnlyList<SnapshotGroup>> GetSnapshotGroupsAsync(SnapshotGrouping groupBy, SnapshotFilter? filter = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<SnapshotGroup>> GetSnapshotGroupsAsync(SnapshotGrouping groupBy, SnapshotsOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Restores a snapshot (<c>restic restore</c>) and reports progress (restic 0.16+).</summary>
-    /// <param name="options">What to restore where.</param>
+    /// <param name="snapshot">The snapshot, optionally narrowed to a subfolder (restic 0.16+).</param>
+    /// <param name="target">The folder to restore into; created if missing.</param>
+    /// <param name="options">Includes, excludes and other options; null restores everything.</param>
     /// <param name="progress">Receives coalesced progress reports (restic 0.16+); may be null.</param>
     /// <param name="cancellationToken">Cancels the restore gracefully.</param>
     /// <returns>The summary; without statistics on restic 0.14 and 0.15.</returns>
     /// <exception cref="ResticSnapshotNotFoundException">No snapshot matches the reference.</exception>
-    Task<RestoreSummary> RestoreAsync(RestoreOptions options, IProgress<RestoreProgress>? progress = null, CancellationToken cancellationToken = default);
+    Task<RestoreSummary> RestoreAsync(SnapshotReference snapshot, string target, RestoreOptions? options = null, IProgress<RestoreProgress>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>Restores a snapshot and streams restic's events; the last one is a <see cref="RestoreCompletedEvent"/>.</summary>
-    /// <param name="options">What to restore where.</param>
+    /// <param name="snapshot">The snapshot, optionally narrowed to a subfolder (restic 0.16+).</param>
+    /// <param name="target">The folder to restore into; created if missing.</param>
+    /// <param name="options">Includes, excludes and other options; null restores everything.</param>
     /// <param name="cancellationToken">Cancels the restore gracefully.</param>
     /// <returns>The events. A failed restore throws at the end of the enumeration.</returns>
-    IAsyncEnumerable<RestoreEvent> StreamRestoreAsync(RestoreOptions options, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<RestoreEvent> StreamRestoreAsync(SnapshotReference snapshot, string target, RestoreOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Removes snapshots by a retention policy (<c>restic forget</c>), optionally pruning afterwards.</summary>
-    /// <param name="options">The policy and grouping.</param>
+    /// <param name="policy">Which snapshots to keep; <see cref="RetentionPolicy.Default"/> is the ops-console default.</param>
+    /// <param name="options">Grouping, filter, pruning and dry run; null for restic's defaults.</param>
     /// <param name="cancellationToken">Cancels the call gracefully.</param>
     /// <returns>What was kept and removed per group, and why.</returns>
-    Task<ForgetResult> ForgetAsync(ForgetOptions options, CancellationToken cancellationToken = default);
+    Task<ForgetResult> ForgetAsync(RetentionPolicy policy, ForgetOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Removes data no snapshot references (<c>restic prune</c>).</summary>
     /// <param name="options">Options, or null for restic's defaults.</param>
@@ -108,14 +116,21 @@ public interface IResticClient
     Task<IReadOnlyList<ResticLock>> GetLocksAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Lists the nodes of a snapshot (<c>restic ls</c>), streamed with bounded memory; the listing's
-    /// <see cref="SnapshotListing.Snapshot"/> is restic's first line, the snapshot itself.
+    /// Lists the files, folders and other nodes of a snapshot (<c>restic ls</c>), streamed with bounded
+    /// memory: restic runs while the nodes are enumerated, anew for every enumeration.
     /// </summary>
-    /// <param name="snapshot"><c>latest</c> or a snapshot id (at least 4 hex characters), optionally with <c>:subfolder</c> (restic 0.16+).</param>
+    /// <remarks>
+    /// To know which snapshot <see cref="SnapshotReference.Latest"/> was, resolve it first
+    /// (<see cref="GetSnapshotsAsync"/> with <see cref="SnapshotsOptions.Latest"/> 1) and list by id: a
+    /// backup that finishes in between then cannot change the answer. Stopping early stops restic
+    /// gracefully; a failure throws its typed exception at the end of the enumeration.
+    /// </remarks>
+    /// <param name="snapshot">The snapshot, optionally narrowed to a subfolder (restic 0.16+).</param>
     /// <param name="options">Folders, recursion and the filter for <c>latest</c>; null lists the whole snapshot.</param>
     /// <param name="cancellationToken">Cancels the listing gracefully.</param>
-    /// <returns>The listing; restic runs while it is enumerated, and a failure throws at the end.</returns>
-    SnapshotListing ListAsync(string snapshot, ListOptions? options = null, CancellationToken cancellationToken = default);
+    /// <returns>The nodes, in restic's order (each folder before its contents).</returns>
+    /// <exception cref="ResticSnapshotNotFoundException">No snapshot matches the reference.</exception>
+    IAsyncEnumerable<SnapshotNode> GetNodesAsync(SnapshotReference snapshot, ListOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Finds files and folders by name pattern in snapshots (<c>restic find</c>), one result per snapshot with matches.</summary>
     /// <param name="patterns">Glob patterns such as <c>*.sql</c>; a pattern with a <c>/</c> matches whole paths.</param>
@@ -124,27 +139,30 @@ public interface IResticClient
     /// <returns>The matches per snapshot, streamed; the snapshot order depends on the restic version.</returns>
     IAsyncEnumerable<FindResult> FindAsync(IReadOnlyList<string> patterns, FindOptions? options = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Compares two snapshots (<c>restic diff</c>): the changed paths, streamed, then the totals.</summary>
-    /// <param name="firstSnapshot">The older snapshot: <c>latest</c> or an id, optionally with <c>:subfolder</c>.</param>
-    /// <param name="secondSnapshot">The newer snapshot.</param>
+    /// <summary>
+    /// Compares two snapshots (<c>restic diff</c>) and streams what restic reports: a <see cref="DiffChange"/>
+    /// per changed path, then, last, the <see cref="DiffStatistics"/>. restic runs while the events are enumerated.
+    /// </summary>
+    /// <param name="firstSnapshot">The older snapshot, optionally narrowed to a subfolder (restic 0.16+).</param>
+    /// <param name="secondSnapshot">The newer snapshot, likewise.</param>
     /// <param name="options">Options, or null for content changes only.</param>
     /// <param name="cancellationToken">Cancels the comparison gracefully.</param>
-    /// <returns>The changes; <see cref="SnapshotDiff.Statistics"/> is set when the enumeration has completed.</returns>
-    /// <exception cref="ResticSnapshotNotFoundException">No snapshot matches the reference.</exception>
-    SnapshotDiff DiffAsync(string firstSnapshot, string secondSnapshot, DiffOptions? options = null, CancellationToken cancellationToken = default);
+    /// <returns>The events; a failure throws its typed exception at the end of the enumeration.</returns>
+    /// <exception cref="ResticSnapshotNotFoundException">No snapshot matches a reference.</exception>
+    IAsyncEnumerable<DiffEvent> StreamDiffAsync(SnapshotReference firstSnapshot, SnapshotReference secondSnapshot, DiffOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Writes a file of a snapshot, or an archive (tar or zip) of a folder, to a stream (<c>restic dump</c>).
     /// <see cref="ResticClientExtensions.OpenDumpAsync"/> returns a readable stream instead.
     /// </summary>
-    /// <param name="snapshot"><c>latest</c> or a snapshot id, optionally with <c>:subfolder</c> (restic 0.16+).</param>
+    /// <param name="snapshot">The snapshot, optionally narrowed to a subfolder (restic 0.16+).</param>
     /// <param name="path">The absolute path of the file or folder inside the snapshot.</param>
     /// <param name="destination">Receives the bytes; not disposed.</param>
     /// <param name="options">The archive format and the filter for <c>latest</c>; null for restic's defaults.</param>
     /// <param name="cancellationToken">Cancels the dump gracefully.</param>
     /// <returns>A task that completes when restic has exited and the destination was flushed.</returns>
     /// <exception cref="ResticSnapshotNotFoundException">No snapshot matches the reference.</exception>
-    Task DumpAsync(string snapshot, string path, Stream destination, DumpOptions? options = null, CancellationToken cancellationToken = default);
+    Task DumpAsync(SnapshotReference snapshot, string path, Stream destination, DumpOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Backs up the content of a stream as one file (<c>restic backup --stdin</c>), for example a
@@ -187,10 +205,14 @@ public interface IResticClient
     Task<IReadOnlyList<RepositoryKey>> GetKeysAsync(ResticPassword? password = null, CancellationToken cancellationToken = default);
 
     /// <summary>Adds a key, that is another password that opens the repository (<c>restic key add</c>).</summary>
-    /// <param name="options">The new password and the user and host recorded with it.</param>
+    /// <param name="password">
+    /// The new key's password: <see cref="ResticPassword.FromValue"/> (handed to restic in a private
+    /// temporary file, deleted afterwards) or <see cref="ResticPassword.FromFile"/>.
+    /// </param>
+    /// <param name="options">The user and host recorded with the key; null for the current ones.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new key.</returns>
-    Task<RepositoryKey> AddKeyAsync(AddKeyOptions options, CancellationToken cancellationToken = default);
+    Task<RepositoryKey> AddKeyAsync(ResticPassword password, AddKeyOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Removes a key (<c>restic key remove</c>). restic refuses to remove the key the password opened.</summary>
     /// <param name="keyId">The key id (or a unique prefix of at least 4 characters).</param>
@@ -210,10 +232,12 @@ public interface IResticClient
     Task<RepositoryKey> ReplaceCurrentKeyAsync(ResticPassword newPassword, CancellationToken cancellationToken = default);
 
     /// <summary>Copies snapshots from another repository into this one (<c>restic copy</c>).</summary>
-    /// <param name="options">The source repository with its own password, and which snapshots.</param>
+    /// <param name="source">The repository to copy from; its location and password reach restic through <c>RESTIC_FROM_*</c> environment variables, never the command line.</param>
+    /// <param name="sourcePassword">The source repository's password.</param>
+    /// <param name="options">Which snapshots; null copies all of them.</param>
     /// <param name="cancellationToken">Cancels the copy gracefully.</param>
     /// <returns>The snapshots copied and those skipped because they had been copied before.</returns>
-    Task<CopyResult> CopyAsync(CopyOptions options, CancellationToken cancellationToken = default);
+    Task<CopyResult> CopyAsync(ResticRepository source, ResticPassword sourcePassword, CopyOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Removes files from existing snapshots (<c>restic rewrite</c>, restic 0.15+).</summary>
     /// <param name="options">What to exclude, from which snapshots, and whether to forget the originals.</param>

@@ -11,9 +11,9 @@ namespace Restic.Net;
 public partial class ResticClient
 {
     /// <inheritdoc />
-    public virtual async Task<BackupSummary> BackupAsync(BackupOptions options, IProgress<BackupProgress>? progress = null, CancellationToken cancellationToken = default)
+    public virtual async Task<BackupSummary> BackupAsync(IReadOnlyList<string> paths, BackupOptions? options = null, IProgress<BackupProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        await foreach (var item in StreamBackupAsync(options, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in StreamBackupAsync(paths, options, cancellationToken).ConfigureAwait(false))
         {
             switch (item)
             {
@@ -37,9 +37,10 @@ public partial class ResticClient
     /// (<c>--files-from-raw</c>) instead of the command line, which the operating system limits; the file is
     /// deleted when the backup ends.
     /// </remarks>
-    public virtual IAsyncEnumerable<BackupEvent> StreamBackupAsync(BackupOptions options, CancellationToken cancellationToken = default)
+    public virtual IAsyncEnumerable<BackupEvent> StreamBackupAsync(IReadOnlyList<string> paths, BackupOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        Guard.Paths(paths);
+        options = (options ?? new BackupOptions()) with { Paths = paths };
         options.Validate();
         return StreamBackupCoreAsync(options, cancellationToken);
     }

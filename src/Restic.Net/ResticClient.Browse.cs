@@ -12,9 +12,9 @@ namespace Restic.Net;
 public partial class ResticClient
 {
     /// <inheritdoc />
-    public virtual SnapshotListing ListAsync(string snapshot, ListOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual IAsyncEnumerable<SnapshotNode> GetNodesAsync(SnapshotReference snapshot, ListOptions? options = null, CancellationToken cancellationToken = default)
     {
-        Guard.SnapshotReference(snapshot);
+        Guard.Snapshot(snapshot, allowSubfolder: true);
         options ??= new ListOptions();
         options.Validate();
         if (options.Filter is { } filter)
@@ -22,8 +22,7 @@ public partial class ResticClient
             ValidateFilter(filter);
         }
 
-        var command = ResticCommands.Ls(snapshot, options);
-        return new SnapshotListing((listing, enumeratorToken) => ListCoreAsync(command, snapshot, listing, cancellationToken, enumeratorToken));
+        return ListCoreAsync(ResticCommands.Ls(snapshot, options), snapshot, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -47,30 +46,26 @@ public partial class ResticClient
     }
 
     /// <inheritdoc />
-    public virtual SnapshotDiff DiffAsync(string firstSnapshot, string secondSnapshot, DiffOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual IAsyncEnumerable<DiffEvent> StreamDiffAsync(SnapshotReference firstSnapshot, SnapshotReference secondSnapshot, DiffOptions? options = null, CancellationToken cancellationToken = default)
     {
-        Guard.SnapshotReference(firstSnapshot);
-        Guard.SnapshotReference(secondSnapshot);
+        Guard.Snapshot(firstSnapshot, allowSubfolder: true);
+        Guard.Snapshot(secondSnapshot, allowSubfolder: true);
         var command = ResticCommands.Diff(firstSnapshot, secondSnapshot, options ?? new DiffOptions());
-        return new SnapshotDiff((diff, enumeratorToken) => DiffCoreAsync(command, diff, cancellationToken, enumeratorToken));
+        return DiffCoreAsync(command, firstSnapshot, secondSnapshot, cancellationToken);
     }
 
-    private async IAsyncEnumerable<SnapshotNode> ListCoreAsync(
-        ResticCommand command,
-        string snapshot,
-        SnapshotListing listing,
-        CancellationToken cancellationToken,
-        [EnumeratorCancellation] CancellationToken enumeratorToken)
+    private async IAsyncEnumerable<SnapshotNode> ListCoreAsync(ResticCommand command, SnapshotReference snapshot, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        listing.Snapshot = null;
-        var piped = StartPiped(command, null, cancellationToken, enumeratorToken);
+        await RequireSubfolderSyntaxAsync(snapshot, cancellationToken).ConfigureAwait(false);
+        var piped = StartPiped(command, null, cancellationToken);
         await using var scope = piped.ConfigureAwait(false);
-        await foreach (var node in ReadLinesAsync<SnapshotNode>(piped, (line, batch) => ParseListLine(line, batch, listing)).ConfigureAwait(false))
+        var sawSnapshot = false;
+        await foreach (var node in ReadLinesAsync<SnapshotNode>(piped, (line, batch) => sawSnapshot |= ParseListLine(line, batch)).ConfigureAwait(false))
         {
             yield return node;
         }
 
-        if (listing.Snapshot is null)
+        if (!sawSnapshot)
         {
             // restic before 0.17 exits 0 and prints nothing for an unknown snapshot ("Ignoring ...: no matching ID found").
             var run = await piped.Completion.ConfigureAwait(false);
@@ -84,30 +79,34 @@ public partial class ResticClient
         }
     }
 
-    private void ParseListLine(ReadOnlySpan<byte> line, List<SnapshotNode> batch, SnapshotListing listing)
+    /// <summary>Adds a node line to the batch; returns whether the line was restic's snapshot header.</summary>
+    private bool ParseListLine(ReadOnlySpan<byte> line, List<SnapshotNode> batch)
     {
         // Nearly every line is a node: one pass, no DTO. Anything else is classified first.
         if (NodeLine.TryRead(line, out var node))
         {
             batch.Add(node);
-            return;
+            return false;
         }
 
         if (!JsonLine.TryGetMessageType(line, out var type))
         {
             LogText("ls", line);
-            return;
+            return false;
         }
 
         switch (type)
         {
             case "node":
                 batch.Add(DeserializeLine(line, ResticJsonContext.Default.NodeDto, "ls").ToNode());
-                break;
+                return false;
             case "snapshot":
+                // Validated like every snapshot, though only its presence matters here.
                 var dto = DeserializeLine(line, ResticJsonContext.Default.SnapshotDto, "ls");
-                listing.Snapshot = ProjectLine(line, "ls", dto.ToSnapshot);
-                break;
+                _ = ProjectLine(line, "ls", dto.ToSnapshot);
+                return true;
+            default:
+                return false;
         }
     }
 
@@ -161,22 +160,40 @@ public partial class ResticClient
         return new FindResult { SnapshotId = id, Hits = dto.Hits, Matches = nodes };
     }
 
-    private async IAsyncEnumerable<DiffChange> DiffCoreAsync(
+    private async IAsyncEnumerable<DiffEvent> DiffCoreAsync(
         ResticCommand command,
-        SnapshotDiff diff,
-        CancellationToken cancellationToken,
-        [EnumeratorCancellation] CancellationToken enumeratorToken)
+        SnapshotReference firstSnapshot,
+        SnapshotReference secondSnapshot,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        diff.Statistics = null;
-        var piped = StartPiped(command, null, cancellationToken, enumeratorToken);
+        await RequireSubfolderSyntaxAsync(firstSnapshot, cancellationToken).ConfigureAwait(false);
+        await RequireSubfolderSyntaxAsync(secondSnapshot, cancellationToken).ConfigureAwait(false);
+        var piped = StartPiped(command, null, cancellationToken);
         await using var scope = piped.ConfigureAwait(false);
         DiffStatistics? statistics = null;
         await foreach (var change in ReadLinesAsync<DiffChange>(piped, (line, batch) => statistics = ParseDiffLine(line, batch) ?? statistics).ConfigureAwait(false))
         {
-            yield return change;
+            yield return new DiffChangeEvent { Change = change };
         }
 
-        diff.Statistics = statistics ?? throw MissingOutput(await piped.Completion.ConfigureAwait(false), "diff statistics");
+        yield return new DiffCompletedEvent { Statistics = statistics ?? throw MissingOutput(await piped.Completion.ConfigureAwait(false), "diff statistics") };
+    }
+
+    /// <summary>Throws <see cref="ResticNotSupportedException"/> for <c>snapshot:subfolder</c> before restic 0.16, which would read it as an id.</summary>
+    private async Task RequireSubfolderSyntaxAsync(SnapshotReference snapshot, CancellationToken cancellationToken)
+    {
+        if (snapshot.Subfolder is not null)
+        {
+            RequireSubfolderSyntax(snapshot, await _executor.GetVersionAsync(cancellationToken).ConfigureAwait(false));
+        }
+    }
+
+    private static void RequireSubfolderSyntax(SnapshotReference snapshot, ResticVersion version)
+    {
+        if (snapshot.Subfolder is not null && !version.Capabilities.SubfolderSyntax)
+        {
+            throw new ResticNotSupportedException("'snapshot:subfolder'", version.Version, ResticCapabilities.V016);
+        }
     }
 
     private DiffStatistics? ParseDiffLine(ReadOnlySpan<byte> line, List<DiffChange> batch)

@@ -14,19 +14,21 @@ public partial class ResticClient
     /// accounts) cannot be copied between, and the call throws <see cref="ArgumentException"/>.
     /// restic prints text only; ids in the result are short.
     /// </remarks>
-    public virtual async Task<CopyResult> CopyAsync(CopyOptions options, CancellationToken cancellationToken = default)
+    public virtual async Task<CopyResult> CopyAsync(ResticRepository source, ResticPassword sourcePassword, CopyOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(sourcePassword);
+        options ??= new CopyOptions();
         options.Validate();
         if (options.Filter is { } filter)
         {
             ValidateFilter(filter);
         }
 
-        var source = new ResticEnvironment();
-        options.Source.ApplyTo(source);
+        var sourceEnvironment = new ResticEnvironment();
+        source.ApplyTo(sourceEnvironment);
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var (name, value) in source.Variables)
+        foreach (var (name, value) in sourceEnvironment.Variables)
         {
             if (name == "RESTIC_REPOSITORY")
             {
@@ -34,7 +36,7 @@ public partial class ResticClient
             }
             else if (_executor.Settings.RepositoryEnvironment.TryGetValue(name, out var own) && own is not null && own != value)
             {
-                throw new ArgumentException($"Both repositories need the environment variable {name} with different values; restic reads one value for both.", nameof(options));
+                throw new ArgumentException($"Both repositories need the environment variable {name} with different values; restic reads one value for both.", nameof(source));
             }
             else
             {
@@ -43,14 +45,14 @@ public partial class ResticClient
         }
 
         var password = new Dictionary<string, string?>(StringComparer.Ordinal);
-        options.SourcePassword.ApplyTo(password);
+        sourcePassword.ApplyTo(password);
         foreach (var (name, value) in password)
         {
             environment["RESTIC_FROM_" + name["RESTIC_".Length..]] = value;
         }
 
-        var secrets = options.Source.GetSecrets().Concat(Secrets(options.SourcePassword)).ToArray();
-        var command = ResticCommands.Copy(options, source.ExtendedOptions) with { Environment = environment, Secrets = secrets };
+        var secrets = source.GetSecrets().Concat(Secrets(sourcePassword)).ToArray();
+        var command = ResticCommands.Copy(options, sourceEnvironment.ExtendedOptions) with { Environment = environment, Secrets = secrets };
         var (run, output) = await RunBufferedAsync(command, cancellationToken).ConfigureAwait(false);
         LogCompleted(run);
         return TextOutput.ParseCopy(output.StandardOutputLines);

@@ -12,9 +12,9 @@ public partial class ResticClient
     /// fails halfway, what was written stays there and the typed exception is thrown. If writing to
     /// <paramref name="destination"/> fails, restic is stopped gracefully and that failure is rethrown.
     /// </remarks>
-    public virtual async Task DumpAsync(string snapshot, string path, Stream destination, DumpOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual async Task DumpAsync(SnapshotReference snapshot, string path, Stream destination, DumpOptions? options = null, CancellationToken cancellationToken = default)
     {
-        Guard.SnapshotReference(snapshot);
+        Guard.Snapshot(snapshot, allowSubfolder: true);
         Guard.NotNullOrEmptyNoNul(path);
         ArgumentNullException.ThrowIfNull(destination);
         if (!destination.CanWrite)
@@ -29,6 +29,7 @@ public partial class ResticClient
             ValidateFilter(filter);
         }
 
+        await RequireSubfolderSyntaxAsync(snapshot, cancellationToken).ConfigureAwait(false);
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var guard = new GuardedDestination(destination, interrupt);
         var command = ResticCommands.Dump(snapshot, path, options) with { StandardOutput = guard };

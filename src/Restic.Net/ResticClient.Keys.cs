@@ -32,16 +32,17 @@ public partial class ResticClient
     /// file readable only by the current user, deleted right after. restic trims a password read from
     /// a file, so a value with leading or trailing white space is refused.
     /// </remarks>
-    public virtual async Task<RepositoryKey> AddKeyAsync(AddKeyOptions options, CancellationToken cancellationToken = default)
+    public virtual async Task<RepositoryKey> AddKeyAsync(ResticPassword password, AddKeyOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(password);
+        options ??= new AddKeyOptions();
         options.Validate();
-        using var file = NewPasswordFile.Create(options.Password);
+        using var file = NewPasswordFile.Create(password);
         var capabilities = (await _executor.GetVersionAsync(cancellationToken).ConfigureAwait(false)).Capabilities;
 
         // restic before 0.17 does not print the new key's id: the client compares the key lists.
         var before = capabilities.FullKeyIds ? null : await GetKeysAsync(null, cancellationToken).ConfigureAwait(false);
-        var command = ResticCommands.KeyAdd(file.Path, options) with { Secrets = Secrets(options.Password) };
+        var command = ResticCommands.KeyAdd(file.Path, options) with { Secrets = Secrets(password) };
         var (run, output) = await RunBufferedAsync(command, cancellationToken).ConfigureAwait(false);
         LogCompleted(run);
         var id = TextOutput.ParseNewKeyId(output.StandardOutputLines);

@@ -17,9 +17,10 @@ public partial class ResticClient
     /// the client first plans (<c>forget --dry-run --json</c>), then removes exactly the planned snapshots
     /// and prunes under one exclusive lock (<c>forget --prune ID...</c>, text), and reads prune's report.
     /// </remarks>
-    public virtual async Task<ForgetResult> ForgetAsync(ForgetOptions options, CancellationToken cancellationToken = default)
+    public virtual async Task<ForgetResult> ForgetAsync(RetentionPolicy policy, ForgetOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(policy);
+        options = (options ?? new ForgetOptions()) with { Policy = policy };
         options.Validate();
         if (options.Filter is { } filter)
         {

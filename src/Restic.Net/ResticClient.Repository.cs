@@ -23,11 +23,13 @@ public partial class ResticClient
     }
 
     /// <inheritdoc />
-    public virtual async Task<IReadOnlyList<Snapshot>> GetSnapshotsAsync(SnapshotFilter? filter = null, CancellationToken cancellationToken = default)
+    public virtual async Task<IReadOnlyList<Snapshot>> GetSnapshotsAsync(SnapshotsOptions? options = null, CancellationToken cancellationToken = default)
     {
-        filter ??= new SnapshotFilter();
+        options ??= new SnapshotsOptions();
+        var filter = options.Filter ?? new SnapshotFilter();
+        options.Validate();
         ValidateFilter(filter);
-        var (run, output) = await RunBufferedAsync(ResticCommands.Snapshots(filter), cancellationToken).ConfigureAwait(false);
+        var (run, output) = await RunBufferedAsync(ResticCommands.Snapshots(filter, options.Latest), cancellationToken).ConfigureAwait(false);
         var snapshots = ParseDocument(run, output, ResticJsonContext.Default.SnapshotDtoArray);
         LogCompleted(run);
         return ProjectOrThrow(run, output, () => Array.ConvertAll(snapshots, Projections.ToSnapshot));
@@ -38,19 +40,21 @@ public partial class ResticClient
     /// Runs <c>snapshots --group-by</c> without <c>--latest</c> and keeps the newest snapshots of each group
     /// itself: restic before 0.19 applied <c>--latest</c> per host and paths inside other groupings.
     /// </remarks>
-    public virtual async Task<IReadOnlyList<SnapshotGroup>> GetSnapshotGroupsAsync(SnapshotGrouping groupBy, SnapshotFilter? filter = null, CancellationToken cancellationToken = default)
+    public virtual async Task<IReadOnlyList<SnapshotGroup>> GetSnapshotGroupsAsync(SnapshotGrouping groupBy, SnapshotsOptions? options = null, CancellationToken cancellationToken = default)
     {
         if ((groupBy & ~(SnapshotGrouping.Host | SnapshotGrouping.Paths | SnapshotGrouping.Tags)) != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(groupBy), groupBy, "Group by Host, Paths and/or Tags.");
         }
 
-        filter ??= new SnapshotFilter();
+        options ??= new SnapshotsOptions();
+        var filter = options.Filter ?? new SnapshotFilter();
+        options.Validate();
         ValidateFilter(filter);
         var (run, output) = await RunBufferedAsync(ResticCommands.SnapshotGroups(groupBy, filter), cancellationToken).ConfigureAwait(false);
         var groups = ParseDocument(run, output, ResticJsonContext.Default.SnapshotGroupDtoArray);
         LogCompleted(run);
-        return ProjectOrThrow(run, output, () => Projections.ToGroups(groups, filter.Latest));
+        return ProjectOrThrow(run, output, () => Projections.ToGroups(groups, options.Latest));
     }
 
     /// <inheritdoc />
@@ -131,9 +135,5 @@ public partial class ResticClient
         Guard.Labels(filter.Hosts, nameof(filter.Hosts));
         Guard.TagSets(filter.Tags, nameof(filter.Tags));
         Guard.Items(filter.Paths, nameof(filter.Paths));
-        if (filter.Latest is < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(filter), filter.Latest, "SnapshotFilter.Latest must be at least 1.");
-        }
     }
 }

@@ -11,9 +11,9 @@ namespace Restic.Net;
 public partial class ResticClient
 {
     /// <inheritdoc />
-    public virtual async Task<RestoreSummary> RestoreAsync(RestoreOptions options, IProgress<RestoreProgress>? progress = null, CancellationToken cancellationToken = default)
+    public virtual async Task<RestoreSummary> RestoreAsync(SnapshotReference snapshot, string target, RestoreOptions? options = null, IProgress<RestoreProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        await foreach (var item in StreamRestoreAsync(options, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in StreamRestoreAsync(snapshot, target, options, cancellationToken).ConfigureAwait(false))
         {
             switch (item)
             {
@@ -33,9 +33,11 @@ public partial class ResticClient
     /// restic 0.14 and 0.15 print no JSON for restore: the stream then has no status events and the
     /// summary has no statistics (<see cref="RestoreSummary.HasStatistics"/> is false).
     /// </remarks>
-    public virtual IAsyncEnumerable<RestoreEvent> StreamRestoreAsync(RestoreOptions options, CancellationToken cancellationToken = default)
+    public virtual IAsyncEnumerable<RestoreEvent> StreamRestoreAsync(SnapshotReference snapshot, string target, RestoreOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        Guard.Snapshot(snapshot, allowSubfolder: true);
+        Guard.NotNullOrEmptyNoNul(target);
+        options = (options ?? new RestoreOptions()) with { Snapshot = snapshot, Target = target };
         options.Validate();
         return StreamRestoreCoreAsync(options, cancellationToken);
     }
@@ -49,6 +51,8 @@ public partial class ResticClient
             throw new ResticNotSupportedException("restore --ownership-by-name", version.Version, ResticCapabilities.V019);
         }
 
+        RequireSubfolderSyntax(options.Snapshot, version);
+
         var command = ResticCommands.Restore(options, capabilities);
         var queue = new EventQueue<RestoreEvent>();
         var parser = new RestoreOutputParser(queue, _executor.Logger, _executor.Settings.Redactor);
@@ -61,7 +65,8 @@ public partial class ResticClient
                 : parser.Summary?.ToSummary(target, capabilities); // every counter may be omitted when zero
             if (run.ExitCode != 0)
             {
-                throw PartialRestore(run, parser.Errors, summary ?? new RestoreSummary { Target = target });
+                // Accepted only with errors listed: restic restored the rest.
+                return new RestoreCompletedEvent { Summary = PartialRestore(run, parser.Errors, summary ?? new RestoreSummary { Target = target }) };
             }
 
             LogCompleted(run);
@@ -70,7 +75,7 @@ public partial class ResticClient
             return new RestoreCompletedEvent { Summary = restored };
         }
 
-        // "Fatal: There were N errors": restic restored the rest; the caller gets the list, not a generic failure.
+        // "Fatal: There were N errors": restic restored the rest; the caller gets an incomplete summary with the list.
         bool IsAccepted(ResticRun run) => run.ExitCode == 0 || (run.ExitCode == 1 && parser.Errors.Count > 0);
 
         await foreach (var item in StreamAsync(command, queue, parser, IsAccepted, Complete, cancellationToken).ConfigureAwait(false))
@@ -79,21 +84,14 @@ public partial class ResticClient
         }
     }
 
-    private ResticRestoreException PartialRestore(ResticRun run, IReadOnlyList<RestoreError> errors, RestoreSummary summary)
+    private RestoreSummary PartialRestore(ResticRun run, IReadOnlyList<RestoreError> errors, RestoreSummary summary)
     {
         var redactor = _executor.Settings.Redactor;
         var redacted = errors.Select(e => new RestoreError { Item = redactor.Redact(e.Item), Message = e.Message is null ? null : redactor.Redact(e.Message) }).ToArray();
-        var message = ErrorClassifier.ResticMessage(run);
-        var files = redacted.Select(e => e.Item).Distinct(StringComparer.Ordinal).ToArray();
-        var ex = new ResticRestoreException(
-            $"restic restore could not restore {files.Length} file(s), for example {files[0]}: {redacted[0].Message}",
-            run.ExitCode,
-            run.CommandLine,
-            message,
-            run.StandardError,
-            redacted,
-            summary);
-        _executor.LogFailure(run.Command.Operation, run.Duration, ex);
-        return ex;
+        var files = redacted.Select(e => e.Item).Distinct(StringComparer.Ordinal).Count();
+        Log.RestoreIncomplete(_executor.Logger, _executor.RepositoryName, summary.Target, files, redacted[0].Item, (long)run.Duration.TotalMilliseconds);
+        var partial = summary with { IsComplete = false, Errors = redacted };
+        ResticTelemetry.RecordRestore(_executor.RepositoryName, partial);
+        return partial;
     }
 }

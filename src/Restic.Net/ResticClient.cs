@@ -53,8 +53,11 @@ public partial class ResticClient : IResticClient
     /// <summary>For mocking frameworks only.</summary>
     protected ResticClient() => _executor = null!;
 
-    /// <summary>The repository, redacted; safe to log.</summary>
-    public virtual string Repository => _executor.RepositoryName;
+    /// <summary>
+    /// The repository the client works on, as configured in <see cref="ResticClientOptions.Repository"/>.
+    /// Its <see cref="ResticRepository.ToString"/> and <see cref="ResticRepository.RedactedLocation"/> hide credentials and are safe to log.
+    /// </summary>
+    public virtual ResticRepository Repository => _executor.Settings.Repository;
 
     /// <inheritdoc />
     public virtual Task<ResticVersion> GetVersionAsync(CancellationToken cancellationToken = default) =>

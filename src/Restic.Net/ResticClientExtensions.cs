@@ -5,18 +5,6 @@ namespace Restic.Net;
 /// <summary>Convenience overloads over <see cref="IResticClient"/>.</summary>
 public static class ResticClientExtensions
 {
-    /// <summary>Backs up the given files and folders with default options: <c>client.BackupAsync(["/srv/data"], token)</c>.</summary>
-    /// <param name="client">The client.</param>
-    /// <param name="paths">The files and folders.</param>
-    /// <param name="cancellationToken">Cancels the backup gracefully.</param>
-    /// <returns>The summary.</returns>
-    public static Task<BackupSummary> BackupAsync(this IResticClient client, IEnumerable<string> paths, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(paths);
-        return client.BackupAsync(new BackupOptions(paths.ToArray()), null, cancellationToken);
-    }
-
     /// <summary>Restores the latest snapshot into a folder.</summary>
     /// <param name="client">The client.</param>
     /// <param name="target">The folder to restore into.</param>
@@ -25,7 +13,7 @@ public static class ResticClientExtensions
     public static Task<RestoreSummary> RestoreLatestAsync(this IResticClient client, string target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return client.RestoreAsync(new RestoreOptions("latest", target), null, cancellationToken);
+        return client.RestoreAsync(SnapshotReference.Latest, target, null, null, cancellationToken);
     }
 
     /// <summary>Applies a retention policy and prunes the repository in one call (<c>forget --prune</c>).</summary>
@@ -36,7 +24,7 @@ public static class ResticClientExtensions
     public static Task<ForgetResult> ForgetAndPruneAsync(this IResticClient client, RetentionPolicy policy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return client.ForgetAsync(new ForgetOptions(policy) { Prune = true }, cancellationToken);
+        return client.ForgetAsync(policy, new ForgetOptions { Prune = true }, cancellationToken);
     }
 
     /// <summary>
@@ -46,12 +34,12 @@ public static class ResticClientExtensions
     /// is complete. Disposing the stream early stops restic gracefully.
     /// </summary>
     /// <param name="client">The client.</param>
-    /// <param name="snapshot"><c>latest</c> or a snapshot id, optionally with <c>:subfolder</c> (restic 0.16+).</param>
+    /// <param name="snapshot">The snapshot, optionally narrowed to a subfolder (restic 0.16+).</param>
     /// <param name="path">The absolute path of the file or folder inside the snapshot.</param>
     /// <param name="options">The archive format and the filter for <c>latest</c>; null for restic's defaults.</param>
     /// <param name="cancellationToken">Cancels the dump gracefully, also while the stream is being read.</param>
     /// <returns>The stream, once restic produced its first bytes or ended; a dump that fails at once throws here.</returns>
-    public static Task<Stream> OpenDumpAsync(this IResticClient client, string snapshot, string path, DumpOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<Stream> OpenDumpAsync(this IResticClient client, SnapshotReference snapshot, string path, DumpOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         return Input.ProducerStream.StartAsync((destination, token) => client.DumpAsync(snapshot, path, destination, options, token), cancellationToken);
@@ -62,14 +50,14 @@ public static class ResticClientExtensions
     /// returned as a value (<see cref="ForgetResult.IsDryRun"/> is true).
     /// </summary>
     /// <param name="client">The client.</param>
-    /// <param name="options">The policy, grouping and filter; <see cref="ForgetOptions.DryRun"/> is forced on.</param>
+    /// <param name="policy">Which snapshots to keep.</param>
+    /// <param name="options">Grouping and filter; null for restic's defaults. <see cref="ForgetOptions.DryRun"/> is forced on.</param>
     /// <param name="cancellationToken">Cancels the call gracefully.</param>
     /// <returns>Per group, what would be kept and removed, and why.</returns>
-    public static Task<ForgetResult> PlanForgetAsync(this IResticClient client, ForgetOptions options, CancellationToken cancellationToken = default)
+    public static Task<ForgetResult> PlanForgetAsync(this IResticClient client, RetentionPolicy policy, ForgetOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(options);
-        return client.ForgetAsync(options with { DryRun = true }, cancellationToken);
+        return client.ForgetAsync(policy, (options ?? new ForgetOptions()) with { DryRun = true }, cancellationToken);
     }
 
     /// <summary>
@@ -118,7 +106,7 @@ public static class ResticClientExtensions
         ArgumentNullException.ThrowIfNull(newPassword);
         var keys = await client.GetKeysAsync(null, cancellationToken).ConfigureAwait(false);
         var old = keys.FirstOrDefault(k => k.IsCurrent) ?? throw new InvalidOperationException("restic named no current key.");
-        var added = await client.AddKeyAsync(new AddKeyOptions(newPassword), cancellationToken).ConfigureAwait(false);
+        var added = await client.AddKeyAsync(newPassword, null, cancellationToken).ConfigureAwait(false);
         RepositoryKey verified;
         try
         {

@@ -1,12 +1,10 @@
-using System.Runtime.CompilerServices;
-
 namespace Restic.Net;
 
 /// <summary>
 /// Builds what code that uses <see cref="IResticClient"/> cannot build itself, for its tests: the
-/// exceptions (their constructors are the client's, so that their messages stay consistent) and the
-/// streamed results <see cref="Restic.Net.SnapshotListing"/> and <see cref="Restic.Net.SnapshotDiff"/>.
-/// Every other result is a record with <c>init</c> properties: build it with an object initializer.
+/// exceptions (their constructors are the client's, so that their messages stay consistent). Every
+/// result and event is a record with <c>init</c> properties: build it with an object initializer; a
+/// streamed result is any <see cref="IAsyncEnumerable{T}"/>.
 /// </summary>
 /// <remarks>
 /// How this class evolves (the Azure SDK rule): a method never gains a parameter. When a type gains
@@ -15,39 +13,6 @@ namespace Restic.Net;
 /// </remarks>
 public static class ResticModelFactory
 {
-    /// <summary>
-    /// Builds a <see cref="Restic.Net.SnapshotListing"/> that yields <paramref name="nodes"/>, with
-    /// <see cref="SnapshotListing.Snapshot"/> set before the first node, as restic's listing does.
-    /// </summary>
-    /// <param name="snapshot">The listed snapshot.</param>
-    /// <param name="nodes">The nodes.</param>
-    /// <returns>The listing.</returns>
-    public static SnapshotListing SnapshotListing(Snapshot snapshot, IEnumerable<SnapshotNode> nodes)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        ArgumentNullException.ThrowIfNull(nodes);
-        return new SnapshotListing((listing, cancellationToken) => Yield(nodes, () => listing.Snapshot = snapshot, null, cancellationToken));
-    }
-
-    /// <summary>
-    /// Builds a <see cref="Restic.Net.SnapshotDiff"/> that yields <paramref name="changes"/> and sets
-    /// <see cref="SnapshotDiff.Statistics"/> when the enumeration completes, as restic's diff does.
-    /// </summary>
-    /// <param name="changes">The changes.</param>
-    /// <param name="statistics">The totals; null for totals counted from <paramref name="changes"/>.</param>
-    /// <returns>The diff.</returns>
-    public static SnapshotDiff SnapshotDiff(IEnumerable<DiffChange> changes, DiffStatistics? statistics = null)
-    {
-        ArgumentNullException.ThrowIfNull(changes);
-        statistics ??= new DiffStatistics
-        {
-            ChangedFiles = changes.Count(c => c.IsContentChanged && !c.IsDirectory),
-            Added = new DiffCounts { Files = changes.Count(c => c.IsAdded && !c.IsDirectory), Directories = changes.Count(c => c.IsAdded && c.IsDirectory) },
-            Removed = new DiffCounts { Files = changes.Count(c => c.IsRemoved && !c.IsDirectory), Directories = changes.Count(c => c.IsRemoved && c.IsDirectory) },
-        };
-        return new SnapshotDiff((diff, cancellationToken) => Yield(changes, null, () => diff.Statistics = statistics, cancellationToken));
-    }
-
     /// <summary>Builds a <see cref="ResticCommandException"/> (restic failed for a reason without a dedicated type).</summary>
     /// <param name="resticMessage">restic's message.</param>
     /// <param name="exitCode">The exit code.</param>
@@ -130,29 +95,9 @@ public static class ResticModelFactory
     public static ResticTimeoutException TimeoutException(TimeSpan timeout) =>
         new($"restic made no progress for {timeout} and was stopped.", null, "restic", null, timeout);
 
-    /// <summary>Builds a <see cref="ResticRestoreException"/>.</summary>
-    /// <param name="errors">The files restic could not restore.</param>
-    /// <param name="summary">What restic reported.</param>
-    /// <returns>The exception.</returns>
-    public static ResticRestoreException RestoreException(IReadOnlyList<RestoreError> errors, RestoreSummary summary) =>
-        new($"restic restore failed for {errors?.Count ?? 0} files.", 1, "restic", "Fatal: There were errors", null, errors ?? [], summary);
-
     /// <summary>Builds a <see cref="ResticBinaryNotFoundException"/>.</summary>
     /// <param name="binaryPath">The executable that could not be started.</param>
     /// <returns>The exception.</returns>
     public static ResticBinaryNotFoundException BinaryNotFoundException(string binaryPath = "restic") =>
         new(binaryPath, new System.ComponentModel.Win32Exception(2, "No such file or directory"));
-
-    private static async IAsyncEnumerable<T> Yield<T>(IEnumerable<T> items, Action? before, Action? after, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        before?.Invoke();
-        foreach (var item in items)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return item;
-        }
-
-        after?.Invoke();
-        await Task.CompletedTask.ConfigureAwait(false);
-    }
 }

@@ -76,12 +76,12 @@ public sealed class CookbookTests : IDisposable
         await SeedAsync();
         var snapshots = await _client.GetSnapshotsAsync();
 
-        var (nodes, listing) = await Cookbook.ListAsync(_client, Documents);
+        var (nodes, listed) = await Cookbook.ListAsync(_client, Documents);
         var found = await Cookbook.FindAsync(_client);
         var (changes, statistics) = await Cookbook.DiffAsync(_client, snapshots);
 
         Assert.True(nodes > 16, $"{nodes} nodes");
-        Assert.True(listing.Snapshot!.Id.Matches(snapshots[^1].Id));
+        Assert.Equal(snapshots[^1].Id, listed.Id);
         Assert.Equal(2, found.Count);
         Assert.All(found, r => Assert.True(r.Hits >= 15));
         Assert.Contains(changes, c => c.Path.EndsWith("/added.bin", StringComparison.Ordinal) && c.IsAdded);
@@ -100,7 +100,7 @@ public sealed class CookbookTests : IDisposable
         await Cookbook.DumpAsync(_client, file, copy);
         var fromStream = await Cookbook.BackupFromStreamAsync(_client, () => Task.FromResult<Stream>(new MemoryStream(database)));
         using var dumped = new MemoryStream();
-        await _client.DumpAsync(fromStream.SnapshotId!.Value.Value, "/app.sql", dumped);
+        await _client.DumpAsync(fromStream.SnapshotId!.Value, "/app.sql", dumped);
 
         Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(copy));
         Assert.Equal(database, dumped.ToArray());

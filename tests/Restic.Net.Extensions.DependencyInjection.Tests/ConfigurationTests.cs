@@ -93,7 +93,7 @@ public class ConfigurationTests
 
         Assert.Equal(new LocalRepository("/srv/literal"), monitor.Get("literal").Repository);
         Assert.Equal("ResticPassword(value: ***)", monitor.Get("literal").Password!.ToString());
-        Assert.Equal("/srv/backup/restic", ((ResticClient)provider.GetRequiredKeyedService<IResticClient>("local")).Repository);
+        Assert.Equal("/srv/backup/restic", ((ResticClient)provider.GetRequiredKeyedService<IResticClient>("local")).Repository.RedactedLocation);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public class ConfigurationTests
         services.AddResticClient(configuration.GetSection("Restic:literal"));
         using var provider = services.BuildServiceProvider();
 
-        Assert.Equal("/srv/literal", ((ResticClient)provider.GetRequiredService<IResticClient>()).Repository);
+        Assert.Equal("/srv/literal", ((ResticClient)provider.GetRequiredService<IResticClient>()).Repository.RedactedLocation);
     }
 
     [Fact]

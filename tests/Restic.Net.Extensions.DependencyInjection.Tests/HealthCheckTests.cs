@@ -116,7 +116,7 @@ public class HealthCheckTests(RealRepositoryFixture fixture)
 
         Assert.Equal(HealthStatus.Degraded, entry.Status);
         Assert.Equal("PID 42 on vm by root (UID 0, GID 0)", entry.Data["lockHolder"]);
-        client.Verify(c => c.GetSnapshotsAsync(It.Is<SnapshotFilter?>(f => f!.Latest == 1), It.IsAny<CancellationToken>()));
+        client.Verify(c => c.GetSnapshotsAsync(It.Is<SnapshotsOptions?>(o => o!.Latest == 1), It.IsAny<CancellationToken>()));
     }
 
     [Theory]
@@ -165,7 +165,7 @@ public class HealthCheckTests(RealRepositoryFixture fixture)
     /// <summary>The check over a client (registered as "repo") whose snapshot query throws <paramref name="failure"/>.</summary>
     private static async Task<HealthReportEntry> CheckFailingClientAsync(Mock<IResticClient> client, ResticException failure)
     {
-        client.Setup(c => c.GetSnapshotsAsync(It.IsAny<SnapshotFilter?>(), It.IsAny<CancellationToken>())).ThrowsAsync(failure);
+        client.Setup(c => c.GetSnapshotsAsync(It.IsAny<SnapshotsOptions?>(), It.IsAny<CancellationToken>())).ThrowsAsync(failure);
         var services = new ServiceCollection().AddLogging();
         services.AddKeyedSingleton("repo", client.Object);
         services.AddHealthChecks().AddResticRepositoryCheck("repo");

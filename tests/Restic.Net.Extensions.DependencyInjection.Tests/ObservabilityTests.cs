@@ -30,7 +30,7 @@ public class ObservabilityTests(RealRepositoryFixture fixture)
         await client.InitAsync();
         using var telemetry = new TelemetryCollector(repository);
 
-        var summary = await client.BackupAsync(new BackupOptions(fixture.SourcePath));
+        var summary = await client.BackupAsync([fixture.SourcePath]);
 
         // One span per restic command, tagged with the outcome and exit code.
         var backup = Assert.Single(telemetry.Spans, s => s.DisplayName == "restic backup");

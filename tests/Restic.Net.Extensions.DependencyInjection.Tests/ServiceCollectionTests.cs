@@ -25,7 +25,7 @@ public class ServiceCollectionTests
 
         Assert.Same(client, provider.GetRequiredService<IResticClient>());
         Assert.Same(client, provider.GetRequiredService<IResticClientFactory>().CreateClient(""));
-        Assert.Equal("/srv/backup", Assert.IsType<ResticClient>(client).Repository);
+        Assert.Equal("/srv/backup", Assert.IsType<ResticClient>(client).Repository.RedactedLocation);
     }
 
     [Fact]
@@ -43,8 +43,8 @@ public class ServiceCollectionTests
         Assert.Same(local, factory.CreateClient("local"));
         Assert.Same(offsite, factory.CreateClient("offsite"));
         Assert.NotSame(local, offsite);
-        Assert.Equal("/srv/local", ((ResticClient)local).Repository);
-        Assert.Equal("sftp:backup@example.invalid:/srv/restic", ((ResticClient)offsite).Repository);
+        Assert.Equal("/srv/local", ((ResticClient)local).Repository.RedactedLocation);
+        Assert.Equal("sftp:backup@example.invalid:/srv/restic", ((ResticClient)offsite).Repository.RedactedLocation);
         Assert.Null(provider.GetService<IResticClient>());
     }
 
@@ -59,7 +59,7 @@ public class ServiceCollectionTests
 
         var job = provider.GetRequiredService<OffsiteBackupJob>();
 
-        Assert.Equal("/srv/offsite", ((ResticClient)job.Client).Repository);
+        Assert.Equal("/srv/offsite", ((ResticClient)job.Client).Repository.RedactedLocation);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class YourRepositoryTests : IDisposable
         var snapshot = Assert.Single(await Client(repository).GetSnapshotsAsync());
         Assert.Contains(snapshot.Id.ToShortString(), output, StringComparison.Ordinal);
         var target = _root.Combine("restore");
-        await Client(repository).RestoreAsync(new RestoreOptions(snapshot.Id, target));
+        await Client(repository).RestoreAsync(snapshot.Id, target);
         TestTree.AssertSameFiles(source, TestTree.RestoredPath(target, source));
     }
 

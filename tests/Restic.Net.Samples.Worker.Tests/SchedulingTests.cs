@@ -28,7 +28,7 @@ public sealed class SchedulingTests : IDisposable
         var client = new ResticClient(TestRestic.Options(Repository, Cache));
         for (var day = 3; day >= 1; day--)
         {
-            await client.BackupAsync(new BackupOptions(Source) { Time = s_start.AddDays(-day) });
+            await client.BackupAsync([Source], new BackupOptions { Time = s_start.AddDays(-day) });
         }
 
         using var worker = Worker(("Backups:Jobs:0:Retention:KeepLast", "2"));
@@ -48,7 +48,7 @@ public sealed class SchedulingTests : IDisposable
         Assert.True(latest.Id.Matches(SnapshotId.Parse(run.SnapshotId!)));
         Assert.Equal(["nightly"], latest.Tags);
         var target = _root.Combine("restore");
-        await client.RestoreAsync(new RestoreOptions(latest.Id, target));
+        await client.RestoreAsync(latest.Id, target);
         SourceTree.AssertSameFiles(Source, SourceTree.RestoredPath(target, Source));
         await worker.TickAsync(s_twoAm.AddDays(1)); // waits for tomorrow, not again today
     }

@@ -63,16 +63,17 @@ internal static class BackupEndpoint
         CancellationToken cancellationToken)
     {
         var (repository, client) = clients.Create(context, request.Repository, request);
-        var options = new BackupOptions(paths.Check("paths", request.Paths)) { Tags = request.Tags, Excludes = request.ExcludePatterns };
+        var sources = paths.Check("paths", request.Paths);
+        var options = new BackupOptions { Tags = request.Tags, Excludes = request.ExcludePatterns };
         RequestChecks.SingleLine("tags", request.Tags);
         RequestChecks.SingleLine("exclude_patterns", request.ExcludePatterns);
         if (!request.RunAsJob)
         {
-            return TypedResults.Ok(BackupResponse.From(await client.BackupAsync(options, cancellationToken: cancellationToken)));
+            return TypedResults.Ok(BackupResponse.From(await client.BackupAsync(sources, options, cancellationToken: cancellationToken)));
         }
 
         var job = jobs.Start("backup", repository.Name, async (job, token) =>
-            BackupResponse.From(await client.BackupAsync(options, new JobProgress<BackupProgress>(job, p => ProgressSnapshot.From(p)), token)));
+            BackupResponse.From(await client.BackupAsync(sources, options, new JobProgress<BackupProgress>(job, p => ProgressSnapshot.From(p)), token)));
         return JobAccepted.For(job);
     }
 }

@@ -58,7 +58,7 @@ internal static class PruneEndpoint
         var (_, client) = clients.Create(context, request.Repository, request);
         RequestChecks.SingleLine("tags", request.Tags);
         var result = await client.ForgetAsync(
-            new ForgetOptions(request.Policy)
+            request.Policy, new ForgetOptions
             {
                 Prune = true,
                 DryRun = request.DryRun,

@@ -19,13 +19,14 @@ internal static class RequestChecks
         }
     }
 
-    public static string SnapshotId(string? value)
+    public static SnapshotReference SnapshotId(string? value)
     {
-        if (value is null || !(value == "latest" || (value.Length is >= 4 and <= 64 && value.All(char.IsAsciiHexDigitLower))))
+        // A whole snapshot in restic's own spelling: no subfolder, no upper case.
+        if (!SnapshotReference.TryParse(value, out var reference) || reference.ToString() != value)
         {
             throw ApiProblemException.Invalid("snapshot_id", "snapshot_id must be 'latest' or a snapshot id (4 to 64 lower-case hex digits).");
         }
 
-        return value;
+        return reference;
     }
 }

@@ -34,8 +34,10 @@ internal sealed record RestoreResponse(
     string Message)
 {
     public static RestoreResponse From(string snapshot, RestoreSummary s) =>
-        new(true, snapshot, s.Target, s.FilesRestored, s.TotalFiles, s.BytesRestored, s.TotalBytes,
-            s.HasStatistics ? $"Restored {s.FilesRestored} files to {s.Target}." : $"Restored to {s.Target}.");
+        new(s.IsComplete, snapshot, s.Target, s.FilesRestored, s.TotalFiles, s.BytesRestored, s.TotalBytes,
+            s.IsComplete
+                ? s.HasStatistics ? $"Restored {s.FilesRestored} files to {s.Target}." : $"Restored to {s.Target}."
+                : $"Restored to {s.Target} in part: {s.Errors.Select(e => e.Item).Distinct(StringComparer.Ordinal).Count()} files could not be restored, for example {s.Errors[0].Item}: {s.Errors[0].Message}");
 }
 
 internal static class RestoreEndpoint
@@ -50,7 +52,9 @@ internal static class RestoreEndpoint
         CancellationToken cancellationToken)
     {
         var (repository, client) = clients.Create(context, request.Repository, request);
-        var options = new RestoreOptions(RequestChecks.SnapshotId(snapshotId), paths.Check("target_path", request.TargetPath))
+        var snapshot = RequestChecks.SnapshotId(snapshotId);
+        var target = paths.Check("target_path", request.TargetPath);
+        var options = new RestoreOptions
         {
             Includes = request.Include,
             Excludes = request.Exclude,
@@ -59,11 +63,11 @@ internal static class RestoreEndpoint
         RequestChecks.SingleLine("exclude", request.Exclude);
         if (!request.RunAsJob)
         {
-            return TypedResults.Ok(RestoreResponse.From(snapshotId, await client.RestoreAsync(options, cancellationToken: cancellationToken)));
+            return TypedResults.Ok(RestoreResponse.From(snapshotId, await client.RestoreAsync(snapshot, target, options, cancellationToken: cancellationToken)));
         }
 
         var job = jobs.Start("restore", repository.Name, async (job, token) =>
-            RestoreResponse.From(snapshotId, await client.RestoreAsync(options, new JobProgress<RestoreProgress>(job, p => ProgressSnapshot.From(p)), token)));
+            RestoreResponse.From(snapshotId, await client.RestoreAsync(snapshot, target, options, new JobProgress<RestoreProgress>(job, p => ProgressSnapshot.From(p)), token)));
         return JobAccepted.For(job);
     }
 }

@@ -32,8 +32,8 @@ internal static class SnapshotsEndpoint
     {
         var (_, client) = clients.Create(context, repository);
         RequestChecks.SingleLine("tag", tag);
-        var filter = tag is { Length: > 0 } ? new SnapshotFilter { Tags = tag } : null;
-        var snapshots = await client.GetSnapshotsAsync(filter, cancellationToken);
+        var query = tag is { Length: > 0 } ? new SnapshotsOptions { Filter = new SnapshotFilter { Tags = tag } } : null;
+        var snapshots = await client.GetSnapshotsAsync(query, cancellationToken);
         return TypedResults.Ok(new SnapshotsResponse(true, snapshots.Count, [.. snapshots.Select(SnapshotResponse.From)]));
     }
 }

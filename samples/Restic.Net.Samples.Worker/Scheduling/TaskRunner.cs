@@ -20,7 +20,7 @@ internal sealed partial class TaskRunner(IServiceProvider services, RunHistory h
         {
             var client = services.GetRequiredKeyedService<IResticClient>(job.Repository);
             var summary = await client.BackupAsync(
-                new BackupOptions(job.Sources) { Excludes = job.Excludes, Tags = job.Tags },
+                job.Sources, new BackupOptions { Excludes = job.Excludes, Tags = job.Tags },
                 new HistoryProgress(history, job.Name),
                 cancellationToken);
             snapshot = summary.SnapshotId?.Value;
@@ -28,7 +28,7 @@ internal sealed partial class TaskRunner(IServiceProvider services, RunHistory h
             {
                 // restic groups by host and paths: only this job's own snapshots are thinned out.
                 var forget = await client.ForgetAsync(
-                    new ForgetOptions(retention.ToPolicy()) { Prune = retention.Prune, Filter = new SnapshotFilter { Paths = job.Sources } },
+                    retention.ToPolicy(), new ForgetOptions { Prune = retention.Prune, Filter = new SnapshotFilter { Paths = job.Sources } },
                     cancellationToken);
                 removed = forget.Removed.Count;
             }

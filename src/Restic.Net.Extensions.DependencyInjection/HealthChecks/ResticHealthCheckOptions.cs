@@ -16,6 +16,6 @@ public sealed class ResticHealthCheckOptions
     /// </summary>
     public TimeSpan? MaxSnapshotAge { get; set; }
 
-    /// <summary>Which snapshots count for <see cref="MaxSnapshotAge"/>: by host, tags and paths. <see cref="SnapshotFilter.Latest"/> is ignored.</summary>
+    /// <summary>Which snapshots count for <see cref="MaxSnapshotAge"/>: by host, tags and paths.</summary>
     public SnapshotFilter? Filter { get; set; }
 }

@@ -14,14 +14,14 @@ internal sealed class ResticRepositoryHealthCheck(IResticClient client, ResticHe
     {
         ArgumentNullException.ThrowIfNull(context);
         var failure = context.Registration.FailureStatus;
-        var repository = (client as ResticClient)?.Repository ?? context.Registration.Name;
+        var repository = (client as ResticClient)?.Repository.RedactedLocation ?? context.Registration.Name;
         var data = new Dictionary<string, object>(StringComparer.Ordinal) { ["repository"] = repository };
 
         IReadOnlyList<Snapshot> snapshots;
         try
         {
-            var filter = (options.Filter ?? new SnapshotFilter()) with { Latest = 1 };
-            snapshots = await client.GetSnapshotsAsync(filter, cancellationToken).ConfigureAwait(false);
+            var query = new SnapshotsOptions { Filter = options.Filter, Latest = 1 };
+            snapshots = await client.GetSnapshotsAsync(query, cancellationToken).ConfigureAwait(false);
         }
         catch (ResticRepositoryLockedException ex)
         {

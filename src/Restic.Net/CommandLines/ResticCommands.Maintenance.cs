@@ -20,9 +20,9 @@ internal static partial class ResticCommands
         AddValue(flags, "--keep-within-monthly", policy.KeepWithinMonthly);
         AddValue(flags, "--keep-within-yearly", policy.KeepWithinYearly);
         AddEach(flags, "--keep-tag", policy.KeepTags);
-        if (options.GroupBy is not null)
+        if (options.GroupBy is { } groupBy)
         {
-            flags.Add("--group-by=" + options.GroupBy);
+            flags.Add(GroupByFlag(groupBy));
         }
 
         if (options.Filter is { } filter)
@@ -70,7 +70,7 @@ internal static partial class ResticCommands
             AddFilter(flags, filter);
         }
 
-        return new ResticCommand("check", ["check"], flags, options.Snapshots) { Lock = ResticLockKind.Exclusive };
+        return new ResticCommand("check", ["check"], flags, Arguments(options.Snapshots)) { Lock = ResticLockKind.Exclusive };
     }
 
     public static ResticCommand Stats(StatsOptions options, StatsMode mode)
@@ -81,7 +81,7 @@ internal static partial class ResticCommands
             AddFilter(flags, filter);
         }
 
-        return new ResticCommand("stats", ["stats"], flags, options.Snapshots);
+        return new ResticCommand("stats", ["stats"], flags, Arguments(options.Snapshots));
     }
 
     /// <summary><c>repair index</c> (0.16+) or <c>rebuild-index</c> (before).</summary>
@@ -105,7 +105,7 @@ internal static partial class ResticCommands
             AddFilter(flags, filter);
         }
 
-        return new ResticCommand("repair snapshots", ["repair", "snapshots"], flags, options.Snapshots) { Lock = ResticLockKind.Exclusive };
+        return new ResticCommand("repair snapshots", ["repair", "snapshots"], flags, Arguments(options.Snapshots)) { Lock = ResticLockKind.Exclusive };
     }
 
     /// <summary><c>cache</c>: lists the local cache; opens no repository.</summary>

@@ -15,7 +15,7 @@ internal static partial class ResticCommands
             AddFilter(flags, filter);
         }
 
-        return new ResticCommand("tag", ["tag"], flags, options.Snapshots) { Lock = ResticLockKind.Exclusive };
+        return new ResticCommand("tag", ["tag"], flags, Arguments(options.Snapshots)) { Lock = ResticLockKind.Exclusive };
     }
 
     /// <summary><c>copy</c> from the repository in the <c>RESTIC_FROM_*</c> variables; verbose, so that skipped snapshots are reported too.</summary>
@@ -32,7 +32,7 @@ internal static partial class ResticCommands
             AddFilter(flags, filter);
         }
 
-        return new ResticCommand("copy", ["copy"], flags, options.Snapshots);
+        return new ResticCommand("copy", ["copy"], flags, Arguments(options.Snapshots));
     }
 
     /// <summary><c>rewrite</c> (0.15+): exclusive with <c>--forget</c>.</summary>
@@ -52,7 +52,7 @@ internal static partial class ResticCommands
             AddFilter(flags, filter);
         }
 
-        return new ResticCommand("rewrite", ["rewrite"], flags, options.Snapshots)
+        return new ResticCommand("rewrite", ["rewrite"], flags, Arguments(options.Snapshots))
         {
             Lock = options.Forget ? ResticLockKind.Exclusive : ResticLockKind.Shared,
         };

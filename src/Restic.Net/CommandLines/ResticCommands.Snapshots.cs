@@ -6,6 +6,14 @@ internal static partial class ResticCommands
     /// <summary><c>snapshots --group-by=...</c>, without <c>--latest</c>: the client picks the newest per group itself.</summary>
     public static ResticCommand SnapshotGroups(SnapshotGrouping groupBy, SnapshotFilter filter)
     {
+        var flags = new List<string> { GroupByFlag(groupBy) };
+        AddFilter(flags, filter);
+        return new ResticCommand("snapshots", ["snapshots"], flags, []);
+    }
+
+    /// <summary><c>--group-by=host,paths,tags</c>; <c>--group-by=</c> (no grouping) for <see cref="SnapshotGrouping.None"/>.</summary>
+    private static string GroupByFlag(SnapshotGrouping groupBy)
+    {
         var keys = new List<string>(3);
         if (groupBy.HasFlag(SnapshotGrouping.Host))
         {
@@ -22,25 +30,23 @@ internal static partial class ResticCommands
             keys.Add("tags");
         }
 
-        var flags = new List<string> { "--group-by=" + string.Join(',', keys) };
-        AddFilter(flags, filter);
-        return new ResticCommand("snapshots", ["snapshots"], flags, []);
+        return "--group-by=" + string.Join(',', keys);
     }
 
-    public static ResticCommand Snapshots(SnapshotFilter filter)
+    public static ResticCommand Snapshots(SnapshotFilter filter, int? latest)
     {
         var flags = new List<string>();
         AddFilter(flags, filter);
-        if (filter.Latest is { } latest)
+        if (latest is { } count)
         {
-            flags.Add("--latest=" + ResticFormat.Integer(latest));
+            flags.Add("--latest=" + ResticFormat.Integer(count));
         }
 
         return new ResticCommand("snapshots", ["snapshots"], flags, []);
     }
 
     /// <summary><c>ls SNAPSHOT [DIR...]</c>: JSON lines, the snapshot first.</summary>
-    public static ResticCommand Ls(string snapshot, ListOptions options)
+    public static ResticCommand Ls(SnapshotReference snapshot, ListOptions options)
     {
         var flags = new List<string>();
         if (options.Filter is { } filter)
@@ -49,7 +55,7 @@ internal static partial class ResticCommands
         }
 
         AddFlag(flags, "--recursive", options.Recursive);
-        return new ResticCommand("ls", ["ls"], flags, [snapshot, .. options.Paths]);
+        return new ResticCommand("ls", ["ls"], flags, [snapshot.ToString(), .. options.Paths]);
     }
 
     /// <summary><c>find PATTERN...</c>: one JSON document, an array with an entry per snapshot.</summary>
@@ -69,15 +75,15 @@ internal static partial class ResticCommands
     }
 
     /// <summary><c>diff FIRST SECOND</c>: JSON lines, the statistics last.</summary>
-    public static ResticCommand Diff(string first, string second, DiffOptions options)
+    public static ResticCommand Diff(SnapshotReference first, SnapshotReference second, DiffOptions options)
     {
         var flags = new List<string>();
         AddFlag(flags, "--metadata", options.IncludeMetadata);
-        return new ResticCommand("diff", ["diff"], flags, [first, second]);
+        return new ResticCommand("diff", ["diff"], flags, [first.ToString(), second.ToString()]);
     }
 
     /// <summary><c>dump SNAPSHOT PATH</c>: the file's bytes, or an archive of a folder, on stdout.</summary>
-    public static ResticCommand Dump(string snapshot, string path, DumpOptions options)
+    public static ResticCommand Dump(SnapshotReference snapshot, string path, DumpOptions options)
     {
         var flags = new List<string>();
         if (options.Filter is { } filter)
@@ -86,7 +92,7 @@ internal static partial class ResticCommands
         }
 
         AddValue(flags, "--archive", options.Archive?.Value);
-        return new ResticCommand("dump", ["dump"], flags, [snapshot, path]);
+        return new ResticCommand("dump", ["dump"], flags, [snapshot.ToString(), path]);
     }
 
     public static ResticCommand Restore(RestoreOptions options, ResticCapabilities capabilities)
@@ -104,6 +110,6 @@ internal static partial class ResticCommands
 
         // File events exist from 0.17 at verbosity 2.
         AddFlag(flags, "--verbose=2", options.IncludeFileEvents && capabilities.RestoreOverwritePolicies);
-        return new ResticCommand("restore", ["restore"], flags, [options.Snapshot]);
+        return new ResticCommand("restore", ["restore"], flags, [options.Snapshot.ToString()]);
     }
 }

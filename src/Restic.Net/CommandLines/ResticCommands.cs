@@ -59,6 +59,19 @@ internal static partial class ResticCommands
         }
     }
 
+    private static void AddValue(List<string> flags, string flag, SnapshotReference? value) => AddValue(flags, flag, value?.ToString());
+
+    private static void AddEach(List<string> flags, string flag, IReadOnlyList<SnapshotReference> values)
+    {
+        foreach (var value in values)
+        {
+            AddValue(flags, flag, value.ToString());
+        }
+    }
+
+    /// <summary>Snapshot references as positional arguments, as restic takes them.</summary>
+    private static string[] Arguments(IReadOnlyList<SnapshotReference> snapshots) => [.. snapshots.Select(s => s.ToString())];
+
     private static void AddCount(List<string> flags, string flag, int? value)
     {
         if (value is { } count)

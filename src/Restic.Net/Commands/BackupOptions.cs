@@ -3,42 +3,20 @@ namespace Restic.Net;
 /// <summary>Options of a backup.</summary>
 public sealed record BackupOptions
 {
-    /// <summary>Creates backup options for the given files and folders.</summary>
-    /// <param name="paths">The files and folders to back up; at least one.</param>
-    /// <exception cref="ArgumentException">No path, or an empty path or one with a NUL character.</exception>
-    public BackupOptions(IReadOnlyList<string> paths)
-    {
-        ArgumentNullException.ThrowIfNull(paths);
-        if (paths.Count == 0)
-        {
-            throw new ArgumentException("At least one path to back up is required.", nameof(paths));
-        }
-
-        Guard.Items(paths);
-        Paths = paths;
-    }
-
-    /// <summary>Creates backup options for the given files and folders.</summary>
-    /// <param name="paths">The files and folders to back up; at least one.</param>
-    public BackupOptions(params string[] paths)
-        : this((IReadOnlyList<string>)paths)
-    {
-    }
-
-    /// <summary>The files and folders to back up.</summary>
-    public IReadOnlyList<string> Paths { get; }
+    /// <summary>The files and folders to back up: the operation's required argument, set by the client.</summary>
+    internal IReadOnlyList<string> Paths { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Paths)); }
 
     /// <summary>Tags to add to the snapshot (<c>--tag</c>), one per entry; a comma in a tag throws <see cref="ArgumentException"/> (restic would split it).</summary>
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Tags { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Tags)); }
 
     /// <summary>Exclude patterns (<c>--exclude</c>).</summary>
-    public IReadOnlyList<string> Excludes { get; init; } = [];
+    public IReadOnlyList<string> Excludes { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Excludes)); }
 
     /// <summary>Case-insensitive exclude patterns (<c>--iexclude</c>).</summary>
-    public IReadOnlyList<string> CaseInsensitiveExcludes { get; init; } = [];
+    public IReadOnlyList<string> CaseInsensitiveExcludes { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(CaseInsensitiveExcludes)); }
 
     /// <summary>Files that list exclude patterns (<c>--exclude-file</c>).</summary>
-    public IReadOnlyList<string> ExcludeFiles { get; init; } = [];
+    public IReadOnlyList<string> ExcludeFiles { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(ExcludeFiles)); }
 
     /// <summary>Excludes folders that contain a <c>CACHEDIR.TAG</c> file (<c>--exclude-caches</c>).</summary>
     public bool ExcludeCaches { get; init; }
@@ -53,7 +31,7 @@ public sealed record BackupOptions
     public string? Host { get; init; }
 
     /// <summary>The parent snapshot to compare against (<c>--parent</c>); null lets restic choose.</summary>
-    public string? Parent { get; init; }
+    public SnapshotReference? Parent { get; init; }
 
     /// <summary>Re-reads all files instead of trusting the parent's metadata (<c>--force</c>).</summary>
     public bool Force { get; init; }
@@ -78,9 +56,9 @@ public sealed record BackupOptions
         Guard.Items(ExcludeFiles);
         Guard.NoNul(ExcludeLargerThan);
         Guard.SingleLine(Host);
-        if (Parent is not null)
+        if (Parent is { } parent)
         {
-            Guard.SnapshotReference(Parent);
+            Guard.Snapshot(parent, allowSubfolder: false, nameof(Parent));
         }
         foreach (var tag in Tags)
         {

@@ -19,7 +19,7 @@ public sealed record CheckOptions
     /// Checks only the data of these snapshots, by id (restic 0.19+); empty for the whole repository.
     /// Older versions throw <see cref="ResticNotSupportedException"/>.
     /// </summary>
-    public IReadOnlyList<string> Snapshots { get; init; } = [];
+    public IReadOnlyList<SnapshotReference> Snapshots { get => field ?? ValueList<SnapshotReference>.Empty; init => field = ValueList.Of(value, nameof(Snapshots)); }
 
     /// <summary>
     /// Checks only the data of the snapshots that match the filter (restic 0.19+). Older versions throw
@@ -32,11 +32,7 @@ public sealed record CheckOptions
 
     internal void Validate()
     {
-        SnapshotFilter.RejectLatest(Filter, nameof(Filter));
-        foreach (var snapshot in Snapshots)
-        {
-            Guard.SnapshotReference(snapshot, nameof(Snapshots));
-        }
+        Guard.Snapshots(Snapshots);
 
         Guard.NoNul(ReadDataSubset);
         if (ReadData && ReadDataSubset is not null)

@@ -14,7 +14,6 @@ public sealed record DumpOptions
 
     internal void Validate()
     {
-        SnapshotFilter.RejectLatest(Filter, nameof(Filter));
         if (Archive is { } archive)
         {
             Guard.NotNullOrEmptyNoNul(archive.Value, nameof(Archive));

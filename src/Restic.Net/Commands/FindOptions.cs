@@ -4,7 +4,7 @@ namespace Restic.Net;
 public sealed record FindOptions
 {
     /// <summary>Searches only these snapshots (<c>--snapshot</c>); empty for all.</summary>
-    public IReadOnlyList<string> Snapshots { get; init; } = [];
+    public IReadOnlyList<SnapshotReference> Snapshots { get => field ?? ValueList<SnapshotReference>.Empty; init => field = ValueList.Of(value, nameof(Snapshots)); }
 
     /// <summary>Searches only snapshots that match the filter.</summary>
     public SnapshotFilter? Filter { get; init; }
@@ -20,7 +20,6 @@ public sealed record FindOptions
 
     internal void Validate()
     {
-        SnapshotFilter.RejectLatest(Filter, nameof(Filter));
 
         // restic 0.19 rejects this; older versions found nothing. Rejected before restic starts on every version.
         if (Oldest is { } oldest && Newest is { } newest && oldest > newest)
@@ -28,9 +27,6 @@ public sealed record FindOptions
             throw new ArgumentException($"Oldest ({oldest:O}) is later than Newest ({newest:O}): no node can match.", nameof(Oldest));
         }
 
-        foreach (var snapshot in Snapshots)
-        {
-            Guard.SnapshotReference(snapshot, nameof(Snapshots));
-        }
+        Guard.Snapshots(Snapshots);
     }
 }

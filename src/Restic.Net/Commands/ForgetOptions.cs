@@ -3,22 +3,15 @@ namespace Restic.Net;
 /// <summary>Options of <c>forget</c>.</summary>
 public sealed record ForgetOptions
 {
-    /// <summary>Creates forget options.</summary>
-    /// <param name="policy">Which snapshots to keep; use <see cref="RetentionPolicy.Default"/> for the ops-console default.</param>
-    public ForgetOptions(RetentionPolicy policy)
-    {
-        ArgumentNullException.ThrowIfNull(policy);
-        Policy = policy;
-    }
-
-    /// <summary>Which snapshots to keep.</summary>
-    public RetentionPolicy Policy { get; }
+    /// <summary>Which snapshots to keep: the operation's required argument, set by the client.</summary>
+    internal RetentionPolicy Policy { get; init; } = RetentionPolicy.Default;
 
     /// <summary>
-    /// How snapshots are grouped before the policy is applied (<c>--group-by</c>), a comma list of
-    /// <c>host</c>, <c>paths</c> and <c>tags</c>; empty string for no grouping; null for restic's default (<c>host,paths</c>).
+    /// How snapshots are grouped before the policy is applied (<c>--group-by</c>): the policy keeps its
+    /// counts in each group. <see cref="SnapshotGrouping.None"/> applies it to all snapshots as one group;
+    /// null keeps restic's default (host and paths).
     /// </summary>
-    public string? GroupBy { get; init; }
+    public SnapshotGrouping? GroupBy { get; init; }
 
     /// <summary>Only snapshots that match this filter are considered.</summary>
     public SnapshotFilter? Filter { get; init; }
@@ -31,8 +24,10 @@ public sealed record ForgetOptions
 
     internal void Validate()
     {
-        SnapshotFilter.RejectLatest(Filter, nameof(Filter));
         Policy.Validate();
-        Guard.NoNul(GroupBy);
+        if (GroupBy is { } groupBy && (groupBy & ~(SnapshotGrouping.Host | SnapshotGrouping.Paths | SnapshotGrouping.Tags)) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(GroupBy), groupBy, "Group by Host, Paths and/or Tags.");
+        }
     }
 }

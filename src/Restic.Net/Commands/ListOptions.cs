@@ -7,7 +7,7 @@ public sealed record ListOptions
     /// Folders inside the snapshot to list (absolute snapshot paths); empty for the whole snapshot.
     /// A folder is listed with its direct children, or with everything below it when <see cref="Recursive"/> is set.
     /// </summary>
-    public IReadOnlyList<string> Paths { get; init; } = [];
+    public IReadOnlyList<string> Paths { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Paths)); }
 
     /// <summary>Lists everything below <see cref="Paths"/> instead of the direct children only (<c>--recursive</c>).</summary>
     public bool Recursive { get; init; }
@@ -17,7 +17,6 @@ public sealed record ListOptions
 
     internal void Validate()
     {
-        SnapshotFilter.RejectLatest(Filter, nameof(Filter));
         Guard.Items(Paths);
     }
 }

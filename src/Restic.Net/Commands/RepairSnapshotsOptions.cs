@@ -10,17 +10,13 @@ public sealed record RepairSnapshotsOptions
     public bool DryRun { get; init; }
 
     /// <summary>The snapshots to check, by id; empty for all that match <see cref="Filter"/>.</summary>
-    public IReadOnlyList<string> Snapshots { get; init; } = [];
+    public IReadOnlyList<SnapshotReference> Snapshots { get => field ?? ValueList<SnapshotReference>.Empty; init => field = ValueList.Of(value, nameof(Snapshots)); }
 
     /// <summary>Checks only snapshots that match the filter.</summary>
     public SnapshotFilter? Filter { get; init; }
 
     internal void Validate()
     {
-        SnapshotFilter.RejectLatest(Filter, nameof(Filter));
-        foreach (var snapshot in Snapshots)
-        {
-            Guard.SnapshotReference(snapshot, nameof(Snapshots));
-        }
+        Guard.Snapshots(Snapshots);
     }
 }

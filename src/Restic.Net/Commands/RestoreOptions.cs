@@ -3,39 +3,17 @@ namespace Restic.Net;
 /// <summary>Options of a restore.</summary>
 public sealed record RestoreOptions
 {
-    /// <summary>Creates restore options.</summary>
-    /// <param name="snapshot">The snapshot: <c>latest</c>, a full or short id, or (restic 0.16+) <c>id:subfolder</c>.</param>
-    /// <param name="target">The folder to restore into; created if missing.</param>
-    /// <exception cref="ArgumentException">
-    /// The snapshot is not <c>latest</c> or a hex id (optionally with <c>:subfolder</c>), or the target is empty or contains a NUL character.
-    /// </exception>
-    public RestoreOptions(string snapshot, string target)
-    {
-        Guard.SnapshotReference(snapshot);
-        Guard.NotNullOrEmptyNoNul(target);
-        Snapshot = snapshot;
-        Target = target;
-    }
+    /// <summary>The snapshot to restore: the operation's required argument, set by the client.</summary>
+    internal SnapshotReference Snapshot { get; init; }
 
-    /// <summary>Creates restore options for a snapshot id.</summary>
-    /// <param name="snapshot">The snapshot.</param>
-    /// <param name="target">The folder to restore into.</param>
-    public RestoreOptions(SnapshotId snapshot, string target)
-        : this(snapshot.Value, target)
-    {
-    }
-
-    /// <summary>The snapshot to restore.</summary>
-    public string Snapshot { get; }
-
-    /// <summary>The folder to restore into.</summary>
-    public string Target { get; }
+    /// <summary>The folder to restore into: the operation's required argument, set by the client.</summary>
+    internal string Target { get; init; } = string.Empty;
 
     /// <summary>Restores only paths matching these patterns (<c>--include</c>).</summary>
-    public IReadOnlyList<string> Includes { get; init; } = [];
+    public IReadOnlyList<string> Includes { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Includes)); }
 
     /// <summary>Does not restore paths matching these patterns (<c>--exclude</c>).</summary>
-    public IReadOnlyList<string> Excludes { get; init; } = [];
+    public IReadOnlyList<string> Excludes { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Excludes)); }
 
     /// <summary>Reads the restored files back and compares them (<c>--verify</c>).</summary>
     public bool Verify { get; init; }
@@ -58,7 +36,6 @@ public sealed record RestoreOptions
 
     internal void Validate()
     {
-        SnapshotFilter.RejectLatest(Filter, nameof(Filter));
         Guard.Items(Includes);
         Guard.Items(Excludes);
     }

@@ -50,7 +50,7 @@ public sealed record RetentionPolicy
     /// several joined by commas that must all be present: <c>["a,b"]</c> keeps snapshots tagged both a
     /// and b, <c>["a", "b"]</c> those tagged a or b. As <see cref="SnapshotFilter.Tags"/>.
     /// </summary>
-    public IReadOnlyList<string> KeepTags { get; init; } = [];
+    public IReadOnlyList<string> KeepTags { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(KeepTags)); }
 
     /// <summary>
     /// Whether the policy keeps nothing by any rule: no rule set, or only counts of 0, which restic reads as

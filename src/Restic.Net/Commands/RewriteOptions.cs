@@ -7,25 +7,25 @@ namespace Restic.Net;
 public sealed record RewriteOptions
 {
     /// <summary>Exclude patterns (<c>--exclude</c>), as for a backup.</summary>
-    public IReadOnlyList<string> Excludes { get; init; } = [];
+    public IReadOnlyList<string> Excludes { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Excludes)); }
 
     /// <summary>Case-insensitive exclude patterns (<c>--iexclude</c>).</summary>
-    public IReadOnlyList<string> CaseInsensitiveExcludes { get; init; } = [];
+    public IReadOnlyList<string> CaseInsensitiveExcludes { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(CaseInsensitiveExcludes)); }
 
     /// <summary>Files that list exclude patterns (<c>--exclude-file</c>).</summary>
-    public IReadOnlyList<string> ExcludeFiles { get; init; } = [];
+    public IReadOnlyList<string> ExcludeFiles { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(ExcludeFiles)); }
 
     /// <summary>
     /// Include patterns (<c>--include</c>, restic 0.19+): keeps only matching files. Cannot be combined with
     /// exclude patterns; older versions throw <see cref="ResticNotSupportedException"/>.
     /// </summary>
-    public IReadOnlyList<string> Includes { get; init; } = [];
+    public IReadOnlyList<string> Includes { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Includes)); }
 
     /// <summary>Case-insensitive include patterns (<c>--iinclude</c>, restic 0.19+).</summary>
-    public IReadOnlyList<string> CaseInsensitiveIncludes { get; init; } = [];
+    public IReadOnlyList<string> CaseInsensitiveIncludes { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(CaseInsensitiveIncludes)); }
 
     /// <summary>Files that list include patterns (<c>--include-file</c>, restic 0.19+).</summary>
-    public IReadOnlyList<string> IncludeFiles { get; init; } = [];
+    public IReadOnlyList<string> IncludeFiles { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(IncludeFiles)); }
 
     /// <summary>Whether include patterns are used (restic 0.19+).</summary>
     internal bool UsesIncludes => Includes.Count + CaseInsensitiveIncludes.Count + IncludeFiles.Count > 0;
@@ -44,7 +44,7 @@ public sealed record RewriteOptions
     /// The snapshots to rewrite, by id. Or select with <see cref="Filter"/>, or every snapshot with
     /// <see cref="AllSnapshots"/>: one of the three is required.
     /// </summary>
-    public IReadOnlyList<string> Snapshots { get; init; } = [];
+    public IReadOnlyList<SnapshotReference> Snapshots { get => field ?? ValueList<SnapshotReference>.Empty; init => field = ValueList.Of(value, nameof(Snapshots)); }
 
     /// <summary>Rewrites only snapshots that match the filter.</summary>
     public SnapshotFilter? Filter { get; init; }
@@ -57,7 +57,6 @@ public sealed record RewriteOptions
 
     internal void Validate()
     {
-        SnapshotFilter.RejectLatest(Filter, nameof(Filter));
         Guard.Selection(Snapshots, Filter, AllSnapshots, "rewrite");
         Guard.Items(Excludes);
         Guard.Items(CaseInsensitiveExcludes);
@@ -76,9 +75,6 @@ public sealed record RewriteOptions
             throw new ArgumentException("Include and exclude patterns cannot be combined in one rewrite (restic rejects them together).", nameof(Includes));
         }
 
-        foreach (var snapshot in Snapshots)
-        {
-            Guard.SnapshotReference(snapshot, nameof(Snapshots));
-        }
+        Guard.Snapshots(Snapshots);
     }
 }

@@ -7,7 +7,7 @@ public sealed record StatsOptions
     public StatsMode Mode { get; init; } = StatsMode.RestoreSize;
 
     /// <summary>Counts only these snapshots (ids or <c>latest</c>); empty for all.</summary>
-    public IReadOnlyList<string> Snapshots { get; init; } = [];
+    public IReadOnlyList<SnapshotReference> Snapshots { get => field ?? ValueList<SnapshotReference>.Empty; init => field = ValueList.Of(value, nameof(Snapshots)); }
 
     /// <summary>Counts only snapshots that match this filter.</summary>
     public SnapshotFilter? Filter { get; init; }
@@ -20,11 +20,7 @@ public sealed record StatsOptions
 
     internal void Validate()
     {
-        SnapshotFilter.RejectLatest(Filter, nameof(Filter));
         Guard.NotNullOrEmptyNoNul(Mode.Value, nameof(Mode));
-        foreach (var snapshot in Snapshots)
-        {
-            Guard.SnapshotReference(snapshot, nameof(Snapshots));
-        }
+        Guard.Snapshots(Snapshots);
     }
 }

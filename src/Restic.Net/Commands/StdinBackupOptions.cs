@@ -7,13 +7,13 @@ namespace Restic.Net;
 public sealed record StdinBackupOptions
 {
     /// <summary>Tags to add to the snapshot (<c>--tag</c>), one per entry; a comma in a tag throws <see cref="ArgumentException"/> (restic would split it).</summary>
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Tags { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Tags)); }
 
     /// <summary>The host name recorded in the snapshot (<c>--host</c>); null uses the machine's name.</summary>
     public string? Host { get; init; }
 
     /// <summary>The parent snapshot (<c>--parent</c>); null lets restic choose (the latest with the same file name).</summary>
-    public string? Parent { get; init; }
+    public SnapshotReference? Parent { get; init; }
 
     /// <summary>The snapshot time to record (<c>--time</c>); null uses the current time.</summary>
     public DateTimeOffset? Time { get; init; }
@@ -25,7 +25,10 @@ public sealed record StdinBackupOptions
     {
         Guard.Tags(Tags);
         Guard.SingleLine(Host);
-        Guard.NoNul(Parent);
+        if (Parent is { } parent)
+        {
+            Guard.Snapshot(parent, allowSubfolder: false, nameof(Parent));
+        }
         foreach (var tag in Tags)
         {
             if (tag.Contains(',', StringComparison.Ordinal))

@@ -7,19 +7,19 @@ namespace Restic.Net;
 public sealed record TagOptions
 {
     /// <summary>Tags to add (<c>--add</c>), one per entry; a comma in a tag throws <see cref="ArgumentException"/> (restic would split it).</summary>
-    public IReadOnlyList<string> Add { get; init; } = [];
+    public IReadOnlyList<string> Add { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Add)); }
 
     /// <summary>Tags to remove (<c>--remove</c>), one per entry, without commas.</summary>
-    public IReadOnlyList<string> Remove { get; init; } = [];
+    public IReadOnlyList<string> Remove { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Remove)); }
 
     /// <summary>Tags that replace all current ones (<c>--set</c>); cannot be combined with <see cref="Add"/> or <see cref="Remove"/>.</summary>
-    public IReadOnlyList<string> Set { get; init; } = [];
+    public IReadOnlyList<string> Set { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Set)); }
 
     /// <summary>
     /// The snapshots to change, by id. Or select with <see cref="Filter"/>, or every snapshot with
     /// <see cref="AllSnapshots"/>: one of the three is required.
     /// </summary>
-    public IReadOnlyList<string> Snapshots { get; init; } = [];
+    public IReadOnlyList<SnapshotReference> Snapshots { get => field ?? ValueList<SnapshotReference>.Empty; init => field = ValueList.Of(value, nameof(Snapshots)); }
 
     /// <summary>Changes only snapshots that match the filter.</summary>
     public SnapshotFilter? Filter { get; init; }
@@ -32,7 +32,6 @@ public sealed record TagOptions
 
     internal void Validate()
     {
-        SnapshotFilter.RejectLatest(Filter, nameof(Filter));
         Guard.Selection(Snapshots, Filter, AllSnapshots, "tag");
         Guard.Tags(Add);
         Guard.Tags(Remove);
@@ -55,9 +54,6 @@ public sealed record TagOptions
             throw new ArgumentException("Set cannot be combined with Add or Remove.", nameof(Set));
         }
 
-        foreach (var snapshot in Snapshots)
-        {
-            Guard.SnapshotReference(snapshot, nameof(Snapshots));
-        }
+        Guard.Snapshots(Snapshots);
     }
 }

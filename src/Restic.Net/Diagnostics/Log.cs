@@ -76,6 +76,15 @@ internal static partial class Log
         }
     }
 
+    public static void RestoreIncomplete(ILogger logger, string repository, string target, int fileCount, string example, long durationMs)
+    {
+        if (logger.IsEnabled(LogLevel.Warning))
+        {
+            var details = string.Create(CultureInfo.InvariantCulture, $": {fileCount} files or folders could not be restored into {target}, for example {example}");
+            OperationAudit(logger, LogLevel.Warning, "restore", repository, Outcomes.Partial, durationMs, details, null, null, null, null, fileCount, null, 1, null);
+        }
+    }
+
     [LoggerMessage(EventId = 1020, EventName = "LockRetry", Level = LogLevel.Debug,
         Message = "Repository {Repository} is locked; retrying restic {Operation} in {DelayMs} ms (attempt {Attempt})")]
     public static partial void LockRetry(ILogger logger, string repository, string operation, long delayMs, int attempt);

@@ -28,5 +28,5 @@ public sealed record BackupProgress
     public long ErrorCount { get; init; }
 
     /// <summary>Files being read right now.</summary>
-    public IReadOnlyList<string> CurrentFiles { get; init; } = [];
+    public IReadOnlyList<string> CurrentFiles { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(CurrentFiles)); }
 }

@@ -21,7 +21,7 @@ public sealed record BackupSummary
     public bool IsDryRun { get; init; }
 
     /// <summary>Files and folders restic could not back up.</summary>
-    public IReadOnlyList<BackupError> Errors { get; init; } = [];
+    public IReadOnlyList<BackupError> Errors { get => field ?? ValueList<BackupError>.Empty; init => field = ValueList.Of(value, nameof(Errors)); }
 
     /// <summary>Files not in the parent snapshot.</summary>
     public long FilesNew { get; init; }

@@ -7,5 +7,5 @@ public sealed record CacheInfo
     public string? Directory { get; init; }
 
     /// <summary>The repositories' cache folders.</summary>
-    public IReadOnlyList<CacheEntry> Entries { get; init; } = [];
+    public IReadOnlyList<CacheEntry> Entries { get => field ?? ValueList<CacheEntry>.Empty; init => field = ValueList.Of(value, nameof(Entries)); }
 }

@@ -13,10 +13,10 @@ public sealed record CheckResult
     public int ErrorCount { get; init; }
 
     /// <summary>The error messages restic printed.</summary>
-    public IReadOnlyList<string> Errors { get; init; } = [];
+    public IReadOnlyList<string> Errors { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Errors)); }
 
     /// <summary>Pack files that are damaged (restic 0.18+ reports them; run <c>repair packs</c>).</summary>
-    public IReadOnlyList<string> BrokenPacks { get; init; } = [];
+    public IReadOnlyList<string> BrokenPacks { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(BrokenPacks)); }
 
     /// <summary>restic suggests running <c>repair index</c>.</summary>
     public bool SuggestRepairIndex { get; init; }
@@ -25,5 +25,5 @@ public sealed record CheckResult
     public bool SuggestPrune { get; init; }
 
     /// <summary>restic's text output on versions that print no JSON for check (before 0.18).</summary>
-    public IReadOnlyList<string> Output { get; init; } = [];
+    public IReadOnlyList<string> Output { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Output)); }
 }

@@ -10,5 +10,5 @@ public sealed record FindResult
     public long Hits { get; init; }
 
     /// <summary>The matching nodes.</summary>
-    public IReadOnlyList<SnapshotNode> Matches { get; init; } = [];
+    public IReadOnlyList<SnapshotNode> Matches { get => field ?? ValueList<SnapshotNode>.Empty; init => field = ValueList.Of(value, nameof(Matches)); }
 }

@@ -7,17 +7,17 @@ public sealed record ForgetGroup
     public string Host { get; init; } = string.Empty;
 
     /// <summary>The paths of the group; empty when not grouped by paths.</summary>
-    public IReadOnlyList<string> Paths { get; init; } = [];
+    public IReadOnlyList<string> Paths { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Paths)); }
 
     /// <summary>The tags of the group; empty when not grouped by tags.</summary>
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Tags { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Tags)); }
 
     /// <summary>Snapshots kept, newest first.</summary>
-    public IReadOnlyList<Snapshot> Keep { get; init; } = [];
+    public IReadOnlyList<Snapshot> Keep { get => field ?? ValueList<Snapshot>.Empty; init => field = ValueList.Of(value, nameof(Keep)); }
 
     /// <summary>Snapshots removed, newest first.</summary>
-    public IReadOnlyList<Snapshot> Remove { get; init; } = [];
+    public IReadOnlyList<Snapshot> Remove { get => field ?? ValueList<Snapshot>.Empty; init => field = ValueList.Of(value, nameof(Remove)); }
 
     /// <summary>Why each kept snapshot was kept.</summary>
-    public IReadOnlyList<KeepReason> Reasons { get; init; } = [];
+    public IReadOnlyList<KeepReason> Reasons { get => field ?? ValueList<KeepReason>.Empty; init => field = ValueList.Of(value, nameof(Reasons)); }
 }

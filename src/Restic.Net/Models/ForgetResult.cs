@@ -4,7 +4,7 @@ namespace Restic.Net;
 public sealed record ForgetResult
 {
     /// <summary>The snapshot groups (by default one per host and path set).</summary>
-    public IReadOnlyList<ForgetGroup> Groups { get; init; } = [];
+    public IReadOnlyList<ForgetGroup> Groups { get => field ?? ValueList<ForgetGroup>.Empty; init => field = ValueList.Of(value, nameof(Groups)); }
 
     /// <summary>Whether nothing was removed because this was a dry run.</summary>
     public bool IsDryRun { get; init; }
@@ -23,7 +23,7 @@ public sealed record ForgetResult
     public bool IsComplete { get; init; } = true;
 
     /// <summary>The snapshots of <see cref="Removed"/> that restic could not remove (full ids).</summary>
-    public IReadOnlyList<SnapshotId> NotRemoved { get; init; } = [];
+    public IReadOnlyList<SnapshotId> NotRemoved { get => field ?? ValueList<SnapshotId>.Empty; init => field = ValueList.Of(value, nameof(NotRemoved)); }
 
     /// <summary>All snapshots kept, over all groups.</summary>
     public IReadOnlyList<Snapshot> Kept => Groups.SelectMany(g => g.Keep).ToList();

@@ -10,5 +10,5 @@ public sealed record KeepReason
     public SnapshotId? SnapshotId { get; init; }
 
     /// <summary>The rules that matched, for example <c>daily snapshot</c> or <c>last snapshot</c>.</summary>
-    public IReadOnlyList<string> Matches { get; init; } = [];
+    public IReadOnlyList<string> Matches { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Matches)); }
 }

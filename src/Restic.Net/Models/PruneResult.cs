@@ -44,5 +44,5 @@ public sealed record PruneResult
     public long? UnusedBytesAfterPrune { get; init; }
 
     /// <summary>restic's text output, for display.</summary>
-    public IReadOnlyList<string> Output { get; init; } = [];
+    public IReadOnlyList<string> Output { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Output)); }
 }

@@ -4,5 +4,5 @@ namespace Restic.Net;
 public sealed record RepairIndexResult
 {
     /// <summary>restic's text output without its progress lines.</summary>
-    public IReadOnlyList<string> Output { get; init; } = [];
+    public IReadOnlyList<string> Output { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Output)); }
 }

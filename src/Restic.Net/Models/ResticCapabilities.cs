@@ -18,6 +18,9 @@ public sealed record ResticCapabilities
     /// <summary>The version the capabilities were derived from.</summary>
     public Version Version { get; }
 
+    /// <summary>restic 0.16.0, which the <c>snapshot:subfolder</c> syntax needs.</summary>
+    internal static Version V016 => s_v016;
+
     /// <summary>restic 0.19.0, which the 0.19 features need.</summary>
     internal static Version V019 => s_v019;
 
@@ -32,6 +35,9 @@ public sealed record ResticCapabilities
 
     /// <summary><c>version --json</c> (0.17+).</summary>
     internal bool JsonVersion => Version >= s_v017;
+
+    /// <summary>A <see cref="SnapshotReference"/> with a subfolder (<c>snapshot:subfolder</c>) for restore, dump, ls and diff (0.16+).</summary>
+    public bool SubfolderSyntax => Version >= s_v016;
 
     /// <summary>The <c>--retry-lock</c> flag (0.16+).</summary>
     public bool RetryLock => Version >= s_v016;

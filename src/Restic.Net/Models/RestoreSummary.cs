@@ -4,8 +4,22 @@ namespace Restic.Net;
 /// The result of a restore. restic 0.14 and 0.15 print no statistics for a restore: there
 /// <see cref="HasStatistics"/> is false and every counter is null.
 /// </summary>
+/// <remarks>
+/// A restore in which some files could not be written (a full disk, missing permissions, ...) is not an
+/// exception: restic restored the rest, and the summary says so with <see cref="IsComplete"/> false and
+/// the files in <see cref="Errors"/>, as <see cref="BackupSummary"/> does for unreadable files.
+/// </remarks>
 public sealed record RestoreSummary
 {
+    /// <summary>
+    /// Whether every selected file was restored. False when restic reported files it could not
+    /// restore (listed in <see cref="Errors"/>); the other files were restored.
+    /// </summary>
+    public bool IsComplete { get; init; } = true;
+
+    /// <summary>The files restic could not restore, as it reported them (one entry per report; a file may appear more than once).</summary>
+    public IReadOnlyList<RestoreError> Errors { get => field ?? ValueList<RestoreError>.Empty; init => field = ValueList.Of(value, nameof(Errors)); }
+
     /// <summary>Whether restic reported statistics (restic 0.16+).</summary>
     public bool HasStatistics { get; init; }
 
@@ -18,7 +32,7 @@ public sealed record RestoreSummary
     /// <summary>Files in the selection.</summary>
     public long? TotalFiles { get; init; }
 
-    /// <summary>Files written.</summary>
+    /// <summary>Files written; with <see cref="Errors"/>, it may include files restic failed to finish.</summary>
     public long? FilesRestored { get; init; }
 
     /// <summary>Files skipped by the overwrite policy (restic 0.17+).</summary>

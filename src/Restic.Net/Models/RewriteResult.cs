@@ -10,8 +10,8 @@ public sealed record RewriteResult
     public int ModifiedSnapshots { get; init; }
 
     /// <summary>The replaced snapshots, by short id (restic prints no full ids here).</summary>
-    public IReadOnlyList<SnapshotChange> Changes { get; init; } = [];
+    public IReadOnlyList<SnapshotChange> Changes { get => field ?? ValueList<SnapshotChange>.Empty; init => field = ValueList.Of(value, nameof(Changes)); }
 
     /// <summary>restic's text output, for what the parser does not cover (for example the excluded paths).</summary>
-    public IReadOnlyList<string> Output { get; init; } = [];
+    public IReadOnlyList<string> Output { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Output)); }
 }

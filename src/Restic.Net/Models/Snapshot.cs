@@ -16,7 +16,7 @@ public sealed record Snapshot
     public string Tree { get; init; } = string.Empty;
 
     /// <summary>The backed-up paths, absolute.</summary>
-    public IReadOnlyList<string> Paths { get; init; } = [];
+    public IReadOnlyList<string> Paths { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Paths)); }
 
     /// <summary>The host name recorded in the snapshot.</summary>
     public string? HostName { get; init; }
@@ -31,10 +31,10 @@ public sealed record Snapshot
     public uint Gid { get; init; }
 
     /// <summary>Exclude patterns used for the backup.</summary>
-    public IReadOnlyList<string> Excludes { get; init; } = [];
+    public IReadOnlyList<string> Excludes { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Excludes)); }
 
     /// <summary>The snapshot's tags.</summary>
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Tags { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Tags)); }
 
     /// <summary>The id of the first version of this snapshot, when <c>tag</c> or <c>rewrite</c> changed it.</summary>
     public SnapshotId? Original { get; init; }

@@ -7,11 +7,11 @@ public sealed record SnapshotGroup
     public string Host { get; init; } = string.Empty;
 
     /// <summary>The paths of the group; empty when not grouped by paths.</summary>
-    public IReadOnlyList<string> Paths { get; init; } = [];
+    public IReadOnlyList<string> Paths { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Paths)); }
 
     /// <summary>The tags of the group; empty when not grouped by tags.</summary>
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Tags { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Tags)); }
 
     /// <summary>The snapshots of the group, oldest first.</summary>
-    public IReadOnlyList<Snapshot> Snapshots { get; init; } = [];
+    public IReadOnlyList<Snapshot> Snapshots { get => field ?? ValueList<Snapshot>.Empty; init => field = ValueList.Of(value, nameof(Snapshots)); }
 }

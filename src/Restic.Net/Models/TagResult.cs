@@ -10,5 +10,5 @@ public sealed record TagResult
     /// Which snapshot became which (restic 0.18+, which reports it as JSON); null on older versions,
     /// which print only the count.
     /// </summary>
-    public IReadOnlyList<SnapshotChange>? Changes { get; init; }
+    public IReadOnlyList<SnapshotChange>? Changes { get; init => field = ValueList<SnapshotChange>.Of(value); }
 }

@@ -10,5 +10,5 @@ public sealed record UnlockResult
     /// The locks that were removed, with their holders: the locks that existed before <c>unlock</c>
     /// ran and no longer existed after it. A lock its holder released at that very moment is listed too.
     /// </summary>
-    public IReadOnlyList<ResticLock> Removed { get; init; } = [];
+    public IReadOnlyList<ResticLock> Removed { get => field ?? ValueList<ResticLock>.Empty; init => field = ValueList.Of(value, nameof(Removed)); }
 }

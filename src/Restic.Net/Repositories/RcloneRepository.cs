@@ -45,7 +45,7 @@ public sealed record RcloneRepository : ResticRepository
     public string? Program { get; init; }
 
     /// <summary>The rclone arguments (<c>-o rclone.args</c>), each a single word; null for restic's <c>serve restic --stdio --b2-hard-delete</c>.</summary>
-    public IReadOnlyList<string>? Arguments { get; init; }
+    public IReadOnlyList<string>? Arguments { get; init => field = ValueList<string>.Of(value); }
 
     /// <summary>How long restic waits for rclone to start (<c>-o rclone.timeout</c>); null for restic's 1 minute.</summary>
     public TimeSpan? StartTimeout { get; init; }

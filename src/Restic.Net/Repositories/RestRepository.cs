@@ -48,7 +48,7 @@ public sealed record RestRepository : ResticRepository
     public string? Password { get; init; }
 
     /// <summary>PEM files of certificate authorities to trust in addition to the system's (<c>--cacert</c>), for a server with a private CA or self-signed certificate.</summary>
-    public IReadOnlyList<string>? CaCertificateFiles { get; init; }
+    public IReadOnlyList<string>? CaCertificateFiles { get; init => field = ValueList<string>.Of(value); }
 
     /// <summary>A PEM file holding the TLS client certificate and its key (<c>--tls-client-cert</c>).</summary>
     public string? ClientCertificateFile { get; init; }

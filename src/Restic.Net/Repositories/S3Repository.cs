@@ -68,7 +68,7 @@ public sealed record S3Repository : ResticRepository
     public string? SharedCredentialsFile { get; init; }
 
     /// <summary>PEM files of certificate authorities to trust in addition to the system's (<c>--cacert</c>).</summary>
-    public IReadOnlyList<string>? CaCertificateFiles { get; init; }
+    public IReadOnlyList<string>? CaCertificateFiles { get; init => field = ValueList<string>.Of(value); }
 
     /// <summary>A PEM file holding the TLS client certificate and its key (<c>--tls-client-cert</c>).</summary>
     public string? ClientCertificateFile { get; init; }

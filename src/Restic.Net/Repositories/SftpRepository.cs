@@ -61,7 +61,7 @@ public sealed record SftpRepository : ResticRepository
     public string SshProgram { get; init; } = "ssh";
 
     /// <summary>Further ssh arguments, each a single word without spaces, such as <c>-oCompression=yes</c>.</summary>
-    public IReadOnlyList<string>? SshArguments { get; init; }
+    public IReadOnlyList<string>? SshArguments { get; init => field = ValueList<string>.Of(value); }
 
     /// <summary>The ssh command line restic runs (the value of <c>-o sftp.command</c>).</summary>
     public string SshCommand

@@ -6,7 +6,7 @@ namespace Restic.Net.IntegrationTests.Process;
 [Trait("Restic", "None")] // starts no restic: run once, not per restic version
 public sealed class CancellationTests
 {
-    private static readonly BackupOptions s_options = new("/data");
+    private static readonly string[] s_paths = ["/data"];
 
     [Fact(Timeout = 30000)]
     public async Task StreamBackupAsync_CallerCancelsRunningBackup_SendsSigintAndThrowsWithCallerToken()
@@ -20,7 +20,7 @@ public sealed class CancellationTests
         var events = 0;
         var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var item in client.StreamBackupAsync(s_options, cts.Token))
+            await foreach (var item in client.StreamBackupAsync(s_paths, null, cts.Token))
             {
                 // restic is running and has its SIGINT handler in place once it printed something.
                 events++;
@@ -47,7 +47,7 @@ public sealed class CancellationTests
         using var cts = new CancellationTokenSource();
         var started = new FirstReport<BackupProgress>();
 
-        var backup = client.BackupAsync(s_options, started, cts.Token);
+        var backup = client.BackupAsync(s_paths, null, started, cts.Token);
         await started.Task.WaitAsync(TimeSpan.FromSeconds(20));
         await cts.CancelAsync();
 
@@ -67,7 +67,7 @@ public sealed class CancellationTests
         using var cts = new CancellationTokenSource();
         var started = new FirstReport<BackupProgress>();
 
-        var backup = client.BackupAsync(s_options, started, cts.Token);
+        var backup = client.BackupAsync(s_paths, null, started, cts.Token);
         await started.Task.WaitAsync(TimeSpan.FromSeconds(20));
         var stopwatch = Stopwatch.StartNew();
         await cts.CancelAsync();
@@ -90,7 +90,7 @@ public sealed class CancellationTests
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
 
-        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.BackupAsync(s_options, null, cts.Token));
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.BackupAsync(s_paths, null, null, cts.Token));
 
         Assert.Equal(cts.Token, ex.CancellationToken);
         Assert.Empty(fake.ReadRecords());

@@ -12,7 +12,7 @@ public sealed class ChildEnvironmentTests
     private const string ParentCredentialVariable = "B2_ACCOUNT_KEY";
     private static readonly string s_parentResticValue = "parent-restic-" + Guid.NewGuid().ToString("N");
     private static readonly string s_parentCredentialValue = "parent-credential-" + Guid.NewGuid().ToString("N");
-    private static readonly BackupOptions s_options = new("/data", "-starts-with-dash");
+    private static readonly string[] s_paths = ["/data", "-starts-with-dash"];
 
     static ChildEnvironmentTests()
     {
@@ -29,7 +29,7 @@ public sealed class ChildEnvironmentTests
         options.EnvironmentVariables["RESTIC_COMPRESSION"] = "max";
         var client = new ResticClient(options);
 
-        await client.BackupAsync(s_options);
+        await client.BackupAsync(s_paths);
 
         var run = fake.SingleRecord();
         Assert.DoesNotContain(run.Arguments, a => a.Contains(password, StringComparison.Ordinal));
@@ -52,7 +52,7 @@ public sealed class ChildEnvironmentTests
         using var fake = new FakeRestic().WithStdout(ResticLines.Summary);
         var client = fake.CreateClient(o => o.ProgressInterval = TimeSpan.FromMilliseconds(250));
 
-        await client.BackupAsync(s_options);
+        await client.BackupAsync(s_paths);
 
         Assert.Equal("4", fake.SingleRecord().Environment["RESTIC_PROGRESS_FPS"]);
     }
@@ -63,7 +63,7 @@ public sealed class ChildEnvironmentTests
         using var fake = new FakeRestic().WithStdout(ResticLines.Summary);
         var client = fake.CreateClient();
 
-        await client.BackupAsync(s_options);
+        await client.BackupAsync(s_paths);
 
         var env = fake.SingleRecord().Environment;
         Assert.Equal(s_parentResticValue, Environment.GetEnvironmentVariable(ParentResticVariable));
@@ -83,7 +83,7 @@ public sealed class ChildEnvironmentTests
         using var fake = new FakeRestic().WithStdout(ResticLines.Summary);
         var client = fake.CreateClient(o => o.InheritEnvironment = true);
 
-        await client.BackupAsync(s_options);
+        await client.BackupAsync(s_paths);
 
         var env = fake.SingleRecord().Environment;
         Assert.Equal(s_parentResticValue, env[ParentResticVariable]);

@@ -5,7 +5,7 @@ namespace Restic.Net.IntegrationTests.Process;
 public sealed class ResticErrorTests
 {
     private const string Password = "s3cret-pa55word-7f3a";
-    private static readonly BackupOptions s_options = new("/data");
+    private static readonly string[] s_paths = ["/data"];
 
     [Fact(Timeout = 30000)]
     public async Task BackupAsync_ExitError12_ThrowsWrongPassword()
@@ -15,7 +15,7 @@ public sealed class ResticErrorTests
             .WithExitCode(12);
         var client = new ResticClient(fake.CreateOptions(Password));
 
-        var ex = await Assert.ThrowsAsync<ResticWrongPasswordException>(() => client.BackupAsync(s_options));
+        var ex = await Assert.ThrowsAsync<ResticWrongPasswordException>(() => client.BackupAsync(s_paths));
 
         Assert.Equal(12, ex.ExitCode);
         Assert.Equal("Fatal: wrong password or no key found", ex.ResticMessage);
@@ -56,7 +56,7 @@ public sealed class ResticErrorTests
             .WithExitCode(11);
         var client = new ResticClient(fake.CreateOptions(Password));
 
-        var ex = await Assert.ThrowsAsync<ResticRepositoryLockedException>(() => client.BackupAsync(s_options));
+        var ex = await Assert.ThrowsAsync<ResticRepositoryLockedException>(() => client.BackupAsync(s_paths));
 
         Assert.Equal(11, ex.ExitCode);
         Assert.Equal("PID 5369 on vm by root (UID 0, GID 0)", ex.LockHolder);
@@ -76,7 +76,7 @@ public sealed class ResticErrorTests
         var client = new ResticClient(options);
 
         var version = await client.GetVersionAsync();
-        var ex = await Assert.ThrowsAsync<ResticWrongPasswordException>(() => client.BackupAsync(s_options));
+        var ex = await Assert.ThrowsAsync<ResticWrongPasswordException>(() => client.BackupAsync(s_paths));
 
         Assert.Equal(new Version(0, 14, 0), version.Version);
         Assert.Equal(1, ex.ExitCode);
@@ -99,7 +99,7 @@ public sealed class ResticErrorTests
         options.BinaryPath = fake.CreateVersionWrapper("restic 0.14.0 compiled with go1.19.8 on linux/amd64");
         var client = new ResticClient(options);
 
-        var ex = await Assert.ThrowsAsync<ResticRepositoryLockedException>(() => client.BackupAsync(s_options));
+        var ex = await Assert.ThrowsAsync<ResticRepositoryLockedException>(() => client.BackupAsync(s_paths));
 
         Assert.Equal(1, ex.ExitCode);
         Assert.Equal("PID 5858 on vm by root (UID 0, GID 0)", ex.LockHolder);
@@ -119,7 +119,7 @@ public sealed class ResticErrorTests
         options.Repository = new GenericRepository(Location);
         var client = new ResticClient(options);
 
-        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => client.BackupAsync(s_options));
+        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => client.BackupAsync(s_paths));
 
         Assert.Equal(1, ex.ExitCode);
         AssertCarriesNoSecret(ex, Password, UrlPassword);
@@ -153,7 +153,7 @@ public sealed class ResticErrorTests
         await File.WriteAllTextAsync(notExecutable, "not a program");
         var client = fake.CreateClient(o => o.BinaryPath = notExecutable);
 
-        var ex = await Assert.ThrowsAsync<ResticBinaryNotFoundException>(() => client.BackupAsync(s_options));
+        var ex = await Assert.ThrowsAsync<ResticBinaryNotFoundException>(() => client.BackupAsync(s_paths));
 
         Assert.Equal(notExecutable, ex.BinaryPath);
         Assert.Contains("BinaryPath", ex.Message, StringComparison.Ordinal);

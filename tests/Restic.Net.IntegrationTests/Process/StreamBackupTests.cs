@@ -4,7 +4,7 @@ namespace Restic.Net.IntegrationTests.Process;
 [Trait("Restic", "None")] // starts no restic: run once, not per restic version
 public sealed class StreamBackupTests
 {
-    private static readonly BackupOptions s_options = new("/data");
+    private static readonly string[] s_paths = ["/data"];
 
     [Fact(Timeout = 30000)]
     public async Task StreamBackupAsync_StatusLinesThenSummary_YieldsStatusEventsWhileResticRunsThenCompletedEvent()
@@ -22,7 +22,7 @@ public sealed class StreamBackupTests
 
         var events = new List<BackupEvent>();
         bool? runningAtFirstStatus = null;
-        await foreach (var item in client.StreamBackupAsync(s_options))
+        await foreach (var item in client.StreamBackupAsync(s_paths))
         {
             if (item is BackupStatusEvent && runningAtFirstStatus is null)
             {
@@ -78,7 +78,7 @@ public sealed class StreamBackupTests
         var client = fake.CreateClient();
 
         var events = new List<BackupEvent>();
-        await foreach (var item in client.StreamBackupAsync(s_options))
+        await foreach (var item in client.StreamBackupAsync(s_paths))
         {
             events.Add(item);
             await Task.Delay(200);
@@ -111,7 +111,7 @@ public sealed class StreamBackupTests
         var client = fake.CreateClient();
 
         var seen = 0;
-        await foreach (var item in client.StreamBackupAsync(s_options))
+        await foreach (var item in client.StreamBackupAsync(s_paths))
         {
             seen++;
             break;

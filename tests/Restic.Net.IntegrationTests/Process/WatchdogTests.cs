@@ -4,7 +4,7 @@ namespace Restic.Net.IntegrationTests.Process;
 [Trait("Restic", "None")] // starts no restic: run once, not per restic version
 public sealed class WatchdogTests
 {
-    private static readonly BackupOptions s_options = new("/data");
+    private static readonly string[] s_paths = ["/data"];
 
     [Fact(Timeout = 30000)]
     public async Task BackupAsync_StatusLinesWithOnlyTheClockMoving_ThrowsTimeoutAfterGracefulStop()
@@ -14,7 +14,7 @@ public sealed class WatchdogTests
         using var fake = new FakeRestic().WithStdout(stalled).WithDelay(20).Hanging();
         var client = fake.CreateClient(o => o.NoProgressTimeout = TimeSpan.FromSeconds(1));
 
-        var ex = await Assert.ThrowsAsync<ResticTimeoutException>(() => client.BackupAsync(s_options));
+        var ex = await Assert.ThrowsAsync<ResticTimeoutException>(() => client.BackupAsync(s_paths));
 
         Assert.Equal(TimeSpan.FromSeconds(1), ex.Timeout);
         Assert.Contains("no progress", ex.Message);
@@ -31,7 +31,7 @@ public sealed class WatchdogTests
         using var fake = new FakeRestic().WithStdout(moving).WithDelay(60);
         var client = fake.CreateClient(o => o.NoProgressTimeout = TimeSpan.FromSeconds(2));
 
-        var summary = await client.BackupAsync(s_options);
+        var summary = await client.BackupAsync(s_paths);
 
         Assert.True(summary.IsComplete);
         Assert.False(fake.ReceivedSigint);
@@ -44,7 +44,7 @@ public sealed class WatchdogTests
         var client = fake.CreateClient(o => o.NoProgressTimeout = TimeSpan.FromMinutes(5));
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(800));
 
-        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.BackupAsync(s_options, null, cts.Token));
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.BackupAsync(s_paths, null, null, cts.Token));
 
         Assert.Equal(cts.Token, ex.CancellationToken);
     }

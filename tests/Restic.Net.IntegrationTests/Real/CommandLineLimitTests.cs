@@ -28,12 +28,12 @@ public sealed class CommandLineLimitTests : IDisposable
         await File.WriteAllTextAsync(odd, "odd");
         paths.Add(odd);
 
-        var summary = await client.BackupAsync(new BackupOptions(paths));
+        var summary = await client.BackupAsync(paths);
 
         Assert.True(summary.IsComplete);
         Assert.Equal(20_001L, summary.FilesNew);
         using var dumped = new MemoryStream();
-        await client.DumpAsync(summary.SnapshotId!.Value.Value, odd, dumped);
+        await client.DumpAsync(summary.SnapshotId!.Value, odd, dumped);
         Assert.Equal("odd"u8.ToArray(), dumped.ToArray());
     }
 
@@ -42,7 +42,7 @@ public sealed class CommandLineLimitTests : IDisposable
     {
         var (client, source) = await _root.NewRepositoryAsync("tag", files: 1);
 
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.BackupAsync(new BackupOptions(source) { Tags = [new string('t', 1024 * 1024)] }));
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.BackupAsync([source], new BackupOptions { Tags = [new string('t', 1024 * 1024)] }));
 
         Assert.Contains("--tag is", ex.Message);
         Assert.Empty(await client.GetSnapshotsAsync());

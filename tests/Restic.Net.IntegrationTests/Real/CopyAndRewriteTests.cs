@@ -14,17 +14,17 @@ public sealed class CopyAndRewriteTests : IDisposable
     {
         // Two snapshots: restic 0.19 copies them in one batch and reports both at its end.
         var (source, sourceFiles) = await _root.NewRepositoryAsync("copy-source");
-        var first = await source.BackupAsync(new BackupOptions(sourceFiles) { Tags = ["first"] });
+        var first = await source.BackupAsync([sourceFiles], new BackupOptions { Tags = ["first"] });
         await File.WriteAllTextAsync(Path.Combine(sourceFiles, "added.txt"), "only in the second snapshot");
-        var second = await source.BackupAsync(new BackupOptions(sourceFiles) { Tags = ["second"] });
+        var second = await source.BackupAsync([sourceFiles], new BackupOptions { Tags = ["second"] });
         var targetOptions = TestRestic.Options(_root.Combine("copy-target", "repo"), _root.Combine("copy-target", "cache"));
         targetOptions.Password = ResticPassword.FromValue("another-password");
         var target = new ResticClient(targetOptions);
         await target.InitAsync();
-        var options = new CopyOptions(new LocalRepository(_root.Combine("copy-source", "repo")), ResticPassword.FromValue(TestRestic.Password));
+        var from = new LocalRepository(_root.Combine("copy-source", "repo"));
 
-        var copy = await target.CopyAsync(options);
-        var again = await target.CopyAsync(options);
+        var copy = await target.CopyAsync(from, ResticPassword.FromValue(TestRestic.Password));
+        var again = await target.CopyAsync(from, ResticPassword.FromValue(TestRestic.Password));
 
         Assert.Equal(2, copy.Copied.Count);
         var snapshots = await target.GetSnapshotsAsync();
@@ -42,7 +42,7 @@ public sealed class CopyAndRewriteTests : IDisposable
         var latest = snapshots.Single(s => s.Tags.Contains("second"));
         var file = Path.Combine(sourceFiles, "added.txt");
         using var dumped = new MemoryStream();
-        await target.DumpAsync(latest.Id.Value, file, dumped);
+        await target.DumpAsync(latest.Id, file, dumped);
         Assert.Equal(await File.ReadAllBytesAsync(file), dumped.ToArray());
     }
 
@@ -53,7 +53,7 @@ public sealed class CopyAndRewriteTests : IDisposable
         var version = await client.GetVersionAsync();
         var secret = Path.Combine(source, "secret.txt");
         await File.WriteAllTextAsync(secret, "should not have been backed up");
-        await client.BackupAsync(new BackupOptions(source));
+        await client.BackupAsync([source]);
         if (!version.Capabilities.Rewrite)
         {
             await Assert.ThrowsAsync<ResticNotSupportedException>(() => client.RewriteAsync(new RewriteOptions { Excludes = [secret], AllSnapshots = true }));
@@ -76,7 +76,7 @@ public sealed class CopyAndRewriteTests : IDisposable
         Assert.Equal(2, snapshots.Count);
         foreach (var snapshot in snapshots)
         {
-            await foreach (var node in client.ListAsync(snapshot.Id.Value))
+            await foreach (var node in client.GetNodesAsync(snapshot.Id))
             {
                 Assert.NotEqual(secret, node.Path);
             }

@@ -9,7 +9,7 @@ public sealed class DumpTests(DumpTests.Repository repository) : IClassFixture<D
 {
     private readonly ResticClient _client = repository.Client;
     private readonly string _source = repository.Source;
-    private readonly string _snapshot = repository.Snapshot;
+    private readonly SnapshotId _snapshot = repository.Snapshot;
     private readonly string _large = repository.Large;
 
     [Fact(Timeout = 60000)]
@@ -124,7 +124,7 @@ public sealed class DumpTests(DumpTests.Repository repository) : IClassFixture<D
 
         public string Large => Path.Combine(Source, "large.bin");
 
-        public string Snapshot { get; private set; } = null!;
+        public SnapshotId Snapshot { get; private set; }
 
         public async Task InitializeAsync()
         {
@@ -132,7 +132,7 @@ public sealed class DumpTests(DumpTests.Repository repository) : IClassFixture<D
             SourceTree.WriteLargeFile(Large, megabytes: 12, seed: 5);
             await TestRestic.InitializeAsync(_root.Combine("repo"));
             Client = new ResticClient(TestRestic.Options(_root.Combine("repo"), _root.Combine("cache")));
-            Snapshot = (await Client.BackupAsync(new BackupOptions(Source))).SnapshotId!.Value.Value;
+            Snapshot = (await Client.BackupAsync([Source])).SnapshotId!.Value;
         }
 
         public Task DisposeAsync()

@@ -50,7 +50,7 @@ public sealed class EarlyCancelLockTests(ITestOutputHelper output) : IAsyncLifet
         {
             var before = Directory.GetFiles(locksFolder).ToHashSet(StringComparer.Ordinal);
             using var cts = new CancellationTokenSource();
-            var backup = client.BackupAsync(new BackupOptions(Source), null, cts.Token);
+            var backup = client.BackupAsync([Source], null, null, cts.Token);
 
             // Cancel the moment this backup's lock file exists: inside restic 0.14's window.
             while (!backup.IsCompleted && Directory.GetFiles(locksFolder).All(before.Contains))

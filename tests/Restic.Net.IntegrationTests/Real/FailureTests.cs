@@ -36,9 +36,9 @@ public class FailureTests(RepositoryFixture fixture)
         var client = new ResticClient(TestRestic.Options(fixture.RepositoryPath, fixture.CachePath));
 
         var restore = await Assert.ThrowsAsync<ResticSnapshotNotFoundException>(
-            () => client.RestoreAsync(new RestoreOptions("deadbeef", fixture.NewFolder("nowhere"))));
+            () => client.RestoreAsync(SnapshotReference.Parse("deadbeef"), fixture.NewFolder("nowhere")));
         var dump = await Assert.ThrowsAsync<ResticSnapshotNotFoundException>(
-            () => client.DumpAsync("deadbeef", "/file", Stream.Null));
+            () => client.DumpAsync(SnapshotReference.Parse("deadbeef"), "/file", Stream.Null));
 
         Assert.Contains("deadbeef", restore.ResticMessage);
         Assert.Contains("deadbeef", dump.ResticMessage);
@@ -88,7 +88,7 @@ public class FailureTests(RepositoryFixture fixture)
         // A backup killed with SIGKILL cannot remove its lock.
         await KillWhileHoldingLockAsync(repository, cache, source);
 
-        var locked = await Assert.ThrowsAsync<ResticRepositoryLockedException>(() => client.ForgetAsync(new ForgetOptions(new RetentionPolicy { KeepLast = 1 })));
+        var locked = await Assert.ThrowsAsync<ResticRepositoryLockedException>(() => client.ForgetAsync(new RetentionPolicy { KeepLast = 1 }));
         Assert.Equal(fixture.Version.Capabilities.RepositoryExitCodes ? 11 : 1, locked.ExitCode);
         Assert.Matches(@"^PID \d+ on ", locked.LockHolder);
 
@@ -96,7 +96,7 @@ public class FailureTests(RepositoryFixture fixture)
 
         Assert.Equal(1, unlocked.RemovedLocks); // restic 0.14 prints no count: the client counts the locks that disappeared
         Assert.Empty(await TestRestic.ListLocksAsync(repository, cache));
-        await client.ForgetAsync(new ForgetOptions(new RetentionPolicy { KeepLast = 1 }));
+        await client.ForgetAsync(new RetentionPolicy { KeepLast = 1 });
     }
 
     [Fact(Timeout = 120000)]
@@ -120,7 +120,7 @@ public class FailureTests(RepositoryFixture fixture)
         var client = new ResticClient(options);
         await client.InitAsync();
 
-        var summary = await client.BackupAsync(new BackupOptions(source));
+        var summary = await client.BackupAsync([source]);
 
         Assert.False(summary.IsComplete);
         var error = Assert.Single(summary.Errors, e => e.Item.EndsWith("secret.txt"));

@@ -26,7 +26,7 @@ public sealed class IncrementalBackupTests : IAsyncLifetime
     [Fact(Timeout = 120000)]
     public async Task SecondBackup_AfterChangingAFewFiles_IsIncrementalDeduplicatedAndRestorable()
     {
-        var first = await _client.BackupAsync(new BackupOptions(Source));
+        var first = await _client.BackupAsync([Source]);
         var changed = Directory.EnumerateFiles(Source, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(3).ToArray();
         foreach (var file in changed)
         {
@@ -35,7 +35,7 @@ public sealed class IncrementalBackupTests : IAsyncLifetime
 
         File.WriteAllText(Path.Combine(Source, "added.txt"), "a new file");
 
-        var second = await _client.BackupAsync(new BackupOptions(Source));
+        var second = await _client.BackupAsync([Source]);
 
         Assert.Equal(1L, second.FilesNew);
         Assert.Equal(3L, second.FilesChanged);
@@ -48,24 +48,24 @@ public sealed class IncrementalBackupTests : IAsyncLifetime
         Assert.NotNull(stats.StoredSize);
 
         var target = _root.Combine("restore");
-        await _client.RestoreAsync(new RestoreOptions("latest", target));
+        await _client.RestoreAsync(SnapshotReference.Latest, target);
         SourceTree.AssertSameFiles(Source, SourceTree.RestoredPath(target, Source));
     }
 
     [Fact(Timeout = 120000)]
     public async Task ForgetAsync_DefaultPolicyWithPrune_RemovesTheOlderSnapshotOfTheSameDay()
     {
-        var old = await _client.BackupAsync(new BackupOptions(Source) { Time = new DateTimeOffset(2021, 6, 1, 10, 0, 0, TimeSpan.Zero) });
+        var old = await _client.BackupAsync([Source], new BackupOptions { Time = new DateTimeOffset(2021, 6, 1, 10, 0, 0, TimeSpan.Zero) });
         // Two snapshots of the same day whatever the time of the run (ten minutes before now failed just after midnight).
         var today = new DateTimeOffset(DateTime.Today);
-        var morning = await _client.BackupAsync(new BackupOptions(Source) { Time = today.AddHours(8) });
-        var latest = await _client.BackupAsync(new BackupOptions(Source) { Time = today.AddHours(9) });
+        var morning = await _client.BackupAsync([Source], new BackupOptions { Time = today.AddHours(8) });
+        var latest = await _client.BackupAsync([Source], new BackupOptions { Time = today.AddHours(9) });
 
-        var plan = await _client.ForgetAsync(new ForgetOptions(RetentionPolicy.Default) { DryRun = true });
+        var plan = await _client.ForgetAsync(RetentionPolicy.Default, new ForgetOptions { DryRun = true });
         Assert.True(plan.IsDryRun);
         Assert.Equal(3, (await _client.GetSnapshotsAsync()).Count);
 
-        var result = await _client.ForgetAsync(new ForgetOptions(RetentionPolicy.Default) { Prune = true });
+        var result = await _client.ForgetAsync(RetentionPolicy.Default, new ForgetOptions { Prune = true });
 
         var removed = Assert.Single(result.Removed);
         Assert.True(removed.Id.Matches(morning.SnapshotId!.Value));
@@ -85,12 +85,12 @@ public sealed class IncrementalBackupTests : IAsyncLifetime
     public async Task KeepTags_ATagSetNeedsAllItsTags_SeparateEntriesNeedAny()
     {
         // restic reads "a,b" as "tagged a and b": the client passes it so, on every version.
-        var onlyA = await _client.BackupAsync(new BackupOptions(Source) { Tags = ["a"], Force = true });
-        var both = await _client.BackupAsync(new BackupOptions(Source) { Tags = ["a", "b"], Force = true });
-        var onlyB = await _client.BackupAsync(new BackupOptions(Source) { Tags = ["b"], Force = true });
+        var onlyA = await _client.BackupAsync([Source], new BackupOptions { Tags = ["a"], Force = true });
+        var both = await _client.BackupAsync([Source], new BackupOptions { Tags = ["a", "b"], Force = true });
+        var onlyB = await _client.BackupAsync([Source], new BackupOptions { Tags = ["b"], Force = true });
 
-        var set = await _client.ForgetAsync(new ForgetOptions(new RetentionPolicy { KeepTags = ["a,b"] }) { DryRun = true, GroupBy = string.Empty });
-        var any = await _client.ForgetAsync(new ForgetOptions(new RetentionPolicy { KeepTags = ["a", "b"] }) { DryRun = true, GroupBy = string.Empty });
+        var set = await _client.ForgetAsync(new RetentionPolicy { KeepTags = ["a,b"] }, new ForgetOptions { DryRun = true, GroupBy = SnapshotGrouping.None });
+        var any = await _client.ForgetAsync(new RetentionPolicy { KeepTags = ["a", "b"] }, new ForgetOptions { DryRun = true, GroupBy = SnapshotGrouping.None });
 
         Assert.True(both.SnapshotId!.Value.Matches(Assert.Single(set.Kept).Id));
         Assert.Equal(2, set.Removed.Count);
@@ -98,6 +98,6 @@ public sealed class IncrementalBackupTests : IAsyncLifetime
         Assert.Empty(any.Removed);
         Assert.Contains(set.Removed, s => s.Id.Matches(onlyA.SnapshotId!.Value));
         Assert.Contains(set.Removed, s => s.Id.Matches(onlyB.SnapshotId!.Value));
-        await Assert.ThrowsAsync<ArgumentException>(() => _client.BackupAsync(new BackupOptions(Source) { Tags = ["a,b"] }));
+        await Assert.ThrowsAsync<ArgumentException>(() => _client.BackupAsync([Source], new BackupOptions { Tags = ["a,b"] }));
     }
 }

@@ -13,11 +13,11 @@ public sealed class KeysTests : IDisposable
     public async Task Keys_AddRemoveAndRotate_OldPasswordFailsAndTheNewOneWorks()
     {
         var (client, source) = await _root.NewRepositoryAsync("keys");
-        await client.BackupAsync(new BackupOptions(source));
+        await client.BackupAsync([source]);
         var original = Assert.Single(await client.GetKeysAsync());
         Assert.True(original.IsCurrent);
 
-        var second = await client.AddKeyAsync(new AddKeyOptions(ResticPassword.FromValue("second-password")) { User = "ops", Host = "vault" });
+        var second = await client.AddKeyAsync(ResticPassword.FromValue("second-password"), new AddKeyOptions { User = "ops", Host = "vault" });
         Assert.Equal(2, (await client.GetKeysAsync()).Count);
         Assert.Equal(("ops", "vault"), (second.UserName, second.HostName));
         Assert.Single(await WithPassword("second-password").GetSnapshotsAsync());

@@ -31,7 +31,7 @@ public sealed class LeftLockTests : IAsyncLifetime
     {
         var client = new ResticClient(TestRestic.Options(Repository, Cache), _logs.CreateFactory());
         var running = new TaskCompletionSource();
-        var backup = client.BackupAsync(new BackupOptions(Source), new FirstBytesProgress(running));
+        var backup = client.BackupAsync([Source], null, new FirstBytesProgress(running));
         await running.Task.WaitAsync(TimeSpan.FromSeconds(60));
         var pid = await ChildProcesses.WaitForChildAsync("restic", Source, TimeSpan.FromSeconds(10));
 

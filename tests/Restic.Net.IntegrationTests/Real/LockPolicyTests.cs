@@ -75,7 +75,7 @@ public sealed class LockPolicyTests : IAsyncLifetime
     {
         using var cts = new CancellationTokenSource();
         var running = new TaskCompletionSource();
-        var backup = client.BackupAsync(new BackupOptions(Source), new FirstBytesProgress(running), cts.Token);
+        var backup = client.BackupAsync([Source], null, new FirstBytesProgress(running), cts.Token);
         await running.Task.WaitAsync(TimeSpan.FromSeconds(60));
         var pid = await ChildProcesses.WaitForChildAsync("restic", Source, TimeSpan.FromSeconds(10));
         using (var stop = System.Diagnostics.Process.Start("kill", ["-STOP", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))

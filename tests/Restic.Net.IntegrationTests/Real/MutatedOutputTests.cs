@@ -19,7 +19,7 @@ public sealed class MutatedOutputTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         (var client, _source) = await _root.NewRepositoryAsync("data", files: 30);
-        await client.BackupAsync(new BackupOptions(_source));
+        await client.BackupAsync([_source]);
         _lsLines = (await TestRestic.RunAsync(Repository, Cache, "ls", "--json", "latest"))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
@@ -63,7 +63,7 @@ public sealed class MutatedOutputTests : IAsyncLifetime
     {
         var client = ClientThrough("\"$restic\" \"$@\" | head -c -25", verb: "backup");
 
-        var ex = await Assert.ThrowsAsync<ResticOutputException>(() => client.BackupAsync(new BackupOptions(_source) { Force = true }));
+        var ex = await Assert.ThrowsAsync<ResticOutputException>(() => client.BackupAsync([_source], new BackupOptions { Force = true }));
 
         Assert.Contains("ended in the middle of a line", ex.Message);
     }
@@ -73,7 +73,7 @@ public sealed class MutatedOutputTests : IAsyncLifetime
         var nodes = new List<SnapshotNode>();
         try
         {
-            await foreach (var node in client.ListAsync("latest"))
+            await foreach (var node in client.GetNodesAsync(SnapshotReference.Latest))
             {
                 nodes.Add(node);
             }

@@ -61,7 +61,7 @@ public class RepositoryLifecycleTests(RepositoryFixture fixture)
         Assert.True(first.DataAdded > 0);
         Assert.Equal(fixture.Version.Capabilities.FullBackupSnapshotId, first.SnapshotId!.Value.IsFull);
 
-        var snapshots = await fixture.Client.GetSnapshotsAsync(new SnapshotFilter { Tags = ["first"] });
+        var snapshots = await fixture.Client.GetSnapshotsAsync(new SnapshotsOptions { Filter = new SnapshotFilter { Tags = ["first"] } });
         var snapshot = Assert.Single(snapshots);
         Assert.True(snapshot.Id.Matches(first.SnapshotId.Value));
         Assert.Equal("it-host", snapshot.HostName);
@@ -73,7 +73,7 @@ public class RepositoryLifecycleTests(RepositoryFixture fixture)
     {
         var target = fixture.NewFolder("restore");
 
-        var summary = await fixture.Client.RestoreAsync(new RestoreOptions(fixture.First.SnapshotId!.Value, target));
+        var summary = await fixture.Client.RestoreAsync(fixture.First.SnapshotId!.Value, target);
 
         SourceTree.AssertSameFiles(fixture.FirstStatePath, SourceTree.RestoredPath(target, fixture.SourcePath));
         Assert.Equal(fixture.Version.Capabilities.JsonRestore, summary.HasStatistics);
@@ -87,7 +87,7 @@ public class RepositoryLifecycleTests(RepositoryFixture fixture)
         var file = Directory.EnumerateFiles(fixture.FirstStatePath, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
         var relative = Path.GetRelativePath(fixture.FirstStatePath, file);
 
-        await fixture.Client.RestoreAsync(new RestoreOptions(fixture.First.SnapshotId!.Value, target)
+        await fixture.Client.RestoreAsync(fixture.First.SnapshotId!.Value, target, new RestoreOptions
         {
             Includes = [Path.Combine(fixture.SourcePath, relative)],
             Verify = true,
@@ -101,8 +101,8 @@ public class RepositoryLifecycleTests(RepositoryFixture fixture)
     [Fact(Timeout = 60000)]
     public async Task GetSnapshotsAsync_FilterThatMatchesNothing_ReturnsEmpty()
     {
-        Assert.Empty(await fixture.Client.GetSnapshotsAsync(new SnapshotFilter { Hosts = ["no-such-host"] }));
-        Assert.Single(await fixture.Client.GetSnapshotsAsync(new SnapshotFilter { Hosts = ["it-host"], Latest = 1 }));
+        Assert.Empty(await fixture.Client.GetSnapshotsAsync(new SnapshotsOptions { Filter = new SnapshotFilter { Hosts = ["no-such-host"] } }));
+        Assert.Single(await fixture.Client.GetSnapshotsAsync(new SnapshotsOptions { Filter = new SnapshotFilter { Hosts = ["it-host"] }, Latest = 1 }));
     }
 
     [Fact(Timeout = 60000)]

@@ -35,7 +35,7 @@ public sealed class RestServerTests : IAsyncLifetime
         SourceTree.WriteLargeFile(Path.Combine(source, "big.bin"), megabytes: 200, seed: 4);
         using var cts = new CancellationTokenSource();
 
-        var backup = client.BackupAsync(new BackupOptions(source), null, cts.Token);
+        var backup = client.BackupAsync([source], null, null, cts.Token);
         var pid = await ChildProcesses.WaitForChildAsync("restic", source, TimeSpan.FromSeconds(30));
         var argv = ChildProcesses.CommandLine(pid);
         var environment = ChildProcesses.EnvironmentOf(pid);
@@ -44,7 +44,7 @@ public sealed class RestServerTests : IAsyncLifetime
 
         Assert.DoesNotContain(argv, a => a.Contains(Password, StringComparison.Ordinal));
         Assert.Equal(_server.Url("secret-repo", User, Password), environment["RESTIC_REPOSITORY"]);
-        Assert.Equal($"rest:http://{User}:***@127.0.0.1:{_server.Port}/secret-repo", client.Repository);
+        Assert.Equal($"rest:http://{User}:***@127.0.0.1:{_server.Port}/secret-repo", client.Repository.ToString());
 
         // A wrong HTTP password: restic's message names the URL; the client's text must not hold either password.
         var wrong = new ResticClient(Options("secret-repo", "wrong-http-password"), logs.CreateFactory());
@@ -65,7 +65,7 @@ public sealed class RestServerTests : IAsyncLifetime
         var source = _root.Combine("hung-src");
         SourceTree.WriteLargeFile(Path.Combine(source, "big.bin"), megabytes: 200, seed: 6);
         using var cts = new CancellationTokenSource();
-        var backup = client.BackupAsync(new BackupOptions(source), null, cts.Token);
+        var backup = client.BackupAsync([source], null, null, cts.Token);
         await ChildProcesses.WaitForChildAsync("restic", source, TimeSpan.FromSeconds(30));
         await Task.Delay(1000);
 
@@ -100,7 +100,7 @@ public sealed class RestServerTests : IAsyncLifetime
         var progress = new KillOnFirstReport(_server, killed);
 
         var started = DateTime.UtcNow;
-        var ex = await Assert.ThrowsAnyAsync<ResticException>(() => client.BackupAsync(new BackupOptions(source), progress));
+        var ex = await Assert.ThrowsAnyAsync<ResticException>(() => client.BackupAsync([source], null, progress));
         var elapsed = DateTime.UtcNow - started;
 
         Assert.True(killed.Task.IsCompleted, "the server was killed while restic ran");

@@ -77,9 +77,9 @@ public sealed class RestTlsBackendTests(TlsRestServers servers) : IClassFixture<
         var client = new ResticClient(BackendLifecycle.Options(repository, root));
 
         await client.InitAsync();
-        var summary = await client.BackupAsync(new BackupOptions(source));
+        var summary = await client.BackupAsync([source]);
         var target = root.Combine("restore");
-        await client.RestoreAsync(new RestoreOptions(summary.SnapshotId!.Value, target));
+        await client.RestoreAsync(summary.SnapshotId!.Value, target);
 
         SourceTree.AssertSameFiles(source, SourceTree.RestoredPath(target, source));
     }

@@ -20,14 +20,14 @@ public sealed class Restic019ChangesTests : IDisposable
         var (client, source) = await _root.NewRepositoryAsync("missing", files: 8);
         var missing = _root.Combine("missing", "does-not-exist");
 
-        var summary = await client.BackupAsync(new BackupOptions(source, missing));
+        var summary = await client.BackupAsync([source, missing]);
 
         Assert.False(summary.IsComplete);
         Assert.Equal(new BackupError { Item = missing, During = BackupPhase.Scan, Message = "does not exist" }, Assert.Single(summary.Errors));
         var snapshot = Assert.Single(await client.GetSnapshotsAsync());
         Assert.True(snapshot.Id.Matches(summary.SnapshotId!.Value));
         var target = _root.Combine("missing", "restore");
-        await client.RestoreAsync(new RestoreOptions(snapshot.Id, target));
+        await client.RestoreAsync(snapshot.Id, target);
         SourceTree.AssertSameFiles(source, SourceTree.RestoredPath(target, source));
     }
 
@@ -42,9 +42,9 @@ public sealed class Restic019ChangesTests : IDisposable
         options.Repository = ResticRepository.Parse(server.Url("repo"));
         var client = new ResticClient(options);
         await client.InitAsync();
-        var older = await client.BackupAsync(new BackupOptions(source));
-        await client.BackupAsync(new BackupOptions(source) { Force = true });
-        var keepLast = new ForgetOptions(new RetentionPolicy { KeepLast = 1 });
+        var older = await client.BackupAsync([source]);
+        await client.BackupAsync([source], new BackupOptions { Force = true });
+        var keepLast = new RetentionPolicy { KeepLast = 1 };
         if (await VersionAsync(client) < new Version(0, 17, 0))
         {
             // restic 0.14 retries the refused removal for about 45 s, then fails with a stack trace.
@@ -67,21 +67,21 @@ public sealed class Restic019ChangesTests : IDisposable
     {
         // restic 0.19 prints no prune report with --json: the client plans, then removes exactly those.
         var (client, source) = await _root.NewRepositoryAsync("prune", files: 8);
-        var older = await client.BackupAsync(new BackupOptions(source));
+        var older = await client.BackupAsync([source]);
         await File.WriteAllTextAsync(Path.Combine(source, "only-in-the-older.txt"), "x");
         File.Delete(Path.Combine(source, "only-in-the-older.txt"));
         await File.WriteAllTextAsync(Path.Combine(source, "newer.txt"), "only in the newer snapshot");
-        var newer = await client.BackupAsync(new BackupOptions(source));
+        var newer = await client.BackupAsync([source]);
         var policy = new RetentionPolicy { KeepLast = 1 };
 
-        var plan = await client.ForgetAsync(new ForgetOptions(policy) { Prune = true, DryRun = true });
+        var plan = await client.ForgetAsync(policy, new ForgetOptions { Prune = true, DryRun = true });
 
         Assert.True(plan.IsDryRun);
         Assert.True(older.SnapshotId!.Value.Matches(Assert.Single(plan.Removed).Id));
         Assert.True(plan.Prune is { IsDryRun: true, RemainingBlobs: > 0 }, "the dry run reports what prune would do");
         Assert.Equal(2, (await client.GetSnapshotsAsync()).Count);
 
-        var done = await client.ForgetAsync(new ForgetOptions(policy) { Prune = true });
+        var done = await client.ForgetAsync(policy, new ForgetOptions { Prune = true });
 
         Assert.True(done.IsComplete);
         Assert.True(done.Prune is { IsDryRun: false, RemainingBlobs: > 0 }, "the prune that ran is reported");
@@ -97,7 +97,7 @@ public sealed class Restic019ChangesTests : IDisposable
         var big = _root.Combine("sigint", "big");
         SourceTree.WriteLargeFile(Path.Combine(big, "large.bin"), megabytes: 200);
 
-        var backup = client.BackupAsync(new BackupOptions(big));
+        var backup = client.BackupAsync([big]);
         var pid = await ChildProcesses.WaitForChildAsync("restic", big, TimeSpan.FromSeconds(30));
         await WaitForLockAsync("sigint");
 
@@ -117,16 +117,16 @@ public sealed class Restic019ChangesTests : IDisposable
     {
         // restic 0.17+ filters snapshots by RESTIC_HOST (0.19: unless --host= is passed), 0.14 ignores it for backups.
         var (plain, source) = await _root.NewRepositoryAsync("host", files: 8);
-        await plain.BackupAsync(new BackupOptions(source) { Host = "other-host" });
+        await plain.BackupAsync([source], new BackupOptions { Host = "other-host" });
         var options = TestRestic.Options(_root.Combine("host", "repo"), _root.Combine("host", "cache"));
         options.EnvironmentVariables["RESTIC_HOST"] = "env-host";
         var client = new ResticClient(options);
 
-        await client.BackupAsync(new BackupOptions(source));
+        await client.BackupAsync([source]);
 
         var all = await client.GetSnapshotsAsync();
         Assert.Equal(["env-host", "other-host"], all.Select(s => s.HostName).Order());
-        Assert.Equal("other-host", Assert.Single(await client.GetSnapshotsAsync(new SnapshotFilter { Hosts = ["other-host"] })).HostName);
+        Assert.Equal("other-host", Assert.Single(await client.GetSnapshotsAsync(new SnapshotsOptions { Filter = new SnapshotFilter { Hosts = ["other-host"] } })).HostName);
         Assert.Equal(2, (await client.GetStatsAsync(new StatsOptions { IncludeDeduplicationRatio = false })).SnapshotsCount);
     }
 
@@ -146,17 +146,17 @@ public sealed class Restic019ChangesTests : IDisposable
             {
                 for (var i = 0; i < 2; i++)
                 {
-                    var backup = await client.BackupAsync(new BackupOptions(path) { Host = host, Force = true, Time = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(hour++) });
+                    var backup = await client.BackupAsync([path], new BackupOptions { Host = host, Force = true, Time = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(hour++) });
                     newest[host] = backup.SnapshotId!.Value;
                 }
             }
         }
 
-        var latest = await client.GetSnapshotsAsync(new SnapshotFilter { Latest = 1 });
+        var latest = await client.GetSnapshotsAsync(new SnapshotsOptions { Latest = 1 });
         Assert.Equal(4, latest.Count);
         Assert.Equal(4, latest.Select(s => (s.HostName, s.Paths[0])).Distinct().Count());
 
-        var groups = await client.GetSnapshotGroupsAsync(SnapshotGrouping.Host, new SnapshotFilter { Latest = 1 });
+        var groups = await client.GetSnapshotGroupsAsync(SnapshotGrouping.Host, new SnapshotsOptions { Latest = 1 });
         Assert.Equal(["h1", "h2"], groups.Select(g => g.Host));
         foreach (var group in groups)
         {
@@ -176,16 +176,16 @@ public sealed class Restic019ChangesTests : IDisposable
         var b = _root.Combine("check", "b");
         SourceTree.WriteLargeFile(Path.Combine(a, "a.bin"), megabytes: 1, seed: 11);
         SourceTree.WriteLargeFile(Path.Combine(b, "b.bin"), megabytes: 1, seed: 12);
-        var first = await client.BackupAsync(new BackupOptions(a));
+        var first = await client.BackupAsync([a]);
         var repository = _root.Combine("check", "repo");
         var packsBefore = Packs(repository);
-        await client.BackupAsync(new BackupOptions(b));
+        await client.BackupAsync([b]);
         foreach (var pack in Packs(repository).Except(packsBefore))
         {
             Damage(pack);
         }
 
-        var onlyFirst = new CheckOptions { ReadData = true, Snapshots = [first.SnapshotId!.Value.Value] };
+        var onlyFirst = new CheckOptions { ReadData = true, Snapshots = [first.SnapshotId!.Value] };
         if (await VersionAsync(client) < s_v019)
         {
             await Assert.ThrowsAsync<ResticNotSupportedException>(() => client.CheckAsync(onlyFirst));
@@ -204,7 +204,7 @@ public sealed class Restic019ChangesTests : IDisposable
     {
         var (client, source) = await _root.NewRepositoryAsync("include", files: 8);
         var keep = Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
-        await client.BackupAsync(new BackupOptions(source));
+        await client.BackupAsync([source]);
         var options = new RewriteOptions { Includes = [keep], Forget = true, AllSnapshots = true };
         if (await VersionAsync(client) < s_v019)
         {
@@ -217,7 +217,7 @@ public sealed class Restic019ChangesTests : IDisposable
         var snapshot = Assert.Single(await client.GetSnapshotsAsync());
         Assert.True(snapshot.Id.Matches(Assert.Single(result.Changes).NewId!.Value));
         var files = new List<string>();
-        await foreach (var node in client.ListAsync(snapshot.Id.Value))
+        await foreach (var node in client.GetNodesAsync(snapshot.Id))
         {
             if (node.Type == NodeType.File)
             {
@@ -232,16 +232,16 @@ public sealed class Restic019ChangesTests : IDisposable
     public async Task RestoreOwnershipByName_RestoresTheFiles_OnRestic019()
     {
         var (client, source) = await _root.NewRepositoryAsync("owner", files: 8);
-        await client.BackupAsync(new BackupOptions(source));
+        await client.BackupAsync([source]);
         var target = _root.Combine("owner", "restore");
-        var options = new RestoreOptions("latest", target) { OwnershipByName = true };
+        var options = new RestoreOptions { OwnershipByName = true };
         if (await VersionAsync(client) < s_v019)
         {
-            await Assert.ThrowsAsync<ResticNotSupportedException>(() => client.RestoreAsync(options));
+            await Assert.ThrowsAsync<ResticNotSupportedException>(() => client.RestoreAsync(SnapshotReference.Latest, target, options));
             return;
         }
 
-        await client.RestoreAsync(options);
+        await client.RestoreAsync(SnapshotReference.Latest, target, options);
 
         SourceTree.AssertSameFiles(source, SourceTree.RestoredPath(target, source));
     }
@@ -265,9 +265,9 @@ public sealed class Restic019ChangesTests : IDisposable
         }
 
         await client.InitAsync();
-        await client.BackupAsync(new BackupOptions(source));
+        await client.BackupAsync([source]);
         var target = _root.Combine(folder, "restore");
-        await client.RestoreAsync(new RestoreOptions("latest", target));
+        await client.RestoreAsync(SnapshotReference.Latest, target);
 
         SourceTree.AssertSameFiles(source, SourceTree.RestoredPath(target, source));
     }
@@ -281,7 +281,7 @@ public sealed class Restic019ChangesTests : IDisposable
         options.EnvironmentVariables["RESTIC_COMPRESSION"] = "max";
         options.EnvironmentVariables["RESTIC_PACK_SIZE"] = "8";
         options.EnvironmentVariables["RESTIC_READ_CONCURRENCY"] = "1";
-        var summary = await new ResticClient(options).BackupAsync(new BackupOptions(source));
+        var summary = await new ResticClient(options).BackupAsync([source]);
         Assert.True(summary.IsComplete);
 
         options.EnvironmentVariables["RESTIC_PACK_SIZE"] = "eight";

@@ -34,8 +34,8 @@ public sealed class RobustnessTests : IAsyncLifetime
 
         // Separate clients, as separate services of one process would have.
         var clients = sources.Select(_ => new ResticClient(WaitingOptions())).ToArray();
-        var backups = sources.Select((s, i) => clients[i].BackupAsync(new BackupOptions(s))).ToList();
-        var forget = _client.ForgetAsync(new ForgetOptions(new RetentionPolicy { KeepLast = 1 }) { Prune = true });
+        var backups = sources.Select((s, i) => clients[i].BackupAsync([s])).ToList();
+        var forget = _client.ForgetAsync(new RetentionPolicy { KeepLast = 1 }, new ForgetOptions { Prune = true });
 
         var summaries = await Task.WhenAll(backups);
         await forget;
@@ -48,26 +48,27 @@ public sealed class RobustnessTests : IAsyncLifetime
         {
             var snapshot = Assert.Single(snapshots, s => s.Paths.SequenceEqual([sources[i]]));
             var target = _root.Combine("restore" + i);
-            await _client.RestoreAsync(new RestoreOptions(snapshot.Id, target));
+            await _client.RestoreAsync(snapshot.Id, target);
             SourceTree.AssertSameFiles(sources[i], SourceTree.RestoredPath(target, sources[i]));
         }
     }
 
     [Fact(Timeout = 120000)]
-    public async Task RestoreAsync_TargetDiskFull_ThrowsRestoreExceptionNamingThePartialFiles()
+    public async Task RestoreAsync_TargetDiskFull_ReturnsAnIncompleteSummaryNamingThePartialFiles()
     {
         var source = _root.Combine("full-src");
         SourceTree.WriteLargeFile(Path.Combine(source, "big.bin"), megabytes: 6, seed: 21);
         File.WriteAllText(Path.Combine(source, "small.txt"), "small");
-        await _client.BackupAsync(new BackupOptions(source));
+        await _client.BackupAsync([source]);
         var target = Directory.CreateDirectory(_root.Combine("full-target")).FullName;
         Run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", target);
         try
         {
-            var ex = await Assert.ThrowsAsync<ResticRestoreException>(() => _client.RestoreAsync(new RestoreOptions("latest", target)));
+            var summary = await _client.RestoreAsync(SnapshotReference.Latest, target);
 
-            Assert.Contains(ex.Errors, e => e.Item.EndsWith("big.bin", StringComparison.Ordinal) && e.Message!.Contains("no space left on device", StringComparison.Ordinal));
-            Assert.Equal(1, ex.ExitCode);
+            Assert.False(summary.IsComplete);
+            Assert.Contains(summary.Errors, e => e.Item.EndsWith("big.bin", StringComparison.Ordinal) && e.Message!.Contains("no space left on device", StringComparison.Ordinal));
+            Assert.Equal("small", File.ReadAllText(Path.Combine(SourceTree.RestoredPath(target, source), "small.txt")));
             Assert.Empty(await TestRestic.ListLocksAsync(Repository, _root.Combine("cache")));
         }
         finally
@@ -90,17 +91,17 @@ public sealed class RobustnessTests : IAsyncLifetime
         // A name that is not valid UTF-8 (0xFF); .NET cannot spell it, the shell can.
         Run("sh", "-c", $"printf 'latin-1 bytes' > \"$(printf '{source}/caf\\351-\\377.txt')\"");
 
-        var summary = await _client.BackupAsync(new BackupOptions(source));
+        var summary = await _client.BackupAsync([source]);
         Assert.Equal((long)names.Length + 1, summary.FilesNew);
         var target = _root.Combine("names-restore");
-        await _client.RestoreAsync(new RestoreOptions("latest", target));
+        await _client.RestoreAsync(SnapshotReference.Latest, target);
 
         // diff compares names as bytes; .NET would see U+FFFD for the invalid one.
         Run("diff", "-r", source, SourceTree.RestoredPath(target, source));
 
         // The listing parser (its fast path and its escaped-JSON path) gives every name back exactly.
         var listed = new List<SnapshotNode>();
-        await foreach (var node in _client.ListAsync("latest", new ListOptions { Paths = [source] }))
+        await foreach (var node in _client.GetNodesAsync(SnapshotReference.Latest, new ListOptions { Paths = [source] }))
         {
             listed.Add(node);
         }

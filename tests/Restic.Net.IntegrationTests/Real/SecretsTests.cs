@@ -40,7 +40,7 @@ public sealed class SecretsTests : IAsyncLifetime
         SourceTree.WriteLargeFile(Path.Combine(source, "big.bin"), megabytes: 300, seed: 9);
         using var cts = new CancellationTokenSource();
 
-        var backup = _client.BackupAsync(new BackupOptions(source), null, cts.Token);
+        var backup = _client.BackupAsync([source], null, null, cts.Token);
         var pid = await ChildProcesses.WaitForChildAsync("restic", source, TimeSpan.FromSeconds(30));
         string[] argv;
         Dictionary<string, string> environment;
@@ -77,7 +77,7 @@ public sealed class SecretsTests : IAsyncLifetime
     {
         var source = _root.Combine("small");
         SourceTree.WriteSmallFiles(source, count: 5);
-        await _client.BackupAsync(new BackupOptions(source));
+        await _client.BackupAsync([source]);
         await _client.GetSnapshotsAsync();
 
         var wrong = TestRestic.Options(_root.Combine("repo"), _root.Combine("cache"));
@@ -105,7 +105,7 @@ public sealed class SecretsTests : IAsyncLifetime
 
         var ex = await Assert.ThrowsAnyAsync<ResticException>(() => client.GetSnapshotsAsync());
 
-        var texts = logs.Lines.Append(ex.Message).Append(ex.StandardError ?? string.Empty).Append(ex.ResticMessage ?? string.Empty).Append(client.Repository);
+        var texts = logs.Lines.Append(ex.Message).Append(ex.StandardError ?? string.Empty).Append(ex.ResticMessage ?? string.Empty).Append(client.Repository.ToString());
         foreach (var text in texts)
         {
             Assert.DoesNotContain($":{urlPassword}@", text);

@@ -34,7 +34,7 @@ public sealed class StdinBackupTests : IAsyncLifetime
         Assert.Equal(["/db.sql"], snapshot.Paths);
         Assert.Equal(["db"], snapshot.Tags);
         using var dumped = new MemoryStream();
-        await _client.DumpAsync(snapshot.Id.Value, "/db.sql", dumped);
+        await _client.DumpAsync(snapshot.Id, "/db.sql", dumped);
         Assert.True(dumped.ToArray().AsSpan().SequenceEqual(content), "the stored file differs from the stream");
     }
 
@@ -84,7 +84,7 @@ public sealed class StdinBackupTests : IAsyncLifetime
         var snapshot = Assert.Single(await _client.GetSnapshotsAsync());
         Assert.Equal(["/out.txt"], snapshot.Paths);
         using var dumped = new MemoryStream();
-        await _client.DumpAsync(snapshot.Id.Value, "/out.txt", dumped);
+        await _client.DumpAsync(snapshot.Id, "/out.txt", dumped);
         Assert.Equal("line one\nline two\n", System.Text.Encoding.UTF8.GetString(dumped.ToArray()));
     }
 

@@ -31,7 +31,7 @@ public sealed class StreamingTests : IAsyncLifetime
         SourceTree.WriteLargeFile(Path.Combine(source, "big.bin"), megabytes: 48);
         var events = new List<BackupEvent>();
 
-        await foreach (var item in _client.StreamBackupAsync(new BackupOptions(source)))
+        await foreach (var item in _client.StreamBackupAsync([source]))
         {
             events.Add(item);
         }
@@ -53,7 +53,7 @@ public sealed class StreamingTests : IAsyncLifetime
         using var cts = new CancellationTokenSource();
         var progress = new CancelOnFirstReport<BackupProgress>(cts);
 
-        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _client.BackupAsync(new BackupOptions(source), progress, cts.Token));
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _client.BackupAsync([source], null, progress, cts.Token));
 
         Assert.Equal(cts.Token, ex.CancellationToken);
         Assert.Empty(await TestRestic.ListLocksAsync(Repository, Cache));

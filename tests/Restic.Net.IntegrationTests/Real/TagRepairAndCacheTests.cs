@@ -14,8 +14,8 @@ public sealed class TagRepairAndCacheTests : IDisposable
     {
         var (client, source) = await _root.NewRepositoryAsync("tags");
         var version = await client.GetVersionAsync();
-        await client.BackupAsync(new BackupOptions(source) { Host = "host-a", Tags = ["base"] });
-        await client.BackupAsync(new BackupOptions(source) { Host = "host-b", Tags = ["base"] });
+        await client.BackupAsync([source], new BackupOptions { Host = "host-a", Tags = ["base"] });
+        await client.BackupAsync([source], new BackupOptions { Host = "host-b", Tags = ["base"] });
 
         var added = await client.TagAsync(new TagOptions { Add = ["extra"], Filter = new SnapshotFilter { Hosts = ["host-a"] } });
 
@@ -33,7 +33,7 @@ public sealed class TagRepairAndCacheTests : IDisposable
         }
 
         var b = snapshots.Single(s => s.HostName == "host-b");
-        var set = await client.TagAsync(new TagOptions { Set = ["one", "two"], Snapshots = [b.Id.Value] });
+        var set = await client.TagAsync(new TagOptions { Set = ["one", "two"], Snapshots = [b.Id] });
 
         Assert.Equal(1, set.ChangedSnapshots);
         snapshots = await client.GetSnapshotsAsync();
@@ -48,7 +48,7 @@ public sealed class TagRepairAndCacheTests : IDisposable
         var (client, source) = await _root.NewRepositoryAsync("repair");
         var version = await client.GetVersionAsync();
         SourceTree.WriteLargeFile(Path.Combine(source, "large.bin"), megabytes: 20, seed: 9);
-        await client.BackupAsync(new BackupOptions(source));
+        await client.BackupAsync([source]);
         Assert.True((await client.CheckAsync()).IsHealthy);
         Assert.NotEmpty((await client.RepairIndexAsync()).Output);
         if (!version.Capabilities.Repair)
@@ -78,7 +78,7 @@ public sealed class TagRepairAndCacheTests : IDisposable
     public async Task Cache_ListAndCleanup_SeeAndRemoveTheRepositorysCacheFolder()
     {
         var (client, source) = await _root.NewRepositoryAsync("cache");
-        await client.BackupAsync(new BackupOptions(source));
+        await client.BackupAsync([source]);
         var config = await client.GetConfigAsync();
 
         var cache = await client.GetCacheAsync();
@@ -102,10 +102,10 @@ public sealed class TagRepairAndCacheTests : IDisposable
         var (client, source) = await _root.NewRepositoryAsync("plan");
         for (var i = 0; i < 3; i++)
         {
-            await client.BackupAsync(new BackupOptions(source) { Time = new DateTimeOffset(2024, 1, 1 + i, 12, 0, 0, TimeSpan.Zero) });
+            await client.BackupAsync([source], new BackupOptions { Time = new DateTimeOffset(2024, 1, 1 + i, 12, 0, 0, TimeSpan.Zero) });
         }
 
-        var plan = await client.PlanForgetAsync(new ForgetOptions(new RetentionPolicy { KeepLast = 1 }));
+        var plan = await client.PlanForgetAsync(new RetentionPolicy { KeepLast = 1 });
 
         Assert.True(plan.IsDryRun);
         Assert.Single(plan.Kept);

@@ -26,21 +26,21 @@ internal static class BackendLifecycle
 
         var info = await client.InitAsync();
         Assert.Equal(2, info.Version);
-        var first = await client.BackupAsync(new BackupOptions(source) { Tags = ["first"] });
+        var first = await client.BackupAsync([source], new BackupOptions { Tags = ["first"] });
         Assert.NotNull(first.SnapshotId);
         var snapshots = await client.GetSnapshotsAsync();
         Assert.Single(snapshots);
 
         var target = root.Combine("restore");
-        await client.RestoreAsync(new RestoreOptions(snapshots[0].Id, target));
+        await client.RestoreAsync(snapshots[0].Id, target);
         SourceTree.AssertSameFiles(source, SourceTree.RestoredPath(target, source));
 
         var check = await client.CheckAsync(new CheckOptions { ReadData = true });
         Assert.True(check.IsHealthy, string.Join('\n', check.Errors));
 
         File.WriteAllText(Path.Combine(source, "changed.txt"), "second state");
-        await client.BackupAsync(new BackupOptions(source) { Tags = ["second"] });
-        await client.ForgetAsync(new ForgetOptions(new RetentionPolicy { KeepLast = 1 }) { Prune = true });
+        await client.BackupAsync([source], new BackupOptions { Tags = ["second"] });
+        await client.ForgetAsync(new RetentionPolicy { KeepLast = 1 }, new ForgetOptions { Prune = true });
         var remaining = Assert.Single(await client.GetSnapshotsAsync());
         Assert.Contains("second", remaining.Tags);
         Assert.True((await client.CheckAsync()).IsHealthy);

@@ -13,7 +13,7 @@ public class BackupTests
         var client = FixtureRunner.Replaying(version, "backup").CreateClient();
         var progress = new List<BackupProgress>();
 
-        var summary = await client.BackupAsync(new BackupOptions("/tmp/restic-fixtures/src"), new SynchronousProgress<BackupProgress>(progress.Add));
+        var summary = await client.BackupAsync(["/tmp/restic-fixtures/src"], null, new SynchronousProgress<BackupProgress>(progress.Add));
 
         Assert.True(summary.IsComplete);
         Assert.Empty(summary.Errors);
@@ -38,7 +38,7 @@ public class BackupTests
         var client = FixtureRunner.Replaying(version, "backup").CreateClient();
 
         var events = new List<BackupEvent>();
-        await foreach (var item in client.StreamBackupAsync(new BackupOptions("/src") { IncludeFileEvents = true }))
+        await foreach (var item in client.StreamBackupAsync(["/src"], new BackupOptions { IncludeFileEvents = true }))
         {
             events.Add(item);
         }
@@ -62,7 +62,7 @@ public class BackupTests
     {
         var client = FixtureRunner.Replaying(version, "backup-partial").CreateClient();
 
-        var summary = await client.BackupAsync(new BackupOptions("/src"));
+        var summary = await client.BackupAsync(["/src"]);
 
         Assert.False(summary.IsComplete);
         Assert.NotNull(summary.SnapshotId);
@@ -80,7 +80,7 @@ public class BackupTests
     {
         var client = FixtureRunner.Replaying(version, "backup-dry-run").CreateClient();
 
-        var summary = await client.BackupAsync(new BackupOptions("/src") { DryRun = true });
+        var summary = await client.BackupAsync(["/src"], new BackupOptions { DryRun = true });
 
         Assert.True(summary.IsDryRun);
         Assert.Null(summary.SnapshotId);
@@ -94,7 +94,7 @@ public class BackupTests
     {
         var client = FixtureRunner.Replaying(version, "backup-missing-source").CreateClient();
 
-        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => client.BackupAsync(new BackupOptions("/does-not-exist")));
+        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => client.BackupAsync(["/does-not-exist"]));
 
         Assert.Equal(1, ex.ExitCode);
         Assert.Contains("do not exist", ex.ResticMessage);
@@ -114,7 +114,7 @@ public class BackupTests
         var client = new FixtureRunner(version, _ => backup with { StandardError = stderr, ExitCode = exitCode }).CreateClient();
 
         var events = new List<BackupEvent>();
-        await foreach (var e in client.StreamBackupAsync(new BackupOptions("/srv/data", "/srv/gone")))
+        await foreach (var e in client.StreamBackupAsync(["/srv/data", "/srv/gone"]))
         {
             events.Add(e);
         }
@@ -133,11 +133,12 @@ public class BackupTests
         var runner = FixtureRunner.Replaying("0.18.0", "backup");
         var client = runner.CreateClient();
 
-        Assert.Throws<ArgumentException>(() => new BackupOptions());
-        Assert.Throws<ArgumentException>(() => new BackupOptions("/a", ""));
-        Assert.Throws<ArgumentException>(() => new BackupOptions("/a\0b"));
-        Assert.Throws<ArgumentException>(() => client.StreamBackupAsync(new BackupOptions("/a") { Tags = ["a,b"] }));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.BackupAsync(new BackupOptions("/a") { Host = "h\0" }));
+        Assert.Throws<ArgumentException>(() => client.StreamBackupAsync([]));
+        Assert.Throws<ArgumentException>(() => client.StreamBackupAsync(["/a", ""]));
+        Assert.Throws<ArgumentException>(() => client.StreamBackupAsync(["/a\0b"]));
+        Assert.Throws<ArgumentNullException>(() => client.StreamBackupAsync(null!));
+        Assert.Throws<ArgumentException>(() => client.StreamBackupAsync(["/a"], new BackupOptions { Tags = ["a,b"] }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.BackupAsync(["/a"], new BackupOptions { Host = "h\0" }));
         Assert.Empty(runner.Invocations);
     }
 

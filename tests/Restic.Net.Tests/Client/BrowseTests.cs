@@ -14,23 +14,19 @@ public class BrowseTests
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
     [InlineData("0.19.1")]
-    public async Task ListAsync_Recording_YieldsEveryNodeAndExposesTheSnapshot(string version)
+    public async Task GetNodesAsync_Recording_YieldsEveryNode(string version)
     {
         var runner = FixtureRunner.Replaying(version, "ls");
-        var listing = runner.CreateClient().ListAsync("latest");
+        var listing = runner.CreateClient().GetNodesAsync(SnapshotReference.Latest);
 
-        Assert.Null(listing.Snapshot);
+        Assert.Empty(runner.Invocations); // nothing runs before the enumeration
         var nodes = new List<SnapshotNode>();
         await foreach (var node in listing)
         {
-            Assert.NotNull(listing.Snapshot); // the first line, known before the first node
             nodes.Add(node);
         }
 
         Assert.Equal(51, nodes.Count);
-        Assert.Equal(["fixture"], listing.Snapshot!.Tags);
-        Assert.Equal("fixture-host", listing.Snapshot.HostName);
-        Assert.True(listing.Snapshot.Id.IsFull);
         Assert.Equal(9, nodes.Count(n => n.Type == NodeType.Directory));
         Assert.Equal(41, nodes.Count(n => n.Type == NodeType.File));
         var link = Assert.Single(nodes, n => n.Type == NodeType.Symlink);
@@ -57,7 +53,7 @@ public class BrowseTests
     {
         var runner = FixtureRunner.Replaying(version, "ls-dir");
 
-        var nodes = await ToListAsync(runner.CreateClient().ListAsync("latest", new ListOptions { Paths = ["/tmp/restic-fixtures/src/docs"] }));
+        var nodes = await ToListAsync(runner.CreateClient().GetNodesAsync(SnapshotReference.Latest, new ListOptions { Paths = ["/tmp/restic-fixtures/src/docs"] }));
 
         Assert.Equal("docs", nodes[0].Name);
         Assert.Equal(NodeType.Directory, nodes[0].Type);
@@ -70,7 +66,7 @@ public class BrowseTests
     [Fact]
     public void Ls_AllOptions_ProducesGoldenArgv()
     {
-        var command = ResticCommands.Ls("abcdef12:/sub", new ListOptions
+        var command = ResticCommands.Ls(SnapshotReference.Parse("abcdef12:/sub"), new ListOptions
         {
             Paths = ["/a", "-b"],
             Recursive = true,
@@ -89,7 +85,7 @@ public class BrowseTests
         // 0.14 exits 0 and prints nothing but "Ignoring ..." on stderr; 0.18 exits 1.
         var client = FixtureRunner.Replaying(version, "ls-missing-snapshot").CreateClient();
 
-        var ex = await Assert.ThrowsAsync<ResticSnapshotNotFoundException>(() => ToListAsync(client.ListAsync("deadbeef")));
+        var ex = await Assert.ThrowsAsync<ResticSnapshotNotFoundException>(() => ToListAsync(client.GetNodesAsync(SnapshotReference.Parse("deadbeef"))));
 
         Assert.Contains("no matching ID found", ex.Message);
     }
@@ -100,11 +96,11 @@ public class BrowseTests
         var runner = FixtureRunner.Replaying("0.18.0", "ls");
         var client = runner.CreateClient();
 
-        Assert.Throws<ArgumentException>(() => client.ListAsync("--password=x"));
-        Assert.Throws<ArgumentException>(() => client.ListAsync("latest", new ListOptions { Paths = [""] }));
+        Assert.Throws<ArgumentException>(() => client.GetNodesAsync(default));
+        Assert.Throws<ArgumentException>(() => client.GetNodesAsync(SnapshotReference.Latest, new ListOptions { Paths = [""] }));
         Assert.Throws<ArgumentException>(() => client.FindAsync([]));
         Assert.Throws<ArgumentException>(() => client.FindAsync(["a\0b"]));
-        Assert.Throws<ArgumentException>(() => client.DiffAsync("latest", "not-an-id"));
+        Assert.Throws<ArgumentException>(() => client.StreamDiffAsync(SnapshotReference.Latest, default));
         Assert.Empty(runner.Invocations);
     }
 
@@ -130,7 +126,7 @@ public class BrowseTests
 
         var count = 0;
         long writtenWhilePaused = 0;
-        await foreach (var node in runner.CreateClient().ListAsync("latest"))
+        await foreach (var node in runner.CreateClient().GetNodesAsync(SnapshotReference.Latest))
         {
             if (count++ == 0)
             {
@@ -164,7 +160,7 @@ public class BrowseTests
             return 0;
         });
 
-        var nodes = await ToListAsync(runner.CreateClient().ListAsync("latest"));
+        var nodes = await ToListAsync(runner.CreateClient().GetNodesAsync(SnapshotReference.Latest));
 
         Assert.Equal(2, nodes.Count);
         Assert.Equal(longName, nodes[0].Name);
@@ -198,7 +194,7 @@ public class BrowseTests
             return 0;
         });
 
-        await foreach (var node in runner.CreateClient().ListAsync("latest"))
+        await foreach (var node in runner.CreateClient().GetNodesAsync(SnapshotReference.Latest))
         {
             break;
         }
@@ -219,7 +215,7 @@ public class BrowseTests
 
         var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var node in runner.CreateClient().ListAsync("latest", null, cts.Token))
+            await foreach (var node in runner.CreateClient().GetNodesAsync(SnapshotReference.Latest, null, cts.Token))
             {
                 await cts.CancelAsync();
             }
@@ -234,7 +230,7 @@ public class BrowseTests
         var good = Fixture.Load("0.18.0", "ls");
         var runner = new FixtureRunner("0.18.0", _ => good with { StandardOutput = [.. good.StandardOutput, .. """{"message_type":"node","name":42}"""u8] });
 
-        var ex = await Assert.ThrowsAsync<ResticOutputException>(() => ToListAsync(runner.CreateClient().ListAsync("latest")));
+        var ex = await Assert.ThrowsAsync<ResticOutputException>(() => ToListAsync(runner.CreateClient().GetNodesAsync(SnapshotReference.Latest)));
 
         Assert.Contains("\"name\":42", ex.OutputLine);
     }
@@ -289,7 +285,7 @@ public class BrowseTests
         var local = time.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
         var command = ResticCommands.Find(["*.sql", "-x"], new FindOptions
         {
-            Snapshots = ["abcd1234", "latest"],
+            Snapshots = [SnapshotReference.Parse("abcd1234"), SnapshotReference.Latest],
             Filter = new SnapshotFilter { Hosts = ["h"] },
             IgnoreCase = true,
             Oldest = time,
@@ -308,15 +304,16 @@ public class BrowseTests
     public async Task DiffAsync_Recording_YieldsTheChangesThenTheStatistics(string version)
     {
         var runner = FixtureRunner.Replaying(version, "diff");
-        var diff = runner.CreateClient().DiffAsync("5a32ab68", "f9fe33a2");
+        var events = await ToListAsync(runner.CreateClient().StreamDiffAsync(SnapshotReference.Parse("5a32ab68"), SnapshotReference.Parse("f9fe33a2")));
 
-        var changes = await ToListAsync(diff);
+        var changes = events.OfType<DiffChangeEvent>().Select(e => e.Change).ToList();
+        Assert.Single(events.OfType<DiffCompletedEvent>());
 
         Assert.Equal(3, changes.Count);
         Assert.True(Assert.Single(changes, c => c.Path.EndsWith("note-new.txt")).IsAdded);
         Assert.All(changes.Where(c => !c.Path.EndsWith("note-new.txt")), c => Assert.True(c.IsContentChanged));
         Assert.DoesNotContain(changes, c => c.IsDirectory || c.IsRemoved || c.IsMetadataChanged);
-        var statistics = Assert.IsType<DiffStatistics>(diff.Statistics);
+        var statistics = Assert.IsType<DiffCompletedEvent>(events[^1]).Statistics;
         Assert.Equal(2, statistics.ChangedFiles);
         Assert.Equal(1, statistics.Added.Files);
         Assert.Equal(3, statistics.Added.DataBlobs);
@@ -334,7 +331,8 @@ public class BrowseTests
     {
         var runner = FixtureRunner.Replaying(version, "diff-metadata");
 
-        var changes = await ToListAsync(runner.CreateClient().DiffAsync("latest", "abcd1234", new DiffOptions { IncludeMetadata = true }));
+        var events = await ToListAsync(runner.CreateClient().StreamDiffAsync(SnapshotReference.Latest, SnapshotReference.Parse("abcd1234"), new DiffOptions { IncludeMetadata = true }));
+        var changes = events.OfType<DiffChangeEvent>().Select(e => e.Change).ToList();
 
         Assert.Contains(changes, c => c.IsDirectory && c.IsMetadataChanged && c.Path == "/tmp/restic-fixtures/src/docs/");
         Assert.Contains("--metadata", runner.LastArguments);

@@ -29,7 +29,7 @@ public class CancelLockCleanupTests
         });
         var logs = new CapturingLoggerFactory();
 
-        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.CreateClient(loggerFactory: logs).BackupAsync(new BackupOptions("/data"), null, cts.Token));
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.CreateClient(loggerFactory: logs).BackupAsync(["/data"], null, null, cts.Token));
 
         Assert.Equal(cts.Token, ex.CancellationToken);
         Assert.Equal(["backup", "list locks", "cat lock", "unlock", "list locks"], Verbs(runner));
@@ -57,7 +57,7 @@ public class CancelLockCleanupTests
         });
         var logs = new CapturingLoggerFactory();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.CreateClient(loggerFactory: logs).BackupAsync(new BackupOptions("/data"), null, cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.CreateClient(loggerFactory: logs).BackupAsync(["/data"], null, null, cts.Token));
 
         Assert.Equal(LockId, Assert.Single(logs.Entries, e => e.EventId.Id == 1026)["LockId"]);
         Assert.Equal(OtherLockId, Assert.Single(logs.Entries, e => e.EventId.Id == 1023)["LockId"]);
@@ -76,7 +76,7 @@ public class CancelLockCleanupTests
             _ => throw new InvalidOperationException(verb),
         });
 
-        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.CreateClient().BackupAsync(new BackupOptions("/data"), null, cts.Token));
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.CreateClient().BackupAsync(["/data"], null, null, cts.Token));
 
         Assert.Equal(cts.Token, ex.CancellationToken);
         Assert.Equal(["backup", "list locks", "cat lock"], Verbs(runner));
@@ -88,7 +88,7 @@ public class CancelLockCleanupTests
         using var cts = new CancellationTokenSource();
         var runner = Runner("0.14.0", cts, verb => verb == "list locks" ? Fixture.Inline(string.Empty) : throw new InvalidOperationException(verb));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.CreateClient().BackupAsync(new BackupOptions("/data"), null, cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.CreateClient().BackupAsync(["/data"], null, null, cts.Token));
 
         Assert.Equal(["backup", "list locks"], Verbs(runner));
     }
@@ -99,7 +99,7 @@ public class CancelLockCleanupTests
         using var cts = new CancellationTokenSource();
         var runner = Runner("0.18.0", cts, verb => throw new InvalidOperationException(verb));
 
-        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.CreateClient().BackupAsync(new BackupOptions("/data"), null, cts.Token));
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.CreateClient().BackupAsync(["/data"], null, null, cts.Token));
 
         Assert.Equal(cts.Token, ex.CancellationToken);
         Assert.Equal(["backup"], Verbs(runner));
@@ -126,7 +126,7 @@ public class CancelLockCleanupTests
             : throw new InvalidOperationException(verb));
         var logs = new CapturingLoggerFactory();
 
-        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.CreateClient(loggerFactory: logs).BackupAsync(new BackupOptions("/data"), null, cts.Token));
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.CreateClient(loggerFactory: logs).BackupAsync(["/data"], null, null, cts.Token));
 
         Assert.Equal(cts.Token, ex.CancellationToken);
         var pending = Assert.Single(logs.Entries, e => e.EventId.Id == 1027);
@@ -166,7 +166,7 @@ public class CancelLockCleanupTests
         var logs = new CapturingLoggerFactory();
         var client = runner.CreateClient(loggerFactory: logs);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.BackupAsync(new BackupOptions("/data"), null, cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.BackupAsync(["/data"], null, null, cts.Token));
 
         var pending = Assert.Single(logs.Entries, e => e.EventId.Id == 1027);
         Assert.Contains("restic said it could not remove lock 89ca3fff47", (string)pending["Error"]!);
@@ -196,7 +196,7 @@ public class CancelLockCleanupTests
         }) { ProcessId = Pid };
         var logs = new CapturingLoggerFactory();
 
-        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => runner.CreateClient(loggerFactory: logs).BackupAsync(new BackupOptions("/data")));
+        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => runner.CreateClient(loggerFactory: logs).BackupAsync(["/data"]));
 
         Assert.StartsWith("restic backup was stopped by signal 9 (SIGKILL), which this client did not send", ex.Message);
         var left = Assert.Single(logs.Entries, e => e.EventId.Id == 1022);

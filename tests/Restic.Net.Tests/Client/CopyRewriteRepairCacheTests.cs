@@ -12,7 +12,7 @@ public class CopyRewriteRepairCacheTests
     {
         var runner = FixtureRunner.Replaying(version, "copy");
 
-        var result = await runner.CreateClient().CopyAsync(new CopyOptions(new LocalRepository("/tmp/restic-fixtures/repo"), ResticPassword.FromValue("source-secret")));
+        var result = await runner.CreateClient().CopyAsync(new LocalRepository("/tmp/restic-fixtures/repo"), ResticPassword.FromValue("source-secret"));
 
         Assert.Equal(3, result.Copied.Count); // the three snapshots left after forget
         Assert.Empty(result.Skipped);
@@ -30,7 +30,7 @@ public class CopyRewriteRepairCacheTests
         var copied = TextOutputOf(version, "copy");
         var client = FixtureRunner.Replaying(version, "copy-again").CreateClient();
 
-        var result = await client.CopyAsync(new CopyOptions(new LocalRepository("/src"), ResticPassword.FromValue("pw")));
+        var result = await client.CopyAsync(new LocalRepository("/src"), ResticPassword.FromValue("pw"));
 
         Assert.Empty(result.Copied);
         Assert.Equal(3, result.Skipped.Count);
@@ -43,7 +43,7 @@ public class CopyRewriteRepairCacheTests
         var runner = FixtureRunner.Replaying("0.18.0", "copy");
         var source = new GenericRepository("rest:http://user:url-secret@127.0.0.1:8000/repo") { Options = new Dictionary<string, string> { ["rest.connections"] = "3" } };
 
-        await runner.CreateClient().CopyAsync(new CopyOptions(source, ResticPassword.FromValue("source-secret")) { Snapshots = ["abcd1234"] });
+        await runner.CreateClient().CopyAsync(source, ResticPassword.FromValue("source-secret"), new CopyOptions { Snapshots = [SnapshotReference.Parse("abcd1234")] });
 
         var invocation = runner.Invocations[^1];
         Assert.Equal(["copy", "--json", "--verbose", "--option=rest.connections=3", "--", "abcd1234"], invocation.Arguments);
@@ -58,7 +58,7 @@ public class CopyRewriteRepairCacheTests
     {
         var runner = FixtureRunner.Replaying("0.18.0", "copy");
 
-        await runner.CreateClient().CopyAsync(new CopyOptions(new LocalRepository("/src"), ResticPassword.FromFile("/etc/restic/source")));
+        await runner.CreateClient().CopyAsync(new LocalRepository("/src"), ResticPassword.FromFile("/etc/restic/source"));
 
         Assert.Equal("/etc/restic/source", runner.Invocations[^1].Environment["RESTIC_FROM_PASSWORD_FILE"]);
         Assert.False(runner.Invocations[^1].Environment.ContainsKey("RESTIC_FROM_PASSWORD"));
@@ -71,7 +71,7 @@ public class CopyRewriteRepairCacheTests
         var client = runner.CreateClient(o => o.Repository = new GenericRepository("s3:http://a/b") { Environment = new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = "one" } });
         var source = new GenericRepository("s3:http://c/d") { Environment = new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = "two" } };
 
-        await Assert.ThrowsAsync<ArgumentException>(() => client.CopyAsync(new CopyOptions(source, ResticPassword.FromValue("pw"))));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.CopyAsync(source, ResticPassword.FromValue("pw")));
 
         Assert.DoesNotContain(runner.Invocations, i => i.Arguments[0] == "copy");
     }

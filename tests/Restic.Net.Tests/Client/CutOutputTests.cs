@@ -22,7 +22,7 @@ public class CutOutputTests
 
         var ex = await Assert.ThrowsAsync<ResticOutputException>(async () =>
         {
-            await foreach (var node in new FixtureRunner(version, _ => cut).CreateClient().ListAsync("latest"))
+            await foreach (var node in new FixtureRunner(version, _ => cut).CreateClient().GetNodesAsync(SnapshotReference.Latest))
             {
                 nodes.Add(node);
             }
@@ -51,7 +51,7 @@ public class CutOutputTests
 
         var ex = await Assert.ThrowsAsync<ResticOutputException>(async () =>
         {
-            await foreach (var node in new FixtureRunner(version, _ => mutated).CreateClient().ListAsync("latest"))
+            await foreach (var node in new FixtureRunner(version, _ => mutated).CreateClient().GetNodesAsync(SnapshotReference.Latest))
             {
                 nodes.Add(node);
             }
@@ -73,7 +73,7 @@ public class CutOutputTests
 
         var ex = await Assert.ThrowsAsync<ResticOutputException>(async () =>
         {
-            await foreach (var _ in client.StreamBackupAsync(new BackupOptions("/src")))
+            await foreach (var _ in client.StreamBackupAsync(["/src"]))
             {
             }
         });
@@ -96,7 +96,7 @@ public class CutOutputTests
         Task call = scenario switch
         {
             "snapshots" => client.GetSnapshotsAsync(),
-            "forget" => client.ForgetAsync(new ForgetOptions(RetentionPolicy.Default)),
+            "forget" => client.ForgetAsync(RetentionPolicy.Default),
             _ => client.GetStatsAsync(new StatsOptions { IncludeDeduplicationRatio = false }),
         };
 
@@ -112,7 +112,7 @@ public class CutOutputTests
 
         var ex = await Assert.ThrowsAsync<ResticOutputException>(async () =>
         {
-            await foreach (var _ in new FixtureRunner("0.18.0", _ => cut).CreateClient().DiffAsync("abcd1234", "bcde2345"))
+            await foreach (var _ in new FixtureRunner("0.18.0", _ => cut).CreateClient().StreamDiffAsync(SnapshotReference.Parse("abcd1234"), SnapshotReference.Parse("bcde2345")))
             {
             }
         });

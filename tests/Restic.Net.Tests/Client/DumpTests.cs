@@ -18,7 +18,7 @@ public class DumpTests
         var runner = FixtureRunner.Replaying(version, "dump");
         using var destination = new MemoryStream();
 
-        await runner.CreateClient().DumpAsync("latest", "/tmp/restic-fixtures/src/docs/note-02.txt", destination);
+        await runner.CreateClient().DumpAsync(SnapshotReference.Latest, "/tmp/restic-fixtures/src/docs/note-02.txt", destination);
 
         Assert.Equal(Fixture.Load(version, "dump").StandardOutput, destination.ToArray());
         Assert.StartsWith("note 02 line 1: ", System.Text.Encoding.UTF8.GetString(destination.ToArray()));
@@ -34,7 +34,7 @@ public class DumpTests
         // 0.14 exits 2, 0.18 exits 1 with an exit_error.
         var client = FixtureRunner.Replaying(version, "dump-missing").CreateClient();
 
-        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => client.DumpAsync("latest", "/tmp/restic-fixtures/src/no-such-file", new MemoryStream()));
+        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => client.DumpAsync(SnapshotReference.Latest, "/tmp/restic-fixtures/src/no-such-file", new MemoryStream()));
 
         Assert.Contains("not found in snapshot", ex.Message);
     }
@@ -43,7 +43,7 @@ public class DumpTests
     public void Dump_AllOptions_ProducesGoldenArgv()
     {
         var options = new ResticClientOptions { Repository = new LocalRepository("/repo"), Password = ResticPassword.FromValue("pw") };
-        var command = ResticCommands.Dump("abcd1234:/sub", "-dir", new DumpOptions { Archive = DumpArchiveFormat.Zip, Filter = new SnapshotFilter { Tags = ["t"] } });
+        var command = ResticCommands.Dump(SnapshotReference.Parse("abcd1234:/sub"), "-dir", new DumpOptions { Archive = DumpArchiveFormat.Zip, Filter = new SnapshotFilter { Tags = ["t"] } });
 
         Assert.Equal(
             ["dump", "--json", "--tag=t", "--archive=zip", "--", "abcd1234:/sub", "-dir"],
@@ -56,10 +56,10 @@ public class DumpTests
         var runner = FixtureRunner.Replaying("0.18.0", "dump");
         var client = runner.CreateClient();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => client.DumpAsync("latest", "", new MemoryStream()));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.DumpAsync("-x", "/a", new MemoryStream()));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.DumpAsync("latest", "/a", new MemoryStream([], writable: false)));
-        await Assert.ThrowsAsync<ArgumentNullException>(() => client.DumpAsync("latest", "/a", null!));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.DumpAsync(SnapshotReference.Latest, "", new MemoryStream()));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.DumpAsync(default, "/a", new MemoryStream()));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.DumpAsync(SnapshotReference.Latest, "/a", new MemoryStream([], writable: false)));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => client.DumpAsync(SnapshotReference.Latest, "/a", null!));
         Assert.Empty(runner.Invocations);
     }
 
@@ -75,7 +75,7 @@ public class DumpTests
             return 0;
         });
 
-        var ex = await Assert.ThrowsAsync<IOException>(() => runner.CreateClient().DumpAsync("latest", "/f", new FailingStream()));
+        var ex = await Assert.ThrowsAsync<IOException>(() => runner.CreateClient().DumpAsync(SnapshotReference.Latest, "/f", new FailingStream()));
 
         Assert.Equal("disk full", ex.Message);
         Assert.True(resticToken.IsCancellationRequested);
@@ -86,7 +86,7 @@ public class DumpTests
     {
         var runner = FixtureRunner.Replaying("0.18.0", "dump");
 
-        await using var stream = await runner.CreateClient().OpenDumpAsync("latest", "/tmp/restic-fixtures/src/docs/note-02.txt");
+        await using var stream = await runner.CreateClient().OpenDumpAsync(SnapshotReference.Latest, "/tmp/restic-fixtures/src/docs/note-02.txt");
         using var copy = new MemoryStream();
         await stream.CopyToAsync(copy);
 
@@ -101,7 +101,7 @@ public class DumpTests
     {
         var client = FixtureRunner.Replaying(version, "dump-missing").CreateClient();
 
-        await Assert.ThrowsAsync<ResticCommandException>(() => client.OpenDumpAsync("latest", "/tmp/restic-fixtures/src/no-such-file"));
+        await Assert.ThrowsAsync<ResticCommandException>(() => client.OpenDumpAsync(SnapshotReference.Latest, "/tmp/restic-fixtures/src/no-such-file"));
     }
 
     [Fact(Timeout = 30000)]
@@ -110,7 +110,7 @@ public class DumpTests
         var failure = Fixture.Load("0.18.0", "dump-missing");
         var runner = new FixtureRunner("0.18.0", _ => failure with { StandardOutput = new byte[10_000] });
 
-        await using var stream = await runner.CreateClient().OpenDumpAsync("latest", "/f");
+        await using var stream = await runner.CreateClient().OpenDumpAsync(SnapshotReference.Latest, "/f");
         var buffer = new byte[4096];
         var read = 0;
         var ex = await Assert.ThrowsAsync<ResticCommandException>(async () =>
@@ -148,7 +148,7 @@ public class DumpTests
             }
         });
 
-        await using (var stream = await runner.CreateClient().OpenDumpAsync("latest", "/big"))
+        await using (var stream = await runner.CreateClient().OpenDumpAsync(SnapshotReference.Latest, "/big"))
         {
             Assert.True(await stream.ReadAsync(new byte[1000]) > 0);
         }

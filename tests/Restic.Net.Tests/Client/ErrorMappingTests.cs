@@ -40,7 +40,7 @@ public class ErrorMappingTests
     {
         var client = FixtureRunner.Replaying(version, "locked").CreateClient();
 
-        var ex = await Assert.ThrowsAsync<ResticRepositoryLockedException>(() => client.ForgetAsync(new ForgetOptions(new RetentionPolicy { KeepLast = 1 })));
+        var ex = await Assert.ThrowsAsync<ResticRepositoryLockedException>(() => client.ForgetAsync(new RetentionPolicy { KeepLast = 1 }));
 
         Assert.Equal(exitCode, ex.ExitCode);
         Assert.Matches(@"^PID \d+ on vm by root \(UID 0, GID 0\)$", ex.LockHolder);
@@ -54,7 +54,7 @@ public class ErrorMappingTests
     {
         var client = FixtureRunner.Replaying(version, "cancel-backup").CreateClient();
 
-        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => client.BackupAsync(new BackupOptions("/big")));
+        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => client.BackupAsync(["/big"]));
 
         Assert.Equal(exitCode, ex.ExitCode);
         Assert.StartsWith("restic backup was stopped by signal 2 (SIGINT), which this client did not send", ex.Message);
@@ -70,7 +70,7 @@ public class ErrorMappingTests
             "golang.org/x/sync/errgroup.(*Group).Go.func1\n\tgolang.org/x/sync/errgroup/errgroup.go:75\n";
         var client = new FixtureRunner("0.14.0", _ => Fixture.Inline("", Stderr, 1)).CreateClient();
 
-        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => client.ForgetAsync(new ForgetOptions(new RetentionPolicy { KeepLast = 1 })));
+        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => client.ForgetAsync(new RetentionPolicy { KeepLast = 1 }));
 
         Assert.Equal("restic forget failed with exit code 1: Remove(<snapshot/b55b16a02e>) returned error, retrying after 552ms: blob not removed, server response: 403 Forbidden (403)", ex.Message);
         Assert.DoesNotContain("errgroup", ex.ResticMessage);
@@ -127,7 +127,7 @@ public class ErrorMappingTests
         const string Stderr = "{\"message_type\":\"error\",\"error\":{},\"during\":\"archival\",\"item\":\"/data/locked\"}\n\u001b[2Ksignal interrupt received, cleaning up\n";
         var client = new FixtureRunner("0.14.0", _ => Fixture.Inline(string.Empty, Stderr, 130)).CreateClient();
 
-        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => client.BackupAsync(new BackupOptions("/data")));
+        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => client.BackupAsync(["/data"]));
 
         Assert.Equal("signal interrupt received, cleaning up", ex.ResticMessage);
     }
@@ -153,7 +153,7 @@ public class ErrorMappingTests
         var runner = new FixtureRunner(version, _ => Fixture.Inline("", stderr + "\n", 1));
         var client = runner.CreateClient();
 
-        var ex = await Assert.ThrowsAsync<ResticSnapshotNotFoundException>(() => client.RestoreAsync(new RestoreOptions("deadbeef", "/tmp/target")));
+        var ex = await Assert.ThrowsAsync<ResticSnapshotNotFoundException>(() => client.RestoreAsync(SnapshotReference.Parse("deadbeef"), "/tmp/target"));
 
         Assert.Equal(1, ex.ExitCode);
         Assert.Contains("found", ex.ResticMessage);
@@ -249,7 +249,7 @@ public class ErrorMappingTests
 
         var ex = await Assert.ThrowsAsync<ResticCommandException>(() => client.GetSnapshotsAsync());
 
-        foreach (var text in new[] { ex.Message, ex.ResticMessage!, ex.StandardError, ex.CommandLine, ex.ToString(), client.Repository })
+        foreach (var text in new[] { ex.Message, ex.ResticMessage!, ex.StandardError, ex.CommandLine, ex.ToString(), client.Repository.ToString() })
         {
             Assert.DoesNotContain(Password, text);
         }

@@ -15,9 +15,27 @@ public class HostileInputTests
     [InlineData("abc")]
     [InlineData("latest\n")]
     [InlineData("")]
-    public void RestoreOptions_SnapshotThatIsNotAnId_Throws(string snapshot)
+    public void SnapshotReference_ThatIsNotAnId_IsAFormatError(string snapshot)
     {
-        Assert.ThrowsAny<ArgumentException>(() => new RestoreOptions(snapshot, "/target"));
+        Assert.Throws<FormatException>(() => SnapshotReference.Parse(snapshot));
+        Assert.False(SnapshotReference.TryParse(snapshot, out _));
+    }
+
+    [Fact]
+    public async Task SnapshotReference_Default_OrASubfolderWhereNoneIsTaken_IsRejectedBeforeAnyProcessStarts()
+    {
+        var runner = FixtureRunner.Replaying("0.18.0", "snapshots");
+        var client = runner.CreateClient();
+        var withSubfolder = SnapshotReference.Latest.WithSubfolder("/data");
+
+        await Assert.ThrowsAsync<ArgumentException>(() => client.RestoreAsync(default, "/target"));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.RestoreAsync(SnapshotReference.FromSnapshotId(default), "/target"));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.BackupAsync(["/d"], new BackupOptions { Parent = withSubfolder }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.GetStatsAsync(new StatsOptions { Snapshots = [withSubfolder] }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Add = ["x"], Snapshots = [default] }));
+        Assert.Throws<ArgumentException>(() => SnapshotReference.Latest.WithSubfolder(""));
+        Assert.Throws<ArgumentException>(() => default(SnapshotReference).WithSubfolder("/data"));
+        Assert.Empty(runner.Invocations);
     }
 
     [Theory]
@@ -26,9 +44,25 @@ public class HostileInputTests
     [InlineData("36244F78C53833CB800F3C7E1EE9ABC0A7266BB10B9508619D0CB901BA2E6BF4")]
     [InlineData("latest:/data/sub")]
     [InlineData("36244f78:/sub folder")]
-    public void RestoreOptions_ValidSnapshotReference_IsAccepted(string snapshot)
+    public void SnapshotReference_Valid_RoundTripsAsResticSpellsIt(string snapshot)
     {
-        Assert.Equal(snapshot, new RestoreOptions(snapshot, "/target").Snapshot);
+        var reference = SnapshotReference.Parse(snapshot);
+
+        Assert.Equal(snapshot.Split(':')[0].ToLowerInvariant() + (snapshot.Contains(':') ? ":" + snapshot.Split(':', 2)[1] : ""), reference.ToString());
+        Assert.Equal(snapshot.StartsWith("latest", StringComparison.Ordinal), reference.IsLatest);
+        Assert.Equal(reference, SnapshotReference.Parse(reference.ToString()));
+    }
+
+    [Fact]
+    public void SnapshotReference_FromAnId_IsThatId()
+    {
+        var id = SnapshotId.Parse("36244f78c53833cb800f3c7e1ee9abc0a7266bb10b9508619d0cb901ba2e6bf4");
+        SnapshotReference reference = id;
+
+        Assert.Equal(id.Value, reference.Snapshot);
+        Assert.Null(reference.Subfolder);
+        Assert.Equal("36244f78c53833cb800f3c7e1ee9abc0a7266bb10b9508619d0cb901ba2e6bf4:/a b", reference.WithSubfolder("/a b").ToString());
+        Assert.Equal(SnapshotReference.Latest, SnapshotReference.Parse("latest"));
     }
 
     [Fact]
@@ -37,14 +71,12 @@ public class HostileInputTests
         var runner = FixtureRunner.Replaying("0.18.0", "snapshots");
         var client = runner.CreateClient();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => client.BackupAsync(new BackupOptions("/d") { Tags = ["a\nb"] }));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.BackupAsync(new BackupOptions("/d") { Host = "h\r" }));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.BackupAsync(new BackupOptions("/d") { Parent = "--force" }));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.GetSnapshotsAsync(new SnapshotFilter { Tags = ["x\0"] }));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.GetSnapshotsAsync(new SnapshotFilter { Hosts = [""] }));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.GetSnapshotsAsync(new SnapshotFilter { Latest = 0 }));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.GetStatsAsync(new StatsOptions { Snapshots = ["-x"] }));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.ForgetAsync(new ForgetOptions(new RetentionPolicy { KeepTags = ["a\nb"] })));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.BackupAsync(["/d"], new BackupOptions { Tags = ["a\nb"] }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.BackupAsync(["/d"], new BackupOptions { Host = "h\r" }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.GetSnapshotsAsync(new SnapshotsOptions { Filter = new SnapshotFilter { Tags = ["x\0"] } }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.GetSnapshotsAsync(new SnapshotsOptions { Filter = new SnapshotFilter { Hosts = [""] } }));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.GetSnapshotsAsync(new SnapshotsOptions { Latest = 0 }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.ForgetAsync(new RetentionPolicy { KeepTags = ["a\nb"] }));
         Assert.Empty(runner.Invocations);
     }
 
@@ -55,14 +87,14 @@ public class HostileInputTests
         var runner = FixtureRunner.Replaying("0.18.0", "forget-dry-run");
         var client = runner.CreateClient();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => client.BackupAsync(new BackupOptions("/d") { Tags = ["a,b"] }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.BackupAsync(["/d"], new BackupOptions { Tags = ["a,b"] }));
         await Assert.ThrowsAsync<ArgumentException>(() => client.BackupFromStreamAsync(new MemoryStream([1]), "x", new StdinBackupOptions { Tags = ["a,b"] }));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Add = ["a,b"], Snapshots = ["abcd1234"] }));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.ForgetAsync(new ForgetOptions(new RetentionPolicy { KeepTags = ["a,"] })));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.GetSnapshotsAsync(new SnapshotFilter { Tags = [",b"] }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Add = ["a,b"], Snapshots = [SnapshotReference.Parse("abcd1234")] }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.ForgetAsync(new RetentionPolicy { KeepTags = ["a,"] }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.GetSnapshotsAsync(new SnapshotsOptions { Filter = new SnapshotFilter { Tags = [",b"] } }));
         Assert.Empty(runner.Commands);
 
-        await client.ForgetAsync(new ForgetOptions(new RetentionPolicy { KeepTags = ["a,b", "c"] }) { DryRun = true });
+        await client.ForgetAsync(new RetentionPolicy { KeepTags = ["a,b", "c"] }, new ForgetOptions { DryRun = true });
         Assert.Equal(["forget", "--json", "--keep-tag=a,b", "--keep-tag=c", "--dry-run"], runner.LastArguments);
     }
 
@@ -72,7 +104,7 @@ public class HostileInputTests
         // Linux allows 128 KiB per argument; past it the start failed with E2BIG, reported as "install restic".
         var runner = FixtureRunner.Replaying("0.18.0", "backup");
 
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => runner.CreateClient().BackupAsync(new BackupOptions("/d") { Tags = [new string('t', 1024 * 1024)] }));
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => runner.CreateClient().BackupAsync(["/d"], new BackupOptions { Tags = [new string('t', 1024 * 1024)] }));
 
         Assert.Contains("--tag is 1048582 bytes long", ex.Message);
         Assert.DoesNotContain(runner.Commands, c => c[0] == "backup");
@@ -92,7 +124,7 @@ public class HostileInputTests
             return Fixture.Load("0.18.0", "backup");
         });
 
-        await runner.CreateClient().BackupAsync(new BackupOptions(paths));
+        await runner.CreateClient().BackupAsync(paths);
 
         var arguments = runner.LastArguments;
         Assert.DoesNotContain("--", arguments);
@@ -107,7 +139,7 @@ public class HostileInputTests
     {
         var runner = FixtureRunner.Replaying("0.18.0", "backup");
 
-        await runner.CreateClient().BackupAsync(new BackupOptions("/a", "/b"));
+        await runner.CreateClient().BackupAsync(["/a", "/b"]);
 
         Assert.Equal(["--", "/a", "/b"], runner.LastArguments.TakeLast(3));
         Assert.DoesNotContain(runner.LastArguments, a => a.StartsWith("--files-from-raw", StringComparison.Ordinal));
@@ -118,7 +150,7 @@ public class HostileInputTests
     {
         var runner = FixtureRunner.Replaying("0.18.0", "backup");
 
-        await runner.CreateClient().BackupAsync(new BackupOptions("--dry-run", "-rf /", "a\nb"));
+        await runner.CreateClient().BackupAsync(["--dry-run", "-rf /", "a\nb"]);
 
         var argv = runner.LastArguments.ToList();
         Assert.Equal(["--dry-run", "-rf /", "a\nb"], argv[(argv.IndexOf("--") + 1)..]);
@@ -132,7 +164,7 @@ public class HostileInputTests
     {
         var runner = new FixtureRunner("0.18.0", _ => Fixture.Inline("{\"message_type\":\"status\",\"percent_done\":0.5}\n" + summary + "\n"));
 
-        var ex = await Assert.ThrowsAsync<ResticOutputException>(() => runner.CreateClient().BackupAsync(new BackupOptions("/d")));
+        var ex = await Assert.ThrowsAsync<ResticOutputException>(() => runner.CreateClient().BackupAsync(["/d"]));
 
         Assert.Equal(summary, ex.OutputLine);
         Assert.Contains("summary", ex.Message);
@@ -152,7 +184,7 @@ public class HostileInputTests
         var runner = new FixtureRunner("0.18.0", _ => Fixture.Inline(output));
 
         var events = new List<BackupEvent>();
-        await foreach (var item in runner.CreateClient().StreamBackupAsync(new BackupOptions("/d")))
+        await foreach (var item in runner.CreateClient().StreamBackupAsync(["/d"]))
         {
             events.Add(item);
         }

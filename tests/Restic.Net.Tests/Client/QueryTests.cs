@@ -140,7 +140,7 @@ public class QueryTests
     {
         var runner = FixtureRunner.Replaying("0.18.0", "snapshots-group-by-host");
 
-        var groups = await runner.CreateClient().GetSnapshotGroupsAsync(SnapshotGrouping.Host | SnapshotGrouping.Tags, new SnapshotFilter { Latest = 1, Hosts = ["fixture-host"] });
+        var groups = await runner.CreateClient().GetSnapshotGroupsAsync(SnapshotGrouping.Host | SnapshotGrouping.Tags, new SnapshotsOptions { Filter = new SnapshotFilter { Hosts = ["fixture-host"] }, Latest = 1 });
 
         Assert.Equal(["snapshots", "--json", "--group-by=host,tags", "--host=fixture-host"], runner.LastArguments);
         var all = await FixtureRunner.Replaying("0.18.0", "snapshots").CreateClient().GetSnapshotsAsync();

@@ -10,7 +10,7 @@ public class RestoreTests
         var client = FixtureRunner.Replaying("0.18.0", "restore").CreateClient();
 
         var events = new List<RestoreEvent>();
-        await foreach (var item in client.StreamRestoreAsync(new RestoreOptions("latest", "/tmp/target")))
+        await foreach (var item in client.StreamRestoreAsync(SnapshotReference.Latest, "/tmp/target"))
         {
             events.Add(item);
         }
@@ -29,7 +29,7 @@ public class RestoreTests
     {
         var client = FixtureRunner.Replaying("0.14.0", "restore").CreateClient();
 
-        var summary = await client.RestoreAsync(new RestoreOptions("latest", "/tmp/target"));
+        var summary = await client.RestoreAsync(SnapshotReference.Latest, "/tmp/target");
 
         Assert.False(summary.HasStatistics);
         Assert.Null(summary.FilesRestored);
@@ -38,15 +38,29 @@ public class RestoreTests
     }
 
     [Fact]
-    public void RestoreOptions_InvalidInput_Throws()
+    public async Task RestoreAsync_InvalidInput_ThrowsBeforeAnyProcessStarts()
     {
-        Assert.Throws<ArgumentException>(() => new RestoreOptions("", "/t"));
-        Assert.Throws<ArgumentException>(() => new RestoreOptions("latest", ""));
-        Assert.Throws<ArgumentException>(() => new RestoreOptions("latest\0", "/t"));
+        var runner = FixtureRunner.Replaying("0.18.0", "restore");
+        var client = runner.CreateClient();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => client.RestoreAsync(default, "/t"));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.RestoreAsync(SnapshotReference.Latest, ""));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.RestoreAsync(SnapshotReference.Latest, "/t\0"));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => client.RestoreAsync(SnapshotReference.Latest, null!));
+        Assert.Empty(runner.Invocations);
     }
 
     [Fact]
-    public async Task RestoreAsync_Restic018DiskFull_ThrowsRestoreExceptionListingTheFiles()
+    public async Task RestoreAsync_SubfolderOnRestic014_IsNotSupportedRatherThanAnUnknownId()
+    {
+        var runner = FixtureRunner.Replaying("0.14.0", "restore");
+
+        await Assert.ThrowsAsync<ResticNotSupportedException>(() => runner.CreateClient().RestoreAsync(SnapshotReference.Latest.WithSubfolder("/src"), "/t"));
+        Assert.Empty(runner.Commands);
+    }
+
+    [Fact]
+    public async Task RestoreAsync_Restic018DiskFull_ReturnsAnIncompleteSummaryListingTheFiles()
     {
         const string Stdout = "{\"message_type\":\"summary\",\"total_files\":5,\"files_restored\":5,\"total_bytes\":6000003,\"bytes_restored\":6000003}\n";
         const string Stderr =
@@ -56,34 +70,32 @@ public class RestoreTests
         var client = new FixtureRunner("0.18.0", _ => Fixture.Inline(Stdout, Stderr, 1)).CreateClient();
 
         var events = new List<RestoreEvent>();
-        var ex = await Assert.ThrowsAsync<ResticRestoreException>(async () =>
+        await foreach (var item in client.StreamRestoreAsync(SnapshotReference.Latest, "/t"))
         {
-            await foreach (var item in client.StreamRestoreAsync(new RestoreOptions("latest", "/t")))
-            {
-                events.Add(item);
-            }
-        });
+            events.Add(item);
+        }
 
-        Assert.Equal(["/src/big.bin", "/src/small.txt"], ex.Errors.Select(e => e.Item));
-        Assert.All(ex.Errors, e => Assert.Contains("no space left on device", e.Message));
+        var summary = Assert.IsType<RestoreCompletedEvent>(events[^1]).Summary;
+        Assert.False(summary.IsComplete);
+        Assert.Equal(["/src/big.bin", "/src/small.txt"], summary.Errors.Select(e => e.Item));
+        Assert.All(summary.Errors, e => Assert.Contains("no space left on device", e.Message));
         Assert.Equal(2, events.OfType<RestoreErrorEvent>().Count());
-        Assert.Equal(5L, ex.Summary.FilesRestored);
-        Assert.Equal("Fatal: There were 2 errors", ex.ResticMessage);
-        Assert.Equal(1, ex.ExitCode);
+        Assert.Equal(5L, summary.FilesRestored);
     }
 
     [Fact]
-    public async Task RestoreAsync_Restic014DiskFull_ThrowsRestoreExceptionFromTheTextLines()
+    public async Task RestoreAsync_Restic014DiskFull_ReturnsAnIncompleteSummaryFromTheTextLines()
     {
         const string Stderr = "ignoring error for /src/big.bin: write /t/src/big.bin: no space left on device\nFatal: There were 1 errors\n\n";
         var client = new FixtureRunner("0.14.0", _ => Fixture.Inline("restoring <Snapshot 07ebc843 of [/src]> to /t\n", Stderr, 1)).CreateClient();
 
-        var ex = await Assert.ThrowsAsync<ResticRestoreException>(() => client.RestoreAsync(new RestoreOptions("latest", "/t")));
+        var summary = await client.RestoreAsync(SnapshotReference.Latest, "/t");
 
-        var error = Assert.Single(ex.Errors);
+        Assert.False(summary.IsComplete);
+        var error = Assert.Single(summary.Errors);
         Assert.Equal("/src/big.bin", error.Item);
         Assert.Equal("write /t/src/big.bin: no space left on device", error.Message);
-        Assert.False(ex.Summary.HasStatistics);
+        Assert.False(summary.HasStatistics);
     }
 
     [Fact]
@@ -91,6 +103,6 @@ public class RestoreTests
     {
         var client = FixtureRunner.Replaying("0.18.0", "wrong-password").CreateClient();
 
-        await Assert.ThrowsAsync<ResticWrongPasswordException>(() => client.RestoreAsync(new RestoreOptions("latest", "/t")));
+        await Assert.ThrowsAsync<ResticWrongPasswordException>(() => client.RestoreAsync(SnapshotReference.Latest, "/t"));
     }
 }

@@ -41,7 +41,7 @@ public class StdinBackupTests
     public void BackupStdin_AllOptions_ProducesGoldenArgv()
     {
         var time = new DateTimeOffset(2024, 7, 26, 10, 11, 12, TimeSpan.Zero);
-        var options = new StdinBackupOptions { Tags = ["db", "nightly"], Host = "h", Parent = "abcd1234", Time = time, DryRun = true };
+        var options = new StdinBackupOptions { Tags = ["db", "nightly"], Host = "h", Parent = SnapshotReference.Parse("abcd1234"), Time = time, DryRun = true };
         var local = time.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
         Assert.Equal(

@@ -41,7 +41,7 @@ public class TagsAndKeysTests
         var tag = await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Add = ["x"] }));
         var rewrite = await Assert.ThrowsAsync<ArgumentException>(() => client.RewriteAsync(new RewriteOptions { Excludes = ["/x"] }));
         var emptyFilter = await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Add = ["x"], Filter = new SnapshotFilter() }));
-        var both = await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Add = ["x"], AllSnapshots = true, Snapshots = ["abcd1234"] }));
+        var both = await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Add = ["x"], AllSnapshots = true, Snapshots = [SnapshotReference.Parse("abcd1234")] }));
 
         Assert.StartsWith("Select the snapshots to tag: Snapshots, a Filter, or AllSnapshots = true", tag.Message, StringComparison.Ordinal);
         Assert.StartsWith("Select the snapshots to rewrite", rewrite.Message, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public class TagsAndKeysTests
         await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions()));
         await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Set = ["a"], Add = ["b"], AllSnapshots = true }));
         await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Add = ["a,b"], AllSnapshots = true }));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Add = ["a"], Snapshots = ["--all"] }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Add = ["a"], Snapshots = [default] }));
         Assert.Empty(runner.Invocations);
     }
 
@@ -106,7 +106,7 @@ public class TagsAndKeysTests
             return version == "0.14.0" && listed++ == 0 ? "key-list" : "key-list-two";
         });
 
-        var key = await runner.CreateClient().AddKeyAsync(new AddKeyOptions(ResticPassword.FromValue("second-password")) { User = "fixture-user", Host = "fixture-host" });
+        var key = await runner.CreateClient().AddKeyAsync(ResticPassword.FromValue("second-password"), new AddKeyOptions { User = "fixture-user", Host = "fixture-host" });
 
         Assert.Equal("fixture-user", key.UserName);
         Assert.False(key.IsCurrent);
@@ -121,7 +121,7 @@ public class TagsAndKeysTests
     {
         var runner = FixtureRunner.ByVerb("0.18.0", (verb, _) => verb == "key add" ? "key-add" : "key-list-two");
 
-        await runner.CreateClient().AddKeyAsync(new AddKeyOptions(ResticPassword.FromFile("/etc/restic/new")));
+        await runner.CreateClient().AddKeyAsync(ResticPassword.FromFile("/etc/restic/new"));
 
         Assert.Contains(runner.Commands, c => c.Contains("--new-password-file=/etc/restic/new"));
     }
@@ -132,8 +132,8 @@ public class TagsAndKeysTests
         var runner = FixtureRunner.Replaying("0.18.0", "key-add");
         var client = runner.CreateClient();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => client.AddKeyAsync(new AddKeyOptions(ResticPassword.FromCommand("pass show x"))));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.AddKeyAsync(new AddKeyOptions(ResticPassword.FromValue(" padded "))));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.AddKeyAsync(ResticPassword.FromCommand("pass show x")));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.AddKeyAsync(ResticPassword.FromValue(" padded ")));
         Assert.Empty(runner.Invocations);
     }
 
@@ -225,7 +225,7 @@ public class TagsAndKeysTests
     {
         var runner = FixtureRunner.Replaying("0.18.0", "forget-dry-run");
 
-        var plan = await runner.CreateClient().PlanForgetAsync(new ForgetOptions(new RetentionPolicy { KeepLast = 1 }));
+        var plan = await runner.CreateClient().PlanForgetAsync(new RetentionPolicy { KeepLast = 1 });
 
         Assert.True(plan.IsDryRun);
         Assert.NotEmpty(plan.Removed);

@@ -7,10 +7,10 @@ public class VersionGatedFeatureTests
 {
     public static TheoryData<string, Func<IResticClient, Task>> Features => new()
     {
-        { "check limited to some snapshots", c => c.CheckAsync(new CheckOptions { Snapshots = ["abcd1234"] }) },
+        { "check limited to some snapshots", c => c.CheckAsync(new CheckOptions { Snapshots = [SnapshotReference.Parse("abcd1234")] }) },
         { "check limited to some snapshots", c => c.CheckAsync(new CheckOptions { Filter = new SnapshotFilter { Tags = ["t"] } }) },
         { "rewrite with include patterns", c => c.RewriteAsync(new RewriteOptions { Includes = ["/keep"], AllSnapshots = true }) },
-        { "restore --ownership-by-name", c => c.RestoreAsync(new RestoreOptions("latest", "/tmp/target") { OwnershipByName = true }) },
+        { "restore --ownership-by-name", c => c.RestoreAsync(SnapshotReference.Latest, "/tmp/target", new RestoreOptions { OwnershipByName = true }) },
     };
 
     [Theory]

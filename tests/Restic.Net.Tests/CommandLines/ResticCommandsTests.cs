@@ -22,8 +22,9 @@ public class ResticCommandsTests
     [Fact]
     public void Backup_AllOptions_ProducesGoldenArgv()
     {
-        var options = new BackupOptions("/data", "-weird")
+        var options = new BackupOptions
         {
+            Paths = ["/data", "-weird"],
             Tags = ["daily", "db"],
             Excludes = ["*.tmp"],
             CaseInsensitiveExcludes = ["*.LOG"],
@@ -32,7 +33,7 @@ public class ResticCommandsTests
             ExcludeLargerThan = "1G",
             OneFileSystem = true,
             Host = "web-1",
-            Parent = "abcdef12",
+            Parent = SnapshotReference.Parse("abcdef12"),
             Force = true,
             DryRun = true,
             IncludeFileEvents = true,
@@ -48,14 +49,14 @@ public class ResticCommandsTests
     [Fact]
     public void Backup_Minimal_PutsPathsAfterDoubleDash()
     {
-        Assert.Equal(["backup", "--json", "--", "/data"], Argv(ResticCommands.Backup(new BackupOptions("/data"))));
+        Assert.Equal(["backup", "--json", "--", "/data"], Argv(ResticCommands.Backup(new BackupOptions { Paths = ["/data"] })));
     }
 
     [Fact]
     public void Backup_Time_IsFormattedForRestic()
     {
         var time = new DateTimeOffset(2024, 7, 26, 10, 11, 12, TimeSpan.Zero);
-        var argv = Argv(ResticCommands.Backup(new BackupOptions("/d") { Time = time }));
+        var argv = Argv(ResticCommands.Backup(new BackupOptions { Paths = ["/d"], Time = time }));
         Assert.Contains("--time=" + time.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), argv);
     }
 
@@ -63,7 +64,7 @@ public class ResticCommandsTests
     public void GlobalFlags_WithoutCacheExtendedOptionsAndRetryLock_ComeBeforeCommandFlags()
     {
         var repository = new GenericRepository("s3:http://127.0.0.1:9000/bucket") { Options = new Dictionary<string, string> { ["s3.region"] = "eu-1" } };
-        var argv = Argv(ResticCommands.Snapshots(new SnapshotFilter { Latest = 3 }), s_v018, o =>
+        var argv = Argv(ResticCommands.Snapshots(new SnapshotFilter(), 3), s_v018, o =>
         {
             o.Repository = repository;
             o.UseCache = false;
@@ -76,7 +77,7 @@ public class ResticCommandsTests
     [Fact]
     public void RetryLock_OnRestic014_IsNotPassed()
     {
-        var argv = Argv(ResticCommands.Snapshots(new SnapshotFilter()), s_v014, o => o.LockWaitTimeout = TimeSpan.FromMinutes(2));
+        var argv = Argv(ResticCommands.Snapshots(new SnapshotFilter(), null), s_v014, o => o.LockWaitTimeout = TimeSpan.FromMinutes(2));
         Assert.Equal(["snapshots", "--json"], argv);
     }
 
@@ -84,14 +85,16 @@ public class ResticCommandsTests
     public void Snapshots_Filter_ProducesGoldenArgv()
     {
         var filter = new SnapshotFilter { Hosts = ["h1"], Tags = ["a,b", "c"], Paths = ["/data"] };
-        Assert.Equal(["snapshots", "--json", "--host=h1", "--tag=a,b", "--tag=c", "--path=/data"], Argv(ResticCommands.Snapshots(filter)));
+        Assert.Equal(["snapshots", "--json", "--host=h1", "--tag=a,b", "--tag=c", "--path=/data"], Argv(ResticCommands.Snapshots(filter, null)));
     }
 
     [Fact]
     public void Restore_AllOptions_ProducesGoldenArgv()
     {
-        var options = new RestoreOptions("latest", "/target")
+        var options = new RestoreOptions
         {
+            Snapshot = SnapshotReference.Latest,
+            Target = "/target",
             Includes = ["/data/a"],
             Excludes = ["*.tmp"],
             Verify = true,
@@ -114,7 +117,7 @@ public class ResticCommandsTests
             KeepWithin = "1y", KeepWithinHourly = "1d", KeepWithinDaily = "7d", KeepWithinWeekly = "1m", KeepWithinMonthly = "1y", KeepWithinYearly = "5y",
             KeepTags = ["keep"],
         };
-        var options = new ForgetOptions(policy) { GroupBy = "host,tags", Filter = new SnapshotFilter { Tags = ["db"] }, Prune = true, DryRun = true };
+        var options = new ForgetOptions { Policy = policy, GroupBy = SnapshotGrouping.Host | SnapshotGrouping.Tags, Filter = new SnapshotFilter { Tags = ["db"] }, Prune = true, DryRun = true };
 
         Assert.Equal(
             ["forget", "--json", "--keep-last=1", "--keep-hourly=2", "--keep-daily=7", "--keep-weekly=4", "--keep-monthly=6", "--keep-yearly=2",
@@ -128,7 +131,7 @@ public class ResticCommandsTests
     {
         Assert.Equal(
             ["forget", "--json", "--keep-daily=7", "--keep-weekly=4", "--keep-monthly=6", "--keep-yearly=2"],
-            Argv(ResticCommands.Forget(new ForgetOptions(RetentionPolicy.Default))));
+            Argv(ResticCommands.Forget(new ForgetOptions { Policy = RetentionPolicy.Default })));
     }
 
     [Fact]
@@ -140,16 +143,16 @@ public class ResticCommandsTests
         Assert.Equal(["prune", "--json"], Argv(ResticCommands.Prune(new PruneOptions { RepackSmall = true }, v019)));
         Assert.Equal(
             ["check", "--json", "--read-data", "--host=h", "--tag=t", "--", "abcd1234"],
-            Argv(ResticCommands.Check(new CheckOptions { ReadData = true, Snapshots = ["abcd1234"], Filter = new SnapshotFilter { Hosts = ["h"], Tags = ["t"] } })));
+            Argv(ResticCommands.Check(new CheckOptions { ReadData = true, Snapshots = [SnapshotReference.Parse("abcd1234")], Filter = new SnapshotFilter { Hosts = ["h"], Tags = ["t"] } })));
         Assert.Equal(
             ["rewrite", "--json", "--include=/keep", "--iinclude=*.TXT", "--include-file=/list", "--forget"],
             Argv(ResticCommands.Rewrite(new RewriteOptions { Includes = ["/keep"], CaseInsensitiveIncludes = ["*.TXT"], IncludeFiles = ["/list"], Forget = true })));
         Assert.Equal(
             ["restore", "--json", "--target=/t", "--ownership-by-name", "--", "latest"],
-            Argv(ResticCommands.Restore(new RestoreOptions("latest", "/t") { OwnershipByName = true }, v019)));
+            Argv(ResticCommands.Restore(new RestoreOptions { Snapshot = SnapshotReference.Latest, Target = "/t", OwnershipByName = true }, v019)));
         Assert.Equal(
             ["snapshots", "--json", "--compression=fastest"],
-            Argv(ResticCommands.Snapshots(new SnapshotFilter()), v019, o => o.Compression = ResticCompression.Fastest));
+            Argv(ResticCommands.Snapshots(new SnapshotFilter(), null), v019, o => o.Compression = ResticCompression.Fastest));
     }
 
     [Fact]
@@ -158,9 +161,9 @@ public class ResticCommandsTests
         void Configure(ResticClientOptions o) => o.EnvironmentVariables["RESTIC_HOST"] = "from-env";
         var settings = Settings(Configure);
 
-        Assert.Equal(["backup", "--json", "--host=from-env", "--", "/src"], Argv(ResticCommands.Backup(new BackupOptions("/src")), configure: Configure));
-        Assert.Equal(["backup", "--json", "--host=mine", "--", "/src"], Argv(ResticCommands.Backup(new BackupOptions("/src") { Host = "mine" }), configure: Configure));
-        Assert.Equal(["snapshots", "--json"], Argv(ResticCommands.Snapshots(new SnapshotFilter()), configure: Configure));
+        Assert.Equal(["backup", "--json", "--host=from-env", "--", "/src"], Argv(ResticCommands.Backup(new BackupOptions { Paths = ["/src"] }), configure: Configure));
+        Assert.Equal(["backup", "--json", "--host=mine", "--", "/src"], Argv(ResticCommands.Backup(new BackupOptions { Paths = ["/src"], Host = "mine" }), configure: Configure));
+        Assert.Equal(["snapshots", "--json"], Argv(ResticCommands.Snapshots(new SnapshotFilter(), null), configure: Configure));
 
         // Removed (null) from the child's environment, so an inherited RESTIC_HOST cannot filter either.
         Assert.True(settings.RepositoryEnvironment.TryGetValue("RESTIC_HOST", out var value));
@@ -177,7 +180,7 @@ public class ResticCommandsTests
         Assert.Equal(["check", "--json", "--read-data-subset=1/5"], Argv(ResticCommands.Check(new CheckOptions { ReadDataSubset = "1/5" })));
         Assert.Equal(
             ["stats", "--json", "--mode=raw-data", "--host=h", "--", "latest"],
-            Argv(ResticCommands.Stats(new StatsOptions { Snapshots = ["latest"], Filter = new SnapshotFilter { Hosts = ["h"] } }, StatsMode.RawData)));
+            Argv(ResticCommands.Stats(new StatsOptions { Snapshots = [SnapshotReference.Latest], Filter = new SnapshotFilter { Hosts = ["h"] } }, StatsMode.RawData)));
         Assert.Equal(["unlock", "--json", "--remove-all"], Argv(ResticCommands.Unlock(new UnlockOptions { RemoveAll = true })));
         Assert.Equal(["init", "--json", "--repository-version=2"], Argv(ResticCommands.Init(new InitOptions { RepositoryVersion = "2" })));
         Assert.Equal(["cat", "config", "--json"], Argv(ResticCommands.CatConfig()));

@@ -18,7 +18,7 @@ public class AuditLogTests
         var logs = new CapturingLoggerFactory();
         var client = FixtureRunner.Replaying(version, "backup").CreateClient(loggerFactory: logs);
 
-        var summary = await client.BackupAsync(new BackupOptions("/src"));
+        var summary = await client.BackupAsync(["/src"]);
 
         var audit = Assert.Single(logs.Entries, e => e.EventId.Id == 1002);
         Assert.Equal("OperationAudit", audit.EventId.Name);
@@ -43,7 +43,7 @@ public class AuditLogTests
         var logs = new CapturingLoggerFactory();
         var client = FixtureRunner.Replaying(version, "backup-partial").CreateClient(loggerFactory: logs);
 
-        var summary = await client.BackupAsync(new BackupOptions("/src"));
+        var summary = await client.BackupAsync(["/src"]);
 
         var audit = Assert.Single(logs.Entries, e => e.EventId.Id == 1002);
         Assert.Equal(LogLevel.Warning, audit.Level);
@@ -120,7 +120,7 @@ public class AuditLogTests
 
         try
         {
-            await client.BackupAsync(new BackupOptions("/src"));
+            await client.BackupAsync(["/src"]);
         }
         catch (ResticException)
         {
@@ -154,7 +154,7 @@ public class AuditLogTests
         var ex = await Assert.ThrowsAnyAsync<ResticException>(() => client.GetSnapshotsAsync());
 
         var texts = logs.Entries.Select(e => e.AllText).Append(ex.Message).Append(ex.StandardError).Append(ex.ResticMessage!)
-            .Append(client.Repository).Append(new GenericRepository(location).ToString());
+            .Append(client.Repository.RedactedLocation).Append(new GenericRepository(location).ToString());
         foreach (var text in texts)
         {
             Assert.DoesNotContain($":{urlPassword}@", text);

@@ -17,7 +17,7 @@ public class TelemetryTests
         using var telemetry = new TelemetryCollector(repository);
         var client = FixtureRunner.Replaying(version, "backup").CreateClient(o => o.Repository = new LocalRepository(repository));
 
-        var summary = await client.BackupAsync(new BackupOptions("/tmp/restic-fixtures/src"));
+        var summary = await client.BackupAsync(["/tmp/restic-fixtures/src"]);
 
         var span = Assert.Single(telemetry.Spans, s => s.DisplayName == "restic backup");
         Assert.Equal("backup", span.GetTagItem("restic.operation"));
@@ -69,7 +69,7 @@ public class TelemetryTests
         using var telemetry = new TelemetryCollector(repository);
         var client = FixtureRunner.Replaying("0.18.0", "backup-partial").CreateClient(o => o.Repository = new LocalRepository(repository));
 
-        var summary = await client.BackupAsync(new BackupOptions("/tmp/restic-fixtures/src"));
+        var summary = await client.BackupAsync(["/tmp/restic-fixtures/src"]);
 
         Assert.False(summary.IsComplete);
         var span = Assert.Single(telemetry.Spans, s => s.DisplayName == "restic backup");
@@ -89,7 +89,7 @@ public class TelemetryTests
             "{\"message_type\":\"exit_error\",\"code\":1,\"message\":\"Fatal: There were 1 errors\\n\"}\n";
         var client = new FixtureRunner("0.18.0", _ => Fixture.Inline(Stdout, Stderr, 1)).CreateClient(o => o.Repository = new LocalRepository(repository));
 
-        await Assert.ThrowsAsync<ResticRestoreException>(() => client.RestoreAsync(new RestoreOptions("latest", "/t")));
+        Assert.False((await client.RestoreAsync(SnapshotReference.Latest, "/t")).IsComplete);
 
         var span = Assert.Single(telemetry.Spans, s => s.DisplayName == "restic restore");
         Assert.Equal("partial", span.GetTagItem("restic.outcome"));
@@ -112,7 +112,7 @@ public class TelemetryTests
             o.Resilience = pipeline;
         });
 
-        await client.ForgetAsync(new ForgetOptions(new RetentionPolicy { KeepLast = 1 }));
+        await client.ForgetAsync(new RetentionPolicy { KeepLast = 1 });
 
         var span = Assert.Single(telemetry.Spans, s => s.DisplayName == "restic forget");
         Assert.Equal(2, span.GetTagItem("restic.attempts"));
@@ -138,7 +138,7 @@ public class TelemetryTests
         });
         var client = runner.CreateClient(o => o.Repository = new LocalRepository(repository));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.BackupAsync(new BackupOptions("/src"), cancellationToken: cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.BackupAsync(["/src"], null, cancellationToken: cts.Token));
 
         var span = Assert.Single(telemetry.Spans, s => s.DisplayName == "restic backup");
         Assert.Equal("cancelled", span.GetTagItem("restic.outcome"));
@@ -156,7 +156,7 @@ public class TelemetryTests
         using var telemetry = new TelemetryCollector(repository);
         var client = FixtureRunner.Replaying(version, "restore").CreateClient(o => o.Repository = new LocalRepository(repository));
 
-        var summary = await client.RestoreAsync(new RestoreOptions("latest", "/tmp/restic-fixtures/target"));
+        var summary = await client.RestoreAsync(SnapshotReference.Latest, "/tmp/restic-fixtures/target");
 
         Assert.Single(telemetry.Spans, s => s.DisplayName == "restic restore");
         Assert.Equal((double)summary.BytesRestored!.Value, telemetry.Sum("restic.bytes.processed", ("restic.operation", "restore")));

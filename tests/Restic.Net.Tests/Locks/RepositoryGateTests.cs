@@ -81,9 +81,9 @@ public class RepositoryGateTests
         var backupClient = new ResticClient(options, mock.Object, null, null);
         var forgetClient = new ResticClient(options, mock.Object, null, null);
 
-        var backup = backupClient.BackupAsync(new BackupOptions("/data"));
+        var backup = backupClient.BackupAsync(["/data"]);
         await backupRunning.Task;
-        var forget = forgetClient.ForgetAsync(new ForgetOptions(RetentionPolicy.Default));
+        var forget = forgetClient.ForgetAsync(RetentionPolicy.Default);
         await Task.Delay(200);
 
         Assert.DoesNotContain("forget", started);

@@ -30,7 +30,7 @@ public sealed class BackendRepositoryTests
     private static string[] Argv(ResticRepository repository)
     {
         var settings = new ResticSettings(new ResticClientOptions { Repository = repository, Password = ResticPassword.FromValue("pw") });
-        return ResticCommands.Snapshots(new SnapshotFilter()).ToArguments(settings, new ResticCapabilities(new Version(0, 14, 0))).ToArray();
+        return ResticCommands.Snapshots(new SnapshotFilter(), null).ToArguments(settings, new ResticCapabilities(new Version(0, 14, 0))).ToArray();
     }
 
     [Fact]
