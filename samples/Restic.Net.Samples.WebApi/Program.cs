@@ -2,8 +2,9 @@
 //
 //   dotnet run --project samples/Restic.Net.Samples.WebApi -- --urls http://127.0.0.1:5080
 //
-// Every call needs an admin API key in the X-Api-Key header (Authentication:ApiKeys in
-// appsettings.json holds only the SHA-256 of each key). README.md in this folder has curl examples.
+// Every call needs an API key in the X-Api-Key header whose role allows it (viewer, operator, admin;
+// Authentication:ApiKeys in appsettings.json holds only the SHA-256 of each key). README.md in this
+// folder has curl examples.
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
@@ -27,17 +28,20 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     // The original API's wire format: snake_case names and enum values.
     o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+
+    // A strict contract: a field the endpoint does not know is a 400 that names it, never ignored
+    // (an ignored "keep_policy" once meant pruning by a policy the caller never sent).
+    o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
 });
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // malformed bodies reach the problem handler
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o => o.AddApiContract());
 
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<ApiKeyOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, o => builder.Configuration.GetSection(ApiKeyOptions.SectionName).Bind(o));
-builder.Services.AddAuthorizationBuilder()
-    .AddPolicy(ResticEndpoints.AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(ApiKeyAuthenticationHandler.AdminRole));
+builder.Services.AddAuthorizationBuilder().AddRolePolicies();
 
 var dataProtection = builder.Services.AddDataProtection().SetApplicationName("Restic.Net.Samples.WebApi");
 if (builder.Configuration["DataProtection:KeysDirectory"] is { Length: > 0 } keys)

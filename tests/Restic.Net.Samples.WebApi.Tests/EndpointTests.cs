@@ -65,22 +65,6 @@ public sealed class EndpointTests(WebApiFactory factory) : IClassFixture<WebApiF
     }
 
     [Fact(Timeout = 60000)]
-    public async Task Prune_WithoutKeepFields_UsesTheDefaultPolicyAndKeepsTodaysSnapshot()
-    {
-        var http = factory.CreateAdminClient();
-        var (name, token) = await factory.InitAsync(http);
-        var source = factory.NewFolder("src");
-        SourceTree.WriteSmallFiles(source, count: 3);
-        await http.PostAsync("/backup", new { repository = name, paths = new[] { source } }, token).ExpectAsync(HttpStatusCode.OK);
-
-        var prune = await http.PostAsync("/prune", new { repository = name, dry_run = true }, token).ExpectAsync(HttpStatusCode.OK);
-
-        Assert.True(prune["dry_run"]!.GetValue<bool>());
-        Assert.Equal(1, prune["snapshots_kept"]!.GetValue<int>());
-        Assert.Equal(0, prune["snapshots_removed"]!.GetValue<int>());
-    }
-
-    [Fact(Timeout = 60000)]
     public async Task Repositories_ListsTheRegisteredNamesWithoutSecrets()
     {
         var http = factory.CreateAdminClient();

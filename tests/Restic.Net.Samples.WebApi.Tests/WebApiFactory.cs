@@ -13,13 +13,14 @@ using Restic.Net.IntegrationTests.Support;
 namespace Restic.Net.Samples.WebApi.Tests;
 
 /// <summary>
-/// The web API in-process, configured for the restic binary under test, with an admin and a
-/// viewer API key, every path confined to one temporary folder, and every log line captured.
+/// The web API in-process, configured for the restic binary under test, with an admin, an operator
+/// and a viewer API key, every path confined to one temporary folder, and every log line captured.
 /// </summary>
 public sealed class WebApiFactory : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key-0f3c9a";
     public const string ViewerKey = "test-viewer-key-77b1e2";
+    public const string OperatorKey = "test-operator-key-5d0a41";
 
     private readonly TempDirectory _root = new("restic-net-webapi-");
 
@@ -72,6 +73,9 @@ public sealed class WebApiFactory : WebApplicationFactory<Program>
             ["Authentication:ApiKeys:1:Name"] = "dashboard",
             ["Authentication:ApiKeys:1:Sha256"] = Sha256(ViewerKey),
             ["Authentication:ApiKeys:1:Roles:0"] = "viewer",
+            ["Authentication:ApiKeys:2:Name"] = "scheduler",
+            ["Authentication:ApiKeys:2:Sha256"] = Sha256(OperatorKey),
+            ["Authentication:ApiKeys:2:Roles:0"] = "operator",
         }));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         builder.ConfigureServices(services => services.AddDataProtection().UseEphemeralDataProtectionProvider());

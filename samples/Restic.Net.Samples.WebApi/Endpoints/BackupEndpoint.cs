@@ -63,7 +63,7 @@ internal static class BackupEndpoint
         CancellationToken cancellationToken)
     {
         var (repository, client) = clients.Create(context, request.Repository, request);
-        var sources = paths.Check("paths", request.Paths);
+        var sources = paths.CheckSources("paths", request.Paths);
         var options = new BackupOptions { Tags = request.Tags, Excludes = request.ExcludePatterns };
         RequestChecks.SingleLine("tags", request.Tags);
         RequestChecks.SingleLine("exclude_patterns", request.ExcludePatterns);

@@ -1,10 +1,11 @@
+using Restic.Net.Samples.WebApi.Problems;
 using Restic.Net.Samples.WebApi.Repositories;
 
 namespace Restic.Net.Samples.WebApi.Endpoints;
 
 /// <summary>
-/// <c>POST /prune</c> body. Without any <c>keep_*</c> field the policy is 7 daily, 4 weekly,
-/// 6 monthly and 2 yearly snapshots; with any, exactly the given ones.
+/// <c>POST /prune</c> body. The keep policy is exactly the <c>keep_*</c> fields given; at least one is
+/// required (a prune never falls back to a default policy the caller did not send).
 /// </summary>
 internal sealed record PruneRequest : IPasswordSource
 {
@@ -31,9 +32,12 @@ internal sealed record PruneRequest : IPasswordSource
 
     public string? PasswordToken { get; init; }
 
-    public RetentionPolicy Policy =>
+    /// <summary>The policy the caller sent; a 400 when it sent none.</summary>
+    public RetentionPolicy ToPolicy() =>
         KeepLast is null && KeepHourly is null && KeepDaily is null && KeepWeekly is null && KeepMonthly is null && KeepYearly is null
-            ? RetentionPolicy.Default
+            ? throw ApiProblemException.Invalid(
+                "keep_daily",
+                "A prune needs a keep policy: set at least one of keep_last, keep_hourly, keep_daily, keep_weekly, keep_monthly and keep_yearly (the original console's default was keep_daily 7, keep_weekly 4, keep_monthly 6, keep_yearly 2).")
             : new RetentionPolicy { KeepLast = KeepLast, KeepHourly = KeepHourly, KeepDaily = KeepDaily, KeepWeekly = KeepWeekly, KeepMonthly = KeepMonthly, KeepYearly = KeepYearly };
 }
 
@@ -55,10 +59,11 @@ internal static class PruneEndpoint
         RepositoryClientFactory clients,
         CancellationToken cancellationToken)
     {
+        var policy = request.ToPolicy();
         var (_, client) = clients.Create(context, request.Repository, request);
         RequestChecks.SingleLine("tags", request.Tags);
         var result = await client.ForgetAsync(
-            request.Policy, new ForgetOptions
+            policy, new ForgetOptions
             {
                 Prune = true,
                 DryRun = request.DryRun,
@@ -73,6 +78,16 @@ internal static class PruneEndpoint
             removed.Count,
             [.. removed.Select(s => s.Id.Value)],
             result.Prune?.TotalPrunedBytes,
-            request.DryRun ? $"Would remove {removed.Count} snapshots." : $"Removed {removed.Count} snapshots and pruned unused data."));
+            Message(request.DryRun, removed.Count, result.Prune?.TotalPrunedBytes)));
     }
+
+    /// <summary>What happened, in words: restic prunes only when forget removed something.</summary>
+    private static string Message(bool dryRun, int removed, long? prunedBytes) => (dryRun, removed) switch
+    {
+        (true, 0) => "Would remove no snapshots; nothing would be pruned.",
+        (true, _) => $"Would remove {removed} snapshots and prune the data only they reference.",
+        (false, 0) => "Removed no snapshots; nothing was pruned.",
+        (false, _) when prunedBytes is > 0 => $"Removed {removed} snapshots and pruned {prunedBytes} bytes of unused data.",
+        (false, _) => $"Removed {removed} snapshots; no data became unused, so nothing was pruned.",
+    };
 }

@@ -10,6 +10,11 @@ internal static class RequestChecks
 {
     public static void SingleLine(string field, IReadOnlyList<string>? values)
     {
+        if (values is { Count: > Repositories.PathPolicy.MaxPaths })
+        {
+            throw ApiProblemException.Invalid(field, $"{field} has {values.Count} entries; at most {Repositories.PathPolicy.MaxPaths} are accepted.");
+        }
+
         foreach (var value in values ?? [])
         {
             if (string.IsNullOrWhiteSpace(value) || value.AsSpan().IndexOfAny('\n', '\r', '\0') >= 0)

@@ -1,25 +1,46 @@
+using Microsoft.AspNetCore.Authorization;
+using Restic.Net.Samples.WebApi.Security;
+
 namespace Restic.Net.Samples.WebApi.Endpoints;
 
-/// <summary>The ops-console API under <c>/api/v1/backups/restic</c>; every endpoint needs the admin role.</summary>
+/// <summary>
+/// The ops-console API under <c>/api/v1/backups/restic</c>. Three roles, each including the one before:
+/// <c>viewer</c> reads (snapshots, stats, repositories, jobs and their events), <c>operator</c> also
+/// backs up, checks and cancels jobs, <c>admin</c> also creates repositories, restores and prunes.
+/// </summary>
 internal static class ResticEndpoints
 {
     public const string BasePath = "/api/v1/backups/restic";
+    public const string ViewerPolicy = "viewer";
+    public const string OperatorPolicy = "operator";
     public const string AdminPolicy = "admin";
 
     public static IEndpointRouteBuilder MapResticApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup(BasePath).RequireAuthorization(AdminPolicy).WithTags("restic");
-        api.MapPost("/init", InitEndpoint.HandleAsync).WithName("Init").WithSummary("Creates a repository and registers it by name.");
-        api.MapGet("/repositories", RepositoriesEndpoint.Handle).WithName("Repositories").WithSummary("Lists the registered repositories.");
-        api.MapPost("/backup", BackupEndpoint.HandleAsync).WithName("Backup").WithSummary("Creates a snapshot, or starts a backup job.");
-        api.MapGet("/snapshots", SnapshotsEndpoint.HandleAsync).WithName("Snapshots").WithSummary("Lists snapshots, optionally by tag.");
-        api.MapPost("/restore/{snapshot_id}", RestoreEndpoint.HandleAsync).WithName("Restore").WithSummary("Restores a snapshot, or starts a restore job.");
-        api.MapPost("/prune", PruneEndpoint.HandleAsync).WithName("Prune").WithSummary("Forgets snapshots by a keep policy and prunes the data.");
-        api.MapGet("/stats", StatsEndpoint.HandleAsync).WithName("Stats").WithSummary("Total size, files, snapshots and deduplication ratio.");
-        api.MapPost("/check", CheckEndpoint.HandleAsync).WithName("Check").WithSummary("Checks the repository's integrity.");
-        api.MapGet("/jobs/{id:guid}", JobEndpoints.Get).WithName("GetJob").WithSummary("The state and result of a job.");
-        api.MapGet("/jobs/{id:guid}/events", JobEndpoints.Events).WithName("JobEvents").WithSummary("The job's progress as server-sent events.");
-        api.MapDelete("/jobs/{id:guid}", JobEndpoints.CancelAsync).WithName("CancelJob").WithSummary("Cancels a job; restic stops gracefully.");
+        var api = app.MapGroup(BasePath).WithTags("restic");
+
+        var viewer = api.MapGroup(string.Empty).RequireAuthorization(ViewerPolicy);
+        viewer.MapGet("/repositories", RepositoriesEndpoint.Handle).AddEndpointFilter(new StrictQueryFilter()).Answers<List<RepositoryResponse>>(StatusCodes.Status200OK, restic: false).WithName("Repositories").WithSummary("Lists the registered repositories.");
+        viewer.MapGet("/snapshots", SnapshotsEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter("repository", "tag")).Answers<SnapshotsResponse>(StatusCodes.Status200OK).WithName("Snapshots").WithSummary("Lists snapshots, optionally by tag.");
+        viewer.MapGet("/stats", StatsEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter("repository")).Answers<StatsResponse>(StatusCodes.Status200OK).WithName("Stats").WithSummary("Total size, files, snapshots and deduplication ratio.");
+        viewer.MapGet("/jobs/{id:guid}", JobEndpoints.Get).AddEndpointFilter(new StrictQueryFilter()).Answers<JobResponse>(StatusCodes.Status200OK, restic: false).Errors(restic: false, StatusCodes.Status404NotFound).WithName("GetJob").WithSummary("The state and result of a job.");
+        viewer.MapGet("/jobs/{id:guid}/events", JobEndpoints.Events).AddEndpointFilter(new StrictQueryFilter()).Produces<ProgressSnapshot>(StatusCodes.Status200OK, "text/event-stream").Errors(restic: false, StatusCodes.Status404NotFound).WithName("JobEvents").WithSummary("The job's progress as server-sent events.");
+
+        var operators = api.MapGroup(string.Empty).RequireAuthorization(OperatorPolicy);
+        operators.MapPost("/backup", BackupEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<BackupResponse>(StatusCodes.Status200OK, job: true).Errors(more: StatusCodes.Status422UnprocessableEntity).WithName("Backup").WithSummary("Creates a snapshot, or starts a backup job.");
+        operators.MapPost("/check", CheckEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<CheckResponse>(StatusCodes.Status200OK).WithName("Check").WithSummary("Checks the repository's integrity.");
+        operators.MapDelete("/jobs/{id:guid}", JobEndpoints.CancelAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<JobResponse>(StatusCodes.Status200OK, restic: false).Errors(restic: false, StatusCodes.Status404NotFound).WithName("CancelJob").WithSummary("Cancels a job; restic stops gracefully.");
+
+        var admin = api.MapGroup(string.Empty).RequireAuthorization(AdminPolicy);
+        admin.MapPost("/init", InitEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<InitResponse>(StatusCodes.Status201Created).WithName("Init").WithSummary("Creates a repository and registers it by name.");
+        admin.MapPost("/restore/{snapshot_id}", RestoreEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<RestoreResponse>(StatusCodes.Status200OK, job: true).WithName("Restore").WithSummary("Restores a snapshot, or starts a restore job.");
+        admin.MapPost("/prune", PruneEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<PruneResponse>(StatusCodes.Status200OK).WithName("Prune").WithSummary("Forgets snapshots by a keep policy and prunes the data.");
         return app;
     }
+
+    /// <summary>The roles that satisfy each policy: a higher role includes the lower ones.</summary>
+    public static void AddRolePolicies(this AuthorizationBuilder authorization) => authorization
+        .AddPolicy(ViewerPolicy, p => p.RequireAuthenticatedUser().RequireRole(ApiKeyAuthenticationHandler.ViewerRole, ApiKeyAuthenticationHandler.OperatorRole, ApiKeyAuthenticationHandler.AdminRole))
+        .AddPolicy(OperatorPolicy, p => p.RequireAuthenticatedUser().RequireRole(ApiKeyAuthenticationHandler.OperatorRole, ApiKeyAuthenticationHandler.AdminRole))
+        .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(ApiKeyAuthenticationHandler.AdminRole));
 }

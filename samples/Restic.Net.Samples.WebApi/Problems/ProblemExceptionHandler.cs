@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -35,15 +37,20 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                 };
             case ApiProblemException api:
                 return Problem(api.Status, api.Title, api.Message);
-            case BadHttpRequestException bad:
-                return Problem(StatusCodes.Status400BadRequest, "Invalid request", bad.InnerException is System.Text.Json.JsonException json ? "The body is not valid JSON for this endpoint: " + json.Message : bad.Message);
+            case BadHttpRequestException { InnerException: JsonException json } when UnmappedMember().Match(json.Message) is { Success: true } unmapped:
+                var name = unmapped.Groups["name"].Value;
+                return Invalid(name, LegacyFields.Unknown("field", name));
+            case BadHttpRequestException { InnerException: JsonException json }:
+                // System.Text.Json's own text names .NET types; say which field, in the API's words.
+                return Invalid(
+                    json.Path is { Length: > 2 } path ? path[2..] : "body",
+                    json.Path is { Length: > 2 } where ? $"The JSON body could not be read at '{where[2..]}': the value has the wrong type, or the JSON is malformed." : "The body is not valid JSON for this endpoint.");
+            case BadHttpRequestException bad when bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || bad.Message.StartsWith("Required parameter", StringComparison.Ordinal):
+                return Invalid("body", "This endpoint needs a JSON body (Content-Type: application/json).");
+            case BadHttpRequestException:
+                return Problem(StatusCodes.Status400BadRequest, "Invalid request", "The request could not be read: check the path, the query parameters and the body.");
             case ArgumentException argument:
-                return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [ToSnakeCase(argument.ParamName ?? "request")] = [argument.Message] })
-                {
-                    Status = StatusCodes.Status400BadRequest,
-                    Title = "Invalid request",
-                    Detail = argument.Message,
-                };
+                return Invalid(ToSnakeCase(argument.ParamName ?? "request"), WithoutParameterSuffix(argument));
             case ResticRepositoryNotFoundException e:
                 return Restic(StatusCodes.Status404NotFound, "Repository not found", "There is no restic repository at the registered location. Create it with POST /init.", e);
             case ResticSnapshotNotFoundException e:
@@ -70,6 +77,25 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     }
 
     private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+
+    private static HttpValidationProblemDetails Invalid(string field, string detail) =>
+        new(new Dictionary<string, string[]> { [field] = [detail] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Invalid request",
+            Detail = detail,
+        };
+
+    /// <summary>The exception's own sentence, without .NET's " (Parameter 'X')" and "Actual value was" suffixes.</summary>
+    private static string WithoutParameterSuffix(ArgumentException exception)
+    {
+        var message = exception.Message;
+        var cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        return cut < 0 ? message : message[..cut];
+    }
+
+    [GeneratedRegex("^The JSON property '(?<name>[^']*)' could not be mapped")]
+    private static partial Regex UnmappedMember();
 
     private static ProblemDetails Restic(int status, string title, string detail, ResticException exception)
     {

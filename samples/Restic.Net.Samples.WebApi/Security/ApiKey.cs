@@ -2,7 +2,7 @@ namespace Restic.Net.Samples.WebApi.Security;
 
 /// <summary>
 /// One caller: its name (for the audit log), the SHA-256 of its key in hex (the key itself is
-/// never stored) and its roles. Every endpoint needs the <c>admin</c> role.
+/// never stored) and its roles: <c>viewer</c>, <c>operator</c> or <c>admin</c>, each including the one before.
 /// </summary>
 public sealed class ApiKey
 {

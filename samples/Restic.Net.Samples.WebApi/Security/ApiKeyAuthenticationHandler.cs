@@ -16,6 +16,8 @@ internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<ApiKeyOptions>
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
+    public const string ViewerRole = "viewer";
+    public const string OperatorRole = "operator";
     public const string AdminRole = "admin";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Restic.Net;
 
 /// <summary>Options of <c>check</c>.</summary>
@@ -40,9 +42,33 @@ public sealed record CheckOptions
             throw new ArgumentException("ReadData and ReadDataSubset cannot be combined.", nameof(ReadDataSubset));
         }
 
-        if (ReadDataSubset is { Length: 0 })
+        if (ReadDataSubset is { } subset && !IsSubset(subset))
         {
-            throw new ArgumentException("ReadDataSubset must not be empty.", nameof(ReadDataSubset));
+            // restic would fail only after opening the repository, with its own parse error.
+            throw new ArgumentException(
+                $"ReadDataSubset is 'n/t' (1 <= n <= t, for example 1/5), a percentage above 0 and up to 100 (for example 10%), or a size with a k, m, g or t suffix (for example 500m); got '{subset}'.",
+                nameof(ReadDataSubset));
         }
+    }
+
+    private static bool IsSubset(string value)
+    {
+        var slash = value.IndexOf('/', StringComparison.Ordinal);
+        if (slash > 0)
+        {
+            return int.TryParse(value.AsSpan(0, slash), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                && int.TryParse(value.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var t)
+                && n >= 1 && n <= t;
+        }
+
+        if (value.EndsWith('%'))
+        {
+            return double.TryParse(value.AsSpan(0, value.Length - 1), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent)
+                && percent > 0 && percent <= 100;
+        }
+
+        // A size needs its unit: restic 0.14-0.19 refuse a bare number (measured).
+        return value.Length > 1 && "kKmMgGtT".Contains(value[^1], StringComparison.Ordinal)
+            && long.TryParse(value.AsSpan(0, value.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0;
     }
 }

@@ -68,7 +68,11 @@ public sealed class RobustnessTests : IAsyncLifetime
 
             Assert.False(summary.IsComplete);
             Assert.Contains(summary.Errors, e => e.Item.EndsWith("big.bin", StringComparison.Ordinal) && e.Message!.Contains("no space left on device", StringComparison.Ordinal));
-            Assert.Equal("small", File.ReadAllText(Path.Combine(SourceTree.RestoredPath(target, source), "small.txt")));
+            // What restic did not name was restored (0.18 may also fail the small file once the disk is full, and names it).
+            var small = Path.Combine(SourceTree.RestoredPath(target, source), "small.txt");
+            Assert.True(
+                summary.Errors.Any(e => e.Item.EndsWith("small.txt", StringComparison.Ordinal)) || File.ReadAllText(small) == "small",
+                $"small.txt: '{(File.Exists(small) ? File.ReadAllText(small) : "(missing)")}', errors: {string.Join(" | ", summary.Errors.Select(e => e.Item + ": " + e.Message))}");
             Assert.Empty(await TestRestic.ListLocksAsync(Repository, _root.Combine("cache")));
         }
         finally

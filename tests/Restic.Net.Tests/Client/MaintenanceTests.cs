@@ -200,6 +200,30 @@ public class MaintenanceTests
         Assert.Empty(runner.Invocations);
     }
 
+    [Theory]
+    [InlineData("banana")]
+    [InlineData("")]
+    [InlineData("0/5")]
+    [InlineData("6/5")]
+    [InlineData("1/")]
+    [InlineData("0%")]
+    [InlineData("101%")]
+    [InlineData("-5%")]
+    [InlineData("1.5G")]
+    [InlineData("5x")]
+    [InlineData("0")]
+    [InlineData("4096")]
+    [InlineData("0k")]
+    public async Task CheckAsync_ReadDataSubsetResticCannotParse_ThrowsBeforeAnyProcessStarts(string subset)
+    {
+        var runner = FixtureRunner.Replaying("0.18.0", "check");
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => runner.CreateClient().CheckAsync(new CheckOptions { ReadDataSubset = subset }));
+
+        Assert.Equal("ReadDataSubset", ex.ParamName);
+        Assert.Empty(runner.Invocations);
+    }
+
     [Fact]
     public async Task GetSnapshotsAsync_WithLatest_PassesIt()
     {

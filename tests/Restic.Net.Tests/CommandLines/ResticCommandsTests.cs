@@ -238,4 +238,17 @@ public class ResticCommandsTests
         Assert.Equal("0.2", Settings(o => o.ProgressInterval = TimeSpan.FromSeconds(5)).RepositoryEnvironment["RESTIC_PROGRESS_FPS"]);
         Assert.Equal("60", Settings(o => o.ProgressInterval = TimeSpan.FromMilliseconds(1)).RepositoryEnvironment["RESTIC_PROGRESS_FPS"]);
     }
+
+    [Theory]
+    [InlineData("1/5")]
+    [InlineData("5/5")]
+    [InlineData("10%")]
+    [InlineData("2.5%")]
+    [InlineData("100%")]
+    [InlineData("500m")]
+    [InlineData("1G")]
+    public void CheckOptions_ReadDataSubsetInResticsSyntax_IsPassedAsGiven(string subset)
+    {
+        Assert.Equal(["check", "--json", "--read-data-subset=" + subset], Argv(ResticCommands.Check(new CheckOptions { ReadDataSubset = subset })));
+    }
 }
