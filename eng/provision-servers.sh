@@ -5,6 +5,7 @@
 #   .tools/rclone/usr/bin/rclone                     rclone (Debian 12): the rclone backend and `rclone serve restic`
 #   .tools/moto                                      the moto S3 server (Debian 13 python3-moto + Debian 12 dependencies)
 #   .tools/s3rver                                    the s3rver S3 server (npm), run over HTTPS
+#   .tools/postgresql/usr/lib/postgresql/15/bin      PostgreSQL 15 (Debian 12) for the web API sample's state tests
 # Idempotent. The tests find the tools through RESTIC_NET_TEST_TOOLS (the .tools folder), which build.sh sets.
 #
 # Usage: eng/provision-servers.sh
@@ -89,3 +90,13 @@ if [ ! -x "$tools/s3rver/node_modules/.bin/s3rver" ]; then
   mv "$tools/s3rver.partial" "$tools/s3rver"
 fi
 command -v openssl >/dev/null || die "openssl is required to make the test certificate for s3rver"
+
+# PostgreSQL 15 (Debian 12): the web API sample's state database in its PostgreSQL tests. The tests run
+# initdb and postgres on 127.0.0.1 with a free port (as nobody when they run as root: postgres refuses root).
+#   .tools/postgresql/usr/lib/postgresql/15/bin/{initdb,postgres}
+if [ ! -x "$tools/postgresql/usr/lib/postgresql/15/bin/postgres" ]; then
+  apt_unpack_many "$tools/postgresql" bookworm postgresql-15 postgresql-client-15 libpq5
+  rm -rf "$tools/postgresql" && mv "$tools/postgresql.partial" "$tools/postgresql"
+fi
+"$tools/postgresql/usr/lib/postgresql/15/bin/postgres" --version | grep -q "PostgreSQL" || die "the unpacked postgres does not run"
+command -v setpriv >/dev/null || die "setpriv (util-linux) is required to run postgres unprivileged when the tests run as root"

@@ -15,6 +15,7 @@ using Restic.Net.Samples.WebApi.Jobs;
 using Restic.Net.Samples.WebApi.Problems;
 using Restic.Net.Samples.WebApi.Repositories;
 using Restic.Net.Samples.WebApi.Security;
+using Restic.Net.Samples.WebApi.State;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -51,6 +52,12 @@ if (builder.Configuration["DataProtection:KeysDirectory"] is { Length: > 0 } key
 }
 
 builder.Services.AddSingleton(TimeProvider.System);
+
+// State that survives restarts (repositories from POST /init, jobs, the audit trail): SQLite by
+// default, PostgreSQL for several instances. The schema is migrated before anything else starts.
+builder.Services.AddOptions<StateOptions>().Bind(builder.Configuration.GetSection(StateOptions.SectionName));
+builder.Services.AddSingleton<StateDatabase>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<StateDatabase>());
 builder.Services.AddSingleton<RepositoryRegistry>();
 builder.Services.AddSingleton<RepositoryClientFactory>();
 builder.Services.AddSingleton<PasswordTokenProtector>();

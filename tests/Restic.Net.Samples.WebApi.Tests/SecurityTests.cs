@@ -17,9 +17,11 @@ public sealed class SecurityTests(WebApiFactory factory) : IClassFixture<WebApiF
         { "POST", "/prune" },
         { "GET", "/stats?repository=x" },
         { "POST", "/check" },
+        { "GET", "/jobs" },
         { "GET", $"/jobs/{Guid.Empty}" },
         { "GET", $"/jobs/{Guid.Empty}/events" },
         { "DELETE", $"/jobs/{Guid.Empty}" },
+        { "GET", "/audit" },
     };
 
     [Theory]
@@ -49,9 +51,11 @@ public sealed class SecurityTests(WebApiFactory factory) : IClassFixture<WebApiF
         { "POST", "/prune", "admin" },
         { "GET", "/stats?repository=x", "viewer" },
         { "POST", "/check", "operator" },
+        { "GET", "/jobs", "viewer" },
         { "GET", $"/jobs/{Guid.Empty}", "viewer" },
         { "GET", $"/jobs/{Guid.Empty}/events", "viewer" },
         { "DELETE", $"/jobs/{Guid.Empty}", "operator" },
+        { "GET", "/audit", "admin" },
     };
 
     [Theory]

@@ -22,13 +22,36 @@ public sealed class WebApiFactory : WebApplicationFactory<Program>
     public const string ViewerKey = "test-viewer-key-77b1e2";
     public const string OperatorKey = "test-operator-key-5d0a41";
 
-    private readonly TempDirectory _root = new("restic-net-webapi-");
+    private readonly TempDirectory? _ownedRoot;
+    private readonly string _root;
+    private readonly StateSettings? _state;
+
+    /// <summary>A fresh app with its own SQLite state and an ephemeral Data Protection key ring.</summary>
+    public WebApiFactory()
+        : this(null)
+    {
+    }
+
+    /// <summary>An app on the given state: restart tests start several on the same database and key ring.</summary>
+    internal WebApiFactory(StateSettings? state)
+    {
+        _state = state;
+        if (state is null)
+        {
+            _ownedRoot = new TempDirectory("restic-net-webapi-");
+            _root = _ownedRoot.Path;
+        }
+        else
+        {
+            _root = state.Root; // the test's: shared by the apps it starts, outlives each of them
+        }
+    }
 
     internal CapturingLoggerProvider Logs { get; } = new();
 
-    public string Root => _root.Path;
+    public string Root => _root;
 
-    public string NewFolder(string name) => Directory.CreateDirectory(_root.Combine(name + "-" + Guid.NewGuid().ToString("N")[..8])).FullName;
+    public string NewFolder(string name) => Directory.CreateDirectory(Path.Combine(_root, name + "-" + Guid.NewGuid().ToString("N")[..8])).FullName;
 
     /// <summary>A client that sends the admin key.</summary>
     public HttpClient CreateAdminClient() => CreateClientWithKey(AdminKey);
@@ -64,9 +87,9 @@ public sealed class WebApiFactory : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Trace",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Information",
             ["Restic:BinaryPath"] = TestRestic.BinaryPath,
-            ["Restic:CacheDirectory"] = _root.Combine("cache"),
+            ["Restic:CacheDirectory"] = Path.Combine(_root, "cache"),
             ["Restic:ProgressInterval"] = "00:00:00.100",
-            ["Restic:AllowedRoots:0"] = _root.Path,
+            ["Restic:AllowedRoots:0"] = _root,
             ["Authentication:ApiKeys:0:Name"] = "ops-admin",
             ["Authentication:ApiKeys:0:Sha256"] = Sha256(AdminKey),
             ["Authentication:ApiKeys:0:Roles:0"] = "admin",
@@ -76,9 +99,16 @@ public sealed class WebApiFactory : WebApplicationFactory<Program>
             ["Authentication:ApiKeys:2:Name"] = "scheduler",
             ["Authentication:ApiKeys:2:Sha256"] = Sha256(OperatorKey),
             ["Authentication:ApiKeys:2:Roles:0"] = "operator",
+            ["State:Provider"] = _state?.Provider ?? "Sqlite",
+            ["State:ConnectionString"] = _state?.ConnectionString ?? $"Data Source={Path.Combine(_root, "state.db")}",
+            ["State:InstanceName"] = _state?.InstanceName ?? "test-instance",
+            ["DataProtection:KeysDirectory"] = _state?.KeysDirectory,
         }));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
-        builder.ConfigureServices(services => services.AddDataProtection().UseEphemeralDataProtectionProvider());
+        if (_state?.KeysDirectory is null)
+        {
+            builder.ConfigureServices(services => services.AddDataProtection().UseEphemeralDataProtectionProvider());
+        }
     }
 
     protected override void Dispose(bool disposing)
@@ -86,9 +116,12 @@ public sealed class WebApiFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            _root.Dispose();
+            _ownedRoot?.Dispose();
         }
     }
 
     private static string Sha256(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }
+
+/// <summary>The state a <see cref="WebApiFactory"/> uses: shared by the apps of a restart or two-instance test.</summary>
+public sealed record StateSettings(string Root, string Provider, string ConnectionString, string InstanceName, string KeysDirectory);

@@ -86,7 +86,15 @@ public sealed class SchedulingTests : IDisposable
         using var response = await worker.CreateClient().GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        var report = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("healthy", report["status"]!.GetValue<string>());
+        var checks = report["checks"]!.AsObject();
+        Assert.Equal("healthy", checks["schedule"]!["status"]!.GetValue<string>());
+        var repository = checks.Single(c => c.Key != "schedule").Value!;
+        Assert.Equal("healthy", repository["status"]!.GetValue<string>());
+        Assert.Equal(0, repository["data"]!["snapshots"]!.GetValue<int>()); // the library's check data, visible
+        Assert.Contains("readable", repository["description"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

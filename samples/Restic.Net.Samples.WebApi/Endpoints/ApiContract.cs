@@ -22,6 +22,8 @@ internal static class ApiContract
         ["Restore"] = new JsonObject { ["repository"] = "docs", ["target_path"] = "/srv/restore", ["include"] = new JsonArray("/srv/docs/reports") },
         ["Prune"] = new JsonObject { ["repository"] = "docs", ["keep_daily"] = 7, ["keep_weekly"] = 4, ["keep_monthly"] = 6, ["keep_yearly"] = 2, ["dry_run"] = true },
         ["Check"] = new JsonObject { ["repository"] = "docs", ["read_data_subset"] = "10%" },
+        ["Unlock"] = new JsonObject { ["repository"] = "docs", ["remove_all"] = false },
+        ["RotateKey"] = new JsonObject { ["repository"] = "docs", ["new_password"] = "a new long passphrase" },
     };
 
     /// <summary>An endpoint that answers <paramref name="success"/> with <typeparamref name="T"/>, plus the errors of its kind.</summary>

@@ -62,18 +62,21 @@ internal static class BackupEndpoint
         JobStore jobs,
         CancellationToken cancellationToken)
     {
-        var (repository, client) = clients.Create(context, request.Repository, request);
+        var (repository, client) = await clients.CreateAsync(context, request.Repository, request);
         var sources = paths.CheckSources("paths", request.Paths);
         var options = new BackupOptions { Tags = request.Tags, Excludes = request.ExcludePatterns };
         RequestChecks.SingleLine("tags", request.Tags);
         RequestChecks.SingleLine("exclude_patterns", request.ExcludePatterns);
         if (!request.RunAsJob)
         {
-            return TypedResults.Ok(BackupResponse.From(await client.BackupAsync(sources, options, cancellationToken: cancellationToken)));
+            var response = BackupResponse.From(await client.BackupAsync(sources, options, cancellationToken: cancellationToken));
+            context.Items[Auditing.AuditMiddleware.SnapshotItem] = response.SnapshotId;
+            return TypedResults.Ok(response);
         }
 
-        var job = jobs.Start("backup", repository.Name, async (job, token) =>
-            BackupResponse.From(await client.BackupAsync(sources, options, new JobProgress<BackupProgress>(job, p => ProgressSnapshot.From(p)), token)));
-        return JobAccepted.For(job);
+        var job = await jobs.StartAsync("backup", repository.Name, context.User.Identity?.Name ?? "?", async (job, token) =>
+            BackupResponse.From(await client.BackupAsync(sources, options, new JobProgress<BackupProgress>(job, p => ProgressSnapshot.From(p)), token)),
+            cancellationToken);
+        return JobAccepted.For(job, context);
     }
 }

@@ -30,7 +30,7 @@ internal static class CheckEndpoint
         RepositoryClientFactory clients,
         CancellationToken cancellationToken)
     {
-        var (_, client) = clients.Create(context, request.Repository, request);
+        var (_, client) = await clients.CreateAsync(context, request.Repository, request);
         if (request.ReadData && request.ReadDataSubset is not null)
         {
             throw ApiProblemException.Invalid("read_data_subset", "Give read_data or read_data_subset, not both.");

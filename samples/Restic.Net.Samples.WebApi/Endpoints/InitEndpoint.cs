@@ -44,21 +44,23 @@ internal static class InitEndpoint
         }
 
         context.Items[Auditing.AuditMiddleware.RepositoryItem] = name;
-        var registered = registry.Add(name, location);
+        var registered = await registry.AddAsync(name, request.Location, context.User.Identity?.Name ?? "?", cancellationToken);
         try
         {
             var info = await clients.CreateClient(registered, ResticPassword.FromValue(request.Password)).InitAsync(cancellationToken: cancellationToken);
-            var response = new InitResponse(true, name, info.Id, location.RedactedLocation, tokens.Protect(name, request.Password), $"Created repository {info.Id[..8]} as '{name}'.");
+            var token = tokens.Protect(name, request.Password);
+            await registry.SetPasswordTokenAsync(name, token, cancellationToken);
+            var response = new InitResponse(true, name, info.Id, location.RedactedLocation, token, $"Created repository {info.Id[..8]} as '{name}'.");
             return TypedResults.Created($"{ResticEndpoints.BasePath}/snapshots?repository={Uri.EscapeDataString(name)}", response);
         }
         catch (ResticRepositoryAlreadyExistsException)
         {
-            registry.Remove(name);
+            await registry.RemoveAsync(name);
             throw new ApiProblemException(StatusCodes.Status409Conflict, "Repository exists", "A restic repository exists at that location already.");
         }
         catch
         {
-            registry.Remove(name);
+            await registry.RemoveAsync(name);
             throw;
         }
     }

@@ -5,7 +5,7 @@ using Restic.Net.Samples.WebApi.Problems;
 
 namespace Restic.Net.Samples.WebApi.Endpoints;
 
-/// <summary><c>GET /jobs/{id}</c> response: <c>result</c> once it succeeded, <c>error</c> (problem details) once it failed.</summary>
+/// <summary>A job's state and, once finished, its result (the operation's response) or its error (problem details).</summary>
 internal sealed record JobResponse(
     Guid JobId,
     string Kind,
@@ -14,22 +14,47 @@ internal sealed record JobResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset? FinishedAt,
     object? Result,
-    ProblemDetails? Error)
+    ProblemDetails? Error,
+    string StartedBy,
+    string Instance,
+    bool CancelRequested)
 {
-    public static JobResponse From(Job job) =>
-        new(job.Id, job.Kind, job.Repository, job.State, job.CreatedAt, job.FinishedAt, job.Result, job.Error);
+    public static JobResponse From(JobRecord job) =>
+        new(job.Id, job.Kind, job.Repository, job.State, job.CreatedAt, job.FinishedAt, job.Result, job.Error, job.StartedBy, job.Instance, job.CancelRequested);
 }
+
+/// <summary><c>GET /jobs</c>: a page of jobs, newest first.</summary>
+internal sealed record JobsResponse(int Page, int PageSize, int Total, IReadOnlyList<JobResponse> Jobs);
 
 internal static class JobEndpoints
 {
-    public static IResult Get(Guid id, JobStore jobs, HttpContext context) =>
-        TypedResults.Ok(JobResponse.From(Find(id, jobs, context)));
+    public const int MaxPageSize = 200;
 
-    /// <summary>Every event of the job from its start, then live ones; the stream ends after the final event.</summary>
-    public static IResult Events(Guid id, JobStore jobs, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<IResult> ListAsync(JobStore jobs, CancellationToken cancellationToken, int page = 1, [FromQuery(Name = "page_size")] int pageSize = 50)
     {
-        var job = Find(id, jobs, context);
-        return TypedResults.ServerSentEvents(Stream(job, cancellationToken));
+        var (size, number) = Paging.Check(page, pageSize, MaxPageSize);
+        var (list, total) = await jobs.ListAsync(number, size, cancellationToken);
+        return TypedResults.Ok(new JobsResponse(number, size, total, [.. list.Select(JobResponse.From)]));
+    }
+
+    public static async Task<IResult> GetAsync(Guid id, JobStore jobs, HttpContext context, CancellationToken cancellationToken) =>
+        TypedResults.Ok(JobResponse.From(await FindAsync(id, jobs, context, cancellationToken)));
+
+    public static async Task<IResult> EventsAsync(Guid id, JobStore jobs, HttpContext context, CancellationToken cancellationToken)
+    {
+        var record = await FindAsync(id, jobs, context, cancellationToken);
+        if (jobs.FindLocal(id) is { } job)
+        {
+            return TypedResults.ServerSentEvents(Stream(job, cancellationToken));
+        }
+
+        if (record.State == JobState.Running)
+        {
+            throw new ApiProblemException(StatusCodes.Status409Conflict, "Job runs elsewhere", $"Job {id} runs on instance '{record.Instance}'; its progress events are served there. GET /jobs/{id} works on any instance.");
+        }
+
+        // Finished before this instance started, or on another one: the final event only.
+        return TypedResults.ServerSentEvents(Final(record));
 
         static async IAsyncEnumerable<SseItem<object>> Stream(Job job, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
         {
@@ -38,25 +63,32 @@ internal static class JobEndpoints
                 yield return new SseItem<object>(item.Data, item.Type) { EventId = item.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) };
             }
         }
-    }
 
-    /// <summary>Cancels a running job and waits until restic has stopped; a finished job is returned as it is.</summary>
-    public static async Task<IResult> CancelAsync(Guid id, JobStore jobs, HttpContext context)
-    {
-        var job = Find(id, jobs, context);
-        if (job.State == JobState.Running)
+        static async IAsyncEnumerable<SseItem<object>> Final(JobRecord job)
         {
-            await job.Cancellation.CancelAsync();
-            await job.Completion;
+            await Task.CompletedTask;
+            var type = job.State switch { JobState.Succeeded => "completed", JobState.Cancelled => "cancelled", _ => "failed" };
+            yield return new SseItem<object>((object?)job.Error ?? job.Result ?? new { }, type);
         }
-
-        return TypedResults.Ok(JobResponse.From(job));
     }
 
-    private static Job Find(Guid id, JobStore jobs, HttpContext context)
+    /// <summary>Cancels a job: at once when it runs here, else by recording the request for the instance that runs it (202).</summary>
+    public static async Task<IResult> CancelAsync(Guid id, JobStore jobs, HttpContext context, CancellationToken cancellationToken)
     {
-        var job = jobs.Find(id) ?? throw new ApiProblemException(StatusCodes.Status404NotFound, "Unknown job", $"There is no job {id}.");
+        await FindAsync(id, jobs, context, cancellationToken);
+        var job = await jobs.CancelAsync(id, cancellationToken) ?? throw NotFound(id);
+        return job.State == JobState.Running
+            ? TypedResults.Accepted($"{ResticEndpoints.BasePath}/jobs/{id}", JobResponse.From(job))
+            : TypedResults.Ok(JobResponse.From(job));
+    }
+
+    private static async Task<JobRecord> FindAsync(Guid id, JobStore jobs, HttpContext context, CancellationToken cancellationToken)
+    {
+        var job = await jobs.FindAsync(id, cancellationToken) ?? throw NotFound(id);
         context.Items[Auditing.AuditMiddleware.RepositoryItem] = job.Repository;
+        context.Items[Auditing.AuditMiddleware.JobItem] = id;
         return job;
     }
+
+    private static ApiProblemException NotFound(Guid id) => new(StatusCodes.Status404NotFound, "Unknown job", $"There is no job {id}.");
 }

@@ -60,7 +60,7 @@ internal static class PruneEndpoint
         CancellationToken cancellationToken)
     {
         var policy = request.ToPolicy();
-        var (_, client) = clients.Create(context, request.Repository, request);
+        var (_, client) = await clients.CreateAsync(context, request.Repository, request);
         RequestChecks.SingleLine("tags", request.Tags);
         var result = await client.ForgetAsync(
             policy, new ForgetOptions

@@ -7,6 +7,6 @@ internal sealed record RepositoryResponse(string Name, string Location, bool Has
 
 internal static class RepositoriesEndpoint
 {
-    public static IResult Handle(RepositoryRegistry registry) =>
-        TypedResults.Ok(registry.All.Select(r => new RepositoryResponse(r.Name, r.Location.RedactedLocation, r.PasswordFile is not null)).ToList());
+    public static async Task<IResult> HandleAsync(RepositoryRegistry registry, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await registry.AllAsync(cancellationToken)).Select(r => new RepositoryResponse(r.Name, r.Location.RedactedLocation, r.PasswordFile is not null)).ToList());
 }

@@ -20,20 +20,27 @@ internal static class ResticEndpoints
         var api = app.MapGroup(BasePath).WithTags("restic");
 
         var viewer = api.MapGroup(string.Empty).RequireAuthorization(ViewerPolicy);
-        viewer.MapGet("/repositories", RepositoriesEndpoint.Handle).AddEndpointFilter(new StrictQueryFilter()).Answers<List<RepositoryResponse>>(StatusCodes.Status200OK, restic: false).WithName("Repositories").WithSummary("Lists the registered repositories.");
+        viewer.MapGet("/repositories", RepositoriesEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<List<RepositoryResponse>>(StatusCodes.Status200OK, restic: false).WithName("Repositories").WithSummary("Lists the registered repositories.");
         viewer.MapGet("/snapshots", SnapshotsEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter("repository", "tag")).Answers<SnapshotsResponse>(StatusCodes.Status200OK).WithName("Snapshots").WithSummary("Lists snapshots, optionally by tag.");
         viewer.MapGet("/stats", StatsEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter("repository")).Answers<StatsResponse>(StatusCodes.Status200OK).WithName("Stats").WithSummary("Total size, files, snapshots and deduplication ratio.");
-        viewer.MapGet("/jobs/{id:guid}", JobEndpoints.Get).AddEndpointFilter(new StrictQueryFilter()).Answers<JobResponse>(StatusCodes.Status200OK, restic: false).Errors(restic: false, StatusCodes.Status404NotFound).WithName("GetJob").WithSummary("The state and result of a job.");
-        viewer.MapGet("/jobs/{id:guid}/events", JobEndpoints.Events).AddEndpointFilter(new StrictQueryFilter()).Produces<ProgressSnapshot>(StatusCodes.Status200OK, "text/event-stream").Errors(restic: false, StatusCodes.Status404NotFound).WithName("JobEvents").WithSummary("The job's progress as server-sent events.");
+        viewer.MapGet("/jobs", JobEndpoints.ListAsync).AddEndpointFilter(new StrictQueryFilter("page", "page_size")).Answers<JobsResponse>(StatusCodes.Status200OK, restic: false).WithName("Jobs").WithSummary("Lists jobs of every instance, newest first, a page at a time.");
+        viewer.MapGet("/jobs/{id:guid}", JobEndpoints.GetAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<JobResponse>(StatusCodes.Status200OK, restic: false).Errors(restic: false, StatusCodes.Status404NotFound).WithName("GetJob").WithSummary("The state and result of a job.");
+        viewer.MapGet("/jobs/{id:guid}/events", JobEndpoints.EventsAsync).AddEndpointFilter(new StrictQueryFilter()).Produces<ProgressSnapshot>(StatusCodes.Status200OK, "text/event-stream").Errors(restic: false, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict).WithName("JobEvents").WithSummary("The job's progress as server-sent events.");
+
+        viewer.MapGet("/health", HealthEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<HealthResponse>(StatusCodes.Status200OK, restic: false).WithName("Health").WithSummary("Restic.Net's health check of every repository the server has a password for.");
+        viewer.MapGet("/locks", LockEndpoints.ListAsync).AddEndpointFilter(new StrictQueryFilter("repository")).Answers<LocksResponse>(StatusCodes.Status200OK).WithName("Locks").WithSummary("Lists the repository's locks and who holds them.");
 
         var operators = api.MapGroup(string.Empty).RequireAuthorization(OperatorPolicy);
         operators.MapPost("/backup", BackupEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<BackupResponse>(StatusCodes.Status200OK, job: true).Errors(more: StatusCodes.Status422UnprocessableEntity).WithName("Backup").WithSummary("Creates a snapshot, or starts a backup job.");
         operators.MapPost("/check", CheckEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<CheckResponse>(StatusCodes.Status200OK).WithName("Check").WithSummary("Checks the repository's integrity.");
-        operators.MapDelete("/jobs/{id:guid}", JobEndpoints.CancelAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<JobResponse>(StatusCodes.Status200OK, restic: false).Errors(restic: false, StatusCodes.Status404NotFound).WithName("CancelJob").WithSummary("Cancels a job; restic stops gracefully.");
+        operators.MapDelete("/jobs/{id:guid}", JobEndpoints.CancelAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<JobResponse>(StatusCodes.Status200OK, restic: false).Produces<JobResponse>(StatusCodes.Status202Accepted).Errors(restic: false, StatusCodes.Status404NotFound).WithName("CancelJob").WithSummary("Cancels a job; restic stops gracefully.");
 
         var admin = api.MapGroup(string.Empty).RequireAuthorization(AdminPolicy);
         admin.MapPost("/init", InitEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<InitResponse>(StatusCodes.Status201Created).WithName("Init").WithSummary("Creates a repository and registers it by name.");
         admin.MapPost("/restore/{snapshot_id}", RestoreEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<RestoreResponse>(StatusCodes.Status200OK, job: true).WithName("Restore").WithSummary("Restores a snapshot, or starts a restore job.");
+        admin.MapGet("/audit", AuditEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter("page", "page_size")).Answers<AuditResponse>(StatusCodes.Status200OK, restic: false).WithName("Audit").WithSummary("The audit trail, newest first, a page at a time.");
+        admin.MapPost("/unlock", LockEndpoints.UnlockAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<UnlockResponse>(StatusCodes.Status200OK).WithName("Unlock").WithSummary("Removes stale locks, or all locks with remove_all.");
+        admin.MapPost("/keys/rotate", KeyEndpoints.RotateAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<RotateKeyResponse>(StatusCodes.Status200OK).WithName("RotateKey").WithSummary("Changes the repository password: adds a key, verifies it, then removes the old one.");
         admin.MapPost("/prune", PruneEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<PruneResponse>(StatusCodes.Status200OK).WithName("Prune").WithSummary("Forgets snapshots by a keep policy and prunes the data.");
         return app;
     }

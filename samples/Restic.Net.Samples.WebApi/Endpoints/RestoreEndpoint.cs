@@ -51,8 +51,9 @@ internal static class RestoreEndpoint
         JobStore jobs,
         CancellationToken cancellationToken)
     {
-        var (repository, client) = clients.Create(context, request.Repository, request);
+        var (repository, client) = await clients.CreateAsync(context, request.Repository, request);
         var snapshot = RequestChecks.SnapshotId(snapshotId);
+        context.Items[Auditing.AuditMiddleware.SnapshotItem] = snapshotId;
         var target = paths.Check("target_path", request.TargetPath);
         var options = new RestoreOptions
         {
@@ -66,8 +67,9 @@ internal static class RestoreEndpoint
             return TypedResults.Ok(RestoreResponse.From(snapshotId, await client.RestoreAsync(snapshot, target, options, cancellationToken: cancellationToken)));
         }
 
-        var job = jobs.Start("restore", repository.Name, async (job, token) =>
-            RestoreResponse.From(snapshotId, await client.RestoreAsync(snapshot, target, options, new JobProgress<RestoreProgress>(job, p => ProgressSnapshot.From(p)), token)));
-        return JobAccepted.For(job);
+        var job = await jobs.StartAsync("restore", repository.Name, context.User.Identity?.Name ?? "?", async (job, token) =>
+            RestoreResponse.From(snapshotId, await client.RestoreAsync(snapshot, target, options, new JobProgress<RestoreProgress>(job, p => ProgressSnapshot.From(p)), token)),
+            cancellationToken);
+        return JobAccepted.For(job, context);
     }
 }

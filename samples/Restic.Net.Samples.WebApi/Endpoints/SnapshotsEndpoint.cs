@@ -30,7 +30,7 @@ internal static class SnapshotsEndpoint
         RepositoryClientFactory clients,
         CancellationToken cancellationToken)
     {
-        var (_, client) = clients.Create(context, repository);
+        var (_, client) = await clients.CreateAsync(context, repository);
         RequestChecks.SingleLine("tag", tag);
         var query = tag is { Length: > 0 } ? new SnapshotsOptions { Filter = new SnapshotFilter { Tags = tag } } : null;
         var snapshots = await client.GetSnapshotsAsync(query, cancellationToken);

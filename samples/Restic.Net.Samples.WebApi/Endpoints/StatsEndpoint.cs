@@ -19,7 +19,7 @@ internal static class StatsEndpoint
         RepositoryClientFactory clients,
         CancellationToken cancellationToken)
     {
-        var (_, client) = clients.Create(context, repository);
+        var (_, client) = await clients.CreateAsync(context, repository);
         var stats = await client.GetStatsAsync(new StatsOptions { IncludeDeduplicationRatio = true }, cancellationToken);
         return TypedResults.Ok(new StatsResponse(stats.TotalSize, stats.TotalFileCount, stats.SnapshotsCount, stats.DeduplicationRatio, stats.StoredSize, stats.CompressionRatio));
     }

@@ -13,9 +13,10 @@ internal sealed class Job
     private readonly List<JobEvent> _events = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Job(string kind, string repository, DateTimeOffset createdAt, CancellationToken stopping)
+    public Job(string kind, string repository, string startedBy, DateTimeOffset createdAt, CancellationToken stopping)
     {
         Kind = kind;
+        StartedBy = startedBy;
         Repository = repository;
         CreatedAt = createdAt;
         Cancellation = CancellationTokenSource.CreateLinkedTokenSource(stopping);
@@ -26,6 +27,9 @@ internal sealed class Job
     public string Kind { get; }
 
     public string Repository { get; }
+
+    /// <summary>The API key's name that started the job.</summary>
+    public string StartedBy { get; }
 
     public DateTimeOffset CreatedAt { get; }
 

@@ -1,34 +1,119 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Restic.Net.Samples.WebApi.Problems;
+using Restic.Net.Samples.WebApi.State;
 
 namespace Restic.Net.Samples.WebApi.Jobs;
 
 /// <summary>
-/// Starts and tracks background jobs. On shutdown it cancels the running ones and waits for them:
-/// Restic.Net stops restic with SIGINT, so restic removes its lock before the host exits.
+/// Runs jobs in the background and records each one in the state database: who started it, where
+/// it runs, and its final result, so that every instance (and this one after a restart) can answer
+/// for it. Progress events stay with the instance that runs the job. A cancellation asked of another
+/// instance is recorded and picked up by the running one within <see cref="CancelPollInterval"/>.
 /// </summary>
-internal sealed partial class JobStore(TimeProvider time, IHostApplicationLifetime lifetime, ILogger<JobStore> logger) : IHostedService
+internal sealed partial class JobStore(
+    StateDatabase database,
+    IOptions<JsonOptions> json,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILogger<JobStore> logger) : BackgroundService
 {
-    // Finished jobs stay queryable until this many newer ones have finished; running ones always stay.
+    public static readonly TimeSpan CancelPollInterval = TimeSpan.FromSeconds(1);
+
+    // Live jobs (with their event streams) stay in memory until this many newer ones have finished.
     private const int FinishedJobsKept = 100;
 
     private readonly ConcurrentDictionary<Guid, Job> _jobs = new();
 
-    public Job Start(string kind, string repository, Func<Job, CancellationToken, Task<object>> work)
+    public string InstanceName => database.InstanceName;
+
+    public async Task<Job> StartAsync(string kind, string repository, string startedBy, Func<Job, CancellationToken, Task<object>> work, CancellationToken cancellationToken)
     {
-        var job = new Job(kind, repository, time.GetUtcNow(), lifetime.ApplicationStopping);
+        var job = new Job(kind, repository, startedBy, time.GetUtcNow(), lifetime.ApplicationStopping);
+        await using (var db = database.Open())
+        {
+            db.Jobs.Add(new JobEntity
+            {
+                Id = job.Id,
+                Kind = kind,
+                Repository = repository,
+                State = nameof(JobState.Running),
+                StartedBy = startedBy,
+                Instance = InstanceName,
+                CreatedAt = job.CreatedAt,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         ForgetOldFinishedJobs();
         _jobs[job.Id] = job;
         LogJobStarted(logger, job.Id, kind, repository);
-        job.Completion = Task.Run(() => RunAsync(job, work));
+        job.Completion = Task.Run(() => RunAsync(job, work), CancellationToken.None);
         return job;
     }
 
-    public Job? Find(Guid id) => _jobs.TryGetValue(id, out var job) ? job : null;
+    /// <summary>The job if it runs (or ran) in this process, with its live events.</summary>
+    public Job? FindLocal(Guid id) => _jobs.TryGetValue(id, out var job) ? job : null;
 
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>The job as recorded, wherever it runs.</summary>
+    public async Task<JobRecord?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (FindLocal(id) is { } local)
+        {
+            return JobRecord.From(local, InstanceName);
+        }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+        await using var db = database.Open();
+        return await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, cancellationToken) is { } stored ? ToRecord(stored) : null;
+    }
+
+    /// <summary>A page of jobs, newest first.</summary>
+    public async Task<(IReadOnlyList<JobRecord> Jobs, int Total)> ListAsync(int page, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var db = database.Open();
+        var total = await db.Jobs.CountAsync(cancellationToken);
+        var stored = await db.Jobs.AsNoTracking().OrderByDescending(j => j.CreatedAt).ThenBy(j => j.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return ([.. stored.Select(s => FindLocal(s.Id) is { } local ? JobRecord.From(local, InstanceName) : ToRecord(s))], total);
+    }
+
+    /// <summary>Cancels a job here, or records the request for the instance that runs it.</summary>
+    /// <returns>The job's record afterwards; null if there is no such job.</returns>
+    public async Task<JobRecord?> CancelAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (FindLocal(id) is { } local)
+        {
+            if (local.State == JobState.Running)
+            {
+                await local.Cancellation.CancelAsync();
+                await local.Completion;
+            }
+
+            return JobRecord.From(local, InstanceName);
+        }
+
+        await using var db = database.Open();
+        await db.Jobs.Where(j => j.Id == id && j.State == nameof(JobState.Running)).ExecuteUpdateAsync(j => j.SetProperty(e => e.CancelRequested, true), cancellationToken);
+        return await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, cancellationToken) is { } stored ? ToRecord(stored) : null;
+    }
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Jobs this instance left running when it stopped without finishing them cannot finish any more.
+        await using (var db = database.Open())
+        {
+            var interrupted = JsonSerializer.Serialize(ProblemExceptionHandler.Interrupted(), json.Value.SerializerOptions);
+            await db.Jobs.Where(j => j.Instance == InstanceName && j.State == nameof(JobState.Running))
+                .ExecuteUpdateAsync(j => j.SetProperty(e => e.State, nameof(JobState.Failed)).SetProperty(e => e.ErrorJson, interrupted).SetProperty(e => e.FinishedAt, time.GetUtcNow()), cancellationToken);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
     {
         var running = _jobs.Values.Where(j => j.State == JobState.Running).ToList();
         foreach (var job in running)
@@ -37,6 +122,38 @@ internal sealed partial class JobStore(TimeProvider time, IHostApplicationLifeti
         }
 
         await Task.WhenAll(running.Select(j => j.Completion)).WaitAsync(cancellationToken);
+        await base.StopAsync(cancellationToken);
+    }
+
+    /// <summary>Picks up cancellations other instances recorded for jobs running here.</summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(CancelPollInterval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            var running = _jobs.Values.Where(j => j.State == JobState.Running).Select(j => j.Id).ToList();
+            if (running.Count == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                await using var db = database.Open();
+                var cancelled = await db.Jobs.AsNoTracking().Where(j => running.Contains(j.Id) && j.CancelRequested).Select(j => j.Id).ToListAsync(stoppingToken);
+                foreach (var id in cancelled)
+                {
+                    if (FindLocal(id) is { State: JobState.Running } job)
+                    {
+                        await job.Cancellation.CancelAsync();
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                LogCancelPollFailed(logger, ex);
+            }
+        }
     }
 
     private void ForgetOldFinishedJobs()
@@ -64,12 +181,47 @@ internal sealed partial class JobStore(TimeProvider time, IHostApplicationLifeti
             job.Finish(JobState.Failed, null, ProblemExceptionHandler.ToProblem(exception), time.GetUtcNow());
         }
 
+        try
+        {
+            await using var db = database.Open();
+            await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(
+                j => j.SetProperty(e => e.State, job.State.ToString())
+                    .SetProperty(e => e.FinishedAt, job.FinishedAt)
+                    .SetProperty(e => e.ResultJson, job.Result is null ? null : JsonSerializer.Serialize(job.Result, json.Value.SerializerOptions))
+                    .SetProperty(e => e.ErrorJson, job.Error is null ? null : JsonSerializer.Serialize(job.Error, json.Value.SerializerOptions)),
+                CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            // The job's outcome is still served from memory by this instance; others see it as running.
+            LogRecordFailed(logger, job.Id, ex);
+        }
+
         LogJobFinished(logger, job.Id, job.Kind, job.Repository, job.State);
     }
+
+    private JobRecord ToRecord(JobEntity stored) => new(
+        stored.Id,
+        stored.Kind,
+        stored.Repository,
+        Enum.Parse<JobState>(stored.State),
+        stored.CreatedAt,
+        stored.FinishedAt,
+        stored.ResultJson is null ? null : System.Text.Json.Nodes.JsonNode.Parse(stored.ResultJson),
+        stored.ErrorJson is null ? null : JsonSerializer.Deserialize<ProblemDetails>(stored.ErrorJson, json.Value.SerializerOptions),
+        stored.StartedBy,
+        stored.Instance,
+        stored.CancelRequested);
 
     [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Job {JobId} ({Kind}) started on repository {Repository}")]
     private static partial void LogJobStarted(ILogger logger, Guid jobId, string kind, string repository);
 
     [LoggerMessage(EventId = 2011, Level = LogLevel.Information, Message = "Job {JobId} ({Kind}) on repository {Repository} ended: {State}")]
     private static partial void LogJobFinished(ILogger logger, Guid jobId, string kind, string repository, JobState state);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Warning, Message = "The end of job {JobId} could not be recorded in the state database")]
+    private static partial void LogRecordFailed(ILogger logger, Guid jobId, Exception exception);
+
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Warning, Message = "Could not look for cancellations of running jobs in the state database")]
+    private static partial void LogCancelPollFailed(ILogger logger, Exception exception);
 }

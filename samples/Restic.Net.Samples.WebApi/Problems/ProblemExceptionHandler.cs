@@ -76,6 +76,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         }
     }
 
+    /// <summary>A job whose instance stopped before it finished.</summary>
+    public static ProblemDetails Interrupted() =>
+        Problem(StatusCodes.Status503ServiceUnavailable, "Job interrupted", "The server instance running the job stopped before the job finished; restic's lock, if any, was left for the lock housekeeping. Start the job again.");
+
     private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
 
     private static HttpValidationProblemDetails Invalid(string field, string detail) =>

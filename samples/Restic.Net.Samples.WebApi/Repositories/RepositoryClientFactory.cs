@@ -22,10 +22,10 @@ internal sealed class RepositoryClientFactory(
 
     private static readonly string[] s_secretQueryKeys = ["password", "password_token", "token", "restic_password"];
 
-    public (RegisteredRepository Repository, IResticClient Client) Create(HttpContext context, string? repository, IPasswordSource? body = null)
+    public async Task<(RegisteredRepository Repository, IResticClient Client)> CreateAsync(HttpContext context, string? repository, IPasswordSource? body = null)
     {
         RefuseSecretsInQuery(context);
-        var registered = registry.Resolve(repository);
+        var registered = await registry.ResolveAsync(repository, context.RequestAborted);
         context.Items[Auditing.AuditMiddleware.RepositoryItem] = registered.Name;
         var password = ResolvePassword(context, registered, body);
         return (registered, CreateClient(registered, password));

@@ -71,12 +71,24 @@ internal sealed partial class TaskRunner(IServiceProvider services, RunHistory h
     private void Finish(string task, DateTimeOffset scheduledFor, DateTimeOffset started, string outcome, string? snapshot, int removed, string? error)
     {
         var record = new RunRecord(task, scheduledFor, started, time.GetUtcNow(), outcome, snapshot, removed, error);
-        LogRun(logger, outcome == "failed" ? LogLevel.Error : LogLevel.Information, task, scheduledFor, outcome, snapshot, removed, error);
+        var level = outcome == "failed" ? LogLevel.Error : LogLevel.Information;
+        if (snapshot is null && removed == 0)
+        {
+            // A check, or a backup that ended before it made a snapshot: no snapshot or retention to report.
+            LogCheckRun(logger, level, task, scheduledFor, outcome, error);
+        }
+        else
+        {
+            LogRun(logger, level, task, scheduledFor, outcome, snapshot ?? "(none)", removed, error);
+        }
         history.Record(record);
     }
 
     [LoggerMessage(EventId = 3000, EventName = "ScheduledRun", Message = "Scheduled {Task} (due {ScheduledFor:u}) {Outcome}: snapshot {SnapshotId}, {SnapshotsRemoved} snapshots removed by retention. {Error}")]
     private static partial void LogRun(ILogger logger, LogLevel level, string task, DateTimeOffset scheduledFor, string outcome, string? snapshotId, int snapshotsRemoved, string? error);
+
+    [LoggerMessage(EventId = 3001, EventName = "ScheduledCheck", Message = "Scheduled {Task} (due {ScheduledFor:u}) {Outcome}. {Error}")]
+    private static partial void LogCheckRun(ILogger logger, LogLevel level, string task, DateTimeOffset scheduledFor, string outcome, string? error);
 
     /// <summary>Keeps the latest progress in the history, synchronously (no reordering).</summary>
     private sealed class HistoryProgress(RunHistory history, string task) : IProgress<BackupProgress>

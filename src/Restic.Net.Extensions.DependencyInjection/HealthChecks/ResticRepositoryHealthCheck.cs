@@ -8,8 +8,23 @@ namespace Restic.Net.Extensions.DependencyInjection;
 /// Healthy: readable, and the latest snapshot is young enough. Degraded: another process holds an
 /// exclusive lock. Failure status (Unhealthy by default): anything else; see docs/dependency-injection.md.
 /// </summary>
-internal sealed class ResticRepositoryHealthCheck(IResticClient client, ResticHealthCheckOptions options, TimeProvider time) : IHealthCheck
+/// <remarks>
+/// <see cref="ResticHealthChecksBuilderExtensions.AddResticRepositoryCheck"/> registers it for a client
+/// from the container. An application that creates clients itself (one per repository it discovers at
+/// run time) creates the check directly and runs it with <see cref="CheckHealthAsync"/>.
+/// </remarks>
+/// <param name="client">The client of the repository to check.</param>
+/// <param name="options">Which snapshots count and how old the latest may be; null for readable-only.</param>
+/// <param name="timeProvider">The clock for the snapshot's age; null for the system clock.</param>
+public sealed class ResticRepositoryHealthCheck(IResticClient client, ResticHealthCheckOptions? options = null, TimeProvider? timeProvider = null) : IHealthCheck
 {
+    private readonly ResticHealthCheckOptions _options = options ?? new ResticHealthCheckOptions();
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    /// <summary>Reads the latest snapshot and rates the repository.</summary>
+    /// <param name="context">The registration: its name names the repository when the client's cannot, its failure status is used for failures.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>The result, with data: <c>repository</c>, <c>snapshots</c>, <c>latestSnapshot</c>, <c>latestSnapshotTime</c>, <c>latestSnapshotAge</c>, <c>maxSnapshotAge</c>, <c>lockHolder</c> or <c>error</c>.</returns>
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -20,7 +35,7 @@ internal sealed class ResticRepositoryHealthCheck(IResticClient client, ResticHe
         IReadOnlyList<Snapshot> snapshots;
         try
         {
-            var query = new SnapshotsOptions { Filter = options.Filter, Latest = 1 };
+            var query = new SnapshotsOptions { Filter = _options.Filter, Latest = 1 };
             snapshots = await client.GetSnapshotsAsync(query, cancellationToken).ConfigureAwait(false);
         }
         catch (ResticRepositoryLockedException ex)
@@ -45,7 +60,7 @@ internal sealed class ResticRepositoryHealthCheck(IResticClient client, ResticHe
 
         data["snapshots"] = snapshots.Count;
         var latest = snapshots.Count == 0 ? null : snapshots.MaxBy(s => s.Time);
-        var age = latest is null ? TimeSpan.Zero : time.GetUtcNow() - latest.Time;
+        var age = latest is null ? TimeSpan.Zero : _time.GetUtcNow() - latest.Time;
         if (latest is not null)
         {
             data["latestSnapshot"] = latest.Id.ToShortString();
@@ -53,7 +68,7 @@ internal sealed class ResticRepositoryHealthCheck(IResticClient client, ResticHe
             data["latestSnapshotAge"] = age.ToString("c", CultureInfo.InvariantCulture);
         }
 
-        if (options.MaxSnapshotAge is not { } maximum)
+        if (_options.MaxSnapshotAge is not { } maximum)
         {
             return HealthCheckResult.Healthy($"The repository {repository} is readable.", data);
         }

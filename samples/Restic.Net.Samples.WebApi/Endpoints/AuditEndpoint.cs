@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Restic.Net.Samples.WebApi.State;
+
+namespace Restic.Net.Samples.WebApi.Endpoints;
+
+/// <summary>One audited call.</summary>
+internal sealed record AuditEntryResponse(long Id, DateTimeOffset At, string User, string Action, int Result, string? Repository, string? SnapshotId, Guid? JobId, long DurationMs);
+
+/// <summary><c>GET /audit</c>: a page of the audit trail, newest first.</summary>
+internal sealed record AuditResponse(int Page, int PageSize, int Total, IReadOnlyList<AuditEntryResponse> Entries);
+
+internal static class AuditEndpoint
+{
+    public const int MaxPageSize = 500;
+
+    public static async Task<IResult> HandleAsync(StateDatabase database, CancellationToken cancellationToken, int page = 1, [FromQuery(Name = "page_size")] int pageSize = 100)
+    {
+        var (size, number) = Paging.Check(page, pageSize, MaxPageSize);
+        await using var db = database.Open();
+        var total = await db.Audit.CountAsync(cancellationToken);
+        var entries = await db.Audit.AsNoTracking().OrderByDescending(a => a.Id).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new AuditResponse(number, size, total, [.. entries.Select(a => new AuditEntryResponse(a.Id, a.At, a.User, a.Action, a.Result, a.Repository, a.SnapshotId, a.JobId, a.DurationMs))]));
+    }
+}

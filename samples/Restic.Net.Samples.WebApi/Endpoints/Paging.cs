@@ -1,0 +1,22 @@
+using Restic.Net.Samples.WebApi.Problems;
+
+namespace Restic.Net.Samples.WebApi.Endpoints;
+
+/// <summary>The <c>page</c> and <c>page_size</c> query parameters of the listing endpoints.</summary>
+internal static class Paging
+{
+    public static (int Size, int Page) Check(int page, int pageSize, int maxPageSize)
+    {
+        if (page < 1)
+        {
+            throw ApiProblemException.Invalid("page", "page starts at 1.");
+        }
+
+        if (pageSize < 1 || pageSize > maxPageSize)
+        {
+            throw ApiProblemException.Invalid("page_size", $"page_size is 1 to {maxPageSize}.");
+        }
+
+        return (pageSize, page);
+    }
+}

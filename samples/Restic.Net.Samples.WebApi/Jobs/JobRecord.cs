@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Restic.Net.Samples.WebApi.Jobs;
+
+/// <summary>A job as the API reports it, whether it runs here, elsewhere, or ran before a restart.</summary>
+internal sealed record JobRecord(
+    Guid Id,
+    string Kind,
+    string Repository,
+    JobState State,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? FinishedAt,
+    object? Result,
+    ProblemDetails? Error,
+    string StartedBy,
+    string Instance,
+    bool CancelRequested)
+{
+    public static JobRecord From(Job job, string instance) =>
+        new(job.Id, job.Kind, job.Repository, job.State, job.CreatedAt, job.FinishedAt, job.Result, job.Error, job.StartedBy, instance, job.Cancellation.IsCancellationRequested);
+}

@@ -1,0 +1,31 @@
+namespace Restic.Net.Samples.WebApi.State;
+
+/// <summary>A job as every instance sees it: its state, who started it, where it runs, and its final result.</summary>
+internal sealed class JobEntity
+{
+    public Guid Id { get; set; }
+
+    public string Kind { get; set; } = string.Empty;
+
+    public string Repository { get; set; } = string.Empty;
+
+    public string State { get; set; } = string.Empty;
+
+    public string StartedBy { get; set; } = string.Empty;
+
+    /// <summary>The instance that runs the job (<see cref="StateOptions.InstanceName"/>).</summary>
+    public string Instance { get; set; } = string.Empty;
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>The result as JSON (snake_case, as the API returns it); null while running or after a failure.</summary>
+    public string? ResultJson { get; set; }
+
+    /// <summary>The failure as problem-details JSON.</summary>
+    public string? ErrorJson { get; set; }
+
+    /// <summary>Set by any instance that was asked to cancel; the running instance sees it within a second.</summary>
+    public bool CancelRequested { get; set; }
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using Restic.Net.IntegrationTests.Support;
+
+namespace Restic.Net.Samples.WebApi.Tests;
+
+/// <summary>What the library could do and the API now can too: locks, unlock, key rotation, health, the job list.</summary>
+public sealed class OperationsTests(WebApiFactory factory) : IClassFixture<WebApiFactory>
+{
+    [Fact(Timeout = 90000)]
+    public async Task Locks_ListTheStaleLock_AndUnlockRemovesIt()
+    {
+        var http = factory.CreateAdminClient();
+        var (name, token) = await factory.InitAsync(http, TestRestic.Password);
+        var location = await RepositoryLocationAsync(http, name);
+        var pid = await StaleLock.CreateAsync(location, factory.NewFolder("cache"));
+
+        var locks = await factory.CreateClientWithKey(WebApiFactory.ViewerKey).GetAsync($"/locks?repository={name}", token).ExpectAsync(HttpStatusCode.OK);
+        var unlocked = await http.PostAsync("/unlock", new { repository = name }, token).ExpectAsync(HttpStatusCode.OK);
+        var after = await http.GetAsync($"/locks?repository={name}", token).ExpectAsync(HttpStatusCode.OK);
+
+        var held = Assert.Single(locks["locks"]!.AsArray())!;
+        Assert.Equal(pid, held["pid"]!.GetValue<int>());
+        Assert.False(held["exclusive"]!.GetValue<bool>());
+        Assert.Contains("Removed", unlocked["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, after["count"]!.GetValue<int>());
+        await factory.CreateClientWithKey(WebApiFactory.OperatorKey).PostAsync("/unlock", new { repository = name }, token).ExpectAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact(Timeout = 90000)]
+    public async Task KeysRotate_TheNewTokenOpensTheRepository_AndTheOldOneNoLonger()
+    {
+        var http = factory.CreateAdminClient();
+        var (name, oldToken) = await factory.InitAsync(http);
+
+        var rotated = await http.PostAsync("/keys/rotate", new { repository = name, new_password = "a-new-long-passphrase-7c1" }, oldToken).ExpectAsync(HttpStatusCode.OK);
+        var newToken = rotated["password_token"]!.GetValue<string>();
+
+        Assert.NotEqual(rotated["old_key_id"]!.GetValue<string>(), rotated["new_key_id"]!.GetValue<string>());
+        await http.GetAsync($"/snapshots?repository={name}", newToken).ExpectAsync(HttpStatusCode.OK);
+        var refused = await http.GetAsync($"/snapshots?repository={name}", oldToken).ExpectAsync(HttpStatusCode.BadRequest);
+        Api.AssertProblem(refused, 400, "wrong repository password");
+        await http.PostAsync("/keys/rotate", new { repository = name }, newToken).ExpectAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact(Timeout = 90000)]
+    public async Task Health_ChecksEveryRepositoryTheServerHasAPasswordFor_WithTheLibrarysData()
+    {
+        var http = factory.CreateAdminClient();
+        var (name, token) = await factory.InitAsync(http);
+        var source = factory.NewFolder("src");
+        SourceTree.WriteSmallFiles(source, count: 2);
+        var backup = await http.PostAsync("/backup", new { repository = name, paths = new[] { source } }, token).ExpectAsync(HttpStatusCode.OK);
+
+        var health = await factory.CreateClientWithKey(WebApiFactory.ViewerKey).GetAsync("/health", null).ExpectAsync(HttpStatusCode.OK);
+
+        var entry = Assert.Single(health["repositories"]!.AsArray(), r => r!["name"]!.GetValue<string>() == name)!;
+        Assert.Equal("healthy", entry["status"]!.GetValue<string>());
+        Assert.Equal(1, entry["data"]!["snapshots"]!.GetValue<int>());
+        Assert.StartsWith(entry["data"]!["latestSnapshot"]!.GetValue<string>(), backup["snapshot_id"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(health["status"]!.GetValue<string>(), new[] { "healthy", "unknown", "degraded", "unhealthy" });
+        Assert.DoesNotContain(WebApiFactory.TestPassword, health.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 90000)]
+    public async Task Jobs_AreListedNewestFirst_APageAtATime()
+    {
+        var http = factory.CreateAdminClient();
+        var (name, token) = await factory.InitAsync(http);
+        var source = factory.NewFolder("src");
+        SourceTree.WriteSmallFiles(source, count: 2);
+        var first = (await http.PostAsync("/backup", new { repository = name, paths = new[] { source }, run_as_job = true }, token).ExpectAsync(HttpStatusCode.Accepted))["job_id"]!.GetValue<string>();
+        var second = (await http.PostAsync("/backup", new { repository = name, paths = new[] { source }, run_as_job = true }, token).ExpectAsync(HttpStatusCode.Accepted))["job_id"]!.GetValue<string>();
+
+        var page1 = await http.GetAsync("/jobs?page_size=1", null).ExpectAsync(HttpStatusCode.OK);
+        var page2 = await http.GetAsync("/jobs?page=2&page_size=1", null).ExpectAsync(HttpStatusCode.OK);
+        var bad = await http.GetAsync("/jobs?page=0", null).ExpectAsync(HttpStatusCode.BadRequest);
+
+        Assert.True(page1["total"]!.GetValue<int>() >= 2);
+        Assert.Equal(second, Assert.Single(page1["jobs"]!.AsArray())!["job_id"]!.GetValue<string>());
+        Assert.Equal(first, Assert.Single(page2["jobs"]!.AsArray())!["job_id"]!.GetValue<string>());
+        Assert.NotNull(bad["errors"]!["page"]);
+    }
+
+    private static async Task<string> RepositoryLocationAsync(HttpClient http, string name)
+    {
+        var repositories = await http.GetAsync("/repositories", null).ExpectAsync(HttpStatusCode.OK);
+        return Assert.Single(repositories.AsArray(), r => r!["name"]!.GetValue<string>() == name)!["location"]!.GetValue<string>();
+    }
+}
