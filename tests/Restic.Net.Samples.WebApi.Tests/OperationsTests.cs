@@ -81,6 +81,35 @@ public sealed class OperationsTests(WebApiFactory factory) : IClassFixture<WebAp
         Assert.NotNull(bad["errors"]!["page"]);
     }
 
+    [Fact(Timeout = 90000)]
+    public async Task Restore_WithAnInclude_CountsTheRestoredFile_NotTheFoldersAroundIt()
+    {
+        var http = factory.CreateAdminClient();
+        var (name, token) = await factory.InitAsync(http);
+        var source = factory.NewFolder("src");
+        var deep = Directory.CreateDirectory(Path.Combine(source, "a", "b", "c")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(deep, "one.txt"), "one");
+        await File.WriteAllTextAsync(Path.Combine(source, "other.txt"), "other");
+        var backup = await http.PostAsync("/backup", new { repository = name, paths = new[] { source } }, token).ExpectAsync(HttpStatusCode.OK);
+        var version = await new ResticClient(TestRestic.Options(factory.NewFolder("unused"), factory.NewFolder("cache"))).GetVersionAsync();
+
+        var target = factory.NewFolder("restore");
+        var restored = await http.PostAsync($"/restore/{backup["snapshot_id"]!.GetValue<string>()}", new { repository = name, target_path = target, include = new[] { Path.Combine(deep, "one.txt") } }, token).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal("one", await File.ReadAllTextAsync(Path.Join(target, deep, "one.txt")));
+        Assert.False(File.Exists(Path.Join(target, source, "other.txt")));
+        if (version.Version >= new Version(0, 17, 0))
+        {
+            Assert.Equal(1, restored["files_restored"]!.GetValue<long>());
+            Assert.True(restored["items_restored"]!.GetValue<long>() > 1, restored.ToJsonString()); // restic counts the folders too
+            Assert.Contains("Restored 1 files", restored["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Null(restored["files_restored"]); // restic before 0.17 reports no files
+        }
+    }
+
     private static async Task<string> RepositoryLocationAsync(HttpClient http, string name)
     {
         var repositories = await http.GetAsync("/repositories", null).ExpectAsync(HttpStatusCode.OK);

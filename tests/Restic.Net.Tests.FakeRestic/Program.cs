@@ -1,6 +1,7 @@
 // fake-restic: impersonates the restic CLI for the process tests, scripted by environment variables.
 //
-//   version ...                     prints FAKE_RESTIC_VERSION_LINE (default: a restic 0.18.0 line), exits 0.
+//   version ...                     prints FAKE_RESTIC_VERSION_LINE (default: a restic 0.18.0 line), exits 0;
+//                                   appends a line to FAKE_RESTIC_VERSION_RECORD when it is set.
 //   list locks / unlock / cat lock  the client's lock housekeeping: prints nothing (no locks), exits 0.
 //   anything else:
 //     FAKE_RESTIC_RECORD            file to append one JSON line to: {"pid":..,"argv":[..],"env":{..}}
@@ -26,6 +27,11 @@ using var stderr = Console.OpenStandardError();
 
 if (args.Length > 0 && args[0] == "version")
 {
+    if (Env("FAKE_RESTIC_VERSION_RECORD") is { } versionRecord)
+    {
+        File.AppendAllText(versionRecord, "version\n");
+    }
+
     WriteLine(stdout, Env("FAKE_RESTIC_VERSION_LINE") ?? "restic 0.18.0 compiled with go1.24.4 on linux/amd64");
     return 0;
 }

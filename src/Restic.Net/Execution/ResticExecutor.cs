@@ -56,9 +56,10 @@ internal sealed partial class ResticExecutor
     public string RepositoryName => Settings.Repository.RedactedLocation;
 
     /// <summary>
-    /// The installed restic's version, asked once per client and cached (a failed query is retried
-    /// next time). The query is shared, so it runs without any caller's token; each caller waits
-    /// with its own.
+    /// The installed restic's version, asked once and cached (a failed query is retried next time):
+    /// per process for the real runner (<see cref="VersionCache"/>, shared by clients that run the same
+    /// executable the same way), per client for any other runner. The query is shared, so it runs
+    /// without any caller's token; each caller waits with its own.
     /// </summary>
     public Task<ResticVersion> GetVersionAsync(CancellationToken cancellationToken)
     {
@@ -67,7 +68,9 @@ internal sealed partial class ResticExecutor
         {
             if (_version is null || _version.IsFaulted || _version.IsCanceled)
             {
-                _version = QueryVersionAsync(CancellationToken.None);
+                // A test's fake runner answers for itself: only the real process runner shares answers.
+                var key = _runner is Processes.CliWrapProcessRunner ? VersionCache.KeyFor(Settings.BinaryPath, Settings.VersionEnvironment) : null;
+                _version = VersionCache.GetOrQuery(key, () => QueryVersionAsync(CancellationToken.None));
             }
 
             version = _version;

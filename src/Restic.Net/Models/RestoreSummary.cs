@@ -29,10 +29,18 @@ public sealed record RestoreSummary
     /// <summary>Time the restore took, as restic measured it.</summary>
     public TimeSpan? Elapsed { get; init; }
 
-    /// <summary>Files in the selection.</summary>
+    /// <summary>
+    /// Items in the selection as restic counts them: files and folders ("files/dirs" in restic's text);
+    /// with include patterns restic leaves out the folders that lead to the selected files.
+    /// </summary>
     public long? TotalFiles { get; init; }
 
-    /// <summary>Files written; with <see cref="Errors"/>, it may include files restic failed to finish.</summary>
+    /// <summary>
+    /// Items restic wrote, as it counts them: files and the folders it recreated, including those around
+    /// the files an include pattern selected (one file three folders deep counts 4 or more). For files
+    /// only, count the <see cref="RestoreFileEvent"/>s (restic 0.17+) whose path is a file. With
+    /// <see cref="Errors"/>, it may include files restic failed to finish.
+    /// </summary>
     public long? FilesRestored { get; init; }
 
     /// <summary>Files skipped by the overwrite policy (restic 0.17+).</summary>
