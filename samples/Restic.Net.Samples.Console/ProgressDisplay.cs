@@ -63,28 +63,41 @@ internal static class ProgressDisplay
     {
         private readonly Stopwatch _sinceLastLine = Stopwatch.StartNew();
         private int _lines;
+        private Snapshot? _unprinted;
 
         public void Report(T value)
         {
+            var p = read(value);
             if (_lines > 0 && _sinceLastLine.Elapsed < TimeSpan.FromSeconds(2))
             {
+                // Throttled, but kept: the last report is printed at the end, so the log ends with the final state.
+                _unprinted = p;
                 return;
             }
 
-            var p = read(value);
+            Print(p);
+        }
+
+        public void End()
+        {
+            if (_unprinted is { } last)
+            {
+                Print(last);
+            }
+            else if (_lines == 0)
+            {
+                System.Console.WriteLine($"   progress     (none: {title} finished within one progress interval)");
+            }
+        }
+
+        private void Print(Snapshot p)
+        {
+            _unprinted = null;
             var percent = p.TotalBytes is > 0 ? $"{100d * p.BytesDone / p.TotalBytes.Value,5:0.0}%" : "    ?%";
             var eta = p.Remaining is { } remaining ? $", ETA {remaining:mm\\:ss}" : string.Empty;
             System.Console.WriteLine($"   progress     {percent}  {p.FilesDone} files  {Format.Bytes((long)p.BytesDone)}{eta}");
             _sinceLastLine.Restart();
             _lines++;
-        }
-
-        public void End()
-        {
-            if (_lines == 0)
-            {
-                System.Console.WriteLine($"   progress     (none: {title} finished within one progress interval)");
-            }
         }
     }
 

@@ -21,7 +21,14 @@ public partial class ResticClient
                     progress?.Report(status.Progress);
                     break;
                 case RestoreCompletedEvent completed:
-                    return completed.Summary;
+                    // As for a backup: restic's last status may predate the end; report one so progress bars finish.
+                    var s = completed.Summary;
+                    if (progress is not null && s.HasStatistics && s.IsComplete)
+                    {
+                        progress.Report(new RestoreProgress { PercentDone = 1, Elapsed = s.Elapsed ?? TimeSpan.Zero, TotalFiles = s.TotalFiles ?? 0, FilesRestored = s.FilesRestored ?? 0, FilesSkipped = s.FilesSkipped ?? 0, TotalBytes = s.TotalBytes ?? 0, BytesRestored = s.BytesRestored ?? 0, BytesSkipped = s.BytesSkipped ?? 0 });
+                    }
+
+                    return s;
             }
         }
 
@@ -62,7 +69,9 @@ public partial class ResticClient
         {
             var summary = !capabilities.JsonRestore
                 ? new RestoreSummary { Target = target, Elapsed = run.Duration }
-                : parser.Summary?.ToSummary(target, capabilities); // every counter may be omitted when zero
+                : parser.Summary?.ToSummary(target, capabilities) is { } reported // every counter may be omitted when zero
+                    ? reported with { Elapsed = run.Duration } // restic's own figure is whole seconds, omitted below one
+                    : null;
             if (run.ExitCode != 0)
             {
                 // Accepted only with errors listed: restic restored the rest.

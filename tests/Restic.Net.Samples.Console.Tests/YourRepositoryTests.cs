@@ -21,6 +21,9 @@ public sealed class YourRepositoryTests : IDisposable
         Assert.True(exit == 0, output);
         Assert.Contains("created      yes (--init)", output, StringComparison.Ordinal);
         Assert.Contains("12 new, 0 changed, 0 unmodified", output, StringComparison.Ordinal);
+        // The redirected progress ends with the final state, not a stale throttled row.
+        var progress = output.Split('\n').Where(l => l.TrimStart().StartsWith("progress", StringComparison.Ordinal)).ToList();
+        Assert.Contains("100.0%", Assert.IsType<string>(progress[^1]), StringComparison.Ordinal);
         var snapshot = Assert.Single(await Client(repository).GetSnapshotsAsync());
         Assert.Contains(snapshot.Id.ToShortString(), output, StringComparison.Ordinal);
         var target = _root.Combine("restore");

@@ -26,7 +26,10 @@ public sealed record RestoreSummary
     /// <summary>The folder the snapshot was restored into.</summary>
     public string Target { get; init; } = string.Empty;
 
-    /// <summary>Time the restore took, as restic measured it.</summary>
+    /// <summary>
+    /// Time the restore took, from restic's start to its exit as the client measured it (restic's own
+    /// figure is in whole seconds and omitted below one).
+    /// </summary>
     public TimeSpan? Elapsed { get; init; }
 
     /// <summary>

@@ -141,10 +141,4 @@ public class BackupTests
         await Assert.ThrowsAsync<ArgumentException>(() => client.BackupAsync(["/a"], new BackupOptions { Host = "h\0" }));
         Assert.Empty(runner.Invocations);
     }
-
-    /// <summary>Reports on the calling thread, unlike <see cref="Progress{T}"/>.</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

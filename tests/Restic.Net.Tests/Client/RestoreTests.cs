@@ -25,6 +25,19 @@ public class RestoreTests
     }
 
     [Fact]
+    public async Task RestoreAsync_WithProgress_EndsWithAFinalFullReport_AndTheMeasuredDuration()
+    {
+        var client = FixtureRunner.Replaying("0.19.1", "restore").CreateClient();
+        var reports = new List<RestoreProgress>();
+
+        var summary = await client.RestoreAsync(SnapshotReference.Latest, "/tmp/target", progress: new SynchronousProgress<RestoreProgress>(reports.Add));
+
+        Assert.Equal(1, reports[^1].PercentDone);
+        Assert.Equal(summary.FilesRestored, reports[^1].FilesRestored);
+        Assert.NotNull(summary.Elapsed); // restic omits seconds_elapsed below one second; the client measures it
+    }
+
+    [Fact]
     public async Task RestoreAsync_Restic014_ReturnsSummaryWithoutStatistics()
     {
         var client = FixtureRunner.Replaying("0.14.0", "restore").CreateClient();

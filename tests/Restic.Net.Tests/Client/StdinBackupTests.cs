@@ -17,7 +17,7 @@ public class StdinBackupTests
         var content = Encoding.UTF8.GetBytes("CREATE TABLE t (id int);\n");
         var reports = new List<BackupProgress>();
 
-        var summary = await runner.CreateClient().BackupFromStreamAsync(new MemoryStream(content), "dump.sql", new StdinBackupOptions { Host = "fixture-host" }, new SyncProgress<BackupProgress>(reports.Add));
+        var summary = await runner.CreateClient().BackupFromStreamAsync(new MemoryStream(content), "dump.sql", new StdinBackupOptions { Host = "fixture-host" }, new SynchronousProgress<BackupProgress>(reports.Add));
 
         Assert.True(summary.IsComplete);
         Assert.Equal(1L, summary.FilesNew);
@@ -117,10 +117,6 @@ public class StdinBackupTests
         return command.ToArguments(new ResticSettings(options), new ResticCapabilities(new Version(0, 18, 0))).ToArray();
     }
 
-    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 
     private sealed class ThrowingStream : MemoryStream
     {
