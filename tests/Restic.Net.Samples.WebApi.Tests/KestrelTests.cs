@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Restic.Net.Extensions.DependencyInjection.Tests;
+using Restic.Net.IntegrationTests.Support;
+
+namespace Restic.Net.Samples.WebApi.Tests;
+
+/// <summary>
+/// The built app as a real process behind Kestrel, as the README starts it: server-sent events over a
+/// real socket, a graceful stop (SIGTERM), and a restart on the same SQLite file and key ring.
+/// </summary>
+public sealed class KestrelTests : IDisposable
+{
+    private const string Key = "kestrel-admin-key-3e8d";
+    private readonly TempDirectory _root = new("restic-net-kestrel-");
+
+    [Fact(Timeout = 180000)]
+    public async Task RealProcess_StreamsJobEvents_AndAfterARestartTheTokenJobsAndAuditAreStillThere()
+    {
+        var source = _root.Combine("src");
+        SourceTree.WriteSmallFiles(source, count: 20);
+        string name = "kestrel", token, jobId;
+        await using (var first = await StartAsync())
+        {
+            var init = await first.Http.PostAsJsonAsync(Api.Base + "/init", new { name, location = _root.Combine("repo"), password = TestRestic.Password }).ExpectAsync(HttpStatusCode.Created);
+            token = init["password_token"]!.GetValue<string>();
+            var accepted = await Post(first.Http, "/backup", new { repository = name, paths = new[] { source }, run_as_job = true }, token).ExpectAsync(HttpStatusCode.Accepted);
+            jobId = accepted["job_id"]!.GetValue<string>();
+
+            var events = await ReadEventTypesAsync(first.Http, accepted["events_url"]!.GetValue<string>());
+            Assert.Equal("completed", events[^1]);
+        }
+
+        await using var second = await StartAsync();
+        var snapshots = await Get(second.Http, $"/snapshots?repository={name}", token).ExpectAsync(HttpStatusCode.OK);
+        var job = await Get(second.Http, "/jobs/" + jobId, null).ExpectAsync(HttpStatusCode.OK);
+        var audit = await Get(second.Http, "/audit", null).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal(1, snapshots["count"]!.GetValue<int>());
+        Assert.Equal("succeeded", job["state"]!.GetValue<string>());
+        Assert.Contains(audit["entries"]!.AsArray(), e => e!["action"]!.GetValue<string>().EndsWith("/init", StringComparison.Ordinal));
+    }
+
+    public void Dispose() => _root.Dispose();
+
+    private async Task<RunningApp> StartAsync()
+    {
+        var port = ServerProcess.FreePort();
+        var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/'))!); // bin/<Configuration>/net10.0
+        var app = Path.Combine(Repository.Root, "samples", "Restic.Net.Samples.WebApi", "bin", configuration, "net10.0", "Restic.Net.Samples.WebApi.dll");
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(app)! };
+        foreach (var argument in new[]
+        {
+            app, "--urls", $"http://127.0.0.1:{port}",
+            "--Restic:BinaryPath=" + TestRestic.BinaryPath,
+            "--Restic:CacheDirectory=" + _root.Combine("cache"),
+            "--Restic:AllowedRoots:0=" + _root.Path,
+            "--State:ConnectionString=Data Source=" + _root.Combine("state.db"),
+            "--DataProtection:KeysDirectory=" + _root.Combine("keys"),
+            "--Authentication:ApiKeys:0:Name=ops",
+            "--Authentication:ApiKeys:0:Sha256=" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Key))),
+            "--Authentication:ApiKeys:0:Roles:0=admin",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                using var response = await http.GetAsync("/openapi/v1.json");
+                if (response.IsSuccessStatusCode)
+                {
+                    return new RunningApp(process, http);
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            if (process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException("The web API did not start: " + output);
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private static Task<HttpResponseMessage> Post(HttpClient http, string path, object body, string token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, Api.Base + path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("X-Restic-Password-Token", token);
+        return http.SendAsync(request);
+    }
+
+    private static Task<HttpResponseMessage> Get(HttpClient http, string path, string? token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, Api.Base + path);
+        if (token is not null)
+        {
+            request.Headers.Add("X-Restic-Password-Token", token);
+        }
+
+        return http.SendAsync(request);
+    }
+
+    private static async Task<List<string>> ReadEventTypesAsync(HttpClient http, string eventsUrl)
+    {
+        using var response = await http.GetAsync(eventsUrl, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var types = new List<string>();
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith("event: ", StringComparison.Ordinal))
+            {
+                types.Add(line["event: ".Length..]);
+            }
+        }
+
+        return types;
+    }
+
+    /// <summary>The app process; disposing stops it gracefully (SIGTERM), as a service manager would.</summary>
+    private sealed class RunningApp(Process process, HttpClient http) : IAsyncDisposable
+    {
+        public HttpClient Http { get; } = http;
+
+        public async ValueTask DisposeAsync()
+        {
+            Http.Dispose();
+            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            process.Dispose();
+        }
+    }
+}
