@@ -28,7 +28,7 @@ public sealed class KestrelTests : IDisposable
         {
             var init = await first.Http.PostAsJsonAsync(Api.Base + "/init", new { name, location = _root.Combine("repo"), password = TestRestic.Password }).ExpectAsync(HttpStatusCode.Created);
             token = init["password_token"]!.GetValue<string>();
-            var accepted = await Post(first.Http, "/backup", new { repository = name, paths = new[] { source }, run_as_job = true }, token).ExpectAsync(HttpStatusCode.Accepted);
+            var accepted = await first.Http.PostAsync("/backup", new { repository = name, paths = new[] { source }, run_as_job = true }, token).ExpectAsync(HttpStatusCode.Accepted);
             jobId = accepted["job_id"]!.GetValue<string>();
 
             var events = await ReadEventTypesAsync(first.Http, accepted["events_url"]!.GetValue<string>());
@@ -36,9 +36,9 @@ public sealed class KestrelTests : IDisposable
         }
 
         await using var second = await StartAsync();
-        var snapshots = await Get(second.Http, $"/snapshots?repository={name}", token).ExpectAsync(HttpStatusCode.OK);
-        var job = await Get(second.Http, "/jobs/" + jobId, null).ExpectAsync(HttpStatusCode.OK);
-        var audit = await Get(second.Http, "/audit", null).ExpectAsync(HttpStatusCode.OK);
+        var snapshots = await second.Http.GetAsync($"/snapshots?repository={name}", token).ExpectAsync(HttpStatusCode.OK);
+        var job = await second.Http.GetAsync("/jobs/" + jobId, null).ExpectAsync(HttpStatusCode.OK);
+        var audit = await second.Http.GetAsync("/audit", null).ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal(1, snapshots["count"]!.GetValue<int>());
         Assert.Equal("succeeded", job["state"]!.GetValue<string>());
@@ -102,24 +102,6 @@ public sealed class KestrelTests : IDisposable
 
             await Task.Delay(100);
         }
-    }
-
-    private static Task<HttpResponseMessage> Post(HttpClient http, string path, object body, string token)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, Api.Base + path) { Content = JsonContent.Create(body) };
-        request.Headers.Add("X-Restic-Password-Token", token);
-        return http.SendAsync(request);
-    }
-
-    private static Task<HttpResponseMessage> Get(HttpClient http, string path, string? token)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, Api.Base + path);
-        if (token is not null)
-        {
-            request.Headers.Add("X-Restic-Password-Token", token);
-        }
-
-        return http.SendAsync(request);
     }
 
     private static async Task<List<string>> ReadEventTypesAsync(HttpClient http, string eventsUrl)
