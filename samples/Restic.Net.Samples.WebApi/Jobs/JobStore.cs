@@ -115,13 +115,14 @@ internal sealed partial class JobStore(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        var running = _jobs.Values.Where(j => j.State == JobState.Running).ToList();
-        foreach (var job in running)
+        // Every job that has not finished recording its end, not only the running ones.
+        var unfinished = _jobs.Values.Where(j => !j.Completion.IsCompleted).ToList();
+        foreach (var job in unfinished.Where(j => j.State == JobState.Running))
         {
             await job.Cancellation.CancelAsync();
         }
 
-        await Task.WhenAll(running.Select(j => j.Completion)).WaitAsync(cancellationToken);
+        await Task.WhenAll(unfinished.Select(j => j.Completion)).WaitAsync(cancellationToken);
         await base.StopAsync(cancellationToken);
     }
 
@@ -167,28 +168,36 @@ internal sealed partial class JobStore(
 
     private async Task RunAsync(Job job, Func<Job, CancellationToken, Task<object>> work)
     {
+        JobState state;
+        object? result = null;
+        ProblemDetails? error = null;
         try
         {
-            var result = await work(job, job.Cancellation.Token);
-            job.Finish(JobState.Succeeded, result, null, time.GetUtcNow());
+            result = await work(job, job.Cancellation.Token);
+            state = JobState.Succeeded;
         }
         catch (OperationCanceledException) when (job.Cancellation.IsCancellationRequested)
         {
-            job.Finish(JobState.Cancelled, new { message = "The job was cancelled; restic stopped gracefully." }, null, time.GetUtcNow());
+            state = JobState.Cancelled;
+            result = new { message = "The job was cancelled; restic stopped gracefully." };
         }
         catch (Exception exception)
         {
-            job.Finish(JobState.Failed, null, ProblemExceptionHandler.ToProblem(exception), time.GetUtcNow());
+            state = JobState.Failed;
+            error = ProblemExceptionHandler.ToProblem(exception);
         }
 
+        // Recorded before it is announced: whoever sees the end (an event stream, a poll, a stop)
+        // finds it in the database too, also on another instance or after a restart.
+        var finishedAt = time.GetUtcNow();
         try
         {
             await using var db = database.Open();
             await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(
-                j => j.SetProperty(e => e.State, job.State.ToString())
-                    .SetProperty(e => e.FinishedAt, job.FinishedAt)
-                    .SetProperty(e => e.ResultJson, job.Result is null ? null : JsonSerializer.Serialize(job.Result, json.Value.SerializerOptions))
-                    .SetProperty(e => e.ErrorJson, job.Error is null ? null : JsonSerializer.Serialize(job.Error, json.Value.SerializerOptions)),
+                j => j.SetProperty(e => e.State, state.ToString())
+                    .SetProperty(e => e.FinishedAt, finishedAt)
+                    .SetProperty(e => e.ResultJson, result is null ? null : JsonSerializer.Serialize(result, json.Value.SerializerOptions))
+                    .SetProperty(e => e.ErrorJson, error is null ? null : JsonSerializer.Serialize(error, json.Value.SerializerOptions)),
                 CancellationToken.None);
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
@@ -197,6 +206,7 @@ internal sealed partial class JobStore(
             LogRecordFailed(logger, job.Id, ex);
         }
 
+        job.Finish(state, result, error, finishedAt);
         LogJobFinished(logger, job.Id, job.Kind, job.Repository, job.State);
     }
 
