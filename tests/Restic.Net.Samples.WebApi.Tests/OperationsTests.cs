@@ -53,7 +53,7 @@ public sealed class OperationsTests(WebApiFactory factory) : IClassFixture<WebAp
 
         var health = await factory.CreateClientWithKey(WebApiFactory.ViewerKey).GetAsync("/health", null).ExpectAsync(HttpStatusCode.OK);
 
-        var entry = Assert.Single(health["repositories"]!.AsArray(), r => r!["name"]!.GetValue<string>() == name)!;
+        var entry = Assert.Single(health["checks"]!.AsArray(), r => r!["name"]!.GetValue<string>() == name)!;
         Assert.Equal("healthy", entry["status"]!.GetValue<string>());
         Assert.Equal(1, entry["data"]!["snapshots"]!.GetValue<int>());
         Assert.StartsWith(entry["data"]!["latestSnapshot"]!.GetValue<string>(), backup["snapshot_id"]!.GetValue<string>(), StringComparison.Ordinal);

@@ -89,9 +89,9 @@ public sealed class SchedulingTests : IDisposable
         Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType!.ToString());
         var report = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("healthy", report["status"]!.GetValue<string>());
-        var checks = report["checks"]!.AsObject();
-        Assert.Equal("healthy", checks["schedule"]!["status"]!.GetValue<string>());
-        var repository = checks.Single(c => c.Key != "schedule").Value!;
+        var checks = report["checks"]!.AsArray().Select(c => c!).ToList();
+        Assert.Equal("healthy", checks.Single(c => c["name"]!.GetValue<string>() == "schedule")["status"]!.GetValue<string>());
+        var repository = checks.Single(c => c["name"]!.GetValue<string>() != "schedule");
         Assert.Equal("healthy", repository["status"]!.GetValue<string>());
         Assert.Equal(0, repository["data"]!["snapshots"]!.GetValue<int>()); // the library's check data, visible
         Assert.Contains("readable", repository["description"]!.GetValue<string>(), StringComparison.Ordinal);

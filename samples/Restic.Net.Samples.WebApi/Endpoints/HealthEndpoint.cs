@@ -6,11 +6,14 @@ using Restic.Net.Samples.WebApi.Security;
 
 namespace Restic.Net.Samples.WebApi.Endpoints;
 
-/// <summary>One repository's health, as Restic.Net's health check rates it.</summary>
-internal sealed record RepositoryHealth(string Name, string Status, string Description, IReadOnlyDictionary<string, object> Data, long DurationMs);
+/// <summary>One check (here: a repository, rated by Restic.Net's health check).</summary>
+internal sealed record HealthEntry(string Name, string Status, string Description, IReadOnlyDictionary<string, object> Data, long DurationMs);
 
-/// <summary><c>GET /health</c>: the worst status, then every repository's.</summary>
-internal sealed record HealthResponse(string Status, DateTimeOffset CheckedAt, IReadOnlyList<RepositoryHealth> Repositories);
+/// <summary>
+/// <c>GET /health</c>: the worst status, then every check. The worker sample's <c>/healthz</c> answers
+/// the same JSON (there with the schedule as one more check).
+/// </summary>
+internal sealed record HealthResponse(string Status, DateTimeOffset CheckedAt, IReadOnlyList<HealthEntry> Checks);
 
 internal static class HealthEndpoint
 {
@@ -35,14 +38,14 @@ internal static class HealthEndpoint
         return TypedResults.Ok(new HealthResponse(worst, time.GetUtcNow(), results));
     }
 
-    private static async Task<RepositoryHealth> CheckAsync(RegisteredRepository repository, RepositoryClientFactory clients, PasswordTokenProtector tokens, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<HealthEntry> CheckAsync(RegisteredRepository repository, RepositoryClientFactory clients, PasswordTokenProtector tokens, TimeProvider time, CancellationToken cancellationToken)
     {
         var password = repository.PasswordFile is { } file ? ResticPassword.FromFile(file)
             : repository.PasswordToken is { } token && tokens.Unprotect(repository.Name, token) is { } value ? ResticPassword.FromValue(value)
             : null;
         if (password is null)
         {
-            return new RepositoryHealth(repository.Name, "unknown", "Not checked: the server has no password for it (no password file, no token from POST /init).", new Dictionary<string, object>(), 0);
+            return new HealthEntry(repository.Name, "unknown", "Not checked: the server has no password for it (no password file, no token from POST /init).", new Dictionary<string, object>(), 0);
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -59,7 +62,7 @@ internal static class HealthEndpoint
             result = HealthCheckResult.Unhealthy($"The repository {repository.Location.RedactedLocation} did not answer within {CheckTimeout.TotalSeconds:0} s.");
         }
 
-        return new RepositoryHealth(
+        return new HealthEntry(
             repository.Name,
             result.Status.ToString().ToLowerInvariant(),
             result.Description ?? string.Empty,

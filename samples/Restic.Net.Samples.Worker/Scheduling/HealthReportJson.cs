@@ -15,20 +15,19 @@ internal static class HealthReportJson
     public static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
+        // The web API sample's GET /health shape: status, checked_at, then one entry per check.
         var body = new
         {
             Status = report.Status.ToString().ToLowerInvariant(),
-            DurationMs = (long)report.TotalDuration.TotalMilliseconds,
-            Checks = report.Entries.ToDictionary(
-                e => e.Key,
-                e => new
-                {
-                    Status = e.Value.Status.ToString().ToLowerInvariant(),
-                    e.Value.Description,
-                    e.Value.Data,
-                    DurationMs = (long)e.Value.Duration.TotalMilliseconds,
-                    Error = e.Value.Exception?.GetType().Name,
-                }),
+            CheckedAt = DateTimeOffset.UtcNow,
+            Checks = report.Entries.Select(e => new
+            {
+                Name = e.Key,
+                Status = e.Value.Status.ToString().ToLowerInvariant(),
+                Description = e.Value.Description ?? string.Empty,
+                e.Value.Data,
+                DurationMs = (long)e.Value.Duration.TotalMilliseconds,
+            }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, s_options), context.RequestAborted);
     }
