@@ -1,7 +1,7 @@
 using System.Globalization;
 
 /// <summary>
-/// The <c>list</c> mode: a whole process that lists one snapshot with <see cref="Restic.Net.ResticClient.ListAsync"/>
+/// The <c>list</c> mode: a whole process that lists one snapshot with <see cref="Restic.Net.ResticClient.GetNodesAsync"/>
 /// and forgets every node, as an application streaming a listing would. The end-to-end harness
 /// launches it once per sample, so that its time and peak memory include .NET's start-up, like
 /// restic's own process.

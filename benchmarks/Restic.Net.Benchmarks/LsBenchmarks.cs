@@ -8,7 +8,7 @@ using Restic.Net.Serialization;
 namespace Restic.Net.Benchmarks;
 
 /// <summary>
-/// <c>ls --json</c> of a 200,000-node snapshot: <see cref="ResticClient.ListAsync"/> (pipe, line
+/// <c>ls --json</c> of a 200,000-node snapshot: <see cref="ResticClient.GetNodesAsync"/> (pipe, line
 /// splitting, one-pass node reader) against the naive wrapper, and against the bare cost of the
 /// records it returns (the lower bound for allocations).
 /// </summary>
