@@ -27,7 +27,7 @@ internal static class ApiContract
     };
 
     /// <summary>An endpoint that answers <paramref name="success"/> with <typeparamref name="T"/>, plus the errors of its kind.</summary>
-    public static RouteHandlerBuilder Answers<T>(this RouteHandlerBuilder endpoint, int success, bool restic = true, bool job = false)
+    public static RouteHandlerBuilder Answers<T>(this RouteHandlerBuilder endpoint, int success, bool restic = true, bool job = false, params int[] more)
     {
         endpoint.Produces<T>(success);
         if (job)
@@ -35,7 +35,7 @@ internal static class ApiContract
             endpoint.Produces<JobAccepted>(StatusCodes.Status202Accepted);
         }
 
-        return endpoint.Errors(restic);
+        return endpoint.Errors(restic, more);
     }
 
     /// <summary>The problem-details answers: 400 with field errors, 401, 403, and for restic-backed endpoints 404/409/502/503/504.</summary>

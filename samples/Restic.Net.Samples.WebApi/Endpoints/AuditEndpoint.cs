@@ -16,7 +16,7 @@ internal static class AuditEndpoint
 
     public static async Task<IResult> HandleAsync(StateDatabase database, CancellationToken cancellationToken, int page = 1, [FromQuery(Name = "page_size")] int pageSize = 100)
     {
-        var (size, number) = Paging.Check(page, pageSize, MaxPageSize);
+        var (number, size) = Paging.Check(page, pageSize, MaxPageSize);
         await using var db = database.Open();
         var total = await db.Audit.CountAsync(cancellationToken);
         var entries = await db.Audit.AsNoTracking().OrderByDescending(a => a.Id).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);

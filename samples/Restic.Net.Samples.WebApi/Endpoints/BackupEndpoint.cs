@@ -74,7 +74,7 @@ internal static class BackupEndpoint
             return TypedResults.Ok(response);
         }
 
-        var job = await jobs.StartAsync("backup", repository.Name, context.User.Identity?.Name ?? "?", async (job, token) =>
+        var job = await jobs.StartJobAsync("backup", repository.Name, context.User.Identity?.Name ?? "?", async (job, token) =>
             BackupResponse.From(await client.BackupAsync(sources, options, new JobProgress<BackupProgress>(job, p => ProgressSnapshot.From(p)), token)),
             cancellationToken);
         return JobAccepted.For(job, context);

@@ -5,24 +5,6 @@ using Restic.Net.Samples.WebApi.Problems;
 
 namespace Restic.Net.Samples.WebApi.Endpoints;
 
-/// <summary>A job's state and, once finished, its result (the operation's response) or its error (problem details).</summary>
-internal sealed record JobResponse(
-    Guid JobId,
-    string Kind,
-    string Repository,
-    JobState State,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset? FinishedAt,
-    object? Result,
-    ProblemDetails? Error,
-    string StartedBy,
-    string Instance,
-    bool CancelRequested)
-{
-    public static JobResponse From(JobRecord job) =>
-        new(job.Id, job.Kind, job.Repository, job.State, job.CreatedAt, job.FinishedAt, job.Result, job.Error, job.StartedBy, job.Instance, job.CancelRequested);
-}
-
 /// <summary><c>GET /jobs</c>: a page of jobs, newest first.</summary>
 internal sealed record JobsResponse(int Page, int PageSize, int Total, IReadOnlyList<JobResponse> Jobs);
 
@@ -32,13 +14,13 @@ internal static class JobEndpoints
 
     public static async Task<IResult> ListAsync(JobStore jobs, CancellationToken cancellationToken, int page = 1, [FromQuery(Name = "page_size")] int pageSize = 50)
     {
-        var (size, number) = Paging.Check(page, pageSize, MaxPageSize);
+        var (number, size) = Paging.Check(page, pageSize, MaxPageSize);
         var (list, total) = await jobs.ListAsync(number, size, cancellationToken);
-        return TypedResults.Ok(new JobsResponse(number, size, total, [.. list.Select(JobResponse.From)]));
+        return TypedResults.Ok(new JobsResponse(number, size, total, list));
     }
 
     public static async Task<IResult> GetAsync(Guid id, JobStore jobs, HttpContext context, CancellationToken cancellationToken) =>
-        TypedResults.Ok(JobResponse.From(await FindAsync(id, jobs, context, cancellationToken)));
+        TypedResults.Ok(await FindAsync(id, jobs, context, cancellationToken));
 
     public static async Task<IResult> EventsAsync(Guid id, JobStore jobs, HttpContext context, CancellationToken cancellationToken)
     {
@@ -64,7 +46,7 @@ internal static class JobEndpoints
             }
         }
 
-        static async IAsyncEnumerable<SseItem<object>> Final(JobRecord job)
+        static async IAsyncEnumerable<SseItem<object>> Final(JobResponse job)
         {
             await Task.CompletedTask;
             var type = job.State switch { JobState.Succeeded => "completed", JobState.Cancelled => "cancelled", _ => "failed" };
@@ -78,11 +60,11 @@ internal static class JobEndpoints
         await FindAsync(id, jobs, context, cancellationToken);
         var job = await jobs.CancelAsync(id, cancellationToken) ?? throw NotFound(id);
         return job.State == JobState.Running
-            ? TypedResults.Accepted($"{ResticEndpoints.BasePath}/jobs/{id}", JobResponse.From(job))
-            : TypedResults.Ok(JobResponse.From(job));
+            ? TypedResults.Accepted($"{ResticEndpoints.BasePath}/jobs/{id}", job)
+            : TypedResults.Ok(job);
     }
 
-    private static async Task<JobRecord> FindAsync(Guid id, JobStore jobs, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<JobResponse> FindAsync(Guid id, JobStore jobs, HttpContext context, CancellationToken cancellationToken)
     {
         var job = await jobs.FindAsync(id, cancellationToken) ?? throw NotFound(id);
         context.Items[Auditing.AuditMiddleware.RepositoryItem] = job.Repository;

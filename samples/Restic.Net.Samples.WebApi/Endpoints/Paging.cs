@@ -5,7 +5,7 @@ namespace Restic.Net.Samples.WebApi.Endpoints;
 /// <summary>The <c>page</c> and <c>page_size</c> query parameters of the listing endpoints.</summary>
 internal static class Paging
 {
-    public static (int Size, int Page) Check(int page, int pageSize, int maxPageSize)
+    public static (int Page, int PageSize) Check(int page, int pageSize, int maxPageSize)
     {
         if (page < 1)
         {
@@ -17,6 +17,6 @@ internal static class Paging
             throw ApiProblemException.Invalid("page_size", $"page_size is 1 to {maxPageSize}.");
         }
 
-        return (pageSize, page);
+        return (page, pageSize);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Restic.Net.Samples.WebApi.Jobs;
 using Restic.Net.Samples.WebApi.Security;
 
 namespace Restic.Net.Samples.WebApi.Endpoints;
@@ -24,16 +25,16 @@ internal static class ResticEndpoints
         viewer.MapGet("/snapshots", SnapshotsEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter("repository", "tag")).Answers<SnapshotsResponse>(StatusCodes.Status200OK).WithName("Snapshots").WithSummary("Lists snapshots, optionally by tag.");
         viewer.MapGet("/stats", StatsEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter("repository")).Answers<StatsResponse>(StatusCodes.Status200OK).WithName("Stats").WithSummary("Total size, files, snapshots and deduplication ratio.");
         viewer.MapGet("/jobs", JobEndpoints.ListAsync).AddEndpointFilter(new StrictQueryFilter("page", "page_size")).Answers<JobsResponse>(StatusCodes.Status200OK, restic: false).WithName("Jobs").WithSummary("Lists jobs of every instance, newest first, a page at a time.");
-        viewer.MapGet("/jobs/{id:guid}", JobEndpoints.GetAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<JobResponse>(StatusCodes.Status200OK, restic: false).Errors(restic: false, StatusCodes.Status404NotFound).WithName("GetJob").WithSummary("The state and result of a job.");
+        viewer.MapGet("/jobs/{id:guid}", JobEndpoints.GetAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<JobResponse>(StatusCodes.Status200OK, restic: false, more: [StatusCodes.Status404NotFound]).WithName("GetJob").WithSummary("The state and result of a job.");
         viewer.MapGet("/jobs/{id:guid}/events", JobEndpoints.EventsAsync).AddEndpointFilter(new StrictQueryFilter()).Produces<ProgressSnapshot>(StatusCodes.Status200OK, "text/event-stream").Errors(restic: false, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict).WithName("JobEvents").WithSummary("The job's progress as server-sent events.");
 
         viewer.MapGet("/health", HealthEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<HealthResponse>(StatusCodes.Status200OK, restic: false).WithName("Health").WithSummary("Restic.Net's health check of every repository the server has a password for.");
         viewer.MapGet("/locks", LockEndpoints.ListAsync).AddEndpointFilter(new StrictQueryFilter("repository")).Answers<LocksResponse>(StatusCodes.Status200OK).WithName("Locks").WithSummary("Lists the repository's locks and who holds them.");
 
         var operators = api.MapGroup(string.Empty).RequireAuthorization(OperatorPolicy);
-        operators.MapPost("/backup", BackupEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<BackupResponse>(StatusCodes.Status200OK, job: true).Errors(more: StatusCodes.Status422UnprocessableEntity).WithName("Backup").WithSummary("Creates a snapshot, or starts a backup job.");
+        operators.MapPost("/backup", BackupEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<BackupResponse>(StatusCodes.Status200OK, job: true, more: [StatusCodes.Status422UnprocessableEntity]).WithName("Backup").WithSummary("Creates a snapshot, or starts a backup job.");
         operators.MapPost("/check", CheckEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<CheckResponse>(StatusCodes.Status200OK).WithName("Check").WithSummary("Checks the repository's integrity.");
-        operators.MapDelete("/jobs/{id:guid}", JobEndpoints.CancelAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<JobResponse>(StatusCodes.Status200OK, restic: false).Produces<JobResponse>(StatusCodes.Status202Accepted).Errors(restic: false, StatusCodes.Status404NotFound).WithName("CancelJob").WithSummary("Cancels a job; restic stops gracefully.");
+        operators.MapDelete("/jobs/{id:guid}", JobEndpoints.CancelAsync).AddEndpointFilter(new StrictQueryFilter()).Produces<JobResponse>(StatusCodes.Status200OK).Produces<JobResponse>(StatusCodes.Status202Accepted).Errors(restic: false, StatusCodes.Status404NotFound).WithName("CancelJob").WithSummary("Cancels a job; restic stops gracefully.");
 
         var admin = api.MapGroup(string.Empty).RequireAuthorization(AdminPolicy);
         admin.MapPost("/init", InitEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<InitResponse>(StatusCodes.Status201Created).WithName("Init").WithSummary("Creates a repository and registers it by name.");

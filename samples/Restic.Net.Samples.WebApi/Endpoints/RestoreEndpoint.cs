@@ -80,7 +80,7 @@ internal static class RestoreEndpoint
             return TypedResults.Ok(await RunAsync(client, snapshotId, snapshot, target, options, null, cancellationToken));
         }
 
-        var job = await jobs.StartAsync("restore", repository.Name, context.User.Identity?.Name ?? "?", async (job, token) =>
+        var job = await jobs.StartJobAsync("restore", repository.Name, context.User.Identity?.Name ?? "?", async (job, token) =>
             await RunAsync(client, snapshotId, snapshot, target, options, job, token),
             cancellationToken);
         return JobAccepted.For(job, context);

@@ -31,7 +31,7 @@ internal sealed partial class JobStore(
 
     public string InstanceName => database.InstanceName;
 
-    public async Task<Job> StartAsync(string kind, string repository, string startedBy, Func<Job, CancellationToken, Task<object>> work, CancellationToken cancellationToken)
+    public async Task<Job> StartJobAsync(string kind, string repository, string startedBy, Func<Job, CancellationToken, Task<object>> work, CancellationToken cancellationToken)
     {
         var job = new Job(kind, repository, startedBy, time.GetUtcNow(), lifetime.ApplicationStopping);
         await using (var db = database.Open())
@@ -60,29 +60,29 @@ internal sealed partial class JobStore(
     public Job? FindLocal(Guid id) => _jobs.TryGetValue(id, out var job) ? job : null;
 
     /// <summary>The job as recorded, wherever it runs.</summary>
-    public async Task<JobRecord?> FindAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<JobResponse?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
         if (FindLocal(id) is { } local)
         {
-            return JobRecord.From(local, InstanceName);
+            return JobResponse.From(local, InstanceName);
         }
 
         await using var db = database.Open();
-        return await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, cancellationToken) is { } stored ? ToRecord(stored) : null;
+        return await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, cancellationToken) is { } stored ? ToResponse(stored) : null;
     }
 
     /// <summary>A page of jobs, newest first.</summary>
-    public async Task<(IReadOnlyList<JobRecord> Jobs, int Total)> ListAsync(int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<JobResponse> Jobs, int Total)> ListAsync(int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = database.Open();
         var total = await db.Jobs.CountAsync(cancellationToken);
         var stored = await db.Jobs.AsNoTracking().OrderByDescending(j => j.CreatedAt).ThenBy(j => j.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return ([.. stored.Select(s => FindLocal(s.Id) is { } local ? JobRecord.From(local, InstanceName) : ToRecord(s))], total);
+        return ([.. stored.Select(s => FindLocal(s.Id) is { } local ? JobResponse.From(local, InstanceName) : ToResponse(s))], total);
     }
 
     /// <summary>Cancels a job here, or records the request for the instance that runs it.</summary>
     /// <returns>The job's record afterwards; null if there is no such job.</returns>
-    public async Task<JobRecord?> CancelAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<JobResponse?> CancelAsync(Guid id, CancellationToken cancellationToken)
     {
         if (FindLocal(id) is { } local)
         {
@@ -92,12 +92,12 @@ internal sealed partial class JobStore(
                 await local.Completion;
             }
 
-            return JobRecord.From(local, InstanceName);
+            return JobResponse.From(local, InstanceName);
         }
 
         await using var db = database.Open();
         await db.Jobs.Where(j => j.Id == id && j.State == nameof(JobState.Running)).ExecuteUpdateAsync(j => j.SetProperty(e => e.CancelRequested, true), cancellationToken);
-        return await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, cancellationToken) is { } stored ? ToRecord(stored) : null;
+        return await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, cancellationToken) is { } stored ? ToResponse(stored) : null;
     }
 
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -210,7 +210,7 @@ internal sealed partial class JobStore(
         LogJobFinished(logger, job.Id, job.Kind, job.Repository, job.State);
     }
 
-    private JobRecord ToRecord(JobEntity stored) => new(
+    private JobResponse ToResponse(JobEntity stored) => new(
         stored.Id,
         stored.Kind,
         stored.Repository,

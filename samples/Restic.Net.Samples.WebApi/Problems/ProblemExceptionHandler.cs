@@ -40,11 +40,11 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             case BadHttpRequestException { InnerException: JsonException json } when UnmappedMember().Match(json.Message) is { Success: true } unmapped:
                 var name = unmapped.Groups["name"].Value;
                 return Invalid(name, LegacyFields.Unknown("field", name));
-            case BadHttpRequestException { InnerException: JsonException json }:
-                // System.Text.Json's own text names .NET types; say which field, in the API's words.
-                return Invalid(
-                    json.Path is { Length: > 2 } path ? path[2..] : "body",
-                    json.Path is { Length: > 2 } where ? $"The JSON body could not be read at '{where[2..]}': the value has the wrong type, or the JSON is malformed." : "The body is not valid JSON for this endpoint.");
+            case BadHttpRequestException { InnerException: JsonException { Path: { Length: > 2 } path } }:
+                // System.Text.Json's own text names .NET types; say which field, in the API's words ("$.keep_daily").
+                return Invalid(path[2..], $"The JSON body could not be read at '{path[2..]}': the value has the wrong type, or the JSON is malformed.");
+            case BadHttpRequestException { InnerException: JsonException }:
+                return Invalid("body", "The body is not valid JSON for this endpoint.");
             case BadHttpRequestException bad when bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || bad.Message.StartsWith("Required parameter", StringComparison.Ordinal):
                 return Invalid("body", "This endpoint needs a JSON body (Content-Type: application/json).");
             case BadHttpRequestException:

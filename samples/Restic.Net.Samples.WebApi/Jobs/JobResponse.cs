@@ -2,9 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Restic.Net.Samples.WebApi.Jobs;
 
-/// <summary>A job as the API reports it, whether it runs here, elsewhere, or ran before a restart.</summary>
-internal sealed record JobRecord(
-    Guid Id,
+/// <summary>
+/// A job as the API reports it, whether it runs here, elsewhere, or ran before a restart: its state
+/// and, once finished, its result (the operation's response) or its error (problem details).
+/// </summary>
+internal sealed record JobResponse(
+    Guid JobId,
     string Kind,
     string Repository,
     JobState State,
@@ -16,6 +19,6 @@ internal sealed record JobRecord(
     string Instance,
     bool CancelRequested)
 {
-    public static JobRecord From(Job job, string instance) =>
+    public static JobResponse From(Job job, string instance) =>
         new(job.Id, job.Kind, job.Repository, job.State, job.CreatedAt, job.FinishedAt, job.Result, job.Error, job.StartedBy, instance, job.Cancellation.IsCancellationRequested);
 }
