@@ -19,7 +19,7 @@ build() { dotnet build Restic.Net.sln -c Release -nologo -clp:NoSummary; }
 pack() {
   local project
   rm -rf artifacts/packages
-  for project in src/Restic.Net/Restic.Net.csproj src/Restic.Net.Extensions.DependencyInjection/Restic.Net.Extensions.DependencyInjection.csproj; do
+  for project in src/Restic.Net/Restic.Net.csproj src/Restic.Net.Extensions.DependencyInjection/Restic.Net.Extensions.DependencyInjection.csproj src/Restic.Net.Repository/Restic.Net.Repository.csproj; do
     dotnet pack "$project" -c Release --no-build -o artifacts/packages -nologo
   done
   verify_packages

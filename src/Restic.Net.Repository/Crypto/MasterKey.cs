@@ -1,0 +1,122 @@
+using System.Security.Cryptography;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Macs;
+using Org.BouncyCastle.Crypto.Modes;
+using Org.BouncyCastle.Crypto.Parameters;
+
+namespace Restic.Net.Repository.Crypto;
+
+/// <summary>
+/// A restic key pair: AES-256 for encryption (counter mode) and Poly1305-AES for authentication, used as
+/// restic's design document describes (IV ‖ ciphertext ‖ MAC, the MAC over the ciphertext, the IV as
+/// counter and nonce). The primitives are BouncyCastle's (AES through the CPU's AES instructions where present).
+/// The key bytes live in two arrays that <see cref="Dispose"/> zeroes.
+/// </summary>
+internal sealed class MasterKey : IDisposable
+{
+    public const int IvSize = 16;
+    public const int MacSize = 16;
+    public const int Overhead = IvSize + MacSize;
+
+    private readonly byte[] _encryption;
+
+    // BouncyCastle's Poly1305-AES key layout: r (16 bytes, clamped by BouncyCastle) then the AES key k.
+    private readonly byte[] _authentication;
+    private bool _disposed;
+
+    private MasterKey(byte[] encryption, byte[] authentication)
+    {
+        _encryption = encryption;
+        _authentication = authentication;
+    }
+
+    /// <summary>The user key of a key file: the 64 bytes scrypt derived (32 encryption, then k and r).</summary>
+    public static MasterKey FromDerived(ReadOnlySpan<byte> derived) =>
+        Create(derived[..32], derived.Slice(32, 16), derived.Slice(48, 16));
+
+    /// <summary>The repository's master key from the decrypted key file (base64 fields), or null when malformed.</summary>
+    public static MasterKey? FromJson(Format.MasterKeyDto dto)
+    {
+        Span<byte> encryption = stackalloc byte[32];
+        Span<byte> k = stackalloc byte[16];
+        Span<byte> r = stackalloc byte[16];
+        try
+        {
+            if (dto.Encrypt is null || dto.Mac?.K is null || dto.Mac.R is null ||
+                !Convert.TryFromBase64String(dto.Encrypt, encryption, out var e) || e != 32 ||
+                !Convert.TryFromBase64String(dto.Mac.K, k, out var kl) || kl != 16 ||
+                !Convert.TryFromBase64String(dto.Mac.R, r, out var rl) || rl != 16)
+            {
+                return null;
+            }
+
+            return Create(encryption, k, r);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(encryption);
+            CryptographicOperations.ZeroMemory(k);
+            CryptographicOperations.ZeroMemory(r);
+        }
+    }
+
+    /// <summary>
+    /// Verifies and decrypts <c>IV ‖ ciphertext ‖ MAC</c> into <paramref name="plaintext"/> (the ciphertext's
+    /// length). False, with nothing written, when the MAC does not match or the input is too short.
+    /// </summary>
+    public bool TryOpen(ReadOnlySpan<byte> sealedData, Span<byte> plaintext)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (sealedData.Length < Overhead || plaintext.Length != sealedData.Length - Overhead)
+        {
+            return false;
+        }
+
+        var iv = sealedData[..IvSize].ToArray();
+        var ciphertext = sealedData[IvSize..^MacSize];
+        var mac = new Poly1305(AesUtilities.CreateEngine());
+        mac.Init(new ParametersWithIV(new KeyParameter(_authentication), iv));
+        mac.BlockUpdate(ciphertext);
+        Span<byte> computed = stackalloc byte[MacSize];
+        mac.DoFinal(computed);
+        if (!CryptographicOperations.FixedTimeEquals(computed, sealedData[^MacSize..]))
+        {
+            return false;
+        }
+
+        var counter = new SicBlockCipher(AesUtilities.CreateEngine());
+        counter.Init(false, new ParametersWithIV(new KeyParameter(_encryption), iv));
+        var whole = ciphertext.Length & ~15;
+        for (var offset = 0; offset < whole; offset += 16)
+        {
+            counter.ProcessBlock(ciphertext.Slice(offset, 16), plaintext.Slice(offset, 16));
+        }
+
+        if (whole < ciphertext.Length)
+        {
+            // Counter mode is a stream: the last, partial block uses the start of one more key-stream block.
+            Span<byte> block = stackalloc byte[16];
+            block.Clear();
+            ciphertext[whole..].CopyTo(block);
+            counter.ProcessBlock(block, block);
+            block[..(ciphertext.Length - whole)].CopyTo(plaintext[whole..]);
+        }
+
+        return true;
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        CryptographicOperations.ZeroMemory(_encryption);
+        CryptographicOperations.ZeroMemory(_authentication);
+    }
+
+    private static MasterKey Create(ReadOnlySpan<byte> encryption, ReadOnlySpan<byte> k, ReadOnlySpan<byte> r)
+    {
+        var authentication = new byte[32];
+        r.CopyTo(authentication);
+        k.CopyTo(authentication.AsSpan(16));
+        return new MasterKey(encryption.ToArray(), authentication);
+    }
+}

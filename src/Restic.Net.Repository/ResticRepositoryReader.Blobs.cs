@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using Restic.Net.Repository.Crypto;
+using Restic.Net.Repository.Format;
+using Restic.Net.Repository.Index;
+using Restic.Net.Repository.Storage;
+
+namespace Restic.Net.Repository;
+
+public sealed partial class ResticRepositoryReader
+{
+    private readonly SemaphoreSlim _indexGate = new(1, 1);
+    private RepositoryIndex? _index;
+
+    /// <summary>The number of blobs and packs the loaded index lists, and its files; loads the index if needed.</summary>
+    internal async Task<RepositoryIndex> GetIndexAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _index) is { } index)
+        {
+            return index;
+        }
+
+        await _indexGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return _index ??= await LoadIndexAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _indexGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Reloads the index when the repository's index files changed since <paramref name="stale"/> was loaded
+    /// (a backup added one, a prune replaced them); returns the index to use.
+    /// </summary>
+    private async Task<RepositoryIndex> RefreshIndexAsync(RepositoryIndex stale, CancellationToken cancellationToken)
+    {
+        await _indexGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_index is { } current && !ReferenceEquals(current, stale))
+            {
+                return current; // another call reloaded it already
+            }
+
+            var names = await ListAsync(FileKind.Index, cancellationToken).ConfigureAwait(false);
+            if (names.Count == stale.Files.Count && names.All(stale.Files.Contains))
+            {
+                return stale;
+            }
+
+            return _index = await LoadIndexAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _indexGate.Release();
+        }
+    }
+
+    private void DropIndex(RepositoryIndex stale) => Interlocked.CompareExchange(ref _index, null, stale);
+
+    private async Task<RepositoryIndex> LoadIndexAsync(CancellationToken cancellationToken)
+    {
+        // An index file deleted between the listing and its reading (a prune) means: list again.
+        for (var attempt = 1; ; attempt++)
+        {
+            var names = await ListAsync(FileKind.Index, cancellationToken).ConfigureAwait(false);
+            var files = new ConcurrentDictionary<string, RepositoryIndex.IndexFile>(StringComparer.Ordinal);
+            try
+            {
+                await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (name, token) =>
+                {
+                    var json = await ReadAsync(FileKind.Index, name, token).ConfigureAwait(false);
+                    files[name] = RepositoryIndex.IndexFile.Parse(json, out var problem)
+                        ?? throw new ResticRepositoryIntegrityException(_storage.PathOf(FileKind.Index, name), problem + ".");
+                }).ConfigureAwait(false);
+            }
+            catch (ResticRepositoryChangedException) when (attempt < 3)
+            {
+                continue;
+            }
+
+            var index = new RepositoryIndex(names.ToHashSet(StringComparer.Ordinal));
+            foreach (var name in names)
+            {
+                index.Add(files[name]);
+            }
+
+            index.Seal();
+            return index;
+        }
+    }
+
+    /// <summary>Loads a blob's plaintext: read by range from its pack, authenticated, decompressed and checked against its id.</summary>
+    internal async Task<(byte[] Plaintext, string Pack)> LoadBlobAsync(BlobId id, BlobType type, CancellationToken cancellationToken)
+    {
+        var index = await GetIndexAsync(cancellationToken).ConfigureAwait(false);
+        if (!index.TryGet(id, out var entry, out var pack))
+        {
+            // Written after the index was loaded (a newer snapshot), or moved by a prune: look again.
+            index = await RefreshIndexAsync(index, cancellationToken).ConfigureAwait(false);
+            if (!index.TryGet(id, out entry, out pack))
+            {
+                throw new ResticRepositoryIntegrityException("index", $"no index file lists the {type.ToString().ToLowerInvariant()} blob {id} (the repository is damaged; restic check reports it).");
+            }
+        }
+
+        var packName = pack.ToString();
+        var path = _storage.PathOf(FileKind.Pack, packName);
+        if (entry.Type != type)
+        {
+            throw new ResticRepositoryIntegrityException(path, $"blob {id} is a {entry.Type.ToString().ToLowerInvariant()} blob where a {type.ToString().ToLowerInvariant()} blob was expected.");
+        }
+
+        var sealedBlob = new byte[entry.Length];
+        try
+        {
+            await _storage.ReadAsync(FileKind.Pack, packName, entry.Offset, sealedBlob, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FileNotFoundException exception)
+        {
+            DropIndex(index);
+            throw new ResticRepositoryChangedException(path, exception);
+        }
+        catch (EndOfStreamException exception)
+        {
+            throw new ResticRepositoryIntegrityException(path, $"the pack ends before blob {id} (offset {entry.Offset}, length {entry.Length}).", exception);
+        }
+
+        var plaintext = new byte[entry.Length - MasterKey.Overhead];
+        if (!_key.TryOpen(sealedBlob, plaintext))
+        {
+            throw new ResticRepositoryIntegrityException(path, $"the MAC of blob {id} at offset {entry.Offset} does not match (the pack was changed or damaged).");
+        }
+
+        if (entry.IsCompressed)
+        {
+            var decompressed = new byte[entry.UncompressedLength];
+            if (!Zstd.TryDecompress(plaintext, decompressed))
+            {
+                throw new ResticRepositoryIntegrityException(path, $"blob {id} does not decompress to its {entry.UncompressedLength} bytes.");
+            }
+
+            plaintext = decompressed;
+        }
+
+        if (!id.IsHashOf(plaintext))
+        {
+            throw new ResticRepositoryIntegrityException(path, $"blob {id} does not hash to its id.");
+        }
+
+        return (plaintext, path);
+    }
+}

@@ -1,0 +1,62 @@
+using Restic.Net.Repository.Files;
+using Restic.Net.Repository.Index;
+
+namespace Restic.Net.Repository;
+
+public sealed partial class ResticRepositoryReader
+{
+    /// <summary>
+    /// Opens a file of a snapshot as a seekable, read-only stream (what <c>restic dump</c> writes for a file).
+    /// Blobs are read by range as the stream is read, each authenticated and checked before its bytes are returned.
+    /// </summary>
+    /// <param name="snapshot">The snapshot, optionally narrowed to a subfolder (the path is then inside it).</param>
+    /// <param name="path">The absolute path of the file inside the snapshot.</param>
+    /// <param name="filter">Narrows which snapshot <c>latest</c> means, or null.</param>
+    /// <param name="cancellationToken">Cancels the opening.</param>
+    /// <returns>The stream; dispose it.</returns>
+    /// <exception cref="ResticSnapshotNotFoundException">No snapshot matches the reference.</exception>
+    /// <exception cref="ResticPathNotFoundException">The snapshot has no file at <paramref name="path"/>.</exception>
+    /// <exception cref="NotSupportedException">The path is a folder or another kind of node (restic dumps a folder as an archive: use <see cref="IResticClient.DumpAsync"/>).</exception>
+    public async Task<Stream> OpenFileAsync(SnapshotReference snapshot, string path, SnapshotFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!path.StartsWith('/'))
+        {
+            throw new ArgumentException($"Name the file by its absolute path inside the snapshot; got '{path}'.", nameof(path));
+        }
+
+        var root = await GetRootAsync(snapshot, filter, cancellationToken).ConfigureAwait(false);
+        var node = await FindNodeAsync(root, path, cancellationToken).ConfigureAwait(false);
+        if (node is null || node.Type != "file")
+        {
+            throw new NotSupportedException($"{path} is a {node?.Type ?? "dir"}, not a file: the native reader streams files; restic dumps folders as archives (ResticClient.DumpAsync).");
+        }
+
+        var index = await GetIndexAsync(cancellationToken).ConfigureAwait(false);
+        var blobs = new BlobId[node.Content?.Length ?? 0];
+        var ends = new long[blobs.Length];
+        long length = 0;
+        for (var i = 0; i < blobs.Length; i++)
+        {
+            if (!BlobId.TryParse(node.Content![i], out blobs[i]))
+            {
+                throw new ResticRepositoryIntegrityException("index", $"a content id of {path} is not 64 hex digits.");
+            }
+
+            if (!index.TryGet(blobs[i], out var entry, out _))
+            {
+                index = await RefreshIndexAsync(index, cancellationToken).ConfigureAwait(false);
+                if (!index.TryGet(blobs[i], out entry, out _))
+                {
+                    throw new ResticRepositoryIntegrityException("index", $"no index file lists the data blob {blobs[i]} of {path}.");
+                }
+            }
+
+            length += entry.PlaintextLength;
+            ends[i] = length;
+        }
+
+        return new SnapshotFileStream(this, blobs, ends);
+    }
+}

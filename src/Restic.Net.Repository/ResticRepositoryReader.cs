@@ -1,0 +1,332 @@
+using System.Text;
+using System.Text.Json;
+using Restic.Net.Repository.Crypto;
+using Restic.Net.Repository.Format;
+using Restic.Net.Repository.Index;
+using Restic.Net.Repository.Storage;
+using Restic.Net.Repository.Trees;
+using Restic.Net.Serialization;
+
+namespace Restic.Net.Repository;
+
+/// <summary>
+/// Reads a restic repository directly, without a restic process: its config, snapshots, folder listings
+/// and file contents. Opening derives the key once (scrypt, as restic does on every command); every later
+/// call reuses it. Read-only: the reader never writes to the repository and never takes a lock.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every byte read is authenticated: a file or blob whose MAC, content hash or structure does not check
+/// out throws <see cref="ResticRepositoryIntegrityException"/> naming the file, and no data from it is
+/// returned. A pack or index file that vanished (a concurrent prune) throws the retryable
+/// <see cref="ResticRepositoryChangedException"/>.
+/// </para>
+/// <para>
+/// The master key stays in this object's memory until <see cref="Dispose"/>, which zeroes it. The reader is
+/// thread-safe: calls may run concurrently. Local repositories and REST servers are supported; other backends
+/// throw <see cref="NotSupportedException"/> (use <see cref="ResticClient"/> for them).
+/// </para>
+/// </remarks>
+public sealed partial class ResticRepositoryReader : IDisposable, IAsyncDisposable
+{
+    /// <summary>restic tries at most this many key files; so does the reader (each costs a key derivation).</summary>
+    private const int MaxKeyFiles = 20;
+
+    private readonly RepositoryStorage _storage;
+    private readonly MasterKey _key;
+    private readonly ResticRepositoryReaderOptions _options;
+    private readonly RepositoryInfo _config;
+    private int _disposed;
+
+    private ResticRepositoryReader(RepositoryStorage storage, MasterKey key, RepositoryInfo config, ResticRepositoryReaderOptions options)
+    {
+        _storage = storage;
+        _key = key;
+        _config = config;
+        _options = options;
+        _treeCache = new TreeCache(options.TreeCacheSize);
+    }
+
+    /// <summary>The repository's config (id, format version, chunker polynomial), read when the reader was opened.</summary>
+    public RepositoryInfo Config => _config;
+
+    /// <summary>True for a backend the reader can open: a local folder or a REST server.</summary>
+    /// <param name="repository">The repository.</param>
+    /// <returns>Whether <see cref="OpenAsync"/> supports its backend.</returns>
+    public static bool Supports(ResticRepository repository) => repository is LocalRepository or RestRepository;
+
+    /// <summary>
+    /// Opens a repository: reads its config, finds the key file the password opens (one scrypt derivation per
+    /// key file tried, as restic does) and keeps the master key for the reader's lifetime.
+    /// </summary>
+    /// <param name="repository">A <see cref="LocalRepository"/> or <see cref="RestRepository"/>.</param>
+    /// <param name="password">The password, as a value or a file (<see cref="ResticPassword.FromCommand"/> is not supported).</param>
+    /// <param name="options">Options, or null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the opening.</param>
+    /// <returns>The open reader.</returns>
+    /// <exception cref="NotSupportedException">The backend or the password source is not supported.</exception>
+    /// <exception cref="ResticRepositoryNotFoundException">There is no repository (no config file).</exception>
+    /// <exception cref="ResticWrongPasswordException">No key file opens with the password.</exception>
+    /// <exception cref="ResticRepositoryIntegrityException">The config or a key file is damaged.</exception>
+    public static async Task<ResticRepositoryReader> OpenAsync(
+        ResticRepository repository,
+        ResticPassword password,
+        ResticRepositoryReaderOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(password);
+        options ??= new ResticRepositoryReaderOptions();
+        options.Validate();
+        RepositoryStorage storage = repository switch
+        {
+            LocalRepository local => new LocalStorage(local.Path),
+            RestRepository rest => new RestStorage(rest, options.RequestTimeout),
+            _ => throw new NotSupportedException($"The native reader opens local and REST repositories; {repository.GetType().Name} is read through restic (ResticClient)."),
+        };
+
+        var secret = await ReadPasswordAsync(password, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            byte[] sealedConfig;
+            try
+            {
+                sealedConfig = await storage.ReadAllAsync(FileKind.Config, string.Empty, cancellationToken).ConfigureAwait(false);
+            }
+            catch (FileNotFoundException exception)
+            {
+                throw new ResticRepositoryNotFoundException($"There is no repository at {storage.Location} (no config file).", null, null, exception.Message, null);
+            }
+
+            var key = await FindKeyAsync(storage, secret, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var config = ReadConfig(storage, key, sealedConfig);
+                return new ResticRepositoryReader(storage, key, config, options);
+            }
+            catch
+            {
+                key.Dispose();
+                throw;
+            }
+        }
+        catch
+        {
+            storage.Dispose();
+            throw;
+        }
+        finally
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(secret);
+        }
+    }
+
+    /// <summary>Reads the config anew (<c>restic cat config</c>); the same as <see cref="Config"/> unless the repository was replaced.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The repository's identity.</returns>
+    public async Task<RepositoryInfo> GetConfigAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        byte[] sealedConfig;
+        try
+        {
+            sealedConfig = await _storage.ReadAllAsync(FileKind.Config, string.Empty, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FileNotFoundException exception)
+        {
+            throw new ResticRepositoryNotFoundException($"There is no repository at {_storage.Location} any more (no config file).", null, null, exception.Message, null);
+        }
+
+        return ReadConfig(_storage, _key, sealedConfig);
+    }
+
+    /// <summary>Zeroes the master key and closes the backend connection.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _key.Dispose();
+            _storage.Dispose();
+        }
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+
+    private static async Task<byte[]> ReadPasswordAsync(ResticPassword password, CancellationToken cancellationToken)
+    {
+        if (password.SecretValue is { } value)
+        {
+            return Encoding.UTF8.GetBytes(value);
+        }
+
+        if (password.FilePath is { } file)
+        {
+            // restic trims the white space around a password file's content.
+            var text = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
+            return Encoding.UTF8.GetBytes(text.Trim());
+        }
+
+        throw new NotSupportedException("The native reader takes a password value or file; a password command is run by restic (ResticClient).");
+    }
+
+    private static async Task<MasterKey> FindKeyAsync(RepositoryStorage storage, byte[] password, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> names;
+        try
+        {
+            names = await storage.ListAsync(FileKind.Key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FileNotFoundException exception)
+        {
+            throw new ResticRepositoryNotFoundException($"The repository at {storage.Location} has no keys folder.", null, null, exception.Message, null);
+        }
+
+        foreach (var name in names.Take(MaxKeyFiles))
+        {
+            byte[] content;
+            try
+            {
+                content = await storage.ReadAllAsync(FileKind.Key, name, cancellationToken).ConfigureAwait(false);
+            }
+            catch (FileNotFoundException)
+            {
+                continue; // removed since the listing (a key removal): try the others
+            }
+
+            var path = storage.PathOf(FileKind.Key, name);
+            VerifyName(path, name, content);
+            KeyFileDto? dto;
+            try
+            {
+                dto = JsonSerializer.Deserialize(content, RepositoryJsonContext.Default.KeyFileDto);
+            }
+            catch (JsonException exception)
+            {
+                throw new ResticRepositoryIntegrityException(path, "not a key file.", exception);
+            }
+
+            if (dto is null || dto.Kdf != "scrypt" || !Scrypt.AreValid(dto.N, dto.R, dto.P) ||
+                dto.Salt is null || dto.Data is null)
+            {
+                throw new ResticRepositoryIntegrityException(path, "not a scrypt key file restic can open (kdf, N, r, p, salt or data missing or out of range).");
+            }
+
+            byte[] salt, data;
+            try
+            {
+                salt = Convert.FromBase64String(dto.Salt);
+                data = Convert.FromBase64String(dto.Data);
+            }
+            catch (FormatException exception)
+            {
+                throw new ResticRepositoryIntegrityException(path, "its salt or data is not base64.", exception);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var derived = Scrypt.DeriveKey(password, salt, (int)dto.N, (int)dto.R, (int)dto.P, 64);
+            using var userKey = MasterKey.FromDerived(derived);
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(derived);
+            if (data.Length < MasterKey.Overhead)
+            {
+                throw new ResticRepositoryIntegrityException(path, "its data is too short.");
+            }
+
+            var plaintext = new byte[data.Length - MasterKey.Overhead];
+            if (!userKey.TryOpen(data, plaintext))
+            {
+                continue; // another password's key
+            }
+
+            try
+            {
+                var master = JsonSerializer.Deserialize(plaintext, RepositoryJsonContext.Default.MasterKeyDto);
+                return (master is null ? null : MasterKey.FromJson(master))
+                    ?? throw new ResticRepositoryIntegrityException(path, "the decrypted master key is malformed.");
+            }
+            catch (JsonException exception)
+            {
+                throw new ResticRepositoryIntegrityException(path, "the decrypted master key is not JSON.", exception);
+            }
+            finally
+            {
+                System.Security.Cryptography.CryptographicOperations.ZeroMemory(plaintext);
+            }
+        }
+
+        throw new ResticWrongPasswordException(
+            $"No key of the repository at {storage.Location} opens with the password (tried {Math.Min(names.Count, MaxKeyFiles)} of {names.Count} key files).",
+            null, null, "wrong password or no key found", null);
+    }
+
+    private static RepositoryInfo ReadConfig(RepositoryStorage storage, MasterKey key, byte[] sealedConfig)
+    {
+        var json = Open(storage, key, FileKind.Config, string.Empty, sealedConfig);
+        ConfigDto? dto;
+        try
+        {
+            dto = JsonSerializer.Deserialize(json, ResticJsonContext.Default.ConfigDto);
+        }
+        catch (JsonException exception)
+        {
+            throw new ResticRepositoryIntegrityException("config", "not a config document.", exception);
+        }
+
+        if (dto is null || dto.Id is null || dto.Version is not (1 or 2))
+        {
+            throw new ResticRepositoryIntegrityException("config", $"a config of repository format {dto?.Version}, which the reader does not know (1 and 2 are).");
+        }
+
+        return new RepositoryInfo { Id = dto.Id, Version = dto.Version, ChunkerPolynomial = dto.ChunkerPolynomial ?? string.Empty, Location = storage.Location };
+    }
+
+    /// <summary>Reads, verifies and decodes a snapshot or index file.</summary>
+    private async Task<byte[]> ReadAsync(FileKind kind, string name, CancellationToken cancellationToken)
+    {
+        byte[] content;
+        try
+        {
+            content = await _storage.ReadAllAsync(kind, name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FileNotFoundException exception)
+        {
+            throw new ResticRepositoryChangedException(_storage.PathOf(kind, name), exception);
+        }
+
+        VerifyName(_storage.PathOf(kind, name), name, content);
+        return Open(_storage, _key, kind, name, content);
+    }
+
+    private static byte[] Open(RepositoryStorage storage, MasterKey key, FileKind kind, string name, byte[] content)
+    {
+        var path = storage.PathOf(kind, name);
+        if (content.Length < MasterKey.Overhead)
+        {
+            throw new ResticRepositoryIntegrityException(path, "the file is too short to be encrypted.");
+        }
+
+        var plaintext = new byte[content.Length - MasterKey.Overhead];
+        if (!key.TryOpen(content, plaintext))
+        {
+            throw new ResticRepositoryIntegrityException(path, "its MAC does not match (the file was changed or damaged).");
+        }
+
+        return UnpackedFile.Decode(plaintext, out var problem)
+            ?? throw new ResticRepositoryIntegrityException(path, problem + ".");
+    }
+
+    // A file's name is the SHA-256 of its content: a changed byte anywhere shows before any parsing.
+    private static void VerifyName(string path, string name, byte[] content)
+    {
+        if (!BlobId.TryParse(name, out var id) || !id.IsHashOf(content))
+        {
+            throw new ResticRepositoryIntegrityException(path, "its content does not hash to its name (the file was changed or damaged).");
+        }
+    }
+}

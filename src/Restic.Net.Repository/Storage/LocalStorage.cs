@@ -1,0 +1,73 @@
+namespace Restic.Net.Repository.Storage;
+
+/// <summary>A repository in a local folder (restic's default layout: packs under <c>data/xx/</c>).</summary>
+internal sealed class LocalStorage(string root) : RepositoryStorage
+{
+    public override string Location => root;
+
+    public override Task<IReadOnlyList<string>> ListAsync(FileKind kind, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(root, FolderOf(kind));
+        if (!Directory.Exists(folder))
+        {
+            throw new FileNotFoundException($"The folder {FolderOf(kind)} is missing.", FolderOf(kind));
+        }
+
+        // restic leaves temporary files elsewhere (tmp/); anything here that is not a storage id is not ours.
+        IReadOnlyList<string> names = Directory.EnumerateFiles(folder)
+            .Select(Path.GetFileName)
+            .Where(name => name is { Length: 64 } && name.All(char.IsAsciiHexDigitLower))
+            .Select(name => name!)
+            .ToArray();
+        return Task.FromResult(names);
+    }
+
+    public override async Task<byte[]> ReadAllAsync(FileKind kind, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await File.ReadAllBytesAsync(FullPath(kind, name), cancellationToken).ConfigureAwait(false);
+        }
+        catch (DirectoryNotFoundException exception)
+        {
+            throw new FileNotFoundException(exception.Message, PathOf(kind, name), exception);
+        }
+    }
+
+    public override async Task ReadAsync(FileKind kind, string name, long offset, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        Microsoft.Win32.SafeHandles.SafeFileHandle handle;
+        try
+        {
+            handle = File.OpenHandle(FullPath(kind, name), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.Asynchronous);
+        }
+        catch (DirectoryNotFoundException exception)
+        {
+            throw new FileNotFoundException(exception.Message, PathOf(kind, name), exception);
+        }
+
+        using (handle)
+        {
+            var done = 0;
+            while (done < buffer.Length)
+            {
+                var read = await RandomAccess.ReadAsync(handle, buffer[done..], offset + done, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    throw new EndOfStreamException($"{PathOf(kind, name)} ends before byte {offset + buffer.Length}.");
+                }
+
+                done += read;
+            }
+        }
+    }
+
+    public override string PathOf(FileKind kind, string name) => kind switch
+    {
+        FileKind.Config => "config",
+        FileKind.Pack => $"data/{name[..2]}/{name}",
+        _ => $"{FolderOf(kind)}/{name}",
+    };
+
+    private string FullPath(FileKind kind, string name) => Path.Combine(root, PathOf(kind, name));
+}

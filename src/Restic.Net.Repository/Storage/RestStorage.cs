@@ -1,0 +1,188 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+
+namespace Restic.Net.Repository.Storage;
+
+/// <summary>
+/// A repository on a REST server (rest-server, <c>rclone serve restic</c>), read with HTTP GET and range
+/// requests as restic's REST protocol describes: <c>GET {path}/{type}/</c> lists (API version 2, falling
+/// back to version 1's plain name list), <c>GET {path}/{type}/{name}</c> reads.
+/// </summary>
+internal sealed class RestStorage : RepositoryStorage
+{
+    private static readonly MediaTypeWithQualityHeaderValue s_apiVersion2 = new("application/vnd.x.restic.rest.v2");
+
+    private readonly HttpClient _http;
+    private readonly Uri _base;
+    private readonly string _location;
+
+    public RestStorage(RestRepository repository, TimeSpan requestTimeout)
+    {
+        if (repository.Password is not null && repository.User is null)
+        {
+            throw new ArgumentException("RestRepository.Password requires User.", nameof(repository));
+        }
+
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        if (repository.InsecureTls || repository.CaCertificateFiles is { Count: > 0 })
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = CertificateValidation(repository);
+        }
+
+        if (repository.ClientCertificateFile is { } clientCertificate)
+        {
+            handler.SslOptions.ClientCertificates = [X509Certificate2.CreateFromPemFile(clientCertificate)];
+        }
+
+        _http = new HttpClient(handler) { Timeout = requestTimeout };
+        if (repository.User is { } user)
+        {
+            var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{repository.Password}"));
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", credentials);
+        }
+
+        var url = repository.Url.AbsoluteUri;
+        _base = new Uri(url.EndsWith('/') ? url : url + "/");
+        _location = repository.RedactedLocation;
+    }
+
+    public override string Location => _location;
+
+    public override async Task<IReadOnlyList<string>> ListAsync(FileKind kind, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_base, FolderOf(kind) + "/"));
+        request.Headers.Accept.Add(s_apiVersion2);
+        using var response = await SendAsync(request, FolderOf(kind) + "/", cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var names = new List<string>();
+        using var document = JsonDocument.Parse(body);
+        if (document.RootElement.ValueKind == JsonValueKind.Array)
+        {
+            // Version 2: [{"name": ..., "size": ...}]; version 1: ["name", ...].
+            foreach (var entry in document.RootElement.EnumerateArray())
+            {
+                var name = entry.ValueKind == JsonValueKind.String ? entry.GetString()
+                    : entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("name", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()
+                    : null;
+                if (name is { Length: 64 } && name.All(char.IsAsciiHexDigitLower))
+                {
+                    names.Add(name);
+                }
+            }
+        }
+
+        return names;
+    }
+
+    public override async Task<byte[]> ReadAllAsync(FileKind kind, string name, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_base, PathOf(kind, name)));
+        using var response = await SendAsync(request, PathOf(kind, name), cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async Task ReadAsync(FileKind kind, string name, long offset, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_base, PathOf(kind, name)));
+        request.Headers.Range = new RangeHeaderValue(offset, offset + buffer.Length - 1);
+        using var response = await SendAsync(request, PathOf(kind, name), cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.PartialContent && offset != 0)
+        {
+            throw new HttpRequestException($"The REST server ignored the range request for {PathOf(kind, name)}.");
+        }
+
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using var bodyLease = body.ConfigureAwait(false);
+        var done = 0;
+        while (done < buffer.Length)
+        {
+            var read = await body.ReadAsync(buffer[done..], cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                throw new EndOfStreamException($"{PathOf(kind, name)} ends before byte {offset + buffer.Length}.");
+            }
+
+            done += read;
+        }
+    }
+
+    public override string PathOf(FileKind kind, string name) => kind == FileKind.Config ? "config" : $"{FolderOf(kind)}/{name}";
+
+    public override void Dispose()
+    {
+        _http.Dispose();
+        base.Dispose();
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string path, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new ResticBackendUnreachableException($"The REST server at {_location} is unreachable: {exception.Message}", null, null, null, null);
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ResticTimeoutException($"The REST server at {_location} did not answer for {path} within {_http.Timeout.TotalSeconds:0} s.", null, null, null, _http.Timeout);
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            throw response.StatusCode switch
+            {
+                HttpStatusCode.NotFound => new FileNotFoundException($"{path} does not exist.", path),
+                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
+                    new ResticBackendAccessDeniedException($"The REST server at {_location} refused access ({(int)response.StatusCode} {response.ReasonPhrase}).", null, null, null, null),
+                _ => new ResticBackendUnreachableException($"The REST server at {_location} answered {(int)response.StatusCode} {response.ReasonPhrase} for {path}.", null, null, null, null),
+            };
+        }
+    }
+
+    private static System.Net.Security.RemoteCertificateValidationCallback CertificateValidation(RestRepository repository)
+    {
+        if (repository.InsecureTls)
+        {
+            // What restic's --insecure-tls does, asked for explicitly on the repository (documented as for tests only).
+#pragma warning disable CA5359
+            return (_, _, _, _) => true;
+#pragma warning restore CA5359
+        }
+
+        var authorities = new X509Certificate2Collection();
+        foreach (var file in repository.CaCertificateFiles!)
+        {
+            authorities.ImportFromPemFile(file);
+        }
+
+        return (_, certificate, chain, errors) =>
+        {
+            if (errors == System.Net.Security.SslPolicyErrors.None)
+            {
+                return true;
+            }
+
+            if (certificate is null || (errors & ~System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors) != 0)
+            {
+                return false;
+            }
+
+            using var custom = new X509Chain();
+            custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            custom.ChainPolicy.CustomTrustStore.AddRange(authorities);
+            custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            return custom.Build(new X509Certificate2(certificate));
+        };
+    }
+}

@@ -1,0 +1,209 @@
+using Restic.Net.Repository.Tests.Support;
+
+namespace Restic.Net.Repository.Tests.Conformance;
+
+/// <summary>
+/// The native reader against the restic CLI on the same repository, written by the restic under test:
+/// config, snapshots, the listing of every folder and the bytes of every file must be equal.
+/// </summary>
+public abstract class ConformanceTests<TRepository>(TRepository repository) : IClassFixture<TRepository>
+    where TRepository : ConformanceRepository
+{
+    // restic prints inodes from 0.16.1 on; the reader always reports them.
+    private static readonly Version InodeVersion = new(0, 16, 1);
+
+    [Fact]
+    public async Task Config_equals_the_CLIs()
+    {
+        await using var reader = await OpenAsync();
+        var cli = await repository.Client.GetConfigAsync();
+        Assert.Equal(cli, reader.Config);
+        Assert.Equal(repository.FormatVersion, reader.Config.Version);
+        Assert.Equal(cli, await reader.GetConfigAsync());
+    }
+
+    [Fact]
+    public async Task Snapshots_equal_the_CLIs_field_by_field()
+    {
+        await using var reader = await OpenAsync();
+        var native = await reader.GetSnapshotsAsync();
+        Assert.Equal(2, native.Count);
+        Assert.Equal(repository.Snapshots, native);
+
+        // Filters and --latest select as restic does.
+        var tagged = new SnapshotsOptions { Filter = new SnapshotFilter { Tags = ["second"] } };
+        Assert.Equal(await repository.Client.GetSnapshotsAsync(tagged), await reader.GetSnapshotsAsync(tagged));
+        var latest = new SnapshotsOptions { Latest = 1 };
+        Assert.Equal(await repository.Client.GetSnapshotsAsync(latest), await reader.GetSnapshotsAsync(latest));
+        var otherHost = new SnapshotsOptions { Filter = new SnapshotFilter { Hosts = ["no-such-host"] } };
+        Assert.Empty(await reader.GetSnapshotsAsync(otherHost));
+    }
+
+    [Fact]
+    public async Task The_whole_listing_equals_restic_ls_of_each_snapshot()
+    {
+        await using var reader = await OpenAsync();
+        foreach (var snapshot in repository.Snapshots)
+        {
+            var cli = await ToListAsync(repository.Client.GetNodesAsync(snapshot.Id));
+            var native = await ToListAsync(reader.GetNodesAsync(snapshot.Id));
+            AssertSameNodes(cli, native);
+        }
+    }
+
+    [Fact]
+    public async Task Every_folder_lists_as_restic_ls_lists_it()
+    {
+        await using var reader = await OpenAsync();
+        var snapshot = repository.Snapshots[^1].Id;
+        var all = await ToListAsync(reader.GetNodesAsync(snapshot));
+        var folders = all.Where(node => node.Type == NodeType.Directory).Select(node => node.Path).Prepend("/").ToArray();
+        Assert.Contains(folders, folder => folder.EndsWith("/emptydir", StringComparison.Ordinal));
+        foreach (var folder in folders)
+        {
+            var options = new ListOptions { Paths = [folder] };
+            AssertSameNodes(await ToListAsync(repository.Client.GetNodesAsync(snapshot, options)), await ToListAsync(reader.GetNodesAsync(snapshot, options)));
+        }
+
+        // Recursive below one folder, and two folders at once.
+        var nested = folders.Single(folder => folder.EndsWith("/nested", StringComparison.Ordinal));
+        var shared = folders.Single(folder => folder.EndsWith("/shared", StringComparison.Ordinal));
+        var recursive = new ListOptions { Paths = [nested], Recursive = true };
+        AssertSameNodes(await ToListAsync(repository.Client.GetNodesAsync(snapshot, recursive)), await ToListAsync(reader.GetNodesAsync(snapshot, recursive)));
+        var two = new ListOptions { Paths = [shared, nested] };
+        AssertSameNodes(await ToListAsync(repository.Client.GetNodesAsync(snapshot, two)), await ToListAsync(reader.GetNodesAsync(snapshot, two)));
+    }
+
+    [Fact]
+    public async Task A_subfolder_reference_lists_as_restic_does()
+    {
+        await using var reader = await OpenAsync();
+        var nested = (await ToListAsync(reader.GetNodesAsync(SnapshotReference.Latest))).Single(node => node.Name == "nested").Path;
+        var reference = SnapshotReference.Latest.WithSubfolder(nested);
+        var native = await ToListAsync(reader.GetNodesAsync(reference));
+        Assert.Contains(native, node => node.Path == "/a/b/c/deep.txt");
+        if (repository.Version.Capabilities.SubfolderSyntax)
+        {
+            AssertSameNodes(await ToListAsync(repository.Client.GetNodesAsync(reference)), native);
+        }
+
+        await Assert.ThrowsAsync<ResticPathNotFoundException>(async () => await ToListAsync(reader.GetNodesAsync(SnapshotReference.Latest.WithSubfolder("/no/such/folder"))));
+    }
+
+    [Fact]
+    public async Task Every_file_reads_as_restic_dump_writes_it()
+    {
+        await using var reader = await OpenAsync();
+        foreach (var snapshot in repository.Snapshots)
+        {
+            var files = (await ToListAsync(reader.GetNodesAsync(snapshot.Id))).Where(node => node.Type == NodeType.File).ToArray();
+            Assert.True(files.Length > 150);
+
+            // restic runs once per file: the CLI side compares the files other than the 150 small ones of shared/.
+            foreach (var file in files)
+            {
+                await using var stream = await reader.OpenFileAsync(snapshot.Id, file.Path);
+                var native = await ReadAllAsync(stream);
+                Assert.Equal(file.Size, native.Length);
+                Assert.Equal(native.Length, stream.Length);
+                if (!file.Path.Contains("/shared/", StringComparison.Ordinal))
+                {
+                    using var cli = new MemoryStream();
+                    await repository.Client.DumpAsync(snapshot.Id, file.Path, cli);
+                    Assert.True(cli.ToArray().AsSpan().SequenceEqual(native), $"{file.Path} of {snapshot.Id.ToShortString()} differs from restic dump");
+                }
+            }
+        }
+
+        // And the latest snapshot's files are the source's bytes.
+        var big = (await ToListAsync(reader.GetNodesAsync(SnapshotReference.Latest))).Single(node => node.Name == "big.bin");
+        await using var bigStream = await reader.OpenFileAsync(SnapshotReference.Latest, big.Path);
+        var bigBytes = await ReadAllAsync(bigStream);
+        var sourceBytes = await File.ReadAllBytesAsync(Path.Combine(repository.Source, "big.bin"));
+        Assert.True(bigBytes.AsSpan().SequenceEqual(sourceBytes));
+    }
+
+    [Fact]
+    public async Task A_file_stream_seeks_to_any_position()
+    {
+        await using var reader = await OpenAsync();
+        var expected = await File.ReadAllBytesAsync(Path.Combine(repository.Source, "big.bin"));
+        var big = (await ToListAsync(reader.GetNodesAsync(SnapshotReference.Latest))).Single(node => node.Name == "big.bin");
+        await using var stream = await reader.OpenFileAsync(SnapshotReference.Latest, big.Path);
+        Assert.True(stream.CanSeek);
+        Assert.False(stream.CanWrite);
+        var random = new Random(3);
+        var buffer = new byte[100_000];
+        for (var i = 0; i < 40; i++)
+        {
+            var position = i == 0 ? expected.Length - 10 : random.NextInt64(expected.Length);
+            stream.Position = position;
+            var read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false);
+            Assert.Equal((int)Math.Min(buffer.Length, expected.Length - position), read);
+            Assert.True(buffer.AsSpan(0, read).SequenceEqual(expected.AsSpan((int)position, read)), $"bytes at {position} differ");
+        }
+
+        stream.Seek(-5, SeekOrigin.End);
+        Assert.Equal(5, await stream.ReadAsync(buffer));
+        Assert.Equal(0, await stream.ReadAsync(buffer));
+        Assert.Throws<NotSupportedException>(() => stream.Write(buffer, 0, 1));
+    }
+
+    [Fact]
+    public async Task Folders_and_missing_paths_are_refused_with_typed_errors()
+    {
+        await using var reader = await OpenAsync();
+        var nested = (await ToListAsync(reader.GetNodesAsync(SnapshotReference.Latest))).Single(node => node.Name == "nested").Path;
+        await Assert.ThrowsAsync<NotSupportedException>(() => reader.OpenFileAsync(SnapshotReference.Latest, nested));
+        await Assert.ThrowsAsync<ResticPathNotFoundException>(() => reader.OpenFileAsync(SnapshotReference.Latest, nested + "/missing.txt"));
+        await Assert.ThrowsAsync<ResticSnapshotNotFoundException>(() => reader.OpenFileAsync(SnapshotReference.Parse("deadbeef"), nested));
+        await Assert.ThrowsAsync<ResticSnapshotNotFoundException>(() => reader.GetSnapshotAsync(SnapshotReference.Latest, new SnapshotFilter { Tags = ["none"] }));
+        await Assert.ThrowsAsync<ArgumentException>(() => reader.OpenFileAsync(SnapshotReference.Latest, "relative/path"));
+    }
+
+    [Fact]
+    public async Task Snapshots_resolve_by_prefix_and_latest_as_restic_does()
+    {
+        await using var reader = await OpenAsync();
+        var first = repository.Snapshots[0];
+        Assert.Equal(first, await reader.GetSnapshotAsync(SnapshotReference.Parse(first.Id.Value[..8])));
+        Assert.Equal(first, await reader.GetSnapshotAsync(first.Id));
+        Assert.Equal(repository.Snapshots[^1], await reader.GetSnapshotAsync(SnapshotReference.Latest));
+        Assert.Equal(first, await reader.GetSnapshotAsync(SnapshotReference.Latest, new SnapshotFilter { Tags = [""] }));
+    }
+
+    private Task<ResticRepositoryReader> OpenAsync() => ResticRepositoryReader.OpenAsync(repository.Location, repository.Password);
+
+    private void AssertSameNodes(IReadOnlyList<SnapshotNode> cli, IReadOnlyList<SnapshotNode> native)
+    {
+        if (repository.Version.Version < InodeVersion)
+        {
+            native = native.Select(node => node with { Inode = null }).ToArray();
+        }
+
+        Assert.Equal(cli.Select(node => node.Path), native.Select(node => node.Path));
+        Assert.Equal(cli, native);
+    }
+
+    private static async Task<List<SnapshotNode>> ToListAsync(IAsyncEnumerable<SnapshotNode> nodes)
+    {
+        var list = new List<SnapshotNode>();
+        await foreach (var node in nodes)
+        {
+            list.Add(node);
+        }
+
+        return list;
+    }
+
+    private static async Task<byte[]> ReadAllAsync(Stream stream)
+    {
+        using var memory = new MemoryStream();
+        await stream.CopyToAsync(memory);
+        return memory.ToArray();
+    }
+}
+
+public sealed class FormatVersion1ConformanceTests(FormatVersion1Repository repository) : ConformanceTests<FormatVersion1Repository>(repository);
+
+public sealed class FormatVersion2ConformanceTests(FormatVersion2Repository repository) : ConformanceTests<FormatVersion2Repository>(repository);
