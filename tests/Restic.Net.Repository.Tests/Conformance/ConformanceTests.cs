@@ -103,14 +103,14 @@ public abstract class ConformanceTests<TRepository>(TRepository repository) : IC
             foreach (var file in files)
             {
                 await using var stream = await reader.OpenFileAsync(snapshot.Id, file.Path);
-                var native = await ReadAllAsync(stream);
+                var native = await Bytes.ReadAllAsync(stream);
                 Assert.Equal(file.Size, native.Length);
                 Assert.Equal(native.Length, stream.Length);
                 if (!file.Path.Contains("/shared/", StringComparison.Ordinal))
                 {
                     using var cli = new MemoryStream();
                     await repository.Client.DumpAsync(snapshot.Id, file.Path, cli);
-                    Assert.True(cli.ToArray().AsSpan().SequenceEqual(native), $"{file.Path} of {snapshot.Id.ToShortString()} differs from restic dump");
+                    Bytes.AssertEqual(cli.ToArray(), native, $"{file.Path} of {snapshot.Id.ToShortString()} against restic dump");
                 }
             }
         }
@@ -118,9 +118,7 @@ public abstract class ConformanceTests<TRepository>(TRepository repository) : IC
         // And the latest snapshot's files are the source's bytes.
         var big = (await ToListAsync(reader.GetNodesAsync(SnapshotReference.Latest))).Single(node => node.Name == "big.bin");
         await using var bigStream = await reader.OpenFileAsync(SnapshotReference.Latest, big.Path);
-        var bigBytes = await ReadAllAsync(bigStream);
-        var sourceBytes = await File.ReadAllBytesAsync(Path.Combine(repository.Source, "big.bin"));
-        Assert.True(bigBytes.AsSpan().SequenceEqual(sourceBytes));
+        Bytes.AssertEqual(await File.ReadAllBytesAsync(Path.Combine(repository.Source, "big.bin")), await Bytes.ReadAllAsync(bigStream), "big.bin");
     }
 
     [Fact]
@@ -194,13 +192,6 @@ public abstract class ConformanceTests<TRepository>(TRepository repository) : IC
         }
 
         return list;
-    }
-
-    private static async Task<byte[]> ReadAllAsync(Stream stream)
-    {
-        using var memory = new MemoryStream();
-        await stream.CopyToAsync(memory);
-        return memory.ToArray();
     }
 }
 

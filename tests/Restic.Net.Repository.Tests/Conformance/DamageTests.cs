@@ -1,0 +1,197 @@
+using Restic.Net.Repository.Tests.Support;
+
+namespace Restic.Net.Repository.Tests.Conformance;
+
+/// <summary>
+/// A byte flipped in a key, the config, a snapshot, an index file or a pack gives a typed exception naming
+/// the file, never wrong data; a pack that vanished (a prune) gives the retryable one.
+/// </summary>
+public abstract class DamageTests<TRepository>(TRepository repository) : IClassFixture<TRepository>, IDisposable
+    where TRepository : ConformanceRepository
+{
+    private readonly TempDirectory _folder = new("restic-net-damage-");
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(100)]
+    [InlineData(-3)]
+    public async Task A_flipped_byte_in_a_key_file_names_the_file(long position)
+    {
+        var copy = Copy();
+        var key = RepositoryDamage.FirstFile(copy, "keys");
+        RepositoryDamage.FlipByte(key, position);
+        var error = await Assert.ThrowsAsync<ResticRepositoryIntegrityException>(() => OpenAsync(copy));
+        Assert.Equal("keys/" + Path.GetFileName(key), error.FileName);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(20)]
+    [InlineData(-1)]
+    public async Task A_flipped_byte_in_the_config_names_it(long position)
+    {
+        var copy = Copy();
+        RepositoryDamage.FlipByte(Path.Combine(copy, "config"), position);
+        var error = await Assert.ThrowsAsync<ResticRepositoryIntegrityException>(() => OpenAsync(copy));
+        Assert.Equal("config", error.FileName);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(40)]
+    [InlineData(-1)]
+    public async Task A_flipped_byte_in_a_snapshot_names_it(long position)
+    {
+        var copy = Copy();
+        var snapshot = RepositoryDamage.FirstFile(copy, "snapshots");
+        RepositoryDamage.FlipByte(snapshot, position);
+        await using var reader = await OpenAsync(copy);
+        var error = await Assert.ThrowsAsync<ResticRepositoryIntegrityException>(() => reader.GetSnapshotsAsync());
+        Assert.Equal("snapshots/" + Path.GetFileName(snapshot), error.FileName);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(40)]
+    [InlineData(-1)]
+    public async Task A_snapshot_renamed_to_its_changed_content_fails_its_MAC(long position)
+    {
+        var copy = Copy();
+        var snapshot = RepositoryDamage.FlipByteAndRename(RepositoryDamage.FirstFile(copy, "snapshots"), position);
+        await using var reader = await OpenAsync(copy);
+        var error = await Assert.ThrowsAsync<ResticRepositoryIntegrityException>(() => reader.GetSnapshotsAsync());
+        Assert.Equal("snapshots/" + Path.GetFileName(snapshot), error.FileName);
+        Assert.Contains("MAC", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(60)]
+    [InlineData(-1)]
+    public async Task A_flipped_byte_in_an_index_file_names_it(long position)
+    {
+        var copy = Copy();
+        var index = RepositoryDamage.FirstFile(copy, "index");
+        RepositoryDamage.FlipByte(index, position);
+        await using var reader = await OpenAsync(copy);
+        var error = await Assert.ThrowsAsync<ResticRepositoryIntegrityException>(async () => await CountAsync(reader.GetNodesAsync(SnapshotReference.Latest)));
+        Assert.Equal("index/" + Path.GetFileName(index), error.FileName);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5000)]
+    [InlineData(-1)]
+    public async Task A_flipped_byte_in_a_data_blob_fails_the_read_of_its_file(long blobPosition)
+    {
+        var copy = Copy();
+        var (pack, offset, length) = await RepositoryDamage.LargestBlobAsync(copy, _folder.Combine("cache"), "data");
+        RepositoryDamage.FlipByte(pack, blobPosition < 0 ? offset + length + blobPosition : offset + blobPosition);
+        await using var reader = await OpenAsync(copy);
+
+        // The listing does not touch data blobs; reading the file that holds the blob does, and stops there.
+        var error = await Assert.ThrowsAsync<ResticRepositoryIntegrityException>(() => ReadEveryFileAsync(reader));
+        Assert.Equal($"data/{Path.GetFileName(pack)[..2]}/{Path.GetFileName(pack)}", error.FileName);
+    }
+
+    [Fact]
+    public async Task A_flipped_byte_in_a_tree_blob_fails_the_listing()
+    {
+        var copy = Copy();
+        var (pack, offset, length) = await RepositoryDamage.LargestBlobAsync(copy, _folder.Combine("cache"), "tree");
+        RepositoryDamage.FlipByte(pack, offset + (length / 2));
+        await using var reader = await OpenAsync(copy);
+        var error = await Assert.ThrowsAsync<ResticRepositoryIntegrityException>(async () => await CountAsync(reader.GetNodesAsync(SnapshotReference.Latest)));
+        Assert.Equal($"data/{Path.GetFileName(pack)[..2]}/{Path.GetFileName(pack)}", error.FileName);
+    }
+
+    [Fact]
+    public async Task A_pack_cut_short_is_an_integrity_error()
+    {
+        var copy = Copy();
+        var (pack, offset, _) = await RepositoryDamage.LargestBlobAsync(copy, _folder.Combine("cache"), "data");
+        using (var file = File.OpenWrite(pack))
+        {
+            file.SetLength(offset + 10);
+        }
+
+        await using var reader = await OpenAsync(copy);
+        var error = await Assert.ThrowsAsync<ResticRepositoryIntegrityException>(() => ReadEveryFileAsync(reader));
+        Assert.Contains(Path.GetFileName(pack), error.FileName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pack_removed_while_reading_is_retryable_and_the_retry_reads_the_current_index()
+    {
+        var copy = Copy();
+        var (pack, _, _) = await RepositoryDamage.LargestBlobAsync(copy, _folder.Combine("cache"), "data");
+        await using var reader = await OpenAsync(copy);
+        Assert.NotEmpty(await ToListAsync(reader.GetNodesAsync(SnapshotReference.Latest)));
+
+        // As a prune would between loading the index and reading: the pack is gone.
+        var moved = _folder.Combine("moved-pack");
+        File.Move(pack, moved);
+        var error = await Assert.ThrowsAsync<ResticRepositoryChangedException>(() => ReadEveryFileAsync(reader));
+        Assert.EndsWith(Path.GetFileName(pack), error.FileName, StringComparison.Ordinal);
+
+        // The pack is back (as if rewritten and indexed anew): the retry reads every file as backed up.
+        File.Move(moved, pack);
+        await ReadEveryFileAsync(reader, compareWithSource: true);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_and_a_missing_repository_are_typed()
+    {
+        await Assert.ThrowsAsync<ResticWrongPasswordException>(() => ResticRepositoryReader.OpenAsync(repository.Location, ResticPassword.FromValue("not the password")));
+        await Assert.ThrowsAsync<ResticRepositoryNotFoundException>(() => ResticRepositoryReader.OpenAsync(new LocalRepository(_folder.Combine("none")), repository.Password));
+        await Assert.ThrowsAsync<NotSupportedException>(() => ResticRepositoryReader.OpenAsync(repository.Location, ResticPassword.FromCommand("echo secret")));
+        await Assert.ThrowsAsync<NotSupportedException>(() => ResticRepositoryReader.OpenAsync(ResticRepository.Parse("s3:http://127.0.0.1:1/bucket"), repository.Password));
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private string Copy() => repository.CopyTo(_folder.Combine("copy-" + Guid.NewGuid().ToString("N")[..8]));
+
+    private Task<ResticRepositoryReader> OpenAsync(string copy) =>
+        ResticRepositoryReader.OpenAsync(new LocalRepository(copy), repository.Password);
+
+    /// <summary>Reads every file of the latest snapshot (the source as it is now), optionally comparing the bytes.</summary>
+    private async Task ReadEveryFileAsync(ResticRepositoryReader reader, bool compareWithSource = false)
+    {
+        foreach (var file in (await ToListAsync(reader.GetNodesAsync(SnapshotReference.Latest))).Where(node => node.Type == NodeType.File))
+        {
+            await using var stream = await reader.OpenFileAsync(SnapshotReference.Latest, file.Path);
+            var bytes = await Bytes.ReadAllAsync(stream);
+            if (compareWithSource)
+            {
+                Bytes.AssertEqual(await File.ReadAllBytesAsync(file.Path), bytes, file.Path);
+            }
+        }
+    }
+
+    private static async Task<int> CountAsync(IAsyncEnumerable<SnapshotNode> nodes)
+    {
+        var count = 0;
+        await foreach (var node in nodes)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static async Task<List<SnapshotNode>> ToListAsync(IAsyncEnumerable<SnapshotNode> nodes)
+    {
+        var list = new List<SnapshotNode>();
+        await foreach (var node in nodes)
+        {
+            list.Add(node);
+        }
+
+        return list;
+    }
+}
+
+public sealed class FormatVersion1DamageTests(FormatVersion1Repository repository) : DamageTests<FormatVersion1Repository>(repository);
+
+public sealed class FormatVersion2DamageTests(FormatVersion2Repository repository) : DamageTests<FormatVersion2Repository>(repository);

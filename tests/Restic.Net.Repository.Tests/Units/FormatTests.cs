@@ -1,0 +1,118 @@
+using System.Text;
+using Org.BouncyCastle.Crypto.Generators;
+using Restic.Net.Repository.Crypto;
+using Restic.Net.Repository.Index;
+using Restic.Net.Repository.Trees;
+
+namespace Restic.Net.Repository.Tests.Units;
+
+/// <summary>The pieces of the format that need no repository: Go's mode strings and quoting, scrypt, ids.</summary>
+[Trait("Restic", "None")]
+public sealed class FormatTests
+{
+    [Theory]
+    [InlineData(0x1A4u, "-rw-r--r--")]
+    [InlineData(0x800001EDu, "drwxr-xr-x")]
+    [InlineData(0x080001FFu, "Lrwxrwxrwx")]
+    [InlineData(0x008001EDu, "urwxr-xr-x")]
+    [InlineData(0x801001FFu, "dtrwxrwxrwx")]
+    [InlineData(0x020001A4u, "prw-r--r--")]
+    [InlineData(0x042001B0u, "Dcrw-rw----")]
+    [InlineData(0x01000000u, "S---------")]
+    [InlineData(0x00400000u, "g---------")]
+    public void Permissions_are_Gos_FileMode_String(uint mode, string expected) =>
+        Assert.Equal(expected, GoFileMode.ToPermissionString(mode));
+
+    [Theory]
+    [InlineData("plain.txt", "plain.txt")]
+    [InlineData("quote\\\"and\\\\backslash", "quote\"and\\backslash")]
+    [InlineData("tab\\there", "tab\there")]
+    [InlineData("soft\\u00adhyphen", "soft\u00adhyphen")]
+    [InlineData("astral\\U0001f600", "astral😀")]
+    [InlineData("ünïcödé-😀", "ünïcödé-😀")]
+    [InlineData("latin1-\\xe9", "latin1-\uFFFD")]
+    [InlineData("octal\\101", "octalA")]
+    public void Names_are_unquoted_as_Go_does(string stored, string expected) =>
+        Assert.Equal(expected, GoQuotedName.Unquote(stored));
+
+    [Theory]
+    [InlineData("bare\"quote")]
+    [InlineData("dangling\\")]
+    [InlineData("bad\\q")]
+    [InlineData("short\\x4")]
+    public void A_name_Go_cannot_unquote_is_refused(string stored) => Assert.Null(GoQuotedName.Unquote(stored));
+
+    [Fact]
+    public void Scrypt_derives_what_BouncyCastle_derives()
+    {
+        var password = Encoding.UTF8.GetBytes("correct horse");
+        var salt = new byte[64];
+        new Random(1).NextBytes(salt);
+        Assert.Equal(SCrypt.Generate(password, salt, 1 << 10, 8, 3, 64), Scrypt.DeriveKey(password, salt, 1 << 10, 8, 3, 64));
+
+        // The test vector of RFC 7914 (scrypt's specification), section 12.
+        var expected = Convert.FromHexString("fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b3731622eaf30d92e22a3886ff109279d9830dac727afb94a83ee6d8360cbdfa2cc0640");
+        Assert.Equal(expected, Scrypt.DeriveKey(Encoding.UTF8.GetBytes("password"), Encoding.UTF8.GetBytes("NaCl"), 1024, 8, 16, 64));
+        Assert.Equal(OperatingSystem.IsLinux(), Scrypt.UsesOpenSsl);
+    }
+
+    [Theory]
+    [InlineData(1L << 15, 8L, 7L, true)]
+    [InlineData(1L << 20, 8L, 1L, true)]
+    [InlineData(1L << 21, 8L, 1L, false)]
+    [InlineData(3L, 8L, 1L, false)]
+    [InlineData(1L << 15, 0L, 1L, false)]
+    [InlineData(1L << 15, 8L, 0L, false)]
+    [InlineData(1L << 40, 8L, 1L, false)]
+    public void Hostile_scrypt_parameters_are_refused_before_any_work(long n, long r, long p, bool valid) =>
+        Assert.Equal(valid, Scrypt.AreValid(n, r, p));
+
+    [Fact]
+    public void Ids_parse_hash_and_print_as_restic_writes_them()
+    {
+        var content = "hello\n"u8.ToArray();
+        const string Hash = "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03";
+        Assert.True(BlobId.TryParse(Hash, out var id));
+        Assert.True(id.IsHashOf(content));
+        Assert.False(id.IsHashOf("hello"u8));
+        Assert.Equal(Hash, id.ToString());
+        Assert.True(BlobId.TryParse(Encoding.ASCII.GetBytes(Hash), out var utf8));
+        Assert.Equal(id, utf8);
+        Assert.False(BlobId.TryParse(Hash.AsSpan(0, 63), out _));
+        Assert.False(BlobId.TryParse(Hash[..63] + "g", out _));
+    }
+
+    [Fact]
+    public void An_index_file_parses_in_any_member_order_and_refuses_what_is_not_one()
+    {
+        var json = """
+            {"packs":[{"blobs":[{"length":47,"offset":0,"type":"data","uncompressed_length":6,"id":"5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03","extra":[1,{"a":2}]}],"id":"4cdf8a879300618758e09d60f28140fcfc65681294496e7095c71dd120219335"}],"supersedes":["ed54ae36197f4745ebc4b54d10e0f623eaaaedd03013eb7ae90df881b7781452"]}
+            """u8;
+        var file = RepositoryIndex.IndexFile.Parse(json, out var problem);
+        Assert.Null(problem);
+        var index = new RepositoryIndex([]);
+        index.Add(file!);
+        Assert.True(BlobId.TryParse("5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03", out var blob));
+        Assert.True(index.TryGet(blob, out var entry, out var pack));
+        Assert.Equal("4cdf8a879300618758e09d60f28140fcfc65681294496e7095c71dd120219335", pack.ToString());
+        Assert.Equal(new BlobEntry(0, 0, 47, 6, BlobType.Data), entry);
+        Assert.Equal(6, entry.PlaintextLength);
+
+        Assert.Null(RepositoryIndex.IndexFile.Parse("""{"packs":[{"blobs":[{"id":"xyz","type":"data","offset":0,"length":47}]}]}"""u8, out problem));
+        Assert.NotNull(problem);
+        Assert.Null(RepositoryIndex.IndexFile.Parse("""{"packs":[{"id":"4cdf8a879300618758e09d60f28140fcfc65681294496e7095c71dd120219335","blobs":[{"id":"5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03","type":"weird","offset":0,"length":47}]}]}"""u8, out _));
+        Assert.Null(RepositoryIndex.IndexFile.Parse("""{"packs":[{"id":"4cdf8a879300618758e09d60f28140fcfc65681294496e7095c71dd120219335","blobs":[{"id":"5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03","type":"data","offset":-1,"length":47}]}]}"""u8, out _));
+        Assert.Null(RepositoryIndex.IndexFile.Parse("[1,2]"u8, out _));
+        Assert.Null(RepositoryIndex.IndexFile.Parse("{\"packs\":[{"u8, out _));
+    }
+
+    [Fact]
+    public void A_master_key_refuses_wrong_MACs_and_short_input_and_is_zeroed_on_dispose()
+    {
+        var key = MasterKey.FromDerived(new byte[64]);
+        Assert.False(key.TryOpen(new byte[31], []));
+        Assert.False(key.TryOpen(new byte[40], new byte[8]));
+        key.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => key.TryOpen(new byte[40], new byte[8]));
+    }
+}
