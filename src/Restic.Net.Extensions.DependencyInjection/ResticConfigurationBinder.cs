@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
+using Restic.Net.Repository;
+
 namespace Restic.Net.Extensions.DependencyInjection;
 
 /// <summary>
@@ -25,6 +27,7 @@ internal static class ResticConfigurationBinder
     public const string NoProgressTimeout = "NoProgressTimeout";
     public const string RemoveStaleLocks = "RemoveStaleLocks";
     public const string Compression = "Compression";
+    public const string NativeReads = "NativeReads";
 
     /// <summary>
     /// Every key the binder reads. A test compares them with the settable properties of
@@ -34,7 +37,7 @@ internal static class ResticConfigurationBinder
     [
         Repository, Password, PasswordFile, PasswordCommand, BinaryPath, CacheDirectory, UseCache,
         ProgressInterval, ShutdownTimeout, LockWaitTimeout, EnvironmentVariables, InheritEnvironment,
-        NoProgressTimeout, RemoveStaleLocks, Compression,
+        NoProgressTimeout, RemoveStaleLocks, Compression, NativeReads,
     ];
 
     /// <summary>Applies the section's values to <paramref name="options"/>; throws <see cref="OptionsValidationException"/> listing every error.</summary>
@@ -100,6 +103,9 @@ internal static class ResticConfigurationBinder
         Boolean(section, UseCache, errors, v => options.UseCache = v);
         Boolean(section, InheritEnvironment, errors, v => options.InheritEnvironment = v);
         Boolean(section, RemoveStaleLocks, errors, v => options.RemoveStaleLocks = v);
+
+        // true: Restic.Net.Repository's reader serves snapshots, listings, file dumps and the config.
+        Boolean(section, NativeReads, errors, v => options.NativeReads = v ? ResticNativeReads.Default : null);
         Duration(section, NoProgressTimeout, errors, v => options.NoProgressTimeout = v);
         if (Value(section, Compression) is { } compression)
         {

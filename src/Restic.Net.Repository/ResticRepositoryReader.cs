@@ -27,7 +27,7 @@ namespace Restic.Net.Repository;
 /// throw <see cref="NotSupportedException"/> (use <see cref="ResticClient"/> for them).
 /// </para>
 /// </remarks>
-public sealed partial class ResticRepositoryReader : IDisposable, IAsyncDisposable
+public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsyncDisposable
 {
     /// <summary>restic tries at most this many key files; so does the reader (each costs a key derivation).</summary>
     private const int MaxKeyFiles = 20;

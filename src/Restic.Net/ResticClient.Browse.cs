@@ -22,7 +22,7 @@ public partial class ResticClient
             ValidateFilter(filter);
         }
 
-        return ListCoreAsync(ResticCommands.Ls(snapshot, options), snapshot, cancellationToken);
+        return ListNativeOrCoreAsync(snapshot, options, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -52,6 +52,19 @@ public partial class ResticClient
         Guard.Snapshot(secondSnapshot, allowSubfolder: true);
         var command = ResticCommands.Diff(firstSnapshot, secondSnapshot, options ?? new DiffOptions());
         return DiffCoreAsync(command, firstSnapshot, secondSnapshot, cancellationToken);
+    }
+
+    // The native reader when the client has one for this repository, else restic ls.
+    private async IAsyncEnumerable<SnapshotNode> ListNativeOrCoreAsync(SnapshotReference snapshot, ListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var reader = await _native.GetAsync(cancellationToken).ConfigureAwait(false);
+        var nodes = reader is null
+            ? ListCoreAsync(ResticCommands.Ls(snapshot, options), snapshot, cancellationToken)
+            : reader.GetNodesAsync(snapshot, options, cancellationToken);
+        await foreach (var node in nodes.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return node;
+        }
     }
 
     private async IAsyncEnumerable<SnapshotNode> ListCoreAsync(ResticCommand command, SnapshotReference snapshot, [EnumeratorCancellation] CancellationToken cancellationToken)

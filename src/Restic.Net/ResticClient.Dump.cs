@@ -29,6 +29,11 @@ public partial class ResticClient
             ValidateFilter(filter);
         }
 
+        if (options.Archive is null && await DumpNativeAsync(snapshot, path, destination, options, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         await RequireSubfolderSyntaxAsync(snapshot, cancellationToken).ConfigureAwait(false);
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var guard = new GuardedDestination(destination, interrupt);
@@ -52,5 +57,32 @@ public partial class ResticClient
         guard.Failure?.Throw();
         await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
         LogCompleted(run);
+    }
+
+    /// <summary>Copies a file through the native reader; false when there is none or the path is not a file (restic makes an archive).</summary>
+    private async Task<bool> DumpNativeAsync(SnapshotReference snapshot, string path, Stream destination, DumpOptions options, CancellationToken cancellationToken)
+    {
+        if (await _native.GetAsync(cancellationToken).ConfigureAwait(false) is not { } reader)
+        {
+            return false;
+        }
+
+        Stream file;
+        try
+        {
+            file = await reader.OpenFileAsync(snapshot, path, options.Filter, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NotSupportedException)
+        {
+            return false;
+        }
+
+        await using (file.ConfigureAwait(false))
+        {
+            await file.CopyToAsync(destination, 1 << 20, cancellationToken).ConfigureAwait(false);
+        }
+
+        await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 }

@@ -8,8 +8,13 @@ namespace Restic.Net;
 public partial class ResticClient
 {
     /// <inheritdoc />
-    public virtual Task<RepositoryInfo> GetConfigAsync(CancellationToken cancellationToken = default) =>
-        ReadConfigAsync(cancellationToken);
+    public virtual async Task<RepositoryInfo> GetConfigAsync(CancellationToken cancellationToken = default)
+    {
+        var reader = await _native.GetAsync(cancellationToken).ConfigureAwait(false);
+        return reader is null
+            ? await ReadConfigAsync(cancellationToken).ConfigureAwait(false)
+            : await reader.GetConfigAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     /// <remarks>

@@ -29,6 +29,11 @@ public partial class ResticClient
         var filter = options.Filter ?? new SnapshotFilter();
         options.Validate();
         ValidateFilter(filter);
+        if (await _native.GetAsync(cancellationToken).ConfigureAwait(false) is { } reader)
+        {
+            return await reader.GetSnapshotsAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+
         var (run, output) = await RunBufferedAsync(ResticCommands.Snapshots(filter, options.Latest), cancellationToken).ConfigureAwait(false);
         var snapshots = ParseDocument(run, output, ResticJsonContext.Default.SnapshotDtoArray);
         LogCompleted(run);

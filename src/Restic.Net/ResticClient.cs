@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Restic.Net.CommandLines;
 using Restic.Net.Diagnostics;
 using Restic.Net.Execution;
+using Restic.Net.NativeReads;
 using Restic.Net.Output;
 using Restic.Net.Processes;
 using Restic.Net.Secrets;
@@ -17,6 +18,7 @@ namespace Restic.Net;
 public partial class ResticClient : IResticClient
 {
     private readonly ResticExecutor _executor;
+    private readonly NativeReadSession _native;
 
     /// <summary>Creates a client for a repository, with default options.</summary>
     /// <param name="repository">The repository.</param>
@@ -48,10 +50,15 @@ public partial class ResticClient : IResticClient
         ArgumentNullException.ThrowIfNull(runner);
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ResticClient>();
         _executor = new ResticExecutor(new ResticSettings(options), runner, logger, timeProvider ?? TimeProvider.System);
+        _native = new NativeReadSession(options.NativeReads, _executor.Settings.Repository, _executor.Settings.Password, logger, timeProvider ?? TimeProvider.System);
     }
 
     /// <summary>For mocking frameworks only.</summary>
-    protected ResticClient() => _executor = null!;
+    protected ResticClient()
+    {
+        _executor = null!;
+        _native = null!;
+    }
 
     /// <summary>
     /// The repository the client works on, as configured in <see cref="ResticClientOptions.Repository"/>.

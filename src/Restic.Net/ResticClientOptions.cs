@@ -110,4 +110,19 @@ public class ResticClientOptions
     /// never reaches restic.
     /// </summary>
     public bool InheritEnvironment { get; set; }
+
+    /// <summary>
+    /// Reads the repository without restic where it can: <see cref="IResticClient.GetSnapshotsAsync"/>,
+    /// <see cref="IResticClient.GetNodesAsync"/>, <see cref="IResticClient.DumpAsync"/> of a file and
+    /// <see cref="IResticClient.GetConfigAsync"/> then take milliseconds instead of a restic process and a key
+    /// derivation each. <see langword="null"/> (the default) runs restic for every call. Restic.Net.Repository
+    /// provides the reader: <c>options.UseNativeReads()</c>.
+    /// </summary>
+    /// <remarks>
+    /// The client opens the reader on the first such read and keeps it, with the repository's master key in
+    /// memory, for its lifetime. Where the reader cannot serve (a backend other than local and REST, a password
+    /// command, a folder dumped as an archive) the client runs restic as before. The reader takes no lock; see
+    /// the native reads guide for what a concurrent prune means.
+    /// </remarks>
+    public IResticNativeReaderFactory? NativeReads { get; set; }
 }

@@ -26,6 +26,24 @@ public static class ResticModelFactory
     public static ResticSnapshotNotFoundException SnapshotNotFoundException(string snapshot = "deadbeef") =>
         new($"restic failed with exit code 1: Fatal: no matching ID found for prefix \"{snapshot}\"", 1, "restic", $"Fatal: no matching ID found for prefix \"{snapshot}\"", null);
 
+    /// <summary>Builds a <see cref="ResticPathNotFoundException"/> (the snapshot has no such file or folder).</summary>
+    /// <param name="path">The path inside the snapshot.</param>
+    /// <returns>The exception.</returns>
+    public static ResticPathNotFoundException PathNotFoundException(string path = "/missing") =>
+        new(path, $"restic dump failed with exit code 1: Fatal: cannot dump file: path \"{path}\" not found in snapshot", 1, "restic dump", $"Fatal: cannot dump file: path \"{path}\" not found in snapshot", null);
+
+    /// <summary>Builds a <see cref="ResticRepositoryIntegrityException"/> (a native read found a damaged file).</summary>
+    /// <param name="fileName">The file inside the repository.</param>
+    /// <returns>The exception.</returns>
+    public static ResticRepositoryIntegrityException RepositoryIntegrityException(string fileName = "index/0000000000000000000000000000000000000000000000000000000000000000") =>
+        new(fileName, "its MAC does not match (the file was changed or damaged).");
+
+    /// <summary>Builds a <see cref="ResticRepositoryChangedException"/> (a native read found a file gone; retryable).</summary>
+    /// <param name="fileName">The file inside the repository.</param>
+    /// <returns>The exception.</returns>
+    public static ResticRepositoryChangedException RepositoryChangedException(string fileName = "data/00/0000000000000000000000000000000000000000000000000000000000000000") =>
+        new(fileName);
+
     /// <summary>Builds a <see cref="ResticWrongPasswordException"/>.</summary>
     /// <param name="exitCode">The exit code: 12 on restic 0.17.1+, 1 before.</param>
     /// <returns>The exception.</returns>

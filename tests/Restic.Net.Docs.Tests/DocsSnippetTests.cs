@@ -14,13 +14,13 @@ public partial class DocsSnippetTests
     public static TheoryData<string> Pages() => new(PagePaths());
 
     private static IEnumerable<string> PagePaths() =>
-        ["README.md", .. Directory.EnumerateFiles(Path.Combine(Repository.Root, "docs"), "*.md").Order(StringComparer.Ordinal).Select(p => Path.GetRelativePath(Repository.Root, p))];
+        ["README.md", .. Directory.EnumerateFiles(Path.Combine(SourceCheckout.Root, "docs"), "*.md").Order(StringComparer.Ordinal).Select(p => Path.GetRelativePath(SourceCheckout.Root, p))];
 
     [Theory]
     [MemberData(nameof(Pages))]
     public void MarkedBlocks_AreTheCompiledSnippets(string page)
     {
-        var path = Path.Combine(Repository.Root, page);
+        var path = Path.Combine(SourceCheckout.Root, page);
         var text = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
         var updated = Marked().Replace(text, match =>
         {
@@ -43,7 +43,7 @@ public partial class DocsSnippetTests
     [InlineData("docs/cookbook.md")]
     public void CSharpBlocks_OfTheGuides_AreAllCompiledSnippets(string page)
     {
-        var text = File.ReadAllText(Path.Combine(Repository.Root, page)).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var text = File.ReadAllText(Path.Combine(SourceCheckout.Root, page)).Replace("\r\n", "\n", StringComparison.Ordinal);
 
         var blocks = CSharpBlock().Matches(text);
         var unmarked = blocks.Where(b => !text[..b.Index].TrimEnd().EndsWith("-->", StringComparison.Ordinal)).ToList();
@@ -55,7 +55,7 @@ public partial class DocsSnippetTests
     [Fact]
     public void EverySnippet_IsShownOnSomePage()
     {
-        var pages = string.Join('\n', PagePaths().Select(p => File.ReadAllText(Path.Combine(Repository.Root, p))));
+        var pages = string.Join('\n', PagePaths().Select(p => File.ReadAllText(Path.Combine(SourceCheckout.Root, p))));
 
         var unused = SnippetSource.All.Keys.Where(name => !pages.Contains($"<!-- snippet: {name} -->", StringComparison.Ordinal)).ToList();
 

@@ -15,7 +15,7 @@ public partial class PackageReadmeTests
     [InlineData("src/Restic.Net.Extensions.DependencyInjection/PACKAGE.md")]
     public void PackageReadme_NeedsNothingOutsideThePackage(string page)
     {
-        var text = File.ReadAllText(Path.Combine(Repository.Root, page));
+        var text = File.ReadAllText(Path.Combine(SourceCheckout.Root, page));
 
         Assert.DoesNotContain("build.sh", text, StringComparison.Ordinal);
         Assert.DoesNotContain("docs/", text, StringComparison.Ordinal);

@@ -9,7 +9,7 @@ namespace Restic.Net.Docs.Tests;
 /// </summary>
 internal static partial class SnippetSource
 {
-    public static string Folder { get; } = Path.Combine(Repository.Root, "docs", "snippets");
+    public static string Folder { get; } = Path.Combine(SourceCheckout.Root, "docs", "snippets");
 
     public static IReadOnlyDictionary<string, string> All { get; } = Load();
 

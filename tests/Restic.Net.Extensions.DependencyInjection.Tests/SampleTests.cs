@@ -11,12 +11,12 @@ namespace Restic.Net.Extensions.DependencyInjection.Tests;
 [Collection(RealRepositoryCollection.Name)]
 public partial class SampleTests(RealRepositoryFixture fixture)
 {
-    private static readonly string SampleFolder = Path.Combine(Repository.Root, "samples", "Restic.Net.Samples.DependencyInjection");
+    private static readonly string SampleFolder = Path.Combine(SourceCheckout.Root, "samples", "Restic.Net.Samples.DependencyInjection");
 
     [Fact]
     public void DependencyInjectionDoc_ProgramSnippet_IsTheSamplesProgramCs()
     {
-        var docs = File.ReadAllText(Path.Combine(Repository.Root, "docs", "dependency-injection.md"));
+        var docs = File.ReadAllText(Path.Combine(SourceCheckout.Root, "docs", "dependency-injection.md"));
         var snippet = ProgramSnippet().Match(docs);
 
         Assert.True(snippet.Success, "docs/dependency-injection.md has no ```csharp block after '<!-- snippet: Program.cs -->'");
@@ -26,7 +26,7 @@ public partial class SampleTests(RealRepositoryFixture fixture)
     [Fact]
     public void DependencyInjectionDoc_AppSettingsSnippet_IsTheSamplesAppSettings()
     {
-        var docs = File.ReadAllText(Path.Combine(Repository.Root, "docs", "dependency-injection.md"));
+        var docs = File.ReadAllText(Path.Combine(SourceCheckout.Root, "docs", "dependency-injection.md"));
         var snippet = AppSettingsSnippet().Match(docs);
 
         Assert.True(snippet.Success, "docs/dependency-injection.md has no ```json block after '<!-- snippet: appsettings.json -->'");

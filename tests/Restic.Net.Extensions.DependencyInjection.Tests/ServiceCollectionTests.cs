@@ -141,7 +141,7 @@ public class ServiceCollectionTests
             .GetMethods(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)
             .SelectMany(m => m.GetCustomAttributes(typeof(LoggerMessageAttribute), false).Cast<LoggerMessageAttribute>())
             .ToArray();
-        var docs = File.ReadAllText(Path.Combine(Repository.Root, "docs", "logging.md"));
+        var docs = File.ReadAllText(Path.Combine(SourceCheckout.Root, "docs", "logging.md"));
 
         Assert.NotEmpty(methods);
         foreach (var method in methods)

@@ -51,7 +51,7 @@ public sealed class KestrelTests : IDisposable
     {
         var port = ServerProcess.FreePort();
         var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/'))!); // bin/<Configuration>/net10.0
-        var app = Path.Combine(Repository.Root, "samples", "Restic.Net.Samples.WebApi", "bin", configuration, "net10.0", "Restic.Net.Samples.WebApi.dll");
+        var app = Path.Combine(SourceCheckout.Root, "samples", "Restic.Net.Samples.WebApi", "bin", configuration, "net10.0", "Restic.Net.Samples.WebApi.dll");
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(app)! };
         foreach (var argument in new[]
         {

@@ -12,7 +12,7 @@ namespace Restic.Net.Samples.WebApi.Tests;
 [Trait("Restic", "None")] // starts no restic: run once, not per restic version
 public sealed class OpenApiTests(WebApiFactory factory) : IClassFixture<WebApiFactory>
 {
-    private static readonly string s_snapshot = Path.Combine(Repository.Root, "tests", "Restic.Net.Samples.WebApi.Tests", "TestData", "openapi.v1.json");
+    private static readonly string s_snapshot = Path.Combine(SourceCheckout.Root, "tests", "Restic.Net.Samples.WebApi.Tests", "TestData", "openapi.v1.json");
 
     [Fact(Timeout = 60000)]
     public async Task Document_IsTheCheckedInContract()

@@ -105,9 +105,21 @@ internal sealed class MasterKey : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// A reader a client keeps is never disposed (clients are not disposable): the key is then zeroed when
+    /// the collector finalizes it.
+    /// </summary>
+    ~MasterKey() => Zero();
+
     public void Dispose()
     {
         _disposed = true;
+        Zero();
+        GC.SuppressFinalize(this);
+    }
+
+    private void Zero()
+    {
         CryptographicOperations.ZeroMemory(_encryption);
         CryptographicOperations.ZeroMemory(_authentication);
     }

@@ -129,6 +129,14 @@ internal static partial class Log
         Message = "restic {Operation} printed a JSON line of type {MessageType} that could not be read: {Error}")]
     public static partial void MalformedJsonLine(ILogger logger, string operation, string messageType, string error);
 
+    [LoggerMessage(EventId = 1050, EventName = "NativeReaderOpened", Level = LogLevel.Information,
+        Message = "Opened the native reader of {Repository} in {DurationMs} ms: snapshots, listings, file dumps and the config are read without restic")]
+    public static partial void NativeReaderOpened(ILogger logger, string repository, long durationMs);
+
+    [LoggerMessage(EventId = 1051, EventName = "NativeReadsUnavailable", Level = LogLevel.Information,
+        Message = "The native reader cannot serve {Repository} (its backend or password source): restic runs for every read")]
+    public static partial void NativeReadsUnavailable(ILogger logger, string repository);
+
     [LoggerMessage(EventId = 1040, EventName = "RawOutputLine", Level = LogLevel.Trace,
         Message = "restic {Operation} {Stream}: {Line}")]
     public static partial void RawOutputLine(ILogger logger, string operation, string stream, string line);

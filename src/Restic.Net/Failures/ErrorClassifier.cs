@@ -6,7 +6,7 @@ namespace Restic.Net.Failures;
 /// Maps a failed run to the exception a caller branches on. Exit codes 10/11/12 exist from restic
 /// 0.17/0.17.1; before that (and as a fallback) restic's message text decides.
 /// </summary>
-internal static class ErrorClassifier
+internal static partial class ErrorClassifier
 {
     public static ResticException CreateException(ResticRun run)
     {
@@ -64,6 +64,11 @@ internal static class ErrorClassifier
         if (IsSnapshotNotFound(text))
         {
             return new ResticSnapshotNotFoundException(summary, run.ExitCode, run.CommandLine, message, run.StandardError);
+        }
+
+        if (run.Command.Operation is "dump" or "ls" or "restore" or "diff" && PathNotFound(text) is { } path)
+        {
+            return new ResticPathNotFoundException(path, summary, run.ExitCode, run.CommandLine, message, run.StandardError);
         }
 
         // A signal this client did not send (its own cancellations end as OperationCanceledException).
@@ -136,6 +141,19 @@ internal static class ErrorClassifier
     /// </summary>
     public static bool IsSnapshotNotFound(string? text) =>
         text is not null && ContainsAny(text, "no matching ID found", "no snapshot found");
+
+    /// <summary>
+    /// The path of "path "/x" not found in snapshot" (dump) or "path x: not found" (a snapshot:subfolder
+    /// reference, 0.16+), or null.
+    /// </summary>
+    public static string? PathNotFound(string? text)
+    {
+        var match = text is null ? null : PathNotFoundPattern().Match(text);
+        return match is { Success: true } ? match.Groups["path"].Value : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("""path "?(?<path>[^"\n]*?)"?:? not found""")]
+    private static partial System.Text.RegularExpressions.Regex PathNotFoundPattern();
 
     /// <summary>
     /// restic's own message: the <c>exit_error</c> message (0.18+), else the stderr text from the

@@ -34,9 +34,10 @@ public class DumpTests
         // 0.14 exits 2, 0.18 exits 1 with an exit_error.
         var client = FixtureRunner.Replaying(version, "dump-missing").CreateClient();
 
-        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => client.DumpAsync(SnapshotReference.Latest, "/tmp/restic-fixtures/src/no-such-file", new MemoryStream()));
+        var ex = await Assert.ThrowsAsync<ResticPathNotFoundException>(() => client.DumpAsync(SnapshotReference.Latest, "/tmp/restic-fixtures/src/no-such-file", new MemoryStream()));
 
         Assert.Contains("not found in snapshot", ex.Message);
+        Assert.Equal("/tmp/restic-fixtures/src/no-such-file", ex.Path);
     }
 
     [Fact]
@@ -101,7 +102,7 @@ public class DumpTests
     {
         var client = FixtureRunner.Replaying(version, "dump-missing").CreateClient();
 
-        await Assert.ThrowsAsync<ResticCommandException>(() => client.OpenDumpAsync(SnapshotReference.Latest, "/tmp/restic-fixtures/src/no-such-file"));
+        await Assert.ThrowsAsync<ResticPathNotFoundException>(() => client.OpenDumpAsync(SnapshotReference.Latest, "/tmp/restic-fixtures/src/no-such-file"));
     }
 
     [Fact(Timeout = 30000)]
@@ -113,7 +114,7 @@ public class DumpTests
         await using var stream = await runner.CreateClient().OpenDumpAsync(SnapshotReference.Latest, "/f");
         var buffer = new byte[4096];
         var read = 0;
-        var ex = await Assert.ThrowsAsync<ResticCommandException>(async () =>
+        var ex = await Assert.ThrowsAsync<ResticPathNotFoundException>(async () =>
         {
             int n;
             while ((n = await stream.ReadAsync(buffer)) > 0)

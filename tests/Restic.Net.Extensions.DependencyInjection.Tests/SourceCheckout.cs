@@ -3,7 +3,7 @@ namespace Restic.Net.Extensions.DependencyInjection.Tests;
 // Also linked into Restic.Net.Docs.Tests.
 
 /// <summary>Paths in the source tree, for tests that compare docs with code.</summary>
-internal static class Repository
+internal static class SourceCheckout
 {
     public static string Root { get; } = FindRoot();
 

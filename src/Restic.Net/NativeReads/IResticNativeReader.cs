@@ -1,0 +1,36 @@
+namespace Restic.Net;
+
+/// <summary>
+/// Reads a repository without running restic, for the reads of a <see cref="ResticClient"/> that opted in
+/// (<see cref="ResticClientOptions.NativeReads"/>). Restic.Net.Repository's <c>ResticRepositoryReader</c> implements it.
+/// </summary>
+/// <remarks>Each method returns what the client's method of the same name returns and throws the same typed exceptions.</remarks>
+public interface IResticNativeReader : IDisposable
+{
+    /// <summary>The repository's config, as <see cref="IResticClient.GetConfigAsync"/>.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The repository's identity.</returns>
+    Task<RepositoryInfo> GetConfigAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The snapshots, as <see cref="IResticClient.GetSnapshotsAsync"/>.</summary>
+    /// <param name="options">The filter and <c>--latest</c>, or null for all snapshots.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The snapshots, oldest first.</returns>
+    Task<IReadOnlyList<Snapshot>> GetSnapshotsAsync(SnapshotsOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The nodes of a snapshot, as <see cref="IResticClient.GetNodesAsync"/>.</summary>
+    /// <param name="snapshot">The snapshot, optionally narrowed to a subfolder.</param>
+    /// <param name="options">Folders, recursion and the filter for <c>latest</c>; null lists the whole snapshot.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The nodes, each folder before its contents.</returns>
+    IAsyncEnumerable<SnapshotNode> GetNodesAsync(SnapshotReference snapshot, ListOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>A file of a snapshot as a seekable read-only stream: the bytes <see cref="IResticClient.DumpAsync"/> writes for a file.</summary>
+    /// <param name="snapshot">The snapshot, optionally narrowed to a subfolder.</param>
+    /// <param name="path">The absolute path of the file inside the snapshot.</param>
+    /// <param name="filter">Narrows which snapshot <c>latest</c> means, or null.</param>
+    /// <param name="cancellationToken">Cancels the opening.</param>
+    /// <returns>The stream.</returns>
+    /// <exception cref="NotSupportedException">The path is not a file (restic dumps a folder as an archive); the client then runs restic.</exception>
+    Task<Stream> OpenFileAsync(SnapshotReference snapshot, string path, SnapshotFilter? filter = null, CancellationToken cancellationToken = default);
+}

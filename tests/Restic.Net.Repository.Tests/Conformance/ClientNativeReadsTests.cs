@@ -1,0 +1,127 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Restic.Net.Extensions.DependencyInjection;
+using Restic.Net.Repository.Tests.Support;
+using Restic.Net.Tests.Support;
+
+namespace Restic.Net.Repository.Tests.Conformance;
+
+/// <summary>
+/// A client that opted into native reads answers its reads without restic (proved by a restic binary that
+/// does not exist) and equal to a client that runs restic; what the reader cannot serve still runs restic.
+/// </summary>
+public sealed class ClientNativeReadsTests(FormatVersion2Repository repository) : IClassFixture<FormatVersion2Repository>, IDisposable
+{
+    private readonly TempDirectory _folder = new("restic-net-native-");
+
+    [Fact]
+    public async Task Snapshots_listings_dumps_and_config_need_no_restic_and_equal_the_CLIs()
+    {
+        var logs = new CapturingLoggerFactory();
+        var native = new ResticClient(NativeOptions(binary: _folder.Combine("no-restic-here")), logs);
+        var cli = repository.Client;
+
+        Assert.Equal(await cli.GetSnapshotsAsync(), await native.GetSnapshotsAsync());
+        var latest = new SnapshotsOptions { Latest = 1 };
+        Assert.Equal(await cli.GetSnapshotsAsync(latest), await native.GetSnapshotsAsync(latest));
+        Assert.Equal(await cli.GetConfigAsync(), await native.GetConfigAsync());
+
+        var nodes = await ToListAsync(native.GetNodesAsync(SnapshotReference.Latest));
+        Assert.Equal(await ToListAsync(cli.GetNodesAsync(SnapshotReference.Latest)), nodes);
+        var big = nodes.Single(node => node.Name == "big.bin");
+        using var nativeBytes = new MemoryStream();
+        await native.DumpAsync(SnapshotReference.Latest, big.Path, nativeBytes);
+        using var cliBytes = new MemoryStream();
+        await cli.DumpAsync(SnapshotReference.Latest, big.Path, cliBytes);
+        Bytes.AssertEqual(cliBytes.ToArray(), nativeBytes.ToArray(), "big.bin");
+        await using (var opened = await native.OpenDumpAsync(SnapshotReference.Latest, big.Path))
+        {
+            Bytes.AssertEqual(cliBytes.ToArray(), await Bytes.ReadAllAsync(opened), "big.bin through OpenDumpAsync");
+        }
+
+        // Typed errors are the CLI path's.
+        await Assert.ThrowsAsync<ResticPathNotFoundException>(() => native.DumpAsync(SnapshotReference.Latest, big.Path + ".missing", Stream.Null));
+        await Assert.ThrowsAsync<ResticPathNotFoundException>(() => cli.DumpAsync(SnapshotReference.Latest, big.Path + ".missing", Stream.Null));
+        await Assert.ThrowsAsync<ResticSnapshotNotFoundException>(() => native.GetNodesAsync(SnapshotReference.Parse("deadbeef")).GetAsyncEnumerator().MoveNextAsync().AsTask());
+
+        // Writes still need restic, which is not there: the native path really served the reads above.
+        await Assert.ThrowsAsync<ResticBinaryNotFoundException>(() => native.BackupAsync([repository.Source]));
+        Assert.Single(logs.Entries, entry => entry.EventId.Id == 1050);
+    }
+
+    [Fact]
+    public async Task A_folder_dump_runs_restic_for_the_archive()
+    {
+        var native = new ResticClient(NativeOptions());
+        var nested = (await ToListAsync(native.GetNodesAsync(SnapshotReference.Latest))).Single(node => node.Name == "nested").Path;
+        using var nativeTar = new MemoryStream();
+        await native.DumpAsync(SnapshotReference.Latest, nested, nativeTar);
+        using var cliTar = new MemoryStream();
+        await repository.Client.DumpAsync(SnapshotReference.Latest, nested, cliTar);
+        Assert.True(nativeTar.Length > 1024);
+        Bytes.AssertEqual(cliTar.ToArray(), nativeTar.ToArray(), "the tar of nested/");
+    }
+
+    [Fact]
+    public async Task A_password_command_runs_restic_for_every_read()
+    {
+        var logs = new CapturingLoggerFactory();
+        var options = NativeOptions();
+        options.Password = ResticPassword.FromCommand("echo " + TestRestic.Password);
+        var client = new ResticClient(options, logs);
+        Assert.Equal(repository.Snapshots, await client.GetSnapshotsAsync());
+        Assert.Single(logs.Entries, entry => entry.EventId.Id == 1051);
+        Assert.Contains(logs.Entries, entry => entry.EventId.Id == 1000);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_throws_the_CLIs_typed_error_and_is_tried_again_on_the_next_read()
+    {
+        var options = NativeOptions(binary: _folder.Combine("no-restic-here"));
+        options.Password = ResticPassword.FromValue("wrong");
+        var client = new ResticClient(options);
+        await Assert.ThrowsAsync<ResticWrongPasswordException>(() => client.GetSnapshotsAsync());
+        await Assert.ThrowsAsync<ResticWrongPasswordException>(() => client.GetConfigAsync());
+    }
+
+    [Fact]
+    public async Task NativeReads_true_in_configuration_opts_a_DI_client_in()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Restic:Repository"] = repository.Repository,
+            ["Restic:Password"] = TestRestic.Password,
+            ["Restic:BinaryPath"] = _folder.Combine("no-restic-here"),
+            ["Restic:NativeReads"] = "true",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddResticClient(configuration.GetSection("Restic"));
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IResticClient>();
+        Assert.Equal(repository.Snapshots, await client.GetSnapshotsAsync());
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private ResticClientOptions NativeOptions(string? binary = null)
+    {
+        var options = TestRestic.Options(repository.Repository, _folder.Combine("cache")).UseNativeReads();
+        if (binary is not null)
+        {
+            options.BinaryPath = binary;
+        }
+
+        return options;
+    }
+
+    private static async Task<List<SnapshotNode>> ToListAsync(IAsyncEnumerable<SnapshotNode> nodes)
+    {
+        var list = new List<SnapshotNode>();
+        await foreach (var node in nodes)
+        {
+            list.Add(node);
+        }
+
+        return list;
+    }
+}
