@@ -22,7 +22,7 @@ internal static class EndToEndHarness
     private const int FilesPerFolder = 1000;
     private const int SmallFolders = 20;
     private const int SnapshotQueries = 50;
-    private const string Password = "benchmark";
+    internal const string Password = "benchmark";
 
     /// <summary>
     /// Runtime settings for a host that must stay small (see docs/benchmarks.md): a 4 MiB gen0 budget
@@ -202,7 +202,7 @@ internal static class EndToEndHarness
     }
 
     /// <summary>Builds the repository once: 200 folders of 1,000 small files, a snapshot of all (tag large) and of 20 folders (tag small).</summary>
-    private static async Task EnsureRepositoryAsync(ResticClient client, string work, string repository)
+    internal static async Task EnsureRepositoryAsync(ResticClient client, string work, string repository)
     {
         var marker = Path.Combine(work, "ready");
         if (File.Exists(marker))
@@ -234,7 +234,7 @@ internal static class EndToEndHarness
     }
 
     /// <summary>How many nodes restic ls prints for the snapshot: the count ListAsync must reach.</summary>
-    private static long CountNodes(string restic, Dictionary<string, string> environment, string tag)
+    internal static long CountNodes(string restic, Dictionary<string, string> environment, string tag)
     {
         var start = new ProcessStartInfo(restic) { RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in new[] { "ls", "--json", "--tag", tag, "latest" })
@@ -259,7 +259,7 @@ internal static class EndToEndHarness
     }
 
     /// <summary>Runs a command with stdout to /dev/null under GNU time: wall time (here) and peak RSS (time's %M, KiB).</summary>
-    private static Sample Measure(string[] command, Dictionary<string, string> environment)
+    internal static Sample Measure(string[] command, Dictionary<string, string> environment)
     {
         var timeFile = Path.Combine(Path.GetTempPath(), $"restic-net-e2e-{Environment.ProcessId}.time");
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
@@ -301,15 +301,15 @@ internal static class EndToEndHarness
         return Path.GetFileNameWithoutExtension(path) == "dotnet" ? [path, typeof(EndToEndHarness).Assembly.Location] : [path];
     }
 
-    private static double Median(IEnumerable<double> values)
+    internal static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToArray();
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     /// <summary>Wall time; CPU time of the process and its children; peak RSS of the process tree (GNU time); peak RSS of the process itself (VmHWM for the list mode).</summary>
-    private readonly record struct Sample(double Seconds, double CpuSeconds, long PeakKiB, long OwnPeakKiB);
+    internal readonly record struct Sample(double Seconds, double CpuSeconds, long PeakKiB, long OwnPeakKiB);
 }

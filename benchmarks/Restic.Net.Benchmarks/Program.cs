@@ -4,11 +4,13 @@ using BenchmarkDotNet.Running;
 // Parsing benchmarks:    dotnet run -c Release --project benchmarks/Restic.Net.Benchmarks -- --filter '*' --job short
 // Back-pressure harness: dotnet run -c Release --project benchmarks/Restic.Net.Benchmarks -- backpressure [runs] [megabytes]
 // End-to-end harness:    eng/benchmark-e2e.sh (the e2e mode; it launches the list mode once per sample)
+// Native reads harness:  eng/benchmark-native.sh (the native mode: Restic.Net.Repository against the restic CLI)
 return args switch
 {
     ["list", ..] => await ListProcess.RunAsync(args),
     ["e2e", ..] => await EndToEndHarness.RunAsync(args),
     ["backpressure", ..] => await BackPressureHarness.RunAsync(args),
+    ["native", ..] => await NativeReadsHarness.RunAsync(args),
     _ => RunBenchmarks(args),
 };
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using Restic.Net.Repository.Crypto;
 using Restic.Net.Repository.Format;
@@ -8,6 +9,9 @@ namespace Restic.Net.Repository;
 
 public sealed partial class ResticRepositoryReader
 {
+    /// <summary>The largest blob the reader accepts: restic's chunks are at most 8 MiB, a folder's tree far less than this.</summary>
+    private const uint MaxBlobSize = 1u << 30;
+
     private readonly SemaphoreSlim _indexGate = new(1, 1);
     private RepositoryIndex? _index;
 
@@ -113,36 +117,57 @@ public sealed partial class ResticRepositoryReader
             throw new ResticRepositoryIntegrityException(path, $"blob {id} is a {entry.Type.ToString().ToLowerInvariant()} blob where a {type.ToString().ToLowerInvariant()} blob was expected.");
         }
 
-        var sealedBlob = new byte[entry.Length];
+        if (entry.UncompressedLength > MaxBlobSize || entry.Length > MaxBlobSize)
+        {
+            throw new ResticRepositoryIntegrityException("index", $"the index gives blob {id} an implausible length ({entry.Length} stored, {entry.UncompressedLength} uncompressed).");
+        }
+
+        // The encrypted blob, and a compressed blob's decrypted bytes, are pooled: only the result is allocated.
+        var sealedBlob = ArrayPool<byte>.Shared.Rent((int)entry.Length);
+        byte[]? compressed = null;
+        byte[] plaintext;
         try
         {
-            await _storage.ReadAsync(FileKind.Pack, packName, entry.Offset, sealedBlob, cancellationToken).ConfigureAwait(false);
-        }
-        catch (FileNotFoundException exception)
-        {
-            DropIndex(index);
-            throw new ResticRepositoryChangedException(path, exception);
-        }
-        catch (EndOfStreamException exception)
-        {
-            throw new ResticRepositoryIntegrityException(path, $"the pack ends before blob {id} (offset {entry.Offset}, length {entry.Length}).", exception);
-        }
+            var sealedSpan = sealedBlob.AsMemory(0, (int)entry.Length);
+            try
+            {
+                await _storage.ReadAsync(FileKind.Pack, packName, entry.Offset, sealedSpan, cancellationToken).ConfigureAwait(false);
+            }
+            catch (FileNotFoundException exception)
+            {
+                DropIndex(index);
+                throw new ResticRepositoryChangedException(path, exception);
+            }
+            catch (EndOfStreamException exception)
+            {
+                throw new ResticRepositoryIntegrityException(path, $"the pack ends before blob {id} (offset {entry.Offset}, length {entry.Length}).", exception);
+            }
 
-        var plaintext = new byte[entry.Length - MasterKey.Overhead];
-        if (!_key.TryOpen(sealedBlob, plaintext))
-        {
-            throw new ResticRepositoryIntegrityException(path, $"the MAC of blob {id} at offset {entry.Offset} does not match (the pack was changed or damaged).");
-        }
+            var decryptedLength = (int)entry.Length - MasterKey.Overhead;
+            if (entry.IsCompressed)
+            {
+                compressed = ArrayPool<byte>.Shared.Rent(decryptedLength);
+            }
 
-        if (entry.IsCompressed)
-        {
-            var decompressed = new byte[entry.UncompressedLength];
-            if (!Zstd.TryDecompress(plaintext, decompressed))
+            plaintext = entry.IsCompressed ? new byte[entry.UncompressedLength] : new byte[decryptedLength];
+            var decrypted = entry.IsCompressed ? compressed.AsSpan(0, decryptedLength) : plaintext.AsSpan();
+            if (!_key.TryOpen(sealedSpan.Span, decrypted))
+            {
+                throw new ResticRepositoryIntegrityException(path, $"the MAC of blob {id} at offset {entry.Offset} does not match (the pack was changed or damaged).");
+            }
+
+            if (entry.IsCompressed && !Zstd.TryDecompress(decrypted, plaintext))
             {
                 throw new ResticRepositoryIntegrityException(path, $"blob {id} does not decompress to its {entry.UncompressedLength} bytes.");
             }
-
-            plaintext = decompressed;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(sealedBlob);
+            if (compressed is not null)
+            {
+                ArrayPool<byte>.Shared.Return(compressed);
+            }
         }
 
         if (!id.IsHashOf(plaintext))

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Macs;
-using Org.BouncyCastle.Crypto.Modes;
 using Org.BouncyCastle.Crypto.Parameters;
 
 namespace Restic.Net.Repository.Crypto;
@@ -9,7 +8,7 @@ namespace Restic.Net.Repository.Crypto;
 /// <summary>
 /// A restic key pair: AES-256 for encryption (counter mode) and Poly1305-AES for authentication, used as
 /// restic's design document describes (IV ‖ ciphertext ‖ MAC, the MAC over the ciphertext, the IV as
-/// counter and nonce). The primitives are BouncyCastle's (AES through the CPU's AES instructions where present).
+/// counter and nonce). Poly1305-AES is BouncyCastle's; AES-CTR is OpenSSL's or BouncyCastle's (<see cref="AesCtr"/>).
 /// The key bytes live in two arrays that <see cref="Dispose"/> zeroes.
 /// </summary>
 internal sealed class MasterKey : IDisposable
@@ -84,24 +83,7 @@ internal sealed class MasterKey : IDisposable
             return false;
         }
 
-        var counter = new SicBlockCipher(AesUtilities.CreateEngine());
-        counter.Init(false, new ParametersWithIV(new KeyParameter(_encryption), iv));
-        var whole = ciphertext.Length & ~15;
-        for (var offset = 0; offset < whole; offset += 16)
-        {
-            counter.ProcessBlock(ciphertext.Slice(offset, 16), plaintext.Slice(offset, 16));
-        }
-
-        if (whole < ciphertext.Length)
-        {
-            // Counter mode is a stream: the last, partial block uses the start of one more key-stream block.
-            Span<byte> block = stackalloc byte[16];
-            block.Clear();
-            ciphertext[whole..].CopyTo(block);
-            counter.ProcessBlock(block, block);
-            block[..(ciphertext.Length - whole)].CopyTo(plaintext[whole..]);
-        }
-
+        AesCtr.Apply(_encryption, iv, ciphertext, plaintext);
         return true;
     }
 

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Org.BouncyCastle.Crypto.Generators;
 
 namespace Restic.Net.Repository.Crypto;
@@ -14,10 +13,8 @@ internal static unsafe class Scrypt
     /// <summary>The most memory a key file may ask for (128·r·N bytes): restic's calibration stays far below.</summary>
     public const long MaxMemory = 1L << 30;
 
-    private static readonly delegate* unmanaged<byte*, nuint, byte*, nuint, ulong, ulong, ulong, ulong, byte*, nuint, int> s_openSsl = LoadOpenSsl();
-
     /// <summary>True when OpenSSL's implementation is used.</summary>
-    public static bool UsesOpenSsl => s_openSsl != null;
+    public static bool UsesOpenSsl => OpenSsl.PbeScrypt != null;
 
     /// <summary>Checks parameters read from a key file before any work: a hostile file must not exhaust memory.</summary>
     public static bool AreValid(long n, long r, long p) =>
@@ -27,13 +24,13 @@ internal static unsafe class Scrypt
     public static byte[] DeriveKey(byte[] password, byte[] salt, int n, int r, int p, int length)
     {
         var key = new byte[length];
-        if (s_openSsl != null)
+        if (OpenSsl.PbeScrypt != null)
         {
             fixed (byte* passwordPointer = password, saltPointer = salt, keyPointer = key)
             {
                 // The memory limit must cover 128·r·(N + p + 1) bytes, or OpenSSL refuses.
                 var memory = (ulong)(128L * r * (n + p + 2));
-                if (s_openSsl(passwordPointer, (nuint)password.Length, saltPointer, (nuint)salt.Length, (ulong)n, (ulong)r, (ulong)p, memory, keyPointer, (nuint)length) == 1)
+                if (OpenSsl.PbeScrypt(passwordPointer, (nuint)password.Length, saltPointer, (nuint)salt.Length, (ulong)n, (ulong)r, (ulong)p, memory, keyPointer, (nuint)length) == 1)
                 {
                     return key;
                 }
@@ -41,23 +38,5 @@ internal static unsafe class Scrypt
         }
 
         return SCrypt.Generate(password, salt, n, r, p, length);
-    }
-
-    private static delegate* unmanaged<byte*, nuint, byte*, nuint, ulong, ulong, ulong, ulong, byte*, nuint, int> LoadOpenSsl()
-    {
-        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("RESTIC_NET_SCRYPT") == "bouncycastle")
-        {
-            return null;
-        }
-
-        foreach (var name in (ReadOnlySpan<string>)["libcrypto.so.3", "libcrypto.so"])
-        {
-            if (NativeLibrary.TryLoad(name, out var library) && NativeLibrary.TryGetExport(library, "EVP_PBE_scrypt", out var export))
-            {
-                return (delegate* unmanaged<byte*, nuint, byte*, nuint, ulong, ulong, ulong, ulong, byte*, nuint, int>)export;
-            }
-        }
-
-        return null;
     }
 }

@@ -4,16 +4,18 @@ namespace Restic.Net.Repository.Files;
 
 /// <summary>
 /// A file of a snapshot as a seekable, read-only stream over its data blobs. Keeps the current blob and
-/// loads the next one in the background while the current one is read, so that decryption overlaps
-/// with the consumer's work.
+/// loads the next ones in the background (one per core, at most four) while the current one is read, so that
+/// reading, authenticating and decrypting run in parallel with each other and with the consumer.
 /// </summary>
 internal sealed class SnapshotFileStream(ResticRepositoryReader reader, BlobId[] blobs, long[] ends) : Stream
 {
     private long _position;
     private int _current = -1;
     private byte[] _currentData = [];
-    private int _nextIndex = -1;
-    private Task<(byte[] Plaintext, string Pack)>? _next;
+    private static readonly int s_prefetch = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
+    // The blobs after the current one, loading: (blob number, task), in order.
+    private readonly Queue<(int Blob, Task<(byte[] Plaintext, string Pack)> Load)> _prefetched = new();
     private CancellationTokenSource? _prefetchCancellation;
     private bool _disposed;
 
@@ -100,9 +102,8 @@ internal sealed class SnapshotFileStream(ResticRepositoryReader reader, BlobId[]
         if (disposing && !_disposed)
         {
             _disposed = true;
-            _prefetchCancellation?.Cancel();
+            DropPrefetched();
             _prefetchCancellation?.Dispose();
-            _next?.ContinueWith(static task => _ = task.Exception, TaskScheduler.Default);
         }
 
         base.Dispose(disposing);
@@ -123,23 +124,42 @@ internal sealed class SnapshotFileStream(ResticRepositoryReader reader, BlobId[]
             return;
         }
 
-        if (blob == _nextIndex && _next is { } next)
+        if (_prefetched.TryPeek(out var next) && next.Blob == blob)
         {
-            _next = null;
-            _currentData = (await next.WaitAsync(cancellationToken).ConfigureAwait(false)).Plaintext;
+            _prefetched.Dequeue();
+            _currentData = (await next.Load.WaitAsync(cancellationToken).ConfigureAwait(false)).Plaintext;
         }
         else
         {
+            // A seek elsewhere: what was loading ahead is of no use.
+            DropPrefetched();
             _currentData = (await reader.LoadBlobAsync(blobs[blob], BlobType.Data, cancellationToken).ConfigureAwait(false)).Plaintext;
         }
 
         _current = blob;
-        if (blob + 1 < blobs.Length && _next is null)
+        _prefetchCancellation ??= new CancellationTokenSource();
+        var token = _prefetchCancellation.Token;
+        for (var ahead = blob + 1 + _prefetched.Count; ahead < blobs.Length && _prefetched.Count < s_prefetch; ahead++)
         {
-            _prefetchCancellation ??= new CancellationTokenSource();
-            _nextIndex = blob + 1;
-            var token = _prefetchCancellation.Token;
-            _next = Task.Run(() => reader.LoadBlobAsync(blobs[blob + 1], BlobType.Data, token), token);
+            var id = blobs[ahead];
+            _prefetched.Enqueue((ahead, Task.Run(() => reader.LoadBlobAsync(id, BlobType.Data, token), token)));
+        }
+    }
+
+    private void DropPrefetched()
+    {
+        if (_prefetched.Count == 0)
+        {
+            return;
+        }
+
+        _prefetchCancellation?.Cancel();
+        _prefetchCancellation?.Dispose();
+        _prefetchCancellation = null;
+        while (_prefetched.TryDequeue(out var dropped))
+        {
+            // Observed, so that a failure of a load nobody waits for is not reported as unobserved.
+            _ = dropped.Load.ContinueWith(static task => _ = task.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
     }
 }

@@ -57,6 +57,38 @@ public sealed class FormatTests
     }
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(4096 + 7)]
+    [InlineData((1 << 20) + 3)]
+    public void AES_CTR_from_OpenSSL_equals_BouncyCastles_also_across_a_counter_carry(int length)
+    {
+        var random = new Random(length);
+        var key = new byte[32];
+        random.NextBytes(key);
+        var input = new byte[length];
+        random.NextBytes(input);
+
+        // An IV whose low 64 bits overflow after two blocks: the carry must reach the high half, as in Go's CTR.
+        foreach (var iv in new[] { Convert.FromHexString("00000000000000fffffffffffffffffe"), Convert.FromHexString("ffffffffffffffffffffffffffffffff"), new byte[16] })
+        {
+            var openSsl = new byte[length];
+            var bouncyCastle = new byte[length];
+            AesCtr.Apply(key, iv, input, openSsl);
+            AesCtr.Apply(key, iv, input, bouncyCastle, useOpenSsl: false);
+            Assert.Equal(bouncyCastle, openSsl);
+            var back = new byte[length];
+            AesCtr.Apply(key, iv, openSsl, back);
+            Assert.Equal(input, back);
+        }
+
+        Assert.Equal(OperatingSystem.IsLinux(), OpenSsl.HasAesCtr);
+    }
+
+    [Theory]
     [InlineData(1L << 15, 8L, 7L, true)]
     [InlineData(1L << 20, 8L, 1L, true)]
     [InlineData(1L << 21, 8L, 1L, false)]
