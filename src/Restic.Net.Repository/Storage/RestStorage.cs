@@ -56,9 +56,18 @@ internal sealed class RestStorage : RepositoryStorage
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_base, FolderOf(kind) + "/"));
         request.Headers.Accept.Add(s_apiVersion2);
         using var response = await SendAsync(request, FolderOf(kind) + "/", cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException or JsonException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ResticBackendUnreachableException($"The REST server at {_location} answered no readable listing of {FolderOf(kind)}/: {exception.Message}", null, null, null, null);
+        }
+
+        using var parsed = document;
         var names = new List<string>();
-        using var document = JsonDocument.Parse(body);
         if (document.RootElement.ValueKind == JsonValueKind.Array)
         {
             // Version 2: [{"name": ..., "size": ...}]; version 1: ["name", ...].
@@ -81,7 +90,14 @@ internal sealed class RestStorage : RepositoryStorage
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_base, PathOf(kind, name)));
         using var response = await SendAsync(request, PathOf(kind, name), cancellationToken).ConfigureAwait(false);
-        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ResticBackendUnreachableException($"The connection to the REST server at {_location} broke while reading {PathOf(kind, name)}: {exception.Message}", null, null, null, null);
+        }
     }
 
     public override async Task ReadAsync(FileKind kind, string name, long offset, Memory<byte> buffer, CancellationToken cancellationToken)
@@ -91,21 +107,28 @@ internal sealed class RestStorage : RepositoryStorage
         using var response = await SendAsync(request, PathOf(kind, name), cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.PartialContent && offset != 0)
         {
-            throw new HttpRequestException($"The REST server ignored the range request for {PathOf(kind, name)}.");
+            throw new ResticBackendUnreachableException($"The REST server at {_location} ignored the range request for {PathOf(kind, name)} (answered {(int)response.StatusCode} instead of 206).", null, null, null, null);
         }
 
-        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using var bodyLease = body.ConfigureAwait(false);
-        var done = 0;
-        while (done < buffer.Length)
+        try
         {
-            var read = await body.ReadAsync(buffer[done..], cancellationToken).ConfigureAwait(false);
-            if (read == 0)
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using var bodyLease = body.ConfigureAwait(false);
+            var done = 0;
+            while (done < buffer.Length)
             {
-                throw new EndOfStreamException($"{PathOf(kind, name)} ends before byte {offset + buffer.Length}.");
-            }
+                var read = await body.ReadAsync(buffer[done..], cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    throw new EndOfStreamException($"{PathOf(kind, name)} ends before byte {offset + buffer.Length}.");
+                }
 
-            done += read;
+                done += read;
+            }
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException and not EndOfStreamException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ResticBackendUnreachableException($"The connection to the REST server at {_location} broke while reading {PathOf(kind, name)}: {exception.Message}", null, null, null, null);
         }
     }
 
