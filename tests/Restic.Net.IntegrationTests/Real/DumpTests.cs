@@ -86,9 +86,10 @@ public sealed class DumpTests(DumpTests.Repository repository) : IClassFixture<D
     [Fact(Timeout = 60000)]
     public async Task DumpAsync_MissingPath_ThrowsTheTypedException()
     {
-        var ex = await Assert.ThrowsAsync<ResticCommandException>(() => _client.DumpAsync(_snapshot, Path.Combine(_source, "missing"), new MemoryStream()));
+        var ex = await Assert.ThrowsAsync<ResticPathNotFoundException>(() => _client.DumpAsync(_snapshot, Path.Combine(_source, "missing"), new MemoryStream()));
 
         Assert.Contains("not found", ex.Message);
+        Assert.Equal(Path.Combine(_source, "missing"), ex.Path);
     }
 
     [Fact(Timeout = 60000)]

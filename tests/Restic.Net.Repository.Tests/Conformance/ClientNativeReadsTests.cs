@@ -27,7 +27,10 @@ public sealed class ClientNativeReadsTests(FormatVersion2Repository repository) 
         Assert.Equal(await cli.GetConfigAsync(), await native.GetConfigAsync());
 
         var nodes = await ToListAsync(native.GetNodesAsync(SnapshotReference.Latest));
-        Assert.Equal(await ToListAsync(cli.GetNodesAsync(SnapshotReference.Latest)), nodes);
+
+        // restic prints inodes from 0.16.1 on; the reader always reports them.
+        var comparable = repository.Version.Version < new Version(0, 16, 1) ? nodes.Select(node => node with { Inode = null }).ToList() : nodes;
+        Assert.Equal(await ToListAsync(cli.GetNodesAsync(SnapshotReference.Latest)), comparable);
         var big = nodes.Single(node => node.Name == "big.bin");
         using var nativeBytes = new MemoryStream();
         await native.DumpAsync(SnapshotReference.Latest, big.Path, nativeBytes);

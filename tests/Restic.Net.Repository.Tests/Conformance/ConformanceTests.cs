@@ -1,3 +1,4 @@
+using System.Formats.Tar;
 using Restic.Net.Repository.Tests.Support;
 
 namespace Restic.Net.Repository.Tests.Conformance;
@@ -96,30 +97,76 @@ public abstract class ConformanceTests<TRepository>(TRepository repository) : IC
         await using var reader = await OpenAsync();
         foreach (var snapshot in repository.Snapshots)
         {
+            // One restic dump of the whole snapshot as a tar holds every file's bytes as restic writes them.
+            using var tar = new MemoryStream();
+            await repository.Client.DumpAsync(snapshot.Id, "/", tar);
+            tar.Position = 0;
+            var dumped = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            using (var entries = new TarReader(tar))
+            {
+                while (await entries.GetNextEntryAsync(copyData: true) is { } entry)
+                {
+                    if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile)
+                    {
+                        dumped["/" + entry.Name.TrimStart('/')] = entry.DataStream is null ? [] : await Bytes.ReadAllAsync(entry.DataStream);
+                    }
+                }
+            }
+
             var files = (await ToListAsync(reader.GetNodesAsync(snapshot.Id))).Where(node => node.Type == NodeType.File).ToArray();
             Assert.True(files.Length > 150);
-
-            // restic runs once per file: the CLI side compares the files other than the 150 small ones of shared/.
+            Assert.Equal(dumped.Keys.Order(StringComparer.Ordinal), files.Select(file => file.Path).Order(StringComparer.Ordinal));
             foreach (var file in files)
             {
                 await using var stream = await reader.OpenFileAsync(snapshot.Id, file.Path);
                 var native = await Bytes.ReadAllAsync(stream);
                 Assert.Equal(file.Size, native.Length);
                 Assert.Equal(native.Length, stream.Length);
-                if (!file.Path.Contains("/shared/", StringComparison.Ordinal))
-                {
-                    using var cli = new MemoryStream();
-                    await repository.Client.DumpAsync(snapshot.Id, file.Path, cli);
-                    Bytes.AssertEqual(cli.ToArray(), native, $"{file.Path} of {snapshot.Id.ToShortString()} against restic dump");
-                }
+                Bytes.AssertEqual(dumped[file.Path], native, $"{file.Path} of {snapshot.Id.ToShortString()} against restic dump");
             }
+
+            // A single file's dump is the same bytes (restic writes it plain, not as an archive).
+            var big = files.Single(file => file.Name == "big.bin");
+            using var plain = new MemoryStream();
+            await repository.Client.DumpAsync(snapshot.Id, big.Path, plain);
+            Bytes.AssertEqual(plain.ToArray(), dumped[big.Path], "big.bin dumped alone");
         }
 
         // And the latest snapshot's files are the source's bytes.
-        var big = (await ToListAsync(reader.GetNodesAsync(SnapshotReference.Latest))).Single(node => node.Name == "big.bin");
-        await using var bigStream = await reader.OpenFileAsync(SnapshotReference.Latest, big.Path);
+        var latest = (await ToListAsync(reader.GetNodesAsync(SnapshotReference.Latest))).Single(node => node.Name == "big.bin");
+        await using var bigStream = await reader.OpenFileAsync(SnapshotReference.Latest, latest.Path);
         Bytes.AssertEqual(await File.ReadAllBytesAsync(Path.Combine(repository.Source, "big.bin")), await Bytes.ReadAllAsync(bigStream), "big.bin");
     }
+
+    [Fact]
+    public async Task The_reader_writes_nothing_and_takes_no_lock()
+    {
+        var before = RepositoryFiles();
+        await using (var reader = await OpenAsync())
+        {
+            await reader.GetSnapshotsAsync();
+            foreach (var node in await ToListAsync(reader.GetNodesAsync(SnapshotReference.Latest)))
+            {
+                if (node.Type == NodeType.File)
+                {
+                    await using var stream = await reader.OpenFileAsync(SnapshotReference.Latest, node.Path);
+                    await stream.CopyToAsync(Stream.Null);
+                }
+            }
+
+            await reader.GetConfigAsync();
+        }
+
+        Assert.Equal(before, RepositoryFiles());
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(repository.Repository, "locks")));
+    }
+
+    // Every file of the repository with its size and last write time.
+    private string[] RepositoryFiles() =>
+        Directory.EnumerateFiles(repository.Repository, "*", SearchOption.AllDirectories)
+            .Select(file => $"{Path.GetRelativePath(repository.Repository, file)} {new FileInfo(file).Length} {File.GetLastWriteTimeUtc(file):O}")
+            .Order(StringComparer.Ordinal)
+            .ToArray();
 
     [Fact]
     public async Task A_file_stream_seeks_to_any_position()

@@ -141,10 +141,20 @@ public sealed class FormatTests
     [Fact]
     public void A_master_key_refuses_wrong_MACs_and_short_input_and_is_zeroed_on_dispose()
     {
-        var key = MasterKey.FromDerived(new byte[64]);
+        var derived = new byte[64];
+        new Random(9).NextBytes(derived);
+        var key = MasterKey.FromDerived(derived);
         Assert.False(key.TryOpen(new byte[31], []));
         Assert.False(key.TryOpen(new byte[40], new byte[8]));
+        var arrays = typeof(MasterKey).GetFields(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)
+            .Where(field => field.FieldType == typeof(byte[]))
+            .Select(field => (byte[])field.GetValue(key)!)
+            .ToArray();
+        Assert.Equal(2, arrays.Length);
+        Assert.All(arrays, bytes => Assert.Contains(bytes, b => b != 0));
+
         key.Dispose();
+        Assert.All(arrays, bytes => Assert.All(bytes, b => Assert.Equal(0, b)));
         Assert.Throws<ObjectDisposedException>(() => key.TryOpen(new byte[40], new byte[8]));
     }
 }
