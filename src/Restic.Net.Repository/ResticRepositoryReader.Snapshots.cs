@@ -41,20 +41,16 @@ public sealed partial class ResticRepositoryReader
             throw new ArgumentException("A snapshot reference is required.", nameof(snapshot));
         }
 
-        // A full id is read directly, without listing the folder.
+        // A full id is read directly, without listing the folder, and every time: a forget may have removed it.
         if (!snapshot.IsLatest && snapshot.Snapshot.Length == SnapshotId.FullLength)
         {
-            if (_snapshots.TryGetValue(snapshot.Snapshot, out var known))
-            {
-                return known;
-            }
-
             try
             {
                 return await LoadSnapshotAsync(snapshot.Snapshot, cancellationToken).ConfigureAwait(false);
             }
             catch (ResticRepositoryChangedException)
             {
+                _snapshots.TryRemove(snapshot.Snapshot, out _);
                 throw NotFound(snapshot);
             }
         }

@@ -169,7 +169,17 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
         if (password.FilePath is { } file)
         {
             // restic trims the white space around a password file's content.
-            var text = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
+            string text;
+            try
+            {
+                text = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // As restic reports it ("Resolving password failed"): a command failure, not a wrong password.
+                throw new ResticCommandException($"The password file {file} could not be read: {exception.Message}", null, null, null, null);
+            }
+
             return Encoding.UTF8.GetBytes(text.Trim());
         }
 

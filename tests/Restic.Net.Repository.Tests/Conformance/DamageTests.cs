@@ -140,11 +140,37 @@ public abstract class DamageTests<TRepository>(TRepository repository) : IClassF
     }
 
     [Fact]
+    public async Task A_real_prune_under_an_open_reader_gives_the_retryable_error_and_the_retry_reads_everything()
+    {
+        var copy = Copy();
+        var cache = _folder.Combine("cache");
+        await using var reader = await OpenAsync(copy);
+        await ReadEveryFileAsync(reader);
+
+        // The first snapshot's own data (hello.txt before it changed) shares a pack with the latest's: a prune
+        // that leaves nothing unused rewrites that pack and deletes it, under the reader's loaded index.
+        await TestRestic.RunAsync(copy, cache, "forget", repository.Snapshots[0].Id.Value);
+        await TestRestic.RunAsync(copy, cache, "prune", "--max-unused", "0");
+        await Assert.ThrowsAsync<ResticRepositoryChangedException>(() => ReadEveryFileAsync(reader));
+
+        // The retry loads the current index and reads every file as backed up; the forgotten snapshot is gone.
+        await ReadEveryFileAsync(reader, compareWithSource: true);
+        await Assert.ThrowsAsync<ResticSnapshotNotFoundException>(() => reader.GetSnapshotAsync(repository.Snapshots[0].Id));
+    }
+
+    [Fact]
     public async Task A_wrong_password_and_a_missing_repository_are_typed()
     {
         await Assert.ThrowsAsync<ResticWrongPasswordException>(() => ResticRepositoryReader.OpenAsync(repository.Location, ResticPassword.FromValue("not the password")));
         await Assert.ThrowsAsync<ResticRepositoryNotFoundException>(() => ResticRepositoryReader.OpenAsync(new LocalRepository(_folder.Combine("none")), repository.Password));
         await Assert.ThrowsAsync<NotSupportedException>(() => ResticRepositoryReader.OpenAsync(repository.Location, ResticPassword.FromCommand("echo secret")));
+        await Assert.ThrowsAsync<ResticCommandException>(() => ResticRepositoryReader.OpenAsync(repository.Location, ResticPassword.FromFile(_folder.Combine("no-password-file"))));
+
+        // A password file's surrounding white space is trimmed, as restic trims it.
+        var passwordFile = _folder.Combine("password");
+        await File.WriteAllTextAsync(passwordFile, TestRestic.Password + "\n");
+        await using var reader = await ResticRepositoryReader.OpenAsync(repository.Location, ResticPassword.FromFile(passwordFile));
+        Assert.Equal(repository.FormatVersion, reader.Config.Version);
         await Assert.ThrowsAsync<NotSupportedException>(() => ResticRepositoryReader.OpenAsync(ResticRepository.Parse("s3:http://127.0.0.1:1/bucket"), repository.Password));
     }
 
