@@ -147,6 +147,13 @@ internal sealed class RestStorage : RepositoryStorage
         {
             response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
+        catch (HttpRequestException exception) when (exception.InnerException is System.Security.Authentication.AuthenticationException)
+        {
+            // The TLS handshake failed: most often a server certificate nobody trusts (restic: "x509: ...").
+            throw new ResticBackendCertificateException(
+                $"The TLS connection to the REST server at {_location} failed: {exception.InnerException.Message} Trust the server's certificate authority with CaCertificateFiles, or check ClientCertificateFile.",
+                null, null, exception.InnerException.Message, null);
+        }
         catch (HttpRequestException exception)
         {
             throw new ResticBackendUnreachableException($"The REST server at {_location} is unreachable: {exception.Message}", null, null, null, null);
