@@ -26,11 +26,11 @@ public sealed class ClientNativeReadsTests(FormatVersion2Repository repository) 
         Assert.Equal(await cli.GetSnapshotsAsync(latest), await native.GetSnapshotsAsync(latest));
         Assert.Equal(await cli.GetConfigAsync(), await native.GetConfigAsync());
 
-        var nodes = await ToListAsync(native.GetNodesAsync(SnapshotReference.Latest));
+        var nodes = await native.GetNodesAsync(SnapshotReference.Latest).ToListAsync();
 
         // restic prints inodes from 0.16.1 on; the reader always reports them.
         var comparable = repository.Version.Version < new Version(0, 16, 1) ? nodes.Select(node => node with { Inode = null }).ToList() : nodes;
-        Assert.Equal(await ToListAsync(cli.GetNodesAsync(SnapshotReference.Latest)), comparable);
+        Assert.Equal(await cli.GetNodesAsync(SnapshotReference.Latest).ToListAsync(), comparable);
         var big = nodes.Single(node => node.Name == "big.bin");
         using var nativeBytes = new MemoryStream();
         await native.DumpAsync(SnapshotReference.Latest, big.Path, nativeBytes);
@@ -56,7 +56,7 @@ public sealed class ClientNativeReadsTests(FormatVersion2Repository repository) 
     public async Task A_folder_dump_runs_restic_for_the_archive()
     {
         var native = new ResticClient(NativeOptions());
-        var nested = (await ToListAsync(native.GetNodesAsync(SnapshotReference.Latest))).Single(node => node.Name == "nested").Path;
+        var nested = (await native.GetNodesAsync(SnapshotReference.Latest).ToListAsync()).Single(node => node.Name == "nested").Path;
         using var nativeTar = new MemoryStream();
         await native.DumpAsync(SnapshotReference.Latest, nested, nativeTar);
         using var cliTar = new MemoryStream();
@@ -115,16 +115,5 @@ public sealed class ClientNativeReadsTests(FormatVersion2Repository repository) 
         }
 
         return options;
-    }
-
-    private static async Task<List<SnapshotNode>> ToListAsync(IAsyncEnumerable<SnapshotNode> nodes)
-    {
-        var list = new List<SnapshotNode>();
-        await foreach (var node in nodes)
-        {
-            list.Add(node);
-        }
-
-        return list;
     }
 }

@@ -46,8 +46,8 @@ public abstract class ConformanceTests<TRepository>(TRepository repository) : IC
         await using var reader = await OpenAsync();
         foreach (var snapshot in repository.Snapshots)
         {
-            var cli = await ToListAsync(repository.Client.GetNodesAsync(snapshot.Id));
-            var native = await ToListAsync(reader.GetNodesAsync(snapshot.Id));
+            var cli = await repository.Client.GetNodesAsync(snapshot.Id).ToListAsync();
+            var native = await reader.GetNodesAsync(snapshot.Id).ToListAsync();
             AssertSameNodes(cli, native);
         }
     }
@@ -57,38 +57,38 @@ public abstract class ConformanceTests<TRepository>(TRepository repository) : IC
     {
         await using var reader = await OpenAsync();
         var snapshot = repository.Snapshots[^1].Id;
-        var all = await ToListAsync(reader.GetNodesAsync(snapshot));
+        var all = await reader.GetNodesAsync(snapshot).ToListAsync();
         var folders = all.Where(node => node.Type == NodeType.Directory).Select(node => node.Path).Prepend("/").ToArray();
         Assert.Contains(folders, folder => folder.EndsWith("/emptydir", StringComparison.Ordinal));
         foreach (var folder in folders)
         {
             var options = new ListOptions { Paths = [folder] };
-            AssertSameNodes(await ToListAsync(repository.Client.GetNodesAsync(snapshot, options)), await ToListAsync(reader.GetNodesAsync(snapshot, options)));
+            AssertSameNodes(await repository.Client.GetNodesAsync(snapshot, options).ToListAsync(), await reader.GetNodesAsync(snapshot, options).ToListAsync());
         }
 
         // Recursive below one folder, and two folders at once.
         var nested = folders.Single(folder => folder.EndsWith("/nested", StringComparison.Ordinal));
         var shared = folders.Single(folder => folder.EndsWith("/shared", StringComparison.Ordinal));
         var recursive = new ListOptions { Paths = [nested], Recursive = true };
-        AssertSameNodes(await ToListAsync(repository.Client.GetNodesAsync(snapshot, recursive)), await ToListAsync(reader.GetNodesAsync(snapshot, recursive)));
+        AssertSameNodes(await repository.Client.GetNodesAsync(snapshot, recursive).ToListAsync(), await reader.GetNodesAsync(snapshot, recursive).ToListAsync());
         var two = new ListOptions { Paths = [shared, nested] };
-        AssertSameNodes(await ToListAsync(repository.Client.GetNodesAsync(snapshot, two)), await ToListAsync(reader.GetNodesAsync(snapshot, two)));
+        AssertSameNodes(await repository.Client.GetNodesAsync(snapshot, two).ToListAsync(), await reader.GetNodesAsync(snapshot, two).ToListAsync());
     }
 
     [Fact]
     public async Task A_subfolder_reference_lists_as_restic_does()
     {
         await using var reader = await OpenAsync();
-        var nested = (await ToListAsync(reader.GetNodesAsync(SnapshotReference.Latest))).Single(node => node.Name == "nested").Path;
+        var nested = (await reader.GetNodesAsync(SnapshotReference.Latest).ToListAsync()).Single(node => node.Name == "nested").Path;
         var reference = SnapshotReference.Latest.WithSubfolder(nested);
-        var native = await ToListAsync(reader.GetNodesAsync(reference));
+        var native = await reader.GetNodesAsync(reference).ToListAsync();
         Assert.Contains(native, node => node.Path == "/a/b/c/deep.txt");
         if (repository.Version.Capabilities.SubfolderSyntax)
         {
-            AssertSameNodes(await ToListAsync(repository.Client.GetNodesAsync(reference)), native);
+            AssertSameNodes(await repository.Client.GetNodesAsync(reference).ToListAsync(), native);
         }
 
-        await Assert.ThrowsAsync<ResticPathNotFoundException>(async () => await ToListAsync(reader.GetNodesAsync(SnapshotReference.Latest.WithSubfolder("/no/such/folder"))));
+        await Assert.ThrowsAsync<ResticPathNotFoundException>(async () => await reader.GetNodesAsync(SnapshotReference.Latest.WithSubfolder("/no/such/folder")).ToListAsync());
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public abstract class ConformanceTests<TRepository>(TRepository repository) : IC
                 }
             }
 
-            var files = (await ToListAsync(reader.GetNodesAsync(snapshot.Id))).Where(node => node.Type == NodeType.File).ToArray();
+            var files = (await reader.GetNodesAsync(snapshot.Id).ToListAsync()).Where(node => node.Type == NodeType.File).ToArray();
             Assert.True(files.Length > 150);
             Assert.Equal(dumped.Keys.Order(StringComparer.Ordinal), files.Select(file => file.Path).Order(StringComparer.Ordinal));
             foreach (var file in files)
@@ -133,7 +133,7 @@ public abstract class ConformanceTests<TRepository>(TRepository repository) : IC
         }
 
         // And the latest snapshot's files are the source's bytes.
-        var latest = (await ToListAsync(reader.GetNodesAsync(SnapshotReference.Latest))).Single(node => node.Name == "big.bin");
+        var latest = (await reader.GetNodesAsync(SnapshotReference.Latest).ToListAsync()).Single(node => node.Name == "big.bin");
         await using var bigStream = await reader.OpenFileAsync(SnapshotReference.Latest, latest.Path);
         Bytes.AssertEqual(await File.ReadAllBytesAsync(Path.Combine(repository.Source, "big.bin")), await Bytes.ReadAllAsync(bigStream), "big.bin");
     }
@@ -145,7 +145,7 @@ public abstract class ConformanceTests<TRepository>(TRepository repository) : IC
         await using (var reader = await OpenAsync())
         {
             await reader.GetSnapshotsAsync();
-            foreach (var node in await ToListAsync(reader.GetNodesAsync(SnapshotReference.Latest)))
+            foreach (var node in await reader.GetNodesAsync(SnapshotReference.Latest).ToListAsync())
             {
                 if (node.Type == NodeType.File)
                 {
@@ -173,7 +173,7 @@ public abstract class ConformanceTests<TRepository>(TRepository repository) : IC
     {
         await using var reader = await OpenAsync();
         var expected = await File.ReadAllBytesAsync(Path.Combine(repository.Source, "big.bin"));
-        var big = (await ToListAsync(reader.GetNodesAsync(SnapshotReference.Latest))).Single(node => node.Name == "big.bin");
+        var big = (await reader.GetNodesAsync(SnapshotReference.Latest).ToListAsync()).Single(node => node.Name == "big.bin");
         await using var stream = await reader.OpenFileAsync(SnapshotReference.Latest, big.Path);
         Assert.True(stream.CanSeek);
         Assert.False(stream.CanWrite);
@@ -198,7 +198,7 @@ public abstract class ConformanceTests<TRepository>(TRepository repository) : IC
     public async Task Folders_and_missing_paths_are_refused_with_typed_errors()
     {
         await using var reader = await OpenAsync();
-        var nested = (await ToListAsync(reader.GetNodesAsync(SnapshotReference.Latest))).Single(node => node.Name == "nested").Path;
+        var nested = (await reader.GetNodesAsync(SnapshotReference.Latest).ToListAsync()).Single(node => node.Name == "nested").Path;
         await Assert.ThrowsAsync<NotSupportedException>(() => reader.OpenFileAsync(SnapshotReference.Latest, nested));
         await Assert.ThrowsAsync<ResticPathNotFoundException>(() => reader.OpenFileAsync(SnapshotReference.Latest, nested + "/missing.txt"));
         await Assert.ThrowsAsync<ResticSnapshotNotFoundException>(() => reader.OpenFileAsync(SnapshotReference.Parse("deadbeef"), nested));
@@ -228,17 +228,6 @@ public abstract class ConformanceTests<TRepository>(TRepository repository) : IC
 
         Assert.Equal(cli.Select(node => node.Path), native.Select(node => node.Path));
         Assert.Equal(cli, native);
-    }
-
-    private static async Task<List<SnapshotNode>> ToListAsync(IAsyncEnumerable<SnapshotNode> nodes)
-    {
-        var list = new List<SnapshotNode>();
-        await foreach (var node in nodes)
-        {
-            list.Add(node);
-        }
-
-        return list;
     }
 }
 

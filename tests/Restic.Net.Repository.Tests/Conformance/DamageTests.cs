@@ -74,7 +74,7 @@ public abstract class DamageTests<TRepository>(TRepository repository) : IClassF
         var index = RepositoryDamage.FirstFile(copy, "index");
         RepositoryDamage.FlipByte(index, position);
         await using var reader = await OpenAsync(copy);
-        var error = await Assert.ThrowsAsync<ResticRepositoryIntegrityException>(async () => await CountAsync(reader.GetNodesAsync(SnapshotReference.Latest)));
+        var error = await Assert.ThrowsAsync<ResticRepositoryIntegrityException>(async () => await reader.GetNodesAsync(SnapshotReference.Latest).ToListAsync());
         Assert.Equal("index/" + Path.GetFileName(index), error.FileName);
     }
 
@@ -101,7 +101,7 @@ public abstract class DamageTests<TRepository>(TRepository repository) : IClassF
         var (pack, offset, length) = await RepositoryDamage.LargestBlobAsync(copy, _folder.Combine("cache"), "tree");
         RepositoryDamage.FlipByte(pack, offset + (length / 2));
         await using var reader = await OpenAsync(copy);
-        var error = await Assert.ThrowsAsync<ResticRepositoryIntegrityException>(async () => await CountAsync(reader.GetNodesAsync(SnapshotReference.Latest)));
+        var error = await Assert.ThrowsAsync<ResticRepositoryIntegrityException>(async () => await reader.GetNodesAsync(SnapshotReference.Latest).ToListAsync());
         Assert.Equal($"data/{Path.GetFileName(pack)[..2]}/{Path.GetFileName(pack)}", error.FileName);
     }
 
@@ -126,7 +126,7 @@ public abstract class DamageTests<TRepository>(TRepository repository) : IClassF
         var copy = Copy();
         var (pack, _, _) = await RepositoryDamage.LargestBlobAsync(copy, _folder.Combine("cache"), "data");
         await using var reader = await OpenAsync(copy);
-        Assert.NotEmpty(await ToListAsync(reader.GetNodesAsync(SnapshotReference.Latest)));
+        Assert.NotEmpty(await reader.GetNodesAsync(SnapshotReference.Latest).ToListAsync());
 
         // As a prune would between loading the index and reading: the pack is gone.
         var moved = _folder.Combine("moved-pack");
@@ -184,7 +184,7 @@ public abstract class DamageTests<TRepository>(TRepository repository) : IClassF
     /// <summary>Reads every file of the latest snapshot (the source as it is now), optionally comparing the bytes.</summary>
     private async Task ReadEveryFileAsync(ResticRepositoryReader reader, bool compareWithSource = false)
     {
-        foreach (var file in (await ToListAsync(reader.GetNodesAsync(SnapshotReference.Latest))).Where(node => node.Type == NodeType.File))
+        foreach (var file in (await reader.GetNodesAsync(SnapshotReference.Latest).ToListAsync()).Where(node => node.Type == NodeType.File))
         {
             await using var stream = await reader.OpenFileAsync(SnapshotReference.Latest, file.Path);
             var bytes = await Bytes.ReadAllAsync(stream);
@@ -193,28 +193,6 @@ public abstract class DamageTests<TRepository>(TRepository repository) : IClassF
                 Bytes.AssertEqual(await File.ReadAllBytesAsync(file.Path), bytes, file.Path);
             }
         }
-    }
-
-    private static async Task<int> CountAsync(IAsyncEnumerable<SnapshotNode> nodes)
-    {
-        var count = 0;
-        await foreach (var node in nodes)
-        {
-            count++;
-        }
-
-        return count;
-    }
-
-    private static async Task<List<SnapshotNode>> ToListAsync(IAsyncEnumerable<SnapshotNode> nodes)
-    {
-        var list = new List<SnapshotNode>();
-        await foreach (var node in nodes)
-        {
-            list.Add(node);
-        }
-
-        return list;
     }
 }
 

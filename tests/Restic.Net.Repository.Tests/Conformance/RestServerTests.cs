@@ -20,8 +20,8 @@ public sealed class RestServerTests(FormatVersion2Repository repository) : IClas
         Assert.DoesNotContain("s3cret", remote.Config.Location, StringComparison.Ordinal);
         Assert.Equal(await local.GetSnapshotsAsync(), await remote.GetSnapshotsAsync());
 
-        var nodes = await ToListAsync(remote.GetNodesAsync(SnapshotReference.Latest));
-        Assert.Equal(await ToListAsync(local.GetNodesAsync(SnapshotReference.Latest)), nodes);
+        var nodes = await remote.GetNodesAsync(SnapshotReference.Latest).ToListAsync();
+        Assert.Equal(await local.GetNodesAsync(SnapshotReference.Latest).ToListAsync(), nodes);
         foreach (var file in nodes.Where(node => node.Type == NodeType.File && !node.Path.Contains("/shared/", StringComparison.Ordinal)))
         {
             await using var stream = await remote.OpenFileAsync(SnapshotReference.Latest, file.Path);
@@ -50,15 +50,4 @@ public sealed class RestServerTests(FormatVersion2Repository repository) : IClas
     }
 
     public void Dispose() => _folder.Dispose();
-
-    private static async Task<List<SnapshotNode>> ToListAsync(IAsyncEnumerable<SnapshotNode> nodes)
-    {
-        var list = new List<SnapshotNode>();
-        await foreach (var node in nodes)
-        {
-            list.Add(node);
-        }
-
-        return list;
-    }
 }
