@@ -88,16 +88,7 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
         var secret = await ReadPasswordAsync(password, cancellationToken).ConfigureAwait(false);
         try
         {
-            byte[] sealedConfig;
-            try
-            {
-                sealedConfig = await storage.ReadAllAsync(FileKind.Config, string.Empty, cancellationToken).ConfigureAwait(false);
-            }
-            catch (FileNotFoundException exception)
-            {
-                throw new ResticRepositoryNotFoundException($"There is no repository at {storage.Location} (no config file).", null, null, exception.Message, null);
-            }
-
+            var sealedConfig = await ReadConfigFileAsync(storage, cancellationToken).ConfigureAwait(false);
             var key = await FindKeyAsync(storage, secret, cancellationToken).ConfigureAwait(false);
             try
             {
@@ -127,16 +118,7 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
     public async Task<RepositoryInfo> GetConfigAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        byte[] sealedConfig;
-        try
-        {
-            sealedConfig = await _storage.ReadAllAsync(FileKind.Config, string.Empty, cancellationToken).ConfigureAwait(false);
-        }
-        catch (FileNotFoundException exception)
-        {
-            throw new ResticRepositoryNotFoundException($"There is no repository at {_storage.Location} any more (no config file).", null, null, exception.Message, null);
-        }
-
+        var sealedConfig = await ReadConfigFileAsync(_storage, cancellationToken).ConfigureAwait(false);
         return ReadConfig(_storage, _key, sealedConfig);
     }
 
@@ -273,6 +255,18 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
         throw new ResticWrongPasswordException(
             $"No key of the repository at {storage.Location} opens with the password (tried {Math.Min(names.Count, MaxKeyFiles)} of {names.Count} key files).",
             null, null, "wrong password or no key found", null);
+    }
+
+    private static async Task<byte[]> ReadConfigFileAsync(RepositoryStorage storage, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await storage.ReadAllAsync(FileKind.Config, string.Empty, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FileNotFoundException exception)
+        {
+            throw new ResticRepositoryNotFoundException($"There is no repository at {storage.Location} (no config file).", null, null, exception.Message, null);
+        }
     }
 
     private static RepositoryInfo ReadConfig(RepositoryStorage storage, MasterKey key, byte[] sealedConfig)

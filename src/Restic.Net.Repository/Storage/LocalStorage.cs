@@ -16,7 +16,7 @@ internal sealed class LocalStorage(string root) : RepositoryStorage
         // restic leaves temporary files elsewhere (tmp/); anything here that is not a storage id is not ours.
         IReadOnlyList<string> names = Directory.EnumerateFiles(folder)
             .Select(Path.GetFileName)
-            .Where(name => name is { Length: 64 } && name.All(char.IsAsciiHexDigitLower))
+            .Where(IsStorageId)
             .Select(name => name!)
             .ToArray();
         return Task.FromResult(names);

@@ -26,6 +26,9 @@ internal abstract class RepositoryStorage : IDisposable
     {
     }
 
+    /// <summary>A file name that is a storage id (64 lower-case hex digits); anything else in a folder is not restic's.</summary>
+    protected static bool IsStorageId(string? name) => name is { Length: 64 } && name.All(char.IsAsciiHexDigitLower);
+
     /// <summary>The folder of a kind in restic's layout.</summary>
     protected static string FolderOf(FileKind kind) => kind switch
     {

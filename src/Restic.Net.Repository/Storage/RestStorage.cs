@@ -76,9 +76,9 @@ internal sealed class RestStorage : RepositoryStorage
                 var name = entry.ValueKind == JsonValueKind.String ? entry.GetString()
                     : entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("name", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()
                     : null;
-                if (name is { Length: 64 } && name.All(char.IsAsciiHexDigitLower))
+                if (IsStorageId(name))
                 {
-                    names.Add(name);
+                    names.Add(name!);
                 }
             }
         }
