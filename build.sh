@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The project's entry point; README.md documents it and .ci/run calls `./build.sh test`.
+# The project's entry point; README.md documents it and .ci/run calls `./build.sh demo`, then `./build.sh test`.
 #   ./build.sh demo   provision restic if needed, build, run the console quick-start sample
 #   ./build.sh test   provision restic 0.19.x, 0.18.0 and 0.14.0, build, run the tests that start no restic once
 #                     and every test that starts restic against each version
@@ -12,7 +12,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # The newest pinned restic (the first line of --print): what the demo and the NativeAOT sample run against.
-newest_restic() { eng/provision-restic.sh --print | head -n 1 | cut -f 2; }
+# awk reads all of --print: `head -n 1` would close the pipe early and, under pipefail, the script's next
+# printf would die of SIGPIPE (exit 141) and abort the caller.
+newest_restic() { eng/provision-restic.sh --print | awk -F '\t' 'NR == 1 { print $2 }'; }
 
 build() { dotnet build Restic.Net.sln -c Release -nologo -clp:NoSummary; }
 
