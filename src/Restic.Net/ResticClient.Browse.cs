@@ -73,9 +73,21 @@ public partial class ResticClient
         var piped = StartPiped(command, null, cancellationToken);
         await using var scope = piped.ConfigureAwait(false);
         var sawSnapshot = false;
-        await foreach (var node in ReadLinesAsync<SnapshotNode>(piped, (line, batch) => sawSnapshot |= ParseListLine(line, batch)).ConfigureAwait(false))
+        var sawText = false;
+        await foreach (var node in ReadLinesAsync<SnapshotNode>(piped, (line, batch) =>
+        {
+            var kind = ParseListLine(line, batch);
+            sawSnapshot |= kind == ListLine.Snapshot;
+            sawText |= kind == ListLine.Text;
+        }).ConfigureAwait(false))
         {
             yield return node;
+        }
+
+        if (!sawSnapshot && sawText)
+        {
+            // restic names an unknown snapshot on stderr and prints nothing; text without the header is not that.
+            throw MissingOutput(await piped.Completion.ConfigureAwait(false), "snapshot line before the nodes");
         }
 
         if (!sawSnapshot)
@@ -92,34 +104,55 @@ public partial class ResticClient
         }
     }
 
-    /// <summary>Adds a node line to the batch; returns whether the line was restic's snapshot header.</summary>
-    private bool ParseListLine(ReadOnlySpan<byte> line, List<SnapshotNode> batch)
+    private enum ListLine
+    {
+        Node,
+        Snapshot,
+        Text,
+        Other,
+    }
+
+    /// <summary>Adds a node line to the batch; returns what the line was.</summary>
+    private ListLine ParseListLine(ReadOnlySpan<byte> line, List<SnapshotNode> batch)
     {
         // Nearly every line is a node: one pass, no DTO. Anything else is classified first.
         if (NodeLine.TryRead(line, out var node))
         {
             batch.Add(node);
-            return false;
+            return ListLine.Node;
         }
 
         if (!JsonLine.TryGetMessageType(line, out var type))
         {
+            ThrowIfCutObject("ls", line);
             LogText("ls", line);
-            return false;
+            return line.Trim(" \t\r"u8).IsEmpty ? ListLine.Other : ListLine.Text;
         }
 
         switch (type)
         {
             case "node":
                 batch.Add(DeserializeLine(line, ResticJsonContext.Default.NodeDto, "ls").ToNode());
-                return false;
+                return ListLine.Node;
             case "snapshot":
                 // Validated like every snapshot, though only its presence matters here.
                 var dto = DeserializeLine(line, ResticJsonContext.Default.SnapshotDto, "ls");
                 _ = ProjectLine(line, "ls", dto.ToSnapshot);
-                return true;
+                return ListLine.Snapshot;
             default:
-                return false;
+                return ListLine.Other;
+        }
+    }
+
+    /// <summary>
+    /// restic prints each item as one JSON object per line and no text line starting with '{': such a line that
+    /// is not a whole object was cut (a stopped restic, a full pipe). Reading it as text would drop an item.
+    /// </summary>
+    private void ThrowIfCutObject(string operation, ReadOnlySpan<byte> line)
+    {
+        if (line.TrimStart(" \t"u8) is [(byte)'{', ..])
+        {
+            throw MalformedLine(operation, line, new JsonException("The line is not a whole JSON object."));
         }
     }
 
@@ -213,6 +246,7 @@ public partial class ResticClient
     {
         if (!JsonLine.TryGetMessageType(line, out var type))
         {
+            ThrowIfCutObject("diff", line);
             LogText("diff", line);
             return null;
         }

@@ -10,7 +10,7 @@ public partial class ResticClient
     {
         var (run, output) = await RunBufferedAsync(WithCacheDirectory(ResticCommands.Cache()), cancellationToken).ConfigureAwait(false);
         LogCompleted(run);
-        return TextOutput.ParseCache(output.StandardOutputLines);
+        return ParseText(run, output.StandardOutputLines, TextOutput.ParseCache);
     }
 
     /// <inheritdoc />
@@ -20,7 +20,7 @@ public partial class ResticClient
         options.Validate();
         var (run, output) = await RunBufferedAsync(WithCacheDirectory(ResticCommands.CacheCleanup(options)), cancellationToken).ConfigureAwait(false);
         LogCompleted(run);
-        return TextOutput.ParseCacheCleanup(output.StandardOutputLines);
+        return ParseText(run, output.StandardOutputLines, TextOutput.ParseCacheCleanup);
     }
 
     /// <summary><c>cache</c> opens no repository, so it runs without the repository's variables, except the cache folder.</summary>

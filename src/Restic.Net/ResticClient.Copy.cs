@@ -55,6 +55,6 @@ public partial class ResticClient
         var command = ResticCommands.Copy(options, sourceEnvironment.ExtendedOptions) with { Environment = environment, Secrets = secrets };
         var (run, output) = await RunBufferedAsync(command, cancellationToken).ConfigureAwait(false);
         LogCompleted(run);
-        return TextOutput.ParseCopy(output.StandardOutputLines);
+        return ParseText(run, output.StandardOutputLines, TextOutput.ParseCopy);
     }
 }

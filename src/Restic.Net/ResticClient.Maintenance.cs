@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text;
 using Restic.Net.CommandLines;
+using Restic.Net.Execution;
 using Restic.Net.Failures;
 using Restic.Net.Secrets;
 using Restic.Net.Serialization;
@@ -45,36 +46,31 @@ public partial class ResticClient
         var (run, output) = await RunBufferedAsync(ResticCommands.Forget(options), cancellationToken, static run => run.ExitCode is 0 or 3).ConfigureAwait(false);
         LogCompleted(run);
 
-        // restic prints nothing when no snapshot matched; with --prune, prune's text follows the JSON.
-        // One pass over the document: its end is looked for only for prune's text or when it cannot be read.
+        // restic prints nothing at all when no snapshot matched. Anything else must be the document: output
+        // that was cut or is not restic's is an error, never "nothing removed" (restic may have removed some).
         var stdout = output.StandardOutput;
-        ForgetGroupDto[] groups;
-        try
-        {
-            groups = ResticJson.DeserializeDocument(stdout, ResticJsonContext.Default.ForgetGroupDtoArray);
-        }
-        catch (JsonException) when (ResticJson.EndOfDocument(stdout) < 0)
-        {
-            groups = [];
-        }
-        catch (JsonException)
-        {
-            groups = ParseDocument(run, output, ResticJsonContext.Default.ForgetGroupDtoArray); // throws, with the output
-        }
-
-        PruneResult? prune = null;
-        if (options.Prune)
-        {
-            var end = ResticJson.EndOfDocument(stdout);
-            var rest = Encoding.UTF8.GetString(end < 0 ? stdout : stdout[end..]);
-            prune = PruneReportOrNull(TextOutput.ParsePrune(SplitLines(rest), options.DryRun));
-        }
-
-        var notRemoved = TextOutput.ParseNotRemovedSnapshots(output.StandardErrorLines);
-        return new ForgetResult
+        ForgetGroupDto[] groups = stdout.Trim(" \t\r\n"u8).IsEmpty
+            ? []
+            : ParseDocument(run, output, ResticJsonContext.Default.ForgetGroupDtoArray);
+        var result = new ForgetResult
         {
             Groups = ProjectOrThrow(run, output, () => Array.ConvertAll(groups, Projections.ToGroup)),
             IsDryRun = options.DryRun,
+        };
+
+        // restic prunes (or, with --dry-run, shows what prune would do) only when forget removed something;
+        // then prune's text follows the JSON and must be whole.
+        PruneResult? prune = null;
+        if (options.Prune && result.Removed.Count > 0)
+        {
+            var end = ResticJson.EndOfDocument(stdout);
+            var rest = SplitLines(Encoding.UTF8.GetString(stdout[end..]));
+            prune = ParsePruneReport(run, rest, options.DryRun);
+        }
+
+        var notRemoved = TextOutput.ParseNotRemovedSnapshots(output.StandardErrorLines);
+        return result with
+        {
             Prune = prune,
             IsComplete = notRemoved.Count == 0 && run.ExitCode == 0,
             NotRemoved = notRemoved,
@@ -102,14 +98,27 @@ public partial class ResticClient
         return plan with
         {
             IsDryRun = options.DryRun,
-            Prune = PruneReportOrNull(TextOutput.ParsePrune(output.StandardOutputLines, options.DryRun)),
+            Prune = ParsePruneReport(run, output.StandardOutputLines, options.DryRun),
             IsComplete = notRemoved.Count == 0 && run.ExitCode == 0,
             NotRemoved = notRemoved,
         };
     }
 
-    // restic prunes only when forget removed something, and says nothing then.
-    private static PruneResult? PruneReportOrNull(PruneResult parsed) => parsed.RemainingBlobs is null ? null : parsed;
+    /// <summary>
+    /// The report of the prune that follows a forget which removed snapshots. When restic could not remove some
+    /// (exit code 3) it may have stopped before pruning: then a missing report is no report, not an error.
+    /// </summary>
+    private PruneResult? ParsePruneReport(ResticRun run, IReadOnlyList<string> lines, bool dryRun)
+    {
+        try
+        {
+            return ParseText(run, lines, l => TextOutput.ParsePrune(l, dryRun));
+        }
+        catch (ResticOutputException) when (run.ExitCode != 0)
+        {
+            return null;
+        }
+    }
 
     /// <inheritdoc />
     public virtual async Task<PruneResult> PruneAsync(PruneOptions? options = null, CancellationToken cancellationToken = default)
@@ -119,7 +128,7 @@ public partial class ResticClient
         var capabilities = (await _executor.GetVersionAsync(cancellationToken).ConfigureAwait(false)).Capabilities;
         var (run, output) = await RunBufferedAsync(ResticCommands.Prune(options, capabilities), cancellationToken).ConfigureAwait(false);
         LogCompleted(run);
-        return TextOutput.ParsePrune(output.StandardOutputLines, options.DryRun);
+        return ParseText(run, output.StandardOutputLines, lines => TextOutput.ParsePrune(lines, options.DryRun));
     }
 
     /// <inheritdoc />
@@ -184,6 +193,14 @@ public partial class ResticClient
             {
                 text.Add(line);
             }
+        }
+
+        // restic 0.18+ ends every check with a JSON summary; without it the output was cut or is not restic's.
+        // Older versions print only progress text: their verdict is the exit code and the errors on stderr.
+        var capabilities = (await _executor.GetVersionAsync(cancellationToken).ConfigureAwait(false)).Capabilities;
+        if (summary is null && capabilities.JsonCheck)
+        {
+            throw MissingOutput(run, "check summary", output: string.Join('\n', output.StandardOutputLines));
         }
 
         var failed = run.ExitCode != 0;

@@ -123,6 +123,19 @@ public partial class ResticClient
         }
     }
 
+    /// <summary>Reads restic's text with a <see cref="TextOutput"/> parser; text it cannot read is a <see cref="ResticOutputException"/>.</summary>
+    private T ParseText<T>(ResticRun run, IReadOnlyList<string> lines, Func<IReadOnlyList<string>, T> parse)
+    {
+        try
+        {
+            return parse(lines);
+        }
+        catch (FormatException ex)
+        {
+            throw MissingOutput(run, ex.Message, output: string.Join('\n', lines));
+        }
+    }
+
     private T ProjectOrThrow<T>(ResticRun run, BufferingSink output, Func<T> project)
     {
         try

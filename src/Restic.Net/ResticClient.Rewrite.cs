@@ -29,7 +29,7 @@ public partial class ResticClient
 
         var (run, output) = await RunBufferedAsync(ResticCommands.Rewrite(options), cancellationToken).ConfigureAwait(false);
         LogCompleted(run);
-        return TextOutput.ParseRewrite(output.StandardOutputLines, options.DryRun);
+        return ParseText(run, output.StandardOutputLines, lines => TextOutput.ParseRewrite(lines, options.DryRun));
     }
 
     /// <inheritdoc />
@@ -61,6 +61,6 @@ public partial class ResticClient
 
         var (run, output) = await RunBufferedAsync(ResticCommands.RepairSnapshots(options), cancellationToken).ConfigureAwait(false);
         LogCompleted(run);
-        return TextOutput.ParseRewrite(output.StandardOutputLines, options.DryRun);
+        return ParseText(run, output.StandardOutputLines, lines => TextOutput.ParseRewrite(lines, options.DryRun));
     }
 }

@@ -234,8 +234,18 @@ internal sealed partial class LockHousekeeping(ResticExecutor executor)
     public async Task<IReadOnlyList<string>> ListLockIdsAsync(CancellationToken cancellationToken)
     {
         var output = new BufferingSink();
-        await executor.RunAsync(ResticCommands.ListLockIds(), output, cancellationToken).ConfigureAwait(false);
-        return TextOutput.ParseIds(output.StandardOutputLines);
+        var run = await executor.RunAsync(ResticCommands.ListLockIds(), output, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return TextOutput.ParseIds(output.StandardOutputLines);
+        }
+        catch (FormatException ex)
+        {
+            // A cut or foreign line must not read as "no locks": callers remove or report locks by this list.
+            throw new ResticOutputException(
+                $"restic list locks printed no valid {ex.Message}.", run.ExitCode, run.CommandLine, run.StandardError, ex,
+                executor.Settings.Redactor.Redact(string.Join('\n', output.StandardOutputLines)));
+        }
     }
 
     /// <summary>Runs <c>restic unlock</c> (stale locks only) and returns the ids of <paramref name="before"/> that are gone afterwards.</summary>

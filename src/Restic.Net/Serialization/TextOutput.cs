@@ -3,10 +3,19 @@ using System.Text.RegularExpressions;
 
 namespace Restic.Net.Serialization;
 
-/// <summary>Parsers of the text restic prints where it has no JSON: prune, unlock, forget failures, tag (before 0.18), key, copy, rewrite, repair and cache.</summary>
+/// <summary>
+/// Parsers of the text restic prints where it has no JSON: prune, unlock, forget failures, tag (before 0.18),
+/// key, copy, rewrite, repair and cache. A parser whose result would claim something the text does not say
+/// (no statistics, nothing copied, no locks) throws <see cref="FormatException"/> naming what is missing when
+/// the text lacks the line restic always prints: output that cannot be read is never an empty result.
+/// </summary>
 internal static partial class TextOutput
 {
-    /// <summary>Reads the statistics block of <c>prune</c> (same layout 0.14–0.18).</summary>
+    /// <summary>
+    /// Reads the statistics block of <c>prune</c> (same layout 0.14–0.19), which restic prints even when there
+    /// is nothing to prune, and, unless a dry run, the <c>done</c> it ends with.
+    /// </summary>
+    /// <exception cref="FormatException">A row of the block or the final <c>done</c> is missing.</exception>
     public static PruneResult ParsePrune(IReadOnlyList<string> lines, bool dryRun)
     {
         (long? Blobs, long? Bytes) Row(string label)
@@ -36,6 +45,16 @@ internal static partial class TextOutput
             {
                 unused = ParseSize(match.Groups["size"].Value);
             }
+        }
+
+        if (repack.Blobs is null || removes.Blobs is null || delete.Blobs is null || total.Blobs is null || remaining.Blobs is null || unused is null)
+        {
+            throw new FormatException("prune statistics (to repack, this removes, to delete, total prune, remaining, unused size after prune)");
+        }
+
+        if (!dryRun && !lines.Any(l => l == "done"))
+        {
+            throw new FormatException("end of prune ('done')");
         }
 
         return new PruneResult
@@ -93,9 +112,29 @@ internal static partial class TextOutput
         return ids;
     }
 
-    /// <summary>The 64-hex ids of a <c>list</c> output, one per line; other lines are skipped.</summary>
-    public static IReadOnlyList<string> ParseIds(IReadOnlyList<string> lines) =>
-        lines.Select(l => l.Trim()).Where(l => l.Length == 64 && l.All(char.IsAsciiHexDigit)).ToArray();
+    /// <summary>The 64-hex ids of a <c>list</c> output, one per line (restic prints nothing else there).</summary>
+    /// <exception cref="FormatException">A line is not an id: the output was cut or is not restic's.</exception>
+    public static IReadOnlyList<string> ParseIds(IReadOnlyList<string> lines)
+    {
+        var ids = new List<string>(lines.Count);
+        foreach (var line in lines)
+        {
+            var id = line.Trim();
+            if (id.Length == 0)
+            {
+                continue;
+            }
+
+            if (id.Length != 64 || !id.All(char.IsAsciiHexDigit))
+            {
+                throw new FormatException("list of ids (one 64-digit hexadecimal id per line)");
+            }
+
+            ids.Add(id);
+        }
+
+        return ids;
+    }
 
     /// <summary>A size as restic prints it (<c>5.634 KiB</c>, <c>0 B</c>), in bytes; restic rounds to 3 decimals.</summary>
     public static long? ParseSize(string text)
@@ -167,16 +206,22 @@ internal static partial class TextOutput
     /// "snapshot Y saved, copied from source snapshot X", after all the blocks of its batch. Either way
     /// "skipping source snapshot X, was already copied to snapshot Y" (with <c>--verbose</c>).
     /// </summary>
+    /// <exception cref="FormatException">
+    /// A snapshot block ends neither copied nor skipped, or text was printed without any block (restic prints
+    /// nothing when there is nothing to copy).
+    /// </exception>
     public static CopyResult ParseCopy(IReadOnlyList<string> lines)
     {
         var copied = new List<CopiedSnapshot>();
         var skipped = new List<CopiedSnapshot>();
+        var blocks = new List<SnapshotId>();
         SnapshotId? current = null;
         foreach (var line in lines)
         {
             if (SnapshotBlock().Match(line) is { Success: true } block)
             {
                 current = SnapshotId.Parse(block.Groups["id"].Value);
+                blocks.Add(current.Value);
             }
             else if (CopySavedFrom().Match(line) is { Success: true } savedFrom)
             {
@@ -195,13 +240,22 @@ internal static partial class TextOutput
             }
         }
 
-        return new CopyResult { Copied = copied, Skipped = skipped, Output = WithoutProgress(lines) };
+        var output = WithoutProgress(lines);
+        var settled = copied.Concat(skipped).Select(c => c.SourceId).ToList();
+        if (blocks.Count == 0 ? output.Any(l => l.Trim().Length > 0) : blocks.Any(b => !settled.Contains(b)))
+        {
+            throw new FormatException("end of every snapshot's copy ('snapshot … saved' or 'skipping source snapshot …')");
+        }
+
+        return new CopyResult { Copied = copied, Skipped = skipped, Output = output };
     }
 
     /// <summary>
     /// The blocks of <c>rewrite</c> and <c>repair snapshots</c>: "snapshot X of [...]", then "saved new
-    /// snapshot Y" or "would save new snapshot", and "removed old snapshot X"; last the count.
+    /// snapshot Y" or "would save new snapshot", and "removed old snapshot X"; last the count, which restic
+    /// always prints ("modified 3 snapshots", "no snapshots were modified").
     /// </summary>
+    /// <exception cref="FormatException">The count is missing.</exception>
     public static RewriteResult ParseRewrite(IReadOnlyList<string> lines, bool dryRun)
     {
         var changes = new List<SnapshotChange>();
@@ -240,10 +294,19 @@ internal static partial class TextOutput
             }
         }
 
-        return new RewriteResult { IsDryRun = dryRun, ModifiedSnapshots = count ?? changes.Count, Changes = changes, Output = WithoutProgress(lines) };
+        if (count is null)
+        {
+            throw new FormatException("count of modified snapshots ('modified N snapshots' or 'no snapshots were modified')");
+        }
+
+        return new RewriteResult { IsDryRun = dryRun, ModifiedSnapshots = count.Value, Changes = changes, Output = WithoutProgress(lines) };
     }
 
-    /// <summary>The table of <c>cache</c> and its "N cache dirs in PATH" footer.</summary>
+    /// <summary>
+    /// The table of <c>cache</c> and its "N cache dirs in PATH" footer, or "no cache dirs found, basedir is
+    /// PATH" when there is no table.
+    /// </summary>
+    /// <exception cref="FormatException">Neither the footer nor the "no cache dirs" line was printed.</exception>
     public static CacheInfo ParseCache(IReadOnlyList<string> lines)
     {
         var entries = new List<CacheEntry>();
@@ -264,12 +327,22 @@ internal static partial class TextOutput
             {
                 directory = footer.Groups["path"].Value;
             }
+            else if (NoCacheDirectories().Match(line) is { Success: true } none)
+            {
+                directory = none.Groups["path"].Value;
+            }
+        }
+
+        if (directory is null)
+        {
+            throw new FormatException("cache folder ('N cache dirs in PATH' or 'no cache dirs found, basedir is PATH')");
         }
 
         return new CacheInfo { Directory = directory, Entries = entries };
     }
 
     /// <summary>"remove 2 old cache directories" or "no old cache dirs found".</summary>
+    /// <exception cref="FormatException">Neither line was printed.</exception>
     public static CacheCleanupResult ParseCacheCleanup(IReadOnlyList<string> lines)
     {
         foreach (var line in lines)
@@ -278,9 +351,14 @@ internal static partial class TextOutput
             {
                 return new CacheCleanupResult { RemovedDirectories = int.Parse(match.Groups["count"].Value, CultureInfo.InvariantCulture) };
             }
+
+            if (line.StartsWith("no old cache dirs found", StringComparison.Ordinal))
+            {
+                return new CacheCleanupResult { RemovedDirectories = 0 };
+            }
         }
 
-        return new CacheCleanupResult { RemovedDirectories = 0 };
+        throw new FormatException("cache cleanup count ('remove N old cache directories' or 'no old cache dirs found')");
     }
 
     /// <summary>restic's text without its progress lines (<c>[0:01] 50.00% ...</c>).</summary>
@@ -319,6 +397,9 @@ internal static partial class TextOutput
 
     [GeneratedRegex(@"^\d+ cache dirs? in (?<path>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex CacheFooter();
+
+    [GeneratedRegex(@"^no cache dirs found, basedir is (?<path>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex NoCacheDirectories();
 
     [GeneratedRegex(@"^remove (?<count>\d+) old cache director", RegexOptions.CultureInvariant)]
     private static partial Regex CacheRemoved();

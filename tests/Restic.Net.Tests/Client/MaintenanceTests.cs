@@ -81,7 +81,8 @@ public class MaintenanceTests
     [InlineData("0.18.0", "unlock-stale", 1)]
     public async Task UnlockAsync_Recording_ReportsWhatRestic_Says(string version, string scenario, int? removed)
     {
-        var client = FixtureRunner.Replaying(version, scenario).CreateClient();
+        // No lock listed before or after: the count is restic's own where it prints one.
+        var client = new FixtureRunner(version, i => i.Arguments[0] == "list" ? Fixture.Inline("") : Fixture.Load(version, scenario)).CreateClient();
 
         var result = await client.UnlockAsync(new UnlockOptions { RemoveAll = scenario == "unlock-stale" });
 
@@ -178,12 +179,48 @@ public class MaintenanceTests
         Assert.Contains(result.Removed, s => s.Id.Value == planned);
     }
 
-    [Fact]
-    public async Task ForgetAsync_WithPruneButNothingPruned_HasNoPruneResult()
+    [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    public async Task ForgetAsync_WithPruneButNothingRemoved_HasNoPruneResult(string version)
     {
-        var result = await FixtureRunner.Replaying("0.18.0", "forget").CreateClient().ForgetAsync(RetentionPolicy.Default, new ForgetOptions { Prune = true });
+        // restic prunes only when forget removed a snapshot: the recorded groups with their removals dropped.
+        var forget = Fixture.Load(version, "forget");
+        var kept = System.Text.RegularExpressions.Regex.Replace(System.Text.Encoding.UTF8.GetString(forget.StandardOutput), @",""remove"":\[.*?\],""reasons""", @",""remove"":null,""reasons""");
+        var client = new FixtureRunner(version, _ => forget with { StandardOutput = System.Text.Encoding.UTF8.GetBytes(kept) }).CreateClient();
 
+        var result = await client.ForgetAsync(RetentionPolicy.Default, new ForgetOptions { Prune = true });
+
+        Assert.Empty(result.Removed);
         Assert.Null(result.Prune);
+    }
+
+    [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    public async Task ForgetAsync_WithPrune_RemovedSnapshotsButNoPruneReport_IsCutOutput(string version)
+    {
+        // The recording was made without --prune: a forget that removed one snapshot and printed no prune report.
+        var client = FixtureRunner.Replaying(version, "forget").CreateClient();
+
+        var ex = await Assert.ThrowsAsync<ResticOutputException>(() => client.ForgetAsync(RetentionPolicy.Default, new ForgetOptions { Prune = true }));
+
+        Assert.Contains("printed no prune statistics", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
+    public async Task ForgetAsync_NothingPrinted_IsNothingMatched(string version)
+    {
+        // restic prints nothing at all when no snapshot matched the filter: that, and only that, is an empty result.
+        var client = new FixtureRunner(version, _ => Fixture.Inline("")).CreateClient();
+
+        var result = await client.ForgetAsync(RetentionPolicy.Default);
+
+        Assert.Empty(result.Groups);
+        Assert.True(result.IsComplete);
     }
 
     [Fact]
