@@ -29,9 +29,11 @@ internal static class RepositoryParser
 
     private static ResticRepository ParseRest(string location, string url)
     {
-        // The user info ends at the last '@' before the path, as Go's url.Parse (and so restic) reads it:
-        // an unencoded '@' in the password is part of it. An unencoded '/' ends the authority early, which
-        // restic would not understand either: rejected, without echoing the location.
+        // The authority ends at the first '/', '?' or '#', and the user info at its last '@', as Go's url.Parse
+        // (and so restic) reads it: an unencoded '@' or space in the password is part of it. An unencoded '/',
+        // '?' or '#' ends the authority early, so a later '@' means the split is a guess: restic would take part
+        // of the password for the host and print it in its DNS error. Such a URL is refused, without echoing
+        // any of it.
         string? user = null, password = null;
         var separator = url.IndexOf("://", StringComparison.Ordinal);
         if (separator > 0)
@@ -40,10 +42,12 @@ internal static class RepositoryParser
             var pathStart = url.IndexOfAny(['/', '?', '#'], start);
             var authority = pathStart < 0 ? url[start..] : url[start..pathStart];
             var at = authority.LastIndexOf('@');
-            if (at < 0 && pathStart >= 0 && url.IndexOf('@', pathStart) >= 0 && !IsHostAndPort(authority))
+            var atAfterAuthority = pathStart >= 0 && url.IndexOf('@', pathStart) >= 0;
+            if (atAfterAuthority && (at >= 0 || !IsHostAndPort(authority)))
             {
                 throw BackendSettings.Invalid(
-                    "The REST URL's user info contains '/', '?' or '#': percent-encode them in the user name and password (%2F, %3F, %23), or set RestRepository.User and Password.",
+                    "The REST URL's user info cannot be told from its host and path: its user name or password holds an unencoded '/', '?' or '#': " +
+                    "percent-encode them (%2F, %3F, %23) and '@' (%40), or set RestRepository.User and Password.",
                     nameof(location));
             }
 

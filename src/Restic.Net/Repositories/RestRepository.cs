@@ -22,7 +22,7 @@ public sealed record RestRepository : ResticRepository
         ArgumentNullException.ThrowIfNull(url);
         if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
-            throw new ArgumentException($"A REST repository needs an absolute http:// or https:// URL; got '{Redactor.RedactUrlCredentials(url.OriginalString)}'.", nameof(url));
+            throw new ArgumentException($"A REST repository needs an absolute http:// or https:// URL; got '{Redactor.RedactLocationCredentials(url.OriginalString)}'.", nameof(url));
         }
 
         if (url.UserInfo.Length > 0)

@@ -15,7 +15,7 @@ public abstract record ResticRepository
     }
 
     /// <summary>The location with any credentials masked; safe to log.</summary>
-    public string RedactedLocation => Redactor.RedactUrlCredentials(ToResticLocation());
+    public string RedactedLocation => Redactor.RedactLocationCredentials(ToResticLocation());
 
     /// <summary>
     /// Parses a repository string as restic accepts it for <c>--repo</c>: a local path, <c>local:</c>,
@@ -64,6 +64,6 @@ public abstract record ResticRepository
     internal virtual IEnumerable<string> GetSecrets()
     {
         var password = Redactor.GetUrlPassword(ToResticLocation());
-        return password is null ? [] : [password];
+        return password is null ? [] : Redactor.UrlPasswordAndPieces(password);
     }
 }

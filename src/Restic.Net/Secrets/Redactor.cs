@@ -100,19 +100,64 @@ internal sealed class Redactor
         return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
     }
 
-    /// <summary>The password part of the first URL in <paramref name="location"/>, if any (as written, not decoded).</summary>
+    /// <summary>
+    /// Masks the password of a repository location that is one URL (not free text): everything between the
+    /// first <c>:</c> after <c>://</c> and the last <c>@</c> of the string, whatever lies between (spaces,
+    /// quotes, <c>/</c>, <c>#</c>, more <c>@</c>). A path holding '@' may be masked too: more, never less.
+    /// </summary>
+    public static string RedactLocationCredentials(string location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        if (FindLocationPassword(location) is not var (start, end))
+        {
+            return location;
+        }
+
+        return string.Concat(location.AsSpan(0, start), Mask, location.AsSpan(end));
+    }
+
+    /// <summary>The password of a location that is one URL, if any (as written, not decoded); see <see cref="RedactLocationCredentials"/>.</summary>
     public static string? GetUrlPassword(string location)
     {
         ArgumentNullException.ThrowIfNull(location);
+        return FindLocationPassword(location) is var (start, end) ? location[start..end] : null;
+    }
+
+    /// <summary>
+    /// A URL password and, when it holds characters that end a part of a URL, the pieces between them (of
+    /// three characters or more). restic splits an unencoded password where Go's URL parser does and prints
+    /// the pieces on their own: "lookup PIECE: no such host", "invalid port \":PIECE\"".
+    /// </summary>
+    public static IEnumerable<string> UrlPasswordAndPieces(string password)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        return password.Split(s_urlPartEnds, StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => p.Length >= 3)
+            .Prepend(password)
+            .Distinct(StringComparer.Ordinal);
+    }
+
+    // Characters at which Go's URL parser splits a location, or which it escapes when it quotes one.
+    private static readonly char[] s_urlPartEnds = ['/', '?', '#', '@', ':', ' ', '"', '\'', '\\', '%', '[', ']', '\t'];
+
+    // The password of a whole location: after the first ':' that follows "://", up to the last '@'.
+    private static (int Start, int End)? FindLocationPassword(string location)
+    {
         var separator = location.IndexOf("://", StringComparison.Ordinal);
-        if (separator < 0 || FindUserInfo(location, separator) is not var (start, end))
+        if (separator <= 0 || !char.IsAsciiLetterOrDigit(location[separator - 1]))
         {
             return null;
         }
 
-        var colon = location.IndexOf(':', start, end - start);
-        var password = colon < 0 ? null : location[(colon + 1)..end];
-        return password is null or Mask ? null : password;
+        var start = separator + 3;
+        var at = location.LastIndexOf('@');
+        var colon = at < start ? -1 : location.IndexOf(':', start, at - start);
+        if (colon < 0 || location.AsSpan(colon + 1, at - colon - 1).SequenceEqual(Mask))
+        {
+            return null; // no user info, a user name alone, or already masked
+        }
+
+        return (colon + 1, at);
     }
 
     // The user info of the URL whose "://" is at 'separator': from after it to the last '@' before the URL

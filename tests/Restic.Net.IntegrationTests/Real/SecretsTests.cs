@@ -113,4 +113,45 @@ public sealed class SecretsTests : IAsyncLifetime
             Assert.DoesNotContain("***pen", text);
         }
     }
+
+    [Theory(Timeout = 60000)]
+    [InlineData("Qz7@Kx5/Wv3")] // Go reads Kx5 as the host: restic would print it in its DNS error
+    [InlineData("Qz7 Kx5 Wv3")] // spaces: Go refuses the user info and restic prints the URL
+    [InlineData("Qz7@:%/#? &Wv3")] // every character at once
+    [InlineData("Qz7\"Kx5'Wv3")] // quotes end a URL in free text
+    [InlineData("Qz7?Kx5#Wv3")]
+    public async Task UrlPasswordWithRawSpecialCharacters_ParsedOrGiven_AppearsInNoMessageOrLog(string urlPassword)
+    {
+        var location = $"rest:http://user:{urlPassword}@127.0.0.1:9/repo/";
+        var parts = urlPassword.Split(['@', '/', ' ', ':', '%', '#', '?', '&', '"', '\''], StringSplitOptions.RemoveEmptyEntries);
+        var texts = new List<string>();
+        try
+        {
+            texts.Add(ResticRepository.Parse(location).ToString());
+        }
+        catch (ArgumentException refused)
+        {
+            // Refused: what it says is the whole story, and it repeats nothing of the URL.
+            texts.Add(refused.ToString());
+        }
+
+        // The same location as a raw string reaches restic as is; whatever restic prints of it is masked.
+        var logs = new CapturingLoggerProvider();
+        var options = TestRestic.Options(_root.Combine("unused"), _root.Combine("url-cache"));
+        options.Repository = new GenericRepository(location);
+        var client = new ResticClient(options, logs.CreateFactory());
+        var ex = await Assert.ThrowsAnyAsync<ResticException>(() => client.GetSnapshotsAsync());
+        texts.AddRange(logs.Lines);
+        texts.Add(ex.ToString());
+        texts.Add(ex.StandardError ?? string.Empty);
+        texts.Add(client.Repository.ToString());
+
+        foreach (var text in texts)
+        {
+            foreach (var part in parts)
+            {
+                Assert.False(text.Contains(part, StringComparison.Ordinal), $"'{part}' of the password in: {text}");
+            }
+        }
+    }
 }

@@ -343,6 +343,62 @@ public sealed class BackendRepositoryTests
         Assert.Contains("@", repository.Url.AbsolutePath);
     }
 
+    [Theory]
+    [InlineData("@")]
+    [InlineData(":")]
+    [InlineData(" ")]
+    [InlineData("%")]
+    [InlineData("&")]
+    [InlineData("'")]
+    [InlineData("\"")]
+    [InlineData("@ @:")]
+    public void Parse_RestPasswordWithUnencodedCharactersThatCannotEndTheAuthority_KeepsThemAndNeverShowsThem(string special)
+    {
+        var secret = "Pw" + special + "Mid" + special + "Tail";
+
+        var repository = Assert.IsType<RestRepository>(ResticRepository.Parse($"rest:http://user:{secret}@host:8000/repo/"));
+
+        Assert.Equal("user", repository.User);
+        Assert.Equal(secret, repository.Password);
+        Assert.Equal(new Uri("http://host:8000/repo/"), repository.Url);
+        Assert.Equal("rest:http://user:***@host:8000/repo/", repository.ToString());
+        Assert.Equal(secret, Uri.UnescapeDataString(repository.ToResticLocation()["rest:http://user:".Length..repository.ToResticLocation().LastIndexOf('@')]));
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("?")]
+    [InlineData("#")]
+    [InlineData("@:%/#? &")] // every character at once
+    [InlineData("@")] // with a '/' after it: "pa@MID/TAIL@host" would send restic to the host MID
+    public void Parse_RestPasswordWhoseSplitIsAGuess_IsRefusedWithoutRepeatingAnyOfIt(string special)
+    {
+        var secret = "Pw" + special + "Mid" + (special == "@" ? "/" : special) + "Tail";
+
+        var ex = Assert.Throws<ArgumentException>(() => ResticRepository.Parse($"rest:http://user:{secret}@srv9:8000/rp7/"));
+
+        Assert.Contains("percent-encode", ex.Message, StringComparison.Ordinal);
+        foreach (var part in new[] { "Pw", "Mid", "Tail", "srv9", "rp7" })
+        {
+            Assert.DoesNotContain(part, ex.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("rest:http://user:Pw@Mid/Tail@host/repo")]
+    [InlineData("rest:http://user:Pw@:%/#? &@host/repo")]
+    [InlineData("rest:http://user:Pw Mid Tail@host/repo")]
+    [InlineData("rest:http://user:Pw\"Mid'Tail@host/repo")]
+    [InlineData("rest:http+unix://user:Pw /#?Mid@/run/rest.sock:/repo")]
+    public void GenericRepository_MasksEverythingBetweenTheUserAndTheLastAt(string location)
+    {
+        var repository = new GenericRepository(location);
+
+        Assert.EndsWith("user:***@" + location[(location.LastIndexOf('@') + 1)..], repository.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Pw", repository.ToString(), StringComparison.Ordinal);
+        Assert.Contains(location[(location.IndexOf("user:", StringComparison.Ordinal) + 5)..location.LastIndexOf('@')], repository.GetSecrets());
+    }
+
     [Fact]
     public void GenericRepository_WithAnyUrlPassword_NeverShowsIt()
     {
