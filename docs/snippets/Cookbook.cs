@@ -66,8 +66,8 @@ internal static class Cookbook
                 case BackupScanCompletedEvent scan:
                     Console.WriteLine($"scan finished: {scan.TotalFiles} files, {scan.TotalBytes} bytes");
                     break;
-                case BackupFileEvent file:                  // only with IncludeFileEvents (restic --verbose)
-                    Console.WriteLine($"{file.Action} {file.Item}");
+                case BackupFileEvent fileEvent:             // only with IncludeFileEvents (restic --verbose)
+                    Console.WriteLine($"{fileEvent.Action} {fileEvent.Item}");
                     break;
                 case BackupErrorEvent error:
                     Console.WriteLine($"cannot read {error.Error.Item}: {error.Error.Message}");
@@ -89,13 +89,13 @@ internal static class Cookbook
     public static async Task<IReadOnlyList<Snapshot>> SnapshotsAsync(IResticClient client)
     {
         // begin-snippet: snapshots
-        IReadOnlyList<Snapshot> snapshots = await client.GetSnapshotsAsync(new SnapshotsOptions { Filter = new SnapshotFilter { Tags = ["nightly"] } });
-        foreach (var s in snapshots)   // oldest first
+        IReadOnlyList<Snapshot> nightly = await client.GetSnapshotsAsync(new SnapshotsOptions { Filter = new SnapshotFilter { Tags = ["nightly"] } });
+        foreach (var s in nightly)   // oldest first
         {
             Console.WriteLine($"{s.Id.ToShortString()}  {s.Time:u}  {s.HostName}  {string.Join(", ", s.Paths)}");
         }
         // end-snippet
-        return snapshots;
+        return nightly;
     }
 
     public static async Task<RestoreSummary> RestoreAsync(IResticClient client, IReadOnlyList<Snapshot> snapshots, string documents, string target, string latestTarget)
@@ -272,28 +272,32 @@ internal static class Cookbook
     public static async Task<string> HandleErrorsAsync(IResticClient client, string target)
     {
         // begin-snippet: errors
+        string outcome;
         try
         {
             await client.RestoreAsync(SnapshotReference.Parse("deadbeef"), target);
+            outcome = "restored";
         }
         catch (ResticSnapshotNotFoundException)
         {
-            return "no such snapshot";
+            outcome = "no such snapshot";
         }
         catch (ResticWrongPasswordException)
         {
-            return "the password opens no key of this repository";
+            outcome = "the password opens no key of this repository";
         }
         catch (ResticRepositoryLockedException e)
         {
-            return $"locked by {e.LockHolder}; retry later or set LockWaitTimeout";
+            outcome = $"locked by {e.LockHolder}; retry later or set LockWaitTimeout";
         }
         catch (ResticException e)
         {
-            return $"restic failed (exit code {e.ExitCode}): {e.ResticMessage}";
+            outcome = $"restic failed (exit code {e.ExitCode}): {e.ResticMessage}";
         }
+
+        Console.WriteLine(outcome);
         // end-snippet
-        return "restored";
+        return outcome;
     }
 
     public static async Task<UnlockResult> LocksAsync(IResticClient client)

@@ -4,8 +4,9 @@ using Restic.Net.Extensions.DependencyInjection.Tests;
 namespace Restic.Net.Docs.Tests;
 
 /// <summary>
-/// The snippets of docs/snippets/*.cs: the lines between <c>// begin-snippet: NAME</c> and
-/// <c>// end-snippet</c>, without lines marked <c>// snippet-hide</c>, de-indented.
+/// The snippets of docs/snippets/**/*.cs: the lines between <c>// begin-snippet: NAME</c> and
+/// <c>// end-snippet</c>, without lines marked <c>// snippet-hide</c>, de-indented. The files of
+/// docs/snippets/Programs are whole programs: there the markers enclose the whole file.
 /// </summary>
 internal static partial class SnippetSource
 {
@@ -16,7 +17,7 @@ internal static partial class SnippetSource
     private static Dictionary<string, string> Load()
     {
         var snippets = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(Folder, "*.cs").Order(StringComparer.Ordinal))
+        foreach (var file in SourceFiles())
         {
             string? name = null;
             var lines = new List<string>();
@@ -45,6 +46,12 @@ internal static partial class SnippetSource
 
         return snippets;
     }
+
+    // The C# files of the folder and its subfolders, without the build's own (bin, obj).
+    private static IEnumerable<string> SourceFiles() =>
+        Directory.EnumerateFiles(Folder, "*.cs", SearchOption.AllDirectories)
+            .Where(f => Path.GetRelativePath(Folder, f).Split(Path.DirectorySeparatorChar) is var parts && !parts.Contains("bin") && !parts.Contains("obj"))
+            .Order(StringComparer.Ordinal);
 
     private static string Dedent(List<string> lines)
     {

@@ -40,6 +40,6 @@ public abstract class ResticException : Exception
     /// <summary>restic's own error message (the <c>Fatal: ...</c> text), redacted; null if it printed none.</summary>
     public string? ResticMessage { get; }
 
-    /// <summary>The last lines restic wrote to stderr (at most a few KiB), redacted; null when no restic ran for this error.</summary>
+    /// <summary>The last lines restic wrote to stderr (at most 40, each cut at 2,048 characters), redacted; null when no restic ran for this error.</summary>
     public string? StandardError { get; }
 }

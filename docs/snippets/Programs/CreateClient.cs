@@ -1,0 +1,11 @@
+// begin-snippet: create-client
+using Restic.Net;
+
+var client = new ResticClient(new ResticClientOptions
+{
+    Repository = new LocalRepository("/srv/backups/repo"),      // or ResticRepository.Parse("sftp:user@host:/srv/repo")
+    Password = ResticPassword.FromFile("/etc/restic/password"),  // or FromValue(...) / FromCommand("pass show restic")
+    BinaryPath = "restic",                                       // a name on PATH or a full path
+    CacheDirectory = "/var/cache/restic",                        // optional; restic's default otherwise
+});
+// end-snippet
