@@ -44,12 +44,17 @@ builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<ApiKeyOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, o => builder.Configuration.GetSection(ApiKeyOptions.SectionName).Bind(o));
 builder.Services.AddAuthorizationBuilder().AddRolePolicies();
 
-var dataProtection = builder.Services.AddDataProtection().SetApplicationName("Restic.Net.Samples.WebApi");
-if (builder.Configuration["DataProtection:KeysDirectory"] is { Length: > 0 } keys)
-{
-    // Tokens from POST /init must survive restarts: keep the key ring somewhere persistent.
-    dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
-}
+// The server's own state (database, key ring) never lies inside an allowed root, nor a root inside it:
+// refused here, before anything is created or migrated.
+var stateOptions = builder.Configuration.GetSection(StateOptions.SectionName).Get<StateOptions>() ?? new StateOptions();
+var keyRingOptions = builder.Configuration.GetSection(KeyRingOptions.SectionName).Get<KeyRingOptions>() ?? new KeyRingOptions();
+var stateFolders = StateFolders.From(stateOptions, keyRingOptions, builder.Environment.ContentRootPath);
+stateFolders.EnsureApartFrom(builder.Configuration.GetSection(ResticApiOptions.SectionName).Get<ResticApiOptions>()?.AllowedRoots ?? []);
+builder.Services.AddSingleton(stateFolders);
+
+// Tokens from POST /init must survive restarts: the key ring is kept in DataProtection:KeysDirectory,
+// closed to other users and, with a certificate configured, encrypted (Security/KeyRing.cs).
+KeyRing.Configure(builder.Services.AddDataProtection().SetApplicationName("Restic.Net.Samples.WebApi"), keyRingOptions);
 
 builder.Services.AddSingleton(TimeProvider.System);
 
@@ -66,6 +71,10 @@ builder.Services.AddSingleton<JobStore>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<JobStore>());
 
 var app = builder.Build();
+if (KeyRing.IsEphemeral(keyRingOptions))
+{
+    app.Logger.LogWarning("DataProtection:KeysDirectory is not set: the Data Protection keys live in memory only, so every password token (and every repository registered with POST /init) is unusable after a restart.");
+}
 
 app.UseMiddleware<AuditMiddleware>();
 app.UseExceptionHandler();

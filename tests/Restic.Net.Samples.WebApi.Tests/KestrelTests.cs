@@ -18,15 +18,21 @@ public sealed class KestrelTests : IDisposable
     private const string Key = "kestrel-admin-key-3e8d";
     private readonly TempDirectory _root = new("restic-net-kestrel-");
 
+    public KestrelTests()
+    {
+        Directory.CreateDirectory(_root.Combine("files"));
+        Directory.CreateDirectory(_root.Combine("state"));
+    }
+
     [Fact(Timeout = 180000)]
     public async Task RealProcess_StreamsJobEvents_AndAfterARestartTheTokenJobsAndAuditAreStillThere()
     {
-        var source = _root.Combine("src");
+        var source = _root.Combine("files", "src");
         SourceTree.WriteSmallFiles(source, count: 20);
         string name = "kestrel", token, jobId;
         await using (var first = await StartAsync())
         {
-            var init = await first.Http.PostAsJsonAsync(Api.Base + "/init", new { name, location = _root.Combine("repo"), password = TestRestic.Password }).ExpectAsync(HttpStatusCode.Created);
+            var init = await first.Http.PostAsJsonAsync(Api.Base + "/init", new { name, location = _root.Combine("files", "repo"), password = TestRestic.Password }).ExpectAsync(HttpStatusCode.Created);
             token = init["password_token"]!.GetValue<string>();
             var accepted = await first.Http.PostAsync("/backup", new { repository = name, paths = new[] { source }, run_as_job = true }, token).ExpectAsync(HttpStatusCode.Accepted);
             jobId = accepted["job_id"]!.GetValue<string>();
@@ -58,9 +64,9 @@ public sealed class KestrelTests : IDisposable
             app, "--urls", $"http://127.0.0.1:{port}",
             "--Restic:BinaryPath=" + TestRestic.BinaryPath,
             "--Restic:CacheDirectory=" + _root.Combine("cache"),
-            "--Restic:AllowedRoots:0=" + _root.Path,
-            "--State:ConnectionString=Data Source=" + _root.Combine("state.db"),
-            "--DataProtection:KeysDirectory=" + _root.Combine("keys"),
+            "--Restic:AllowedRoots:0=" + _root.Combine("files"),
+            "--State:ConnectionString=Data Source=" + _root.Combine("state", "state.db"),
+            "--DataProtection:KeysDirectory=" + _root.Combine("state", "keys"),
             "--Authentication:ApiKeys:0:Name=ops",
             "--Authentication:ApiKeys:0:Sha256=" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Key))),
             "--Authentication:ApiKeys:0:Roles:0=admin",
