@@ -101,6 +101,7 @@ public sealed class OpenApiTests(WebApiFactory factory) : IClassFixture<WebApiFa
             }
         }
 
+        Assert.Equal(["always", "if_changed", "if_newer", "never"], schemas["RestoreOverwrite"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
         Assert.Equal(["running", "succeeded", "failed", "cancelled"], schemas["JobState"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
     }
 

@@ -6,7 +6,8 @@ namespace Restic.Net.Samples.WebApi.Tests;
 
 /// <summary>
 /// The strict contract in fact, on every request type: a member given twice, a member name in other letter
-/// cases, a number or boolean in a string and null where a list is required are each a 400 naming the member in the API's own words. All are refused while the body is
+/// cases, a number or boolean in a string, null where a list is required and an enum value in another
+/// spelling are each a 400 naming the member in the API's own words. All are refused while the body is
 /// read, before any repository is looked up or restic is started.
 /// </summary>
 [Trait("Restic", "None")] // starts no restic: run once, not per restic version
@@ -102,6 +103,20 @@ public sealed class StrictBodyTests(WebApiFactory factory) : IClassFixture<WebAp
         AssertNames(problem, member);
         Assert.Contains($"{member} may not be null", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("an array of strings", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"IfChanged\"")]
+    [InlineData("\"ALWAYS\"")]
+    [InlineData("\"if-changed\"")]
+    [InlineData("1")]
+    [InlineData("\"\"")]
+    public async Task OverwriteInAnotherSpelling_Is400ListingTheValues(string value)
+    {
+        var problem = await PostRawAsync("/restore/latest", $$"""{"repository":"docs","target_path":"/a","overwrite":{{value}}}""").ExpectAsync(HttpStatusCode.BadRequest);
+
+        AssertNames(problem, "overwrite");
+        Assert.Contains("\"always\", \"if_changed\", \"if_newer\", \"never\"", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Theory]
