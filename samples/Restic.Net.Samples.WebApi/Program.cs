@@ -28,15 +28,34 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 {
     // The original API's wire format: snake_case names and enum values.
     o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+    o.SerializerOptions.Converters.Add(new ExactEnumConverter());
 
     // A strict contract: a field the endpoint does not know is a 400 that names it, never ignored
-    // (an ignored "keep_policy" once meant pruning by a policy the caller never sent).
+    // (an ignored "keep_policy" once meant pruning by a policy the caller never sent). So is a field given
+    // twice (the last one would win: "dry_run": true, "dry_run": false ran a real prune), a name in other
+    // letter cases, a number in a string, and null where a list is required.
     o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    o.SerializerOptions.AllowDuplicateProperties = false;
+    o.SerializerOptions.PropertyNameCaseInsensitive = false;
+    o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+    o.SerializerOptions.RespectNullableAnnotations = true;
 });
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // malformed bodies reach the problem handler
 
-builder.Services.AddProblemDetails();
+// Kestrel reads its endpoints from configuration but not its limits: Kestrel:Limits:MaxRequestBodySize
+// (30 MB by default) is bound here, so an operator can lower it without a rebuild.
+builder.WebHost.ConfigureKestrel((context, kestrel) => context.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits));
+
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+{
+    // Answered by ASP.NET Core itself (status code pages), without a word of why.
+    c.ProblemDetails.Detail ??= c.ProblemDetails.Status switch
+    {
+        StatusCodes.Status413PayloadTooLarge => ProblemExceptionHandler.TooLarge,
+        StatusCodes.Status415UnsupportedMediaType => ProblemExceptionHandler.NotJson,
+        _ => null,
+    };
+});
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddOpenApi(o => o.AddApiContract());
 
@@ -44,12 +63,17 @@ builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<ApiKeyOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, o => builder.Configuration.GetSection(ApiKeyOptions.SectionName).Bind(o));
 builder.Services.AddAuthorizationBuilder().AddRolePolicies();
 
-var dataProtection = builder.Services.AddDataProtection().SetApplicationName("Restic.Net.Samples.WebApi");
-if (builder.Configuration["DataProtection:KeysDirectory"] is { Length: > 0 } keys)
-{
-    // Tokens from POST /init must survive restarts: keep the key ring somewhere persistent.
-    dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
-}
+// The server's own state (database, key ring) never lies inside an allowed root, nor a root inside it:
+// refused here, before anything is created or migrated.
+var stateOptions = builder.Configuration.GetSection(StateOptions.SectionName).Get<StateOptions>() ?? new StateOptions();
+var keyRingOptions = builder.Configuration.GetSection(KeyRingOptions.SectionName).Get<KeyRingOptions>() ?? new KeyRingOptions();
+var stateFolders = StateFolders.From(stateOptions, keyRingOptions, builder.Environment.ContentRootPath);
+stateFolders.EnsureApartFrom(builder.Configuration.GetSection(ResticApiOptions.SectionName).Get<ResticApiOptions>()?.AllowedRoots ?? []);
+builder.Services.AddSingleton(stateFolders);
+
+// Tokens from POST /init must survive restarts: the key ring is kept in DataProtection:KeysDirectory,
+// closed to other users and, with a certificate configured, encrypted (Security/KeyRing.cs).
+KeyRing.Configure(builder.Services.AddDataProtection().SetApplicationName("Restic.Net.Samples.WebApi"), keyRingOptions);
 
 builder.Services.AddSingleton(TimeProvider.System);
 
@@ -66,14 +90,24 @@ builder.Services.AddSingleton<JobStore>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<JobStore>());
 
 var app = builder.Build();
+if (KeyRing.IsEphemeral(keyRingOptions))
+{
+    app.Logger.LogWarning("DataProtection:KeysDirectory is not set: the Data Protection keys live in memory only, so every password token (and every repository registered with POST /init) is unusable after a restart.");
+}
 
+// A refused body is read again to name every unknown member, not only the first the serializer met.
+app.Use((context, next) =>
+{
+    context.Request.EnableBuffering();
+    return next(context);
+});
 app.UseMiddleware<AuditMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapOpenApi();
+app.MapOpenApi().RequireAuthorization(ResticEndpoints.ViewerPolicy); // the contract is for callers, like the rest
 app.MapResticApi();
 
 app.Run();

@@ -58,6 +58,12 @@ public partial class ResticClient
             throw new ResticNotSupportedException("restore --ownership-by-name", version.Version, ResticCapabilities.V019);
         }
 
+        // Before 0.17 restic always overwrites: "always" is what it does anyway, anything else it cannot do.
+        if (options.Overwrite is { } overwrite && overwrite != RestoreOverwritePolicy.Always && !capabilities.RestoreOverwritePolicies)
+        {
+            throw new ResticNotSupportedException($"restore --overwrite={overwrite}", version.Version, ResticCapabilities.V017);
+        }
+
         RequireSubfolderSyntax(options.Snapshot, version);
 
         var command = ResticCommands.Restore(options, capabilities);

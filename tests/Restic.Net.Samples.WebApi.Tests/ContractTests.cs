@@ -11,7 +11,7 @@ namespace Restic.Net.Samples.WebApi.Tests;
 /// </summary>
 public sealed class ContractTests(WebApiFactory factory) : IClassFixture<WebApiFactory>
 {
-    public static TheoryData<string> PostEndpoints => new() { "/init", "/backup", "/restore/latest", "/prune", "/check" };
+    public static TheoryData<string> PostEndpoints => new() { "/init", "/backup", "/restore/latest", "/prune", "/check", "/unlock", "/keys/rotate" };
 
     [Theory]
     [MemberData(nameof(PostEndpoints))]
@@ -21,11 +21,38 @@ public sealed class ContractTests(WebApiFactory factory) : IClassFixture<WebApiF
 
         var problem = await http.PostAsync(path, new { repository = "x", colour = "blue" }).ExpectAsync(HttpStatusCode.BadRequest);
 
-        // /init has no "repository" field either: whichever comes first is named.
-        var named = problem["errors"]!.AsObject().Select(e => e.Key).Single();
-        Assert.Contains(named, new[] { "colour", "repository" });
-        Assert.Contains($"Unknown field '{named}'", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        // /init has no "repository" field either: then both are named.
+        var named = problem["errors"]!.AsObject().Select(e => e.Key).ToList();
+        Assert.Equal(path == "/init" ? ["repository", "colour"] : ["colour"], named);
+        foreach (var name in named)
+        {
+            Assert.Contains($"Unknown field '{name}'", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+
         Assert.DoesNotContain("Restic.Net.Samples", problem.ToJsonString(), StringComparison.Ordinal); // no .NET type names
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Prune_WithDryRunGivenTwice_Is400_AndRemovesNothing()
+    {
+        // The acceptance run's body: with the last member winning, this answered 200 and ran a real prune.
+        var http = factory.CreateAdminClient();
+        var (name, token) = await factory.InitAsync(http);
+        var source = factory.NewFolder("src");
+        SourceTree.WriteSmallFiles(source, count: 2);
+        await http.PostAsync("/backup", new { repository = name, paths = new[] { source } }, token).ExpectAsync(HttpStatusCode.OK);
+        await http.PostAsync("/backup", new { repository = name, paths = new[] { source } }, token).ExpectAsync(HttpStatusCode.OK);
+        var request = new HttpRequestMessage(HttpMethod.Post, Api.Base + "/prune")
+        {
+            Content = new StringContent($$"""{"repository":"{{name}}","keep_last":1,"dry_run":true,"dry_run":false}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Restic-Password-Token", token);
+
+        var problem = await http.SendAsync(request).ExpectAsync(HttpStatusCode.BadRequest);
+
+        Assert.NotNull(problem["errors"]!["dry_run"]);
+        var snapshots = await http.GetAsync($"/snapshots?repository={name}", token).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(2, snapshots["count"]!.GetValue<int>());
     }
 
     [Fact(Timeout = 60000)]

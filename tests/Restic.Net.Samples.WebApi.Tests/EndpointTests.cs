@@ -79,7 +79,7 @@ public sealed class EndpointTests(WebApiFactory factory) : IClassFixture<WebApiF
     [Fact(Timeout = 60000)]
     public async Task OpenApi_DescribesEveryEndpoint()
     {
-        var document = await factory.CreateClient().GetAsync("/openapi/v1.json").ExpectAsync(HttpStatusCode.OK);
+        var document = await factory.CreateClientWithKey(WebApiFactory.ViewerKey).GetAsync("/openapi/v1.json").ExpectAsync(HttpStatusCode.OK);
         var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
 
         foreach (var path in new[] { "init", "backup", "snapshots", "restore/{snapshot_id}", "prune", "stats", "check", "jobs/{id}", "jobs/{id}/events" })

@@ -18,15 +18,21 @@ public sealed class KestrelTests : IDisposable
     private const string Key = "kestrel-admin-key-3e8d";
     private readonly TempDirectory _root = new("restic-net-kestrel-");
 
+    public KestrelTests()
+    {
+        Directory.CreateDirectory(_root.Combine("files"));
+        Directory.CreateDirectory(_root.Combine("state"));
+    }
+
     [Fact(Timeout = 180000)]
     public async Task RealProcess_StreamsJobEvents_AndAfterARestartTheTokenJobsAndAuditAreStillThere()
     {
-        var source = _root.Combine("src");
+        var source = _root.Combine("files", "src");
         SourceTree.WriteSmallFiles(source, count: 20);
         string name = "kestrel", token, jobId;
         await using (var first = await StartAsync())
         {
-            var init = await first.Http.PostAsJsonAsync(Api.Base + "/init", new { name, location = _root.Combine("repo"), password = TestRestic.Password }).ExpectAsync(HttpStatusCode.Created);
+            var init = await first.Http.PostAsJsonAsync(Api.Base + "/init", new { name, location = _root.Combine("files", "repo"), password = TestRestic.Password }).ExpectAsync(HttpStatusCode.Created);
             token = init["password_token"]!.GetValue<string>();
             var accepted = await first.Http.PostAsync("/backup", new { repository = name, paths = new[] { source }, run_as_job = true }, token).ExpectAsync(HttpStatusCode.Accepted);
             jobId = accepted["job_id"]!.GetValue<string>();
@@ -47,24 +53,45 @@ public sealed class KestrelTests : IDisposable
 
     public void Dispose() => _root.Dispose();
 
-    private async Task<RunningApp> StartAsync()
+    [Fact(Timeout = 120000)]
+    [Trait("Restic", "None")] // the app starts no restic unless a request needs it, and none here does
+    public async Task RealProcess_RefusesATooLargeBody_With413_AndServesItsContractOnlyWithAKey()
+    {
+        await using var app = await StartAsync("--Kestrel:Limits:MaxRequestBodySize=4096");
+        var body = new { repository = "docs", paths = Enumerable.Range(0, 200).Select(i => $"/srv/docs/{i:D4}/a-long-enough-name.txt").ToArray() };
+
+        var tooLarge = await app.Http.PostAsync("/backup", body).ExpectAsync(HttpStatusCode.RequestEntityTooLarge);
+        using var anonymous = new HttpClient { BaseAddress = app.Http.BaseAddress };
+        var withoutKey = await anonymous.GetAsync("/openapi/v1.json").ExpectAsync(HttpStatusCode.Unauthorized);
+        var document = await app.Http.GetAsync("/openapi/v1.json").ExpectAsync(HttpStatusCode.OK);
+
+        Api.AssertProblem(tooLarge, 413, "too large");
+        Assert.Contains("larger than this server accepts", tooLarge["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(401, withoutKey["status"]!.GetValue<int>());
+        // Behind Kestrel the generator fills in the listening address; the document names the relative server instead.
+        Assert.Equal("/", Assert.Single(document["servers"]!.AsArray())!["url"]!.GetValue<string>());
+    }
+
+    private async Task<RunningApp> StartAsync(params string[] extraArguments)
     {
         var port = ServerProcess.FreePort();
         var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/'))!); // bin/<Configuration>/net10.0
         var app = Path.Combine(SourceCheckout.Root, "samples", "Restic.Net.Samples.WebApi", "bin", configuration, "net10.0", "Restic.Net.Samples.WebApi.dll");
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(app)! };
-        foreach (var argument in new[]
-        {
+        string[] arguments =
+        [
             app, "--urls", $"http://127.0.0.1:{port}",
             "--Restic:BinaryPath=" + TestRestic.BinaryPath,
             "--Restic:CacheDirectory=" + _root.Combine("cache"),
-            "--Restic:AllowedRoots:0=" + _root.Path,
-            "--State:ConnectionString=Data Source=" + _root.Combine("state.db"),
-            "--DataProtection:KeysDirectory=" + _root.Combine("keys"),
+            "--Restic:AllowedRoots:0=" + _root.Combine("files"),
+            "--State:ConnectionString=Data Source=" + _root.Combine("state", "state.db"),
+            "--DataProtection:KeysDirectory=" + _root.Combine("state", "keys"),
             "--Authentication:ApiKeys:0:Name=ops",
             "--Authentication:ApiKeys:0:Sha256=" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Key))),
             "--Authentication:ApiKeys:0:Roles:0=admin",
-        })
+            .. extraArguments,
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }

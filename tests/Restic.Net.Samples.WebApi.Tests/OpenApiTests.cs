@@ -17,7 +17,7 @@ public sealed class OpenApiTests(WebApiFactory factory) : IClassFixture<WebApiFa
     [Fact(Timeout = 60000)]
     public async Task Document_IsTheCheckedInContract()
     {
-        var document = await factory.CreateClient().GetAsync("/openapi/v1.json").ExpectAsync(HttpStatusCode.OK);
+        var document = await factory.CreateClientWithKey(WebApiFactory.ViewerKey).GetAsync("/openapi/v1.json").ExpectAsync(HttpStatusCode.OK);
         var text = document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }).ReplaceLineEndings("\n") + "\n";
 
         if (Environment.GetEnvironmentVariable("RESTIC_NET_UPDATE_OPENAPI") == "1")
@@ -33,7 +33,7 @@ public sealed class OpenApiTests(WebApiFactory factory) : IClassFixture<WebApiFa
     [Fact(Timeout = 60000)]
     public async Task Document_HasTheApiKeyScheme_AndEveryOperationItsErrorsAndSchemas()
     {
-        var document = await factory.CreateClient().GetAsync("/openapi/v1.json").ExpectAsync(HttpStatusCode.OK);
+        var document = await factory.CreateClientWithKey(WebApiFactory.ViewerKey).GetAsync("/openapi/v1.json").ExpectAsync(HttpStatusCode.OK);
 
         var scheme = document["components"]!["securitySchemes"]!["ApiKey"]!;
         Assert.Equal("apiKey", scheme["type"]!.GetValue<string>());
@@ -58,6 +58,51 @@ public sealed class OpenApiTests(WebApiFactory factory) : IClassFixture<WebApiFa
 
         var prune = document["paths"]![Api.Base + "/prune"]!["post"]!;
         Assert.Equal(7, prune["requestBody"]!["content"]!["application/json"]!["example"]!["keep_daily"]!.GetValue<int>());
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Document_NeedsAKey_LikeEveryEndpoint()
+    {
+        var anonymous = await factory.CreateClientWithKey(null).GetAsync("/openapi/v1.json").ExpectAsync(HttpStatusCode.Unauthorized);
+        await factory.CreateClientWithKey("not-a-key").GetAsync("/openapi/v1.json").ExpectAsync(HttpStatusCode.Unauthorized);
+        await factory.CreateClientWithKey(WebApiFactory.ViewerKey).GetAsync("/openapi/v1.json").ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal(401, anonymous["status"]!.GetValue<int>());
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Document_SaysExactlyWhatIsAccepted_AndEveryBodyCanBe413Or415()
+    {
+        var document = await factory.CreateClientWithKey(WebApiFactory.ViewerKey).GetAsync("/openapi/v1.json").ExpectAsync(HttpStatusCode.OK);
+
+        // Linters refuse an empty server list; the one server is the host that serves the document.
+        Assert.Equal("/", Assert.Single(document["servers"]!.AsArray())!["url"]!.GetValue<string>());
+
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var responses = operation!["responses"]!.AsObject();
+                var hasBody = operation["requestBody"] is not null;
+                Assert.True(hasBody == (method == "post"), $"{method} {path}");
+                Assert.True(!hasBody || (responses.ContainsKey("413") && responses.ContainsKey("415")), $"{method} {path}: {string.Join(",", responses.Select(r => r.Key))}");
+            }
+        }
+
+        // No string alternative for a number, and the enum as it is written on the wire.
+        var schemas = document["components"]!["schemas"]!.AsObject();
+        foreach (var (name, schema) in schemas.Where(s => s.Key.EndsWith("Request", StringComparison.Ordinal)))
+        {
+            foreach (var (member, property) in schema!["properties"]!.AsObject())
+            {
+                var types = property!["type"] is JsonArray many ? many.Select(t => t!.GetValue<string>()).ToList() : property["type"] is { } one ? [one.GetValue<string>()] : [];
+                Assert.False(types.Contains("integer") && types.Contains("string"), $"{name}.{member}: {property.ToJsonString()}");
+                Assert.Null(property["pattern"]);
+            }
+        }
+
+        Assert.Equal(["always", "if_changed", "if_newer", "never"], schemas["RestoreOverwrite"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal(["running", "succeeded", "failed", "cancelled"], schemas["JobState"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
     }
 
     private static int FirstDifference(string a, string b)

@@ -16,13 +16,13 @@ public sealed class StateTests(PostgresServer postgres) : IClassFixture<Postgres
 {
     [Fact(Timeout = 180000)]
     public Task Restart_OnSqlite_KeepsRepositoriesJobsAndTheAuditTrail() =>
-        RestartAsync(root => new StateSettings(root.Path, "Sqlite", $"Data Source={root.Combine("state.db")}", "instance-a", root.Combine("keys")));
+        RestartAsync(root => StateSettings.Sqlite(root.Path));
 
     [Fact(Timeout = 180000)]
     public async Task Restart_OnPostgreSql_KeepsRepositoriesJobsAndTheAuditTrail()
     {
         var database = await postgres.CreateDatabaseAsync();
-        await RestartAsync(root => new StateSettings(root.Path, "PostgreSql", database, "instance-a", root.Combine("keys")));
+        await RestartAsync(root => StateSettings.PostgreSql(root.Path, database));
     }
 
     [Fact(Timeout = 180000)]
@@ -30,8 +30,8 @@ public sealed class StateTests(PostgresServer postgres) : IClassFixture<Postgres
     {
         using var root = new TempDirectory("restic-net-webapi-two-");
         var database = await postgres.CreateDatabaseAsync();
-        await using var a = new WebApiFactory(new StateSettings(root.Path, "PostgreSql", database, "instance-a", root.Combine("keys")));
-        await using var b = new WebApiFactory(new StateSettings(root.Path, "PostgreSql", database, "instance-b", root.Combine("keys")));
+        await using var a = new WebApiFactory(StateSettings.PostgreSql(root.Path, database, "instance-a"));
+        await using var b = new WebApiFactory(StateSettings.PostgreSql(root.Path, database, "instance-b"));
         var httpA = a.CreateAdminClient();
         var httpB = b.CreateAdminClient();
 
@@ -67,7 +67,7 @@ public sealed class StateTests(PostgresServer postgres) : IClassFixture<Postgres
     public async Task JobsAnInstanceLeftRunning_AreMarkedInterrupted_WhenItStartsAgain()
     {
         using var root = new TempDirectory("restic-net-webapi-interrupted-");
-        var state = new StateSettings(root.Path, "Sqlite", $"Data Source={root.Combine("state.db")}", "instance-a", root.Combine("keys"));
+        var state = StateSettings.Sqlite(root.Path);
         var orphan = Guid.NewGuid();
         await using (var first = new WebApiFactory(state))
         {

@@ -38,6 +38,10 @@ internal static class ApiContract
         return endpoint.Errors(restic, more);
     }
 
+    /// <summary>An endpoint that reads a JSON body: also 413 (too large) and 415 (not JSON), as problem details.</summary>
+    public static RouteHandlerBuilder WithJsonBody(this RouteHandlerBuilder endpoint) =>
+        endpoint.ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
     /// <summary>The problem-details answers: 400 with field errors, 401, 403, and for restic-backed endpoints 404/409/502/503/504.</summary>
     public static RouteHandlerBuilder Errors(this RouteHandlerBuilder endpoint, bool restic = true, params int[] more)
     {
@@ -56,7 +60,11 @@ internal static class ApiContract
         {
             document.Info.Title = "Restic.Net ops console API";
             document.Info.Description = "The original ops console's restic endpoints, rebuilt on Restic.Net. Every call needs an API key in X-Api-Key whose role allows it (viewer, operator, admin). Unknown fields are refused.";
-            document.Servers?.Clear(); // the address depends on the host; the paths do not
+            document.Info.License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" };
+            document.Tags = new HashSet<OpenApiTag> { new() { Name = "restic", Description = "Repositories, backups, restores, maintenance and the jobs that run them." } };
+            // The address depends on the host, so the one server is relative: the host that serves this
+            // document. An empty list is an error to OpenAPI linters (and tools then guess a server).
+            document.Servers = [new OpenApiServer { Url = "/", Description = "The server that serves this document." }];
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes[ApiKeyAuthenticationHandler.SchemeName] = new OpenApiSecurityScheme
@@ -77,6 +85,14 @@ internal static class ApiContract
             if (context.JsonPropertyInfo is null && context.JsonTypeInfo.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object)
             {
                 schema.AdditionalPropertiesAllowed = !context.JsonTypeInfo.Type.Name.EndsWith("Request", StringComparison.Ordinal);
+            }
+
+            // Enums are read by ExactEnumConverter, which the schema generator does not know: say what it takes.
+            // (A nullable enum's own schema is the enum's; "null" is added where a property refers to it.)
+            if ((Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type) is { IsEnum: true } enumType && schema.OneOf is not { Count: > 0 })
+            {
+                schema.Type = JsonSchemaType.String;
+                schema.Enum = [.. ExactEnumConverter.NamesOf(enumType).Select(name => (JsonNode)JsonValue.Create(name))];
             }
 
             return Task.CompletedTask;

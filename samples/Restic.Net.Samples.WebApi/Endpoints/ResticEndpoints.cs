@@ -32,17 +32,17 @@ internal static class ResticEndpoints
         viewer.MapGet("/locks", LockEndpoints.ListAsync).AddEndpointFilter(new StrictQueryFilter("repository")).Answers<LocksResponse>(StatusCodes.Status200OK).WithName("Locks").WithSummary("Lists the repository's locks and who holds them.");
 
         var operators = api.MapGroup(string.Empty).RequireAuthorization(OperatorPolicy);
-        operators.MapPost("/backup", BackupEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<BackupResponse>(StatusCodes.Status200OK, job: true, more: [StatusCodes.Status422UnprocessableEntity]).WithName("Backup").WithSummary("Creates a snapshot, or starts a backup job.");
-        operators.MapPost("/check", CheckEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<CheckResponse>(StatusCodes.Status200OK).WithName("Check").WithSummary("Checks the repository's integrity.");
+        operators.MapPost("/backup", BackupEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter()).WithJsonBody().Answers<BackupResponse>(StatusCodes.Status200OK, job: true, more: [StatusCodes.Status422UnprocessableEntity]).WithName("Backup").WithSummary("Creates a snapshot, or starts a backup job.");
+        operators.MapPost("/check", CheckEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter()).WithJsonBody().Answers<CheckResponse>(StatusCodes.Status200OK).WithName("Check").WithSummary("Checks the repository's integrity.");
         operators.MapDelete("/jobs/{id:guid}", JobEndpoints.CancelAsync).AddEndpointFilter(new StrictQueryFilter()).Produces<JobResponse>(StatusCodes.Status200OK).Produces<JobResponse>(StatusCodes.Status202Accepted).Errors(restic: false, StatusCodes.Status404NotFound).WithName("CancelJob").WithSummary("Cancels a job; restic stops gracefully.");
 
         var admin = api.MapGroup(string.Empty).RequireAuthorization(AdminPolicy);
-        admin.MapPost("/init", InitEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<InitResponse>(StatusCodes.Status201Created).WithName("Init").WithSummary("Creates a repository and registers it by name.");
-        admin.MapPost("/restore/{snapshot_id}", RestoreEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<RestoreResponse>(StatusCodes.Status200OK, job: true).WithName("Restore").WithSummary("Restores a snapshot, or starts a restore job.");
+        admin.MapPost("/init", InitEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter()).WithJsonBody().Answers<InitResponse>(StatusCodes.Status201Created).WithName("Init").WithSummary("Creates a repository and registers it by name.");
+        admin.MapPost("/restore/{snapshot_id}", RestoreEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter()).WithJsonBody().Answers<RestoreResponse>(StatusCodes.Status200OK, job: true).WithName("Restore").WithSummary("Restores a snapshot, or starts a restore job.");
         admin.MapGet("/audit", AuditEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter("page", "page_size")).Answers<AuditResponse>(StatusCodes.Status200OK, restic: false).WithName("Audit").WithSummary("The audit trail, newest first, a page at a time.");
-        admin.MapPost("/unlock", LockEndpoints.UnlockAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<UnlockResponse>(StatusCodes.Status200OK).WithName("Unlock").WithSummary("Removes stale locks, or all locks with remove_all.");
-        admin.MapPost("/keys/rotate", KeyEndpoints.RotateAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<RotateKeyResponse>(StatusCodes.Status200OK).WithName("RotateKey").WithSummary("Changes the repository password: adds a key, verifies it, then removes the old one.");
-        admin.MapPost("/prune", PruneEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter()).Answers<PruneResponse>(StatusCodes.Status200OK).WithName("Prune").WithSummary("Forgets snapshots by a keep policy and prunes the data.");
+        admin.MapPost("/unlock", LockEndpoints.UnlockAsync).AddEndpointFilter(new StrictQueryFilter()).WithJsonBody().Answers<UnlockResponse>(StatusCodes.Status200OK).WithName("Unlock").WithSummary("Removes stale locks, or all locks with remove_all.");
+        admin.MapPost("/keys/rotate", KeyEndpoints.RotateAsync).AddEndpointFilter(new StrictQueryFilter()).WithJsonBody().Answers<RotateKeyResponse>(StatusCodes.Status200OK).WithName("RotateKey").WithSummary("Changes the repository password: adds a key, verifies it, then removes the old one.");
+        admin.MapPost("/prune", PruneEndpoint.HandleAsync).AddEndpointFilter(new StrictQueryFilter()).WithJsonBody().Answers<PruneResponse>(StatusCodes.Status200OK).WithName("Prune").WithSummary("Forgets snapshots by a keep policy and prunes the data.");
         return app;
     }
 

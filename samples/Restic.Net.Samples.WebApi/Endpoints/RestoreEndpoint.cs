@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Restic.Net.Samples.WebApi.Jobs;
+using Restic.Net.Samples.WebApi.Problems;
 using Restic.Net.Samples.WebApi.Repositories;
 
 namespace Restic.Net.Samples.WebApi.Endpoints;
@@ -14,6 +15,9 @@ internal sealed record RestoreRequest : IPasswordSource
     public IReadOnlyList<string> Include { get; init; } = [];
 
     public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// <summary>What to do with files the target holds already; not given, a target that holds anything is refused (409).</summary>
+    public RestoreOverwrite? Overwrite { get; init; }
 
     public bool RunAsJob { get; init; }
 
@@ -52,6 +56,9 @@ internal sealed record RestoreResponse(
 
 internal static class RestoreEndpoint
 {
+    /// <summary>How many of a non-empty target's entries a 409 names.</summary>
+    public const int ListedEntries = 10;
+
     private static readonly Version s_fileEvents = new(0, 17, 0);
 
     public static async Task<IResult> HandleAsync(
@@ -67,29 +74,93 @@ internal static class RestoreEndpoint
         var snapshot = RequestChecks.SnapshotId(snapshotId);
         context.Items[Auditing.AuditMiddleware.SnapshotItem] = snapshotId;
         var target = paths.Check("target_path", request.TargetPath);
+        RequestChecks.SingleLine("include", request.Include);
+        RequestChecks.SingleLine("exclude", request.Exclude);
+        var version = (await client.GetVersionAsync(cancellationToken)).Version;
         var options = new RestoreOptions
         {
             Includes = request.Include,
             Excludes = request.Exclude,
+            Overwrite = OverwritePolicy(request.Overwrite, version),
             IncludeFileEvents = true, // to count files, not folders (restic 0.17+)
         };
-        RequestChecks.SingleLine("include", request.Include);
-        RequestChecks.SingleLine("exclude", request.Exclude);
+        CheckTarget(target, request.Overwrite, version, paths);
         if (!request.RunAsJob)
         {
-            return TypedResults.Ok(await RunAsync(client, snapshotId, snapshot, target, options, null, cancellationToken));
+            return TypedResults.Ok(await RunAsync(client, snapshotId, snapshot, target, options, version, null, cancellationToken));
         }
 
         var job = await jobs.StartJobAsync("restore", repository.Name, context.User.Identity?.Name ?? "?", async (job, token) =>
-            await RunAsync(client, snapshotId, snapshot, target, options, job, token),
+            await RunAsync(client, snapshotId, snapshot, target, options, version, job, token),
             cancellationToken);
         return JobAccepted.For(job, context);
     }
 
-    /// <summary>Restores, publishing progress to the job, and counts the regular files restic wrote.</summary>
-    private static async Task<RestoreResponse> RunAsync(IResticClient client, string snapshotId, SnapshotReference snapshot, string target, RestoreOptions options, Job? job, CancellationToken cancellationToken)
+    /// <summary>The library's policy for the caller's choice; restic before 0.17 always overwrites, so only "always" is honest there.</summary>
+    private static RestoreOverwritePolicy? OverwritePolicy(RestoreOverwrite? choice, Version version)
     {
-        var reportsFiles = (await client.GetVersionAsync(cancellationToken)).Version >= s_fileEvents;
+        if (choice is { } chosen and not RestoreOverwrite.Always && version < s_fileEvents)
+        {
+            throw ApiProblemException.Invalid("overwrite",
+                $"The restic on this server ({version.ToString(3)}) always overwrites existing files; \"{System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(chosen.ToString())}\" needs restic 0.17 or later. Send \"always\", or restore into an empty or new folder.");
+        }
+
+        return choice switch
+        {
+            RestoreOverwrite.Always => RestoreOverwritePolicy.Always,
+            RestoreOverwrite.IfChanged => RestoreOverwritePolicy.IfChanged,
+            RestoreOverwrite.IfNewer => RestoreOverwritePolicy.IfNewer,
+            RestoreOverwrite.Never => RestoreOverwritePolicy.Never,
+            _ => (RestoreOverwritePolicy?)null,
+        };
+    }
+
+    /// <summary>
+    /// A restore never writes over anything silently: without <c>overwrite</c> the target must not exist or
+    /// be an empty folder (409 naming what it holds). With it, on restic before 0.17 (which follows a
+    /// symbolic link it restores over), no link in the target may lead where the server may not write.
+    /// </summary>
+    private static void CheckTarget(string target, RestoreOverwrite? overwrite, Version version, PathPolicy paths)
+    {
+        if (File.Exists(target))
+        {
+            throw new ApiProblemException(StatusCodes.Status409Conflict, "Target is a file", $"target_path '{target}' is a file; restore into a folder.", "target_path");
+        }
+
+        if (!Directory.Exists(target))
+        {
+            return;
+        }
+
+        var entries = Directory.EnumerateFileSystemEntries(target).Select(e => Path.GetFileName(e)).Order(StringComparer.Ordinal).ToList();
+        if (entries.Count > 0 && overwrite is null)
+        {
+            var named = string.Join(", ", entries.Take(ListedEntries).Select(e => $"'{e}'")) + (entries.Count > ListedEntries ? $" and {entries.Count - ListedEntries} more" : string.Empty);
+            throw new ApiProblemException(
+                StatusCodes.Status409Conflict,
+                "Target not empty",
+                $"target_path '{target}' already holds {entries.Count} entries ({named}), and a restore would write over files of the same name. " +
+                "Restore into an empty or new folder, or send \"overwrite\": always, if_changed, if_newer or never (the last three need restic 0.17+).",
+                "target_path")
+            {
+                Extensions = new Dictionary<string, object?> { ["existing_entries"] = entries.Take(ListedEntries).ToList(), ["existing_count"] = entries.Count },
+            };
+        }
+
+        if (entries.Count > 0 && version < s_fileEvents && paths.LinksLeadingOut(target, ListedEntries) is { Count: > 0 } links)
+        {
+            throw new ApiProblemException(
+                StatusCodes.Status409Conflict,
+                "Target holds links out",
+                $"target_path holds symbolic links that lead outside the folders this server may use ({string.Join(", ", links.Select(l => $"'{l}'"))}); restic {version.ToString(3)} would write through them. Remove them, or restore into an empty folder.",
+                "target_path");
+        }
+    }
+
+    /// <summary>Restores, publishing progress to the job, and counts the regular files restic wrote.</summary>
+    private static async Task<RestoreResponse> RunAsync(IResticClient client, string snapshotId, SnapshotReference snapshot, string target, RestoreOptions options, Version version, Job? job, CancellationToken cancellationToken)
+    {
+        var reportsFiles = version >= s_fileEvents;
         long files = 0;
         await foreach (var item in client.StreamRestoreAsync(snapshot, target, options, cancellationToken))
         {

@@ -10,6 +10,9 @@ internal sealed class ApiProblemException(int status, string title, string detai
     /// <summary>The request field at fault, for a 400 <c>errors</c> entry.</summary>
     public string? Field { get; } = field;
 
+    /// <summary>Members the problem details carry besides the standard ones (for example the entries a restore target holds).</summary>
+    public IReadOnlyDictionary<string, object?> Extensions { get; init; } = new Dictionary<string, object?>();
+
     public static ApiProblemException Invalid(string field, string detail) =>
         new(StatusCodes.Status400BadRequest, "Invalid request", detail, field);
 }

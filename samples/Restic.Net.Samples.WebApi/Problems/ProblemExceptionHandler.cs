@@ -12,9 +12,13 @@ namespace Restic.Net.Samples.WebApi.Problems;
 /// </summary>
 internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
+    public const string TooLarge = "The request body is larger than this server accepts (Kestrel:Limits:MaxRequestBodySize).";
+
+    public const string NotJson = "Send the body as JSON, with Content-Type: application/json.";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = ToProblem(exception);
+        var problem = exception is BadHttpRequestException bad ? await RequestProblemAsync(httpContext, bad) : ToProblem(exception);
         if (problem.Status >= 500)
         {
             LogServerError(logger, problem.Status ?? 500, problem.Title ?? string.Empty, exception);
@@ -24,27 +28,63 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
+    /// <summary>
+    /// A request ASP.NET Core could not bind: named by the API's own member or parameter name, with what it
+    /// takes. System.Text.Json's and ASP.NET Core's own texts name .NET types, and are never returned.
+    /// </summary>
+    private static async Task<ProblemDetails> RequestProblemAsync(HttpContext context, BadHttpRequestException exception)
+    {
+        var body = BodyContract.Of(context);
+        switch (exception)
+        {
+            case { StatusCode: StatusCodes.Status413PayloadTooLarge }:
+                return Problem(StatusCodes.Status413PayloadTooLarge, "Payload Too Large", TooLarge);
+            case { StatusCode: StatusCodes.Status415UnsupportedMediaType }:
+                return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type", NotJson);
+            case { InnerException: JsonException json } when UnmappedMember().Match(json.Message) is { Success: true } unmapped:
+                // The serializer stops at the first unknown member: name every one the body has.
+                var names = await UnknownMembersAsync(context, body) is { Count: > 0 } all ? all : [unmapped.Groups["name"].Value];
+                return Invalid(names.ToDictionary(n => n, n => UnknownMember(n, body), StringComparer.Ordinal));
+            case { InnerException: JsonException json } when DuplicateMember().Match(json.Message) is { Success: true } duplicate:
+                var repeated = duplicate.Groups["name"].Value;
+                return Invalid(repeated, $"'{repeated}' appears more than once in the body; give each field once (which one counts would otherwise be a guess).");
+            case { InnerException: JsonException { InnerException: { } reader } json } when reader.GetType().Name == "JsonReaderException":
+                return Invalid("body", $"The body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).");
+            case { InnerException: JsonException { Path: { Length: > 2 } path } json } when TopMember().Match(path) is { Success: true } member:
+                var name = member.Groups["name"].Value;
+                var takes = body?.Describe(name);
+                if (json.Message.Contains("doesn't allow setting null values", StringComparison.Ordinal))
+                {
+                    return Invalid(name, $"{name} may not be null: {(takes is null ? "give a value" : "give " + takes)}, or leave the field out.");
+                }
+
+                return Invalid(name, takes is null
+                    ? $"The JSON body could not be read at '{path[2..]}': the value has the wrong type."
+                    : $"{name} must be {takes}.");
+            case { InnerException: JsonException }:
+                return Invalid("body", "The body is not valid JSON for this endpoint: it must be one JSON object.");
+            case var bad when BindFailure().Match(bad.Message) is { Success: true } binding:
+                var parameter = QueryName(context, binding.Groups["name"].Value);
+                return Invalid(parameter, $"{parameter} must be {(binding.Groups["type"].Value is "int" or "long" ? "a whole number" : "a " + binding.Groups["type"].Value)}.");
+            default:
+                return ToProblem(exception);
+        }
+    }
+
     public static ProblemDetails ToProblem(Exception exception)
     {
         switch (exception)
         {
-            case ApiProblemException api when api.Field is { } field:
-                return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [api.Message] })
-                {
-                    Status = api.Status,
-                    Title = api.Title,
-                    Detail = api.Message,
-                };
             case ApiProblemException api:
-                return Problem(api.Status, api.Title, api.Message);
-            case BadHttpRequestException { InnerException: JsonException json } when UnmappedMember().Match(json.Message) is { Success: true } unmapped:
-                var name = unmapped.Groups["name"].Value;
-                return Invalid(name, LegacyFields.Unknown("field", name));
-            case BadHttpRequestException { InnerException: JsonException { Path: { Length: > 2 } path } }:
-                // System.Text.Json's own text names .NET types; say which field, in the API's words ("$.keep_daily").
-                return Invalid(path[2..], $"The JSON body could not be read at '{path[2..]}': the value has the wrong type, or the JSON is malformed.");
-            case BadHttpRequestException { InnerException: JsonException }:
-                return Invalid("body", "The body is not valid JSON for this endpoint.");
+                var problem = api.Field is { } field
+                    ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [api.Message] }) { Status = api.Status, Title = api.Title, Detail = api.Message }
+                    : Problem(api.Status, api.Title, api.Message);
+                foreach (var (key, value) in api.Extensions)
+                {
+                    problem.Extensions[key] = value;
+                }
+
+                return problem;
             case BadHttpRequestException bad when bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || bad.Message.StartsWith("Required parameter", StringComparison.Ordinal):
                 return Invalid("body", "This endpoint needs a JSON body (Content-Type: application/json).");
             case BadHttpRequestException:
@@ -83,12 +123,47 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
 
     private static HttpValidationProblemDetails Invalid(string field, string detail) =>
-        new(new Dictionary<string, string[]> { [field] = [detail] })
+        Invalid(new Dictionary<string, string>(StringComparer.Ordinal) { [field] = detail });
+
+    /// <summary>A 400 naming each field at fault; the detail says all of it.</summary>
+    private static HttpValidationProblemDetails Invalid(IReadOnlyDictionary<string, string> errors) =>
+        new(errors.ToDictionary(e => e.Key, e => new[] { e.Value }, StringComparer.Ordinal))
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "Invalid request",
-            Detail = detail,
+            Detail = string.Join(" ", errors.Values),
         };
+
+    private static string UnknownMember(string name, BodyContract? body) =>
+        body?.CaseVariantOf(name) is { } known
+            ? $"Unknown field '{name}': field names are case-sensitive; this endpoint takes '{known}'."
+            : LegacyFields.Unknown("field", name);
+
+    /// <summary>The body's unknown members, read again from the buffered body; empty when it cannot be.</summary>
+    private static async Task<IReadOnlyList<string>> UnknownMembersAsync(HttpContext context, BodyContract? body)
+    {
+        if (body is null || !context.Request.Body.CanSeek)
+        {
+            return [];
+        }
+
+        try
+        {
+            context.Request.Body.Position = 0;
+            using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+            return body.UnknownMembersOf(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>The query parameter's name on the wire (<c>page_size</c>) for the handler's parameter (<c>pageSize</c>).</summary>
+    private static string QueryName(HttpContext context, string parameter) =>
+        BodyContract.RoutedEndpoint(context)?.Metadata.OfType<System.Reflection.MethodInfo>().FirstOrDefault()?.GetParameters()
+            .FirstOrDefault(p => p.Name == parameter)?.GetCustomAttributes(typeof(FromQueryAttribute), false).OfType<FromQueryAttribute>().FirstOrDefault()?.Name
+        ?? ToSnakeCase(parameter);
 
     /// <summary>The exception's own sentence, without .NET's " (Parameter 'X')" and "Actual value was" suffixes.</summary>
     private static string WithoutParameterSuffix(ArgumentException exception)
@@ -100,6 +175,16 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
     [GeneratedRegex("^The JSON property '(?<name>[^']*)' could not be mapped")]
     private static partial Regex UnmappedMember();
+
+    [GeneratedRegex("^Duplicate property '(?<name>[^']*)'")]
+    private static partial Regex DuplicateMember();
+
+    // "$.keep_daily" or "$.tags[0]": the body's top-level member.
+    [GeneratedRegex(@"^\$\.(?<name>[A-Za-z0-9_]+)")]
+    private static partial Regex TopMember();
+
+    [GeneratedRegex("^Failed to bind parameter \"(?<type>[^ \"]+) (?<name>[^\"]+)\"")]
+    private static partial Regex BindFailure();
 
     private static ProblemDetails Restic(int status, string title, string detail, ResticException exception)
     {

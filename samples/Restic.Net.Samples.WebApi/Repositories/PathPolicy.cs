@@ -1,11 +1,16 @@
 using Microsoft.Extensions.Options;
 using Restic.Net.Samples.WebApi.Configuration;
 using Restic.Net.Samples.WebApi.Problems;
+using Restic.Net.Samples.WebApi.State;
 
 namespace Restic.Net.Samples.WebApi.Repositories;
 
-/// <summary>Keeps backup sources and restore targets inside <see cref="ResticApiOptions.AllowedRoots"/>.</summary>
-internal sealed class PathPolicy(IOptions<ResticApiOptions> options)
+/// <summary>
+/// Keeps backup sources and restore targets inside <see cref="ResticApiOptions.AllowedRoots"/> and away
+/// from the server's own state, judged by where a path leads (<see cref="RealPath"/>), not by its text:
+/// a symbolic link inside a root may point anywhere.
+/// </summary>
+internal sealed class PathPolicy(IOptions<ResticApiOptions> options, StateFolders state)
 {
     /// <summary>More paths than this in one request is refused: restic takes them, but no console sends so many.</summary>
     public const int MaxPaths = 1000;
@@ -50,20 +55,63 @@ internal sealed class PathPolicy(IOptions<ResticApiOptions> options)
             throw ApiProblemException.Invalid(field, $"{field} must be absolute paths on the server.");
         }
 
-        var roots = options.Value.AllowedRoots;
-        var full = Path.GetFullPath(path);
-        if (roots.Count > 0 && !roots.Any(root => IsBelow(full, Path.GetFullPath(root))))
-        {
-            throw ApiProblemException.Invalid(field, $"'{path}' is outside the folders this server may use (Restic:AllowedRoots).");
-        }
-
-        return path;
+        return Refusal(path) is { } refusal ? throw ApiProblemException.Invalid(field, refusal) : path;
     }
 
-    private static bool IsBelow(string path, string root)
+    /// <summary>
+    /// The symbolic links below <paramref name="folder"/> (not followed) that lead where this server may not
+    /// write, at most <paramref name="max"/>: restic before 0.17 follows such a link when it restores over it.
+    /// </summary>
+    public IReadOnlyList<string> LinksLeadingOut(string folder, int max)
     {
-        var trimmed = Path.TrimEndingDirectorySeparator(root);
-        return string.Equals(path, trimmed, StringComparison.Ordinal) ||
-            path.StartsWith(trimmed + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        var found = new List<string>();
+        var pending = new Stack<DirectoryInfo>([new DirectoryInfo(folder)]);
+        var all = new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = true };
+        while (found.Count < max && pending.TryPop(out var directory))
+        {
+            foreach (var entry in directory.EnumerateFileSystemInfos("*", all))
+            {
+                if (entry.LinkTarget is not null)
+                {
+                    if (Refusal(entry.FullName) is not null)
+                    {
+                        found.Add(entry.FullName);
+                    }
+                }
+                else if (entry is DirectoryInfo subfolder)
+                {
+                    pending.Push(subfolder);
+                }
+            }
+        }
+
+        return [.. found.Take(max)];
+    }
+
+    /// <summary>Why <paramref name="path"/> (absolute) may not be used, or null when it may.</summary>
+    private string? Refusal(string path)
+    {
+        // restic cleans a path's ".." before it opens it, the kernel applies ".." after following a link:
+        // the path must stay inside by both readings.
+        string[] leadsTo;
+        try
+        {
+            leadsTo = [RealPath.Resolve(path), RealPath.Resolve(Path.GetFullPath(path))];
+        }
+        catch (IOException)
+        {
+            return $"'{path}' cannot be resolved: its symbolic links form a loop.";
+        }
+
+        var roots = options.Value.AllowedRoots.Select(root => RealPath.Resolve(Path.GetFullPath(root))).ToList();
+        if (roots.Count > 0 && !leadsTo.All(real => roots.Any(root => RealPath.IsAtOrBelow(real, root))))
+        {
+            var how = leadsTo.Any(real => real != Path.GetFullPath(path)) ? " (through a symbolic link or '..')" : string.Empty;
+            return $"'{path}' leads outside the folders this server may use (Restic:AllowedRoots){how}.";
+        }
+
+        return leadsTo.Any(real => state.Overlapping(real) is not null)
+            ? $"'{path}' reaches into the server's own state (its database and key ring); it may not be backed up or restored into."
+            : null;
     }
 }

@@ -15,8 +15,7 @@ internal sealed class StateDatabase : IHostedService
         switch (state.Provider)
         {
             case StateProvider.Sqlite:
-                var file = state.ConnectionString ?? $"Data Source={Path.Combine(environment.ContentRootPath, "restic-api.db")}";
-                var sqlite = new DbContextOptionsBuilder<SqliteApiDbContext>().UseSqlite(file).Options;
+                var sqlite = new DbContextOptionsBuilder<SqliteApiDbContext>().UseSqlite(SqliteConnectionString(state, environment.ContentRootPath)).Options;
                 _open = () => new SqliteApiDbContext(sqlite);
                 break;
             case StateProvider.PostgreSql:
@@ -33,6 +32,10 @@ internal sealed class StateDatabase : IHostedService
     public string InstanceName { get; }
 
     public ApiDbContext Open() => _open();
+
+    /// <summary>The SQLite connection string: the configured one, or a file <c>restic-api.db</c> in the content root.</summary>
+    public static string SqliteConnectionString(StateOptions state, string contentRoot) =>
+        state.ConnectionString ?? $"Data Source={Path.Combine(contentRoot, "restic-api.db")}";
 
     /// <summary>Creates or upgrades the schema; EF Core serializes concurrent starts of several instances.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)

@@ -107,6 +107,7 @@ internal static partial class ResticCommands
         }
 
         AddFlag(flags, "--ownership-by-name", options.OwnershipByName);
+        AddValue(flags, "--overwrite", capabilities.RestoreOverwritePolicies ? options.Overwrite?.Value : null);
 
         // File events exist from 0.17 at verbosity 2.
         AddFlag(flags, "--verbose=2", options.IncludeFileEvents && capabilities.RestoreOverwritePolicies);

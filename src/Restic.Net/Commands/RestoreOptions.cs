@@ -29,6 +29,14 @@ public sealed record RestoreOptions
     public bool OwnershipByName { get; init; }
 
     /// <summary>
+    /// What to do with files that exist in the target already (<c>--overwrite</c>, restic 0.17+); null for
+    /// restic's default, <see cref="RestoreOverwritePolicy.Always"/>. restic before 0.17 always overwrites:
+    /// there, <see cref="RestoreOverwritePolicy.Always"/> is accepted (and no flag is passed) and any other
+    /// policy throws <see cref="ResticNotSupportedException"/> before restic starts.
+    /// </summary>
+    public RestoreOverwritePolicy? Overwrite { get; init; }
+
+    /// <summary>
     /// Reports a <see cref="RestoreFileEvent"/> per file (restic 0.17+, <c>--verbose=2</c>).
     /// Off by default; ignored on older versions, which do not report files.
     /// </summary>
@@ -38,5 +46,9 @@ public sealed record RestoreOptions
     {
         Guard.Items(Includes);
         Guard.Items(Excludes);
+        if (Overwrite is { } overwrite)
+        {
+            Guard.NotNullOrEmptyNoNul(overwrite.Value, nameof(Overwrite));
+        }
     }
 }

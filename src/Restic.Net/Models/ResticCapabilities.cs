@@ -21,6 +21,9 @@ public sealed record ResticCapabilities
     /// <summary>restic 0.16.0, which the <c>snapshot:subfolder</c> syntax needs.</summary>
     internal static Version V016 => s_v016;
 
+    /// <summary>restic 0.17.0, which <c>restore --overwrite</c> needs.</summary>
+    internal static Version V017 => s_v017;
+
     /// <summary>restic 0.19.0, which the 0.19 features need.</summary>
     internal static Version V019 => s_v019;
 
@@ -63,7 +66,7 @@ public sealed record ResticCapabilities
     /// <summary>The backup summary reports bytes added after compression (0.17+).</summary>
     public bool DataAddedPacked => Version >= s_v017;
 
-    /// <summary><c>restore --dry-run</c>, <c>--overwrite</c> and <c>--delete</c> (0.17+).</summary>
+    /// <summary><c>restore --dry-run</c>, <c>--overwrite</c> (<see cref="RestoreOptions.Overwrite"/>) and <c>--delete</c> (0.17+).</summary>
     public bool RestoreOverwritePolicies => Version >= s_v017;
 
     /// <summary>

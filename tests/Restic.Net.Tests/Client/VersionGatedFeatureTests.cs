@@ -27,6 +27,42 @@ public class VersionGatedFeatureTests
     }
 
     [Theory]
+    [InlineData("if-changed")]
+    [InlineData("if-newer")]
+    [InlineData("never")]
+    public async Task RestoreOverwriteOtherThanAlways_OnRestic014_ThrowsNotSupportedNamingVersion017_BeforeAnyCommand(string policy)
+    {
+        var runner = FixtureRunner.Replaying("0.14.0", "restore");
+
+        var ex = await Assert.ThrowsAsync<ResticNotSupportedException>(() => runner.CreateClient().RestoreAsync(SnapshotReference.Latest, "/tmp/target", new RestoreOptions { Overwrite = new RestoreOverwritePolicy(policy) }));
+
+        Assert.Equal(new Version(0, 17, 0), ex.RequiredVersion);
+        Assert.Contains("--overwrite=" + policy, ex.Message, StringComparison.Ordinal);
+        Assert.Empty(runner.Commands);
+    }
+
+    [Fact]
+    public async Task RestoreOverwriteAlways_OnRestic014_RunsWithoutTheFlag_WhichThatVersionLacks()
+    {
+        var runner = FixtureRunner.Replaying("0.14.0", "restore");
+
+        await runner.CreateClient().RestoreAsync(SnapshotReference.Latest, "/tmp/target", new RestoreOptions { Overwrite = RestoreOverwritePolicy.Always });
+
+        Assert.DoesNotContain(runner.LastArguments, a => a.StartsWith("--overwrite", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RestoreOverwrite_Empty_IsRejectedBeforeAnyCommand()
+    {
+        var runner = FixtureRunner.Replaying("0.18.0", "restore");
+
+        var ex = Assert.Throws<ArgumentException>(() => runner.CreateClient().StreamRestoreAsync(SnapshotReference.Latest, "/tmp/target", new RestoreOptions { Overwrite = new RestoreOverwritePolicy(string.Empty) }));
+
+        Assert.Equal("Overwrite", ex.ParamName);
+        Assert.Empty(runner.Commands);
+    }
+
+    [Theory]
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
     public async Task CompressionLevelOfRestic019_OnAnOlderVersion_ThrowsNotSupportedBeforeAnyCommand(string version)

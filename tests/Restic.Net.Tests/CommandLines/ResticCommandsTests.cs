@@ -109,6 +109,20 @@ public class ResticCommandsTests
     }
 
     [Fact]
+    public void Restore_Overwrite_IsPassedFrom017_AndLeftOutBefore()
+    {
+        var v017 = new ResticCapabilities(new Version(0, 17, 0));
+        var options = new RestoreOptions { Snapshot = SnapshotReference.Latest, Target = "/t", Overwrite = RestoreOverwritePolicy.IfChanged };
+
+        Assert.Equal(["restore", "--json", "--target=/t", "--overwrite=if-changed", "--", "latest"], Argv(ResticCommands.Restore(options, v017), v017));
+        Assert.Equal(["restore", "--json", "--target=/t", "--overwrite=never", "--", "latest"], Argv(ResticCommands.Restore(options with { Overwrite = RestoreOverwritePolicy.Never }, s_v018)));
+        Assert.Equal(["restore", "--json", "--target=/t", "--", "latest"], Argv(ResticCommands.Restore(options with { Overwrite = null }, s_v018)));
+
+        // restic before 0.17 has no flag: it always overwrites, which the client allows only for Always.
+        Assert.Equal(["restore", "--json", "--target=/t", "--", "latest"], Argv(ResticCommands.Restore(options with { Overwrite = RestoreOverwritePolicy.Always }, s_v014), s_v014));
+    }
+
+    [Fact]
     public void Forget_FullPolicy_ProducesGoldenArgv()
     {
         var policy = new RetentionPolicy
