@@ -100,10 +100,48 @@ public sealed partial class ResticRepositoryReader
 
             walked += "/" + name;
             var nodes = await LoadTreeAsync(tree, cancellationToken).ConfigureAwait(false);
-            found = FindByName(nodes, name) ?? throw new ResticPathNotFoundException(path, $"The snapshot has no {walked}.");
+            found = FindByName(nodes, name, out var ambiguous) ?? throw new ResticPathNotFoundException(path, $"The snapshot has no {walked}.");
+            if (ambiguous)
+            {
+                // Never one of them at random: restic cannot name either (its dump says not found).
+                throw new ResticPathNotFoundException(
+                    path,
+                    $"The name {walked} is ambiguous: several entries of its folder read as this name, because their names differ only in bytes that are not UTF-8 (each read as U+FFFD). Restore the folder with restic to get each of them.");
+            }
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The node of a name. A tree's names are unique as bytes; as strings they are too, except names with bytes
+    /// that are not UTF-8, which all read as U+FFFD: a name with U+FFFD is compared with every node, and
+    /// <paramref name="ambiguous"/> tells that more than one matched.
+    /// </summary>
+    private static TreeNodeDto? FindByName(TreeNodeDto[] nodes, string name, out bool ambiguous)
+    {
+        ambiguous = false;
+        if (name.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            TreeNodeDto? match = null;
+            foreach (var node in nodes)
+            {
+                if (node.Name == name)
+                {
+                    ambiguous = match is not null;
+                    if (ambiguous)
+                    {
+                        return match;
+                    }
+
+                    match = node;
+                }
+            }
+
+            return match;
+        }
+
+        return FindByName(nodes, name);
     }
 
     // A tree's nodes are sorted by name (byte order, as Go compares strings).

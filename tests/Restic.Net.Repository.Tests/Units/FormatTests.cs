@@ -31,6 +31,12 @@ public sealed class FormatTests
     [InlineData("astral\\U0001f600", "astral😀")]
     [InlineData("ünïcödé-😀", "ünïcödé-😀")]
     [InlineData("latin1-\\xe9", "latin1-\uFFFD")]
+    [InlineData("trunc4-\\xf0\\x9f\\x98.txt", "trunc4-\uFFFD\uFFFD\uFFFD.txt")] // Go: one U+FFFD per byte (.NET's decoder: one for all three)
+    [InlineData("trunc3-\\xe2\\x82", "trunc3-\uFFFD\uFFFD")]
+    [InlineData("surrogate-\\xed\\xa0\\x80", "surrogate-\uFFFD\uFFFD\uFFFD")]
+    [InlineData("overlong-\\xc0\\x80", "overlong-\uFFFD\uFFFD")]
+    [InlineData("mixed-\\xf0\\x9f\\x98\\xf0\\x9f\\x98\\x80", "mixed-\uFFFD\uFFFD\uFFFD😀")]
+    [InlineData("collide-\\xfe", "collide-\uFFFD")]
     [InlineData("octal\\101", "octalA")]
     public void Names_are_unquoted_as_Go_does(string stored, string expected) =>
         Assert.Equal(expected, GoQuotedName.Unquote(stored));
