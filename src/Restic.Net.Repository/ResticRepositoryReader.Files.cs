@@ -26,14 +26,14 @@ public sealed partial class ResticRepositoryReader
             throw new ArgumentException($"Name the file by its absolute path inside the snapshot; got '{path}'.", nameof(path));
         }
 
-        var root = await GetRootAsync(snapshot, filter, cancellationToken).ConfigureAwait(false);
-        var node = await FindNodeAsync(root, path, cancellationToken).ConfigureAwait(false);
+        var (root, basis) = await GetRootAsync(snapshot, filter, cancellationToken).ConfigureAwait(false);
+        var node = await FindNodeAsync(root, path, basis, cancellationToken).ConfigureAwait(false);
         if (node is null || node.Type != "file")
         {
             throw new NotSupportedException($"{path} is a {node?.Type ?? "dir"}, not a file: the native reader streams files; restic dumps folders as archives (ResticClient.DumpAsync).");
         }
 
-        var index = await GetIndexAsync(cancellationToken).ConfigureAwait(false);
+        var index = basis;
         var blobs = new BlobId[node.Content?.Length ?? 0];
         var ends = new long[blobs.Length];
         long length = 0;
@@ -46,17 +46,14 @@ public sealed partial class ResticRepositoryReader
 
             if (!index.TryGet(blobs[i], out var entry, out _))
             {
-                index = await RefreshIndexAsync(index, cancellationToken).ConfigureAwait(false);
-                if (!index.TryGet(blobs[i], out entry, out _))
-                {
-                    throw new ResticRepositoryIntegrityException("index", $"no index file lists the data blob {blobs[i]} of {path}.");
-                }
+                (index, entry, _) = await LocateBlobAsync(blobs[i], BlobType.Data, basis, path, cancellationToken).ConfigureAwait(false);
             }
 
             length += entry.PlaintextLength;
             ends[i] = length;
         }
 
-        return new SnapshotFileStream(this, blobs, ends);
+        // The stream's reads tell a prune from damage against the index the lengths came from.
+        return new SnapshotFileStream(this, blobs, ends, index);
     }
 }
