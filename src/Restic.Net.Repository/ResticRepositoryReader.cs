@@ -62,12 +62,16 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
     /// <param name="repository">A <see cref="LocalRepository"/> or <see cref="RestRepository"/>.</param>
     /// <param name="password">The password, as a value or a file (<see cref="ResticPassword.FromCommand"/> is not supported).</param>
     /// <param name="options">Options, or null for the defaults.</param>
-    /// <param name="cancellationToken">Cancels the opening.</param>
+    /// <param name="cancellationToken">Cancels the opening, a key derivation under way included (it is abandoned at once).</param>
     /// <returns>The open reader.</returns>
     /// <exception cref="NotSupportedException">The backend or the password source is not supported.</exception>
     /// <exception cref="ResticRepositoryNotFoundException">There is no repository (no config file).</exception>
     /// <exception cref="ResticWrongPasswordException">No key file opens with the password.</exception>
-    /// <exception cref="ResticRepositoryIntegrityException">The config or a key file is damaged.</exception>
+    /// <exception cref="ResticRepositoryIntegrityException">
+    /// The config or a key file is damaged, or a key file's scrypt parameters ask for more memory or work than
+    /// <see cref="ResticRepositoryReaderOptions.MaxKeyDerivationMemory"/> and <see cref="ResticRepositoryReaderOptions.MaxKeyDerivationWork"/> allow.
+    /// </exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static async Task<ResticRepositoryReader> OpenAsync(
         ResticRepository repository,
         ResticPassword password,
@@ -89,7 +93,7 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
         try
         {
             var sealedConfig = await ReadConfigFileAsync(storage, cancellationToken).ConfigureAwait(false);
-            var key = await FindKeyAsync(storage, secret, cancellationToken).ConfigureAwait(false);
+            var key = await FindKeyAsync(storage, secret, options, cancellationToken).ConfigureAwait(false);
             try
             {
                 var config = ReadConfig(storage, key, sealedConfig);
@@ -168,7 +172,7 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
         throw new NotSupportedException("The native reader takes a password value or file; a password command is run by restic (ResticClient).");
     }
 
-    private static async Task<MasterKey> FindKeyAsync(RepositoryStorage storage, byte[] password, CancellationToken cancellationToken)
+    private static async Task<MasterKey> FindKeyAsync(RepositoryStorage storage, byte[] password, ResticRepositoryReaderOptions options, CancellationToken cancellationToken)
     {
         IReadOnlyList<string> names;
         try
@@ -204,10 +208,15 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
                 throw new ResticRepositoryIntegrityException(path, "not a key file.", exception);
             }
 
-            if (dto is null || dto.Kdf != "scrypt" || !Scrypt.AreValid(dto.N, dto.R, dto.P) ||
-                dto.Salt is null || dto.Data is null)
+            if (dto is null || dto.Kdf != "scrypt" || dto.Salt is null || dto.Data is null)
             {
-                throw new ResticRepositoryIntegrityException(path, "not a scrypt key file restic can open (kdf, N, r, p, salt or data missing or out of range).");
+                throw new ResticRepositoryIntegrityException(path, "not a scrypt key file restic can open (kdf, salt or data missing).");
+            }
+
+            // Before any work: a planted key file must neither exhaust memory nor derive for ever.
+            if (Scrypt.Check(dto.N, dto.R, dto.P, options.MaxKeyDerivationMemory, options.MaxKeyDerivationWork) is { } refused)
+            {
+                throw new ResticRepositoryIntegrityException(path, refused + ".");
             }
 
             byte[] salt, data;
@@ -221,8 +230,7 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
                 throw new ResticRepositoryIntegrityException(path, "its salt or data is not base64.", exception);
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
-            var derived = Scrypt.DeriveKey(password, salt, (int)dto.N, (int)dto.R, (int)dto.P, 64);
+            var derived = await Scrypt.DeriveKeyAsync(password, salt, (int)dto.N, (int)dto.R, (int)dto.P, 64, cancellationToken).ConfigureAwait(false);
             using var userKey = MasterKey.FromDerived(derived);
             System.Security.Cryptography.CryptographicOperations.ZeroMemory(derived);
             if (data.Length < MasterKey.Overhead)

@@ -95,15 +95,23 @@ public sealed class FormatTests
     }
 
     [Theory]
-    [InlineData(1L << 15, 8L, 7L, true)]
-    [InlineData(1L << 20, 8L, 1L, true)]
-    [InlineData(1L << 21, 8L, 1L, false)]
+    [InlineData(1L << 15, 8L, 7L, true)] // restic's keys
+    [InlineData(1L << 15, 8L, 100L, true)]
+    [InlineData(1L << 17, 8L, 1L, true)] // rustic's
+    [InlineData(1L << 20, 8L, 1L, false)] // 1 GiB of memory
+    [InlineData(1L << 15, 8L, 200L, false)] // 2^25 units of work and more
+    [InlineData(2L, 1L, 1L << 23, false)] // cheap lanes, but 2^23 of them (30 s and 2 GiB before)
+    [InlineData(1L << 22, 2L, 1L << 22, false)] // never ends
     [InlineData(3L, 8L, 1L, false)]
     [InlineData(1L << 15, 0L, 1L, false)]
     [InlineData(1L << 15, 8L, 0L, false)]
     [InlineData(1L << 40, 8L, 1L, false)]
-    public void Hostile_scrypt_parameters_are_refused_before_any_work(long n, long r, long p, bool valid) =>
-        Assert.Equal(valid, Scrypt.AreValid(n, r, p));
+    [InlineData(1L << 15, 1L << 40, 1L << 40, false)]
+    public void Hostile_scrypt_parameters_are_refused_before_any_work(long n, long r, long p, bool valid)
+    {
+        var defaults = new ResticRepositoryReaderOptions();
+        Assert.Equal(valid, Scrypt.Check(n, r, p, defaults.MaxKeyDerivationMemory, defaults.MaxKeyDerivationWork) is null);
+    }
 
     [Fact]
     public void Ids_parse_hash_and_print_as_restic_writes_them()
