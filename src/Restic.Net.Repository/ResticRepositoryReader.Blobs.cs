@@ -9,8 +9,8 @@ namespace Restic.Net.Repository;
 
 public sealed partial class ResticRepositoryReader
 {
-    /// <summary>The largest blob the reader accepts: restic's chunks are at most 8 MiB, a folder's tree far less than this.</summary>
-    private const uint MaxBlobSize = 1u << 30;
+    /// <summary>The largest data blob: restic's chunker cuts files into chunks of at most 8 MiB.</summary>
+    private const int MaxDataBlobSize = 8 << 20;
 
     private readonly SemaphoreSlim _indexGate = new(1, 1);
     private RepositoryIndex? _index;
@@ -74,7 +74,7 @@ public sealed partial class ResticRepositoryReader
                 await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (name, token) =>
                 {
                     var json = await ReadAsync(FileKind.Index, name, token).ConfigureAwait(false);
-                    files[name] = RepositoryIndex.IndexFile.Parse(json, out var problem)
+                    files[name] = RepositoryIndex.IndexFile.Parse(json.Span, out var problem)
                         ?? throw new ResticRepositoryIntegrityException(_storage.PathOf(FileKind.Index, name), problem + ".");
                 }).ConfigureAwait(false);
             }
@@ -139,9 +139,14 @@ public sealed partial class ResticRepositoryReader
             throw new ResticRepositoryIntegrityException(path, $"blob {id} is a {entry.Type.ToString().ToLowerInvariant()} blob where a {type.ToString().ToLowerInvariant()} blob was expected.");
         }
 
-        if (entry.UncompressedLength > MaxBlobSize || entry.Length > MaxBlobSize)
+        // The index (authenticated, but written by whoever holds the key) sets the memory a blob takes: bounded.
+        var maxPlaintext = type == BlobType.Data ? MaxDataBlobSize : _options.MaxTreeSize;
+        var plaintextLength = entry.IsCompressed ? entry.UncompressedLength : (long)entry.Length - MasterKey.Overhead;
+        if (plaintextLength > maxPlaintext || entry.Length > UnpackedFile.MaxStoredSize(maxPlaintext))
         {
-            throw new ResticRepositoryIntegrityException("index", $"the index gives blob {id} an implausible length ({entry.Length} stored, {entry.UncompressedLength} uncompressed).");
+            throw new ResticRepositoryIntegrityException(path, type == BlobType.Data
+                ? $"the index gives data blob {id} {plaintextLength} bytes ({entry.Length} stored), more than restic's chunks ever hold ({MaxDataBlobSize})."
+                : $"the index gives tree blob {id} {plaintextLength} bytes ({entry.Length} stored), more than the reader's limit, ResticRepositoryReaderOptions.MaxTreeSize ({maxPlaintext}).");
         }
 
         // The encrypted blob, and a compressed blob's decrypted bytes, are pooled: only the result is allocated.

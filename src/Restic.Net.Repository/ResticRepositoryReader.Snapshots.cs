@@ -108,7 +108,7 @@ public sealed partial class ResticRepositoryReader
         SnapshotDto? dto;
         try
         {
-            dto = JsonSerializer.Deserialize(json, ResticJsonContext.Default.SnapshotDto);
+            dto = JsonSerializer.Deserialize(json.Span, ResticJsonContext.Default.SnapshotDto);
         }
         catch (JsonException exception)
         {

@@ -32,6 +32,9 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
     /// <summary>restic tries at most this many key files; so does the reader (each costs a key derivation).</summary>
     private const int MaxKeyFiles = 20;
 
+    /// <summary>A key file or the config is a few hundred bytes of JSON; anything near this is not restic's.</summary>
+    private const int MaxSmallFileSize = 64 << 10;
+
     private readonly RepositoryStorage _storage;
     private readonly MasterKey _key;
     private readonly ResticRepositoryReaderOptions _options;
@@ -189,11 +192,15 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
             byte[] content;
             try
             {
-                content = await storage.ReadAllAsync(FileKind.Key, name, cancellationToken).ConfigureAwait(false);
+                content = await storage.ReadAllAsync(FileKind.Key, name, MaxSmallFileSize, cancellationToken).ConfigureAwait(false);
             }
             catch (FileNotFoundException)
             {
                 continue; // removed since the listing (a key removal): try the others
+            }
+            catch (InvalidDataException exception)
+            {
+                throw new ResticRepositoryIntegrityException(storage.PathOf(FileKind.Key, name), "not a key file: " + exception.Message, exception);
             }
 
             var path = storage.PathOf(FileKind.Key, name);
@@ -269,21 +276,25 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
     {
         try
         {
-            return await storage.ReadAllAsync(FileKind.Config, string.Empty, cancellationToken).ConfigureAwait(false);
+            return await storage.ReadAllAsync(FileKind.Config, string.Empty, MaxSmallFileSize, cancellationToken).ConfigureAwait(false);
         }
         catch (FileNotFoundException exception)
         {
             throw new ResticRepositoryNotFoundException($"There is no repository at {storage.Location} (no config file).", null, null, exception.Message, null);
         }
+        catch (InvalidDataException exception)
+        {
+            throw new ResticRepositoryIntegrityException("config", "not a config file: " + exception.Message, exception);
+        }
     }
 
     private static RepositoryInfo ReadConfig(RepositoryStorage storage, MasterKey key, byte[] sealedConfig)
     {
-        var json = Open(storage, key, FileKind.Config, string.Empty, sealedConfig);
+        var json = Open(storage, key, FileKind.Config, string.Empty, sealedConfig, MaxSmallFileSize, "more than a config file holds");
         ConfigDto? dto;
         try
         {
-            dto = JsonSerializer.Deserialize(json, ResticJsonContext.Default.ConfigDto);
+            dto = JsonSerializer.Deserialize(json.Span, ResticJsonContext.Default.ConfigDto);
         }
         catch (JsonException exception)
         {
@@ -298,24 +309,35 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
         return new RepositoryInfo { Id = dto.Id, Version = dto.Version, ChunkerPolynomial = dto.ChunkerPolynomial ?? string.Empty, Location = storage.Location };
     }
 
-    /// <summary>Reads, verifies and decodes a snapshot or index file.</summary>
-    private async Task<byte[]> ReadAsync(FileKind kind, string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads, verifies and decodes a snapshot or index file, within the options' size limit for its kind: neither
+    /// the stored file nor its decompressed JSON is read past it.
+    /// </summary>
+    private async Task<ReadOnlyMemory<byte>> ReadAsync(FileKind kind, string name, CancellationToken cancellationToken)
     {
+        var maxSize = kind == FileKind.Snapshot ? _options.MaxSnapshotFileSize : _options.MaxIndexFileSize;
         byte[] content;
         try
         {
-            content = await _storage.ReadAllAsync(kind, name, cancellationToken).ConfigureAwait(false);
+            content = await _storage.ReadAllAsync(kind, name, UnpackedFile.MaxStoredSize(maxSize), cancellationToken).ConfigureAwait(false);
         }
         catch (FileNotFoundException exception)
         {
             throw new ResticRepositoryChangedException(_storage.PathOf(kind, name), exception);
         }
+        catch (InvalidDataException exception)
+        {
+            throw new ResticRepositoryIntegrityException(_storage.PathOf(kind, name), $"{exception.Message} ({LimitName(kind)})", exception);
+        }
 
         VerifyName(_storage.PathOf(kind, name), name, content);
-        return Open(_storage, _key, kind, name, content);
+        return Open(_storage, _key, kind, name, content, maxSize, LimitName(kind));
     }
 
-    private static byte[] Open(RepositoryStorage storage, MasterKey key, FileKind kind, string name, byte[] content)
+    private static string LimitName(FileKind kind) =>
+        "the reader's limit, ResticRepositoryReaderOptions." + (kind == FileKind.Snapshot ? nameof(ResticRepositoryReaderOptions.MaxSnapshotFileSize) : nameof(ResticRepositoryReaderOptions.MaxIndexFileSize));
+
+    private static ReadOnlyMemory<byte> Open(RepositoryStorage storage, MasterKey key, FileKind kind, string name, byte[] content, int maxSize, string limit)
     {
         var path = storage.PathOf(kind, name);
         if (content.Length < MasterKey.Overhead)
@@ -329,8 +351,8 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
             throw new ResticRepositoryIntegrityException(path, "its MAC does not match (the file was changed or damaged).");
         }
 
-        return UnpackedFile.Decode(plaintext, out var problem)
-            ?? throw new ResticRepositoryIntegrityException(path, problem + ".");
+        return UnpackedFile.Decode(plaintext, maxSize, out var problem, out var tooLarge)
+            ?? throw new ResticRepositoryIntegrityException(path, tooLarge ? $"{problem} ({limit})." : problem + ".");
     }
 
     // A file's name is the SHA-256 of its content: a changed byte anywhere shows before any parsing.

@@ -57,8 +57,8 @@ internal sealed class RestStorage : RepositoryStorage
     public override Task<IReadOnlyList<string>> ListAsync(FileKind kind, CancellationToken cancellationToken) =>
         WithTimeoutAsync(FolderOf(kind) + "/", token => ListCoreAsync(kind, token), cancellationToken);
 
-    public override Task<byte[]> ReadAllAsync(FileKind kind, string name, CancellationToken cancellationToken) =>
-        WithTimeoutAsync(PathOf(kind, name), token => ReadAllCoreAsync(kind, name, token), cancellationToken);
+    public override Task<byte[]> ReadAllAsync(FileKind kind, string name, long maxSize, CancellationToken cancellationToken) =>
+        WithTimeoutAsync(PathOf(kind, name), token => ReadAllCoreAsync(kind, name, maxSize, token), cancellationToken);
 
     public override Task ReadAsync(FileKind kind, string name, long offset, Memory<byte> buffer, CancellationToken cancellationToken) =>
         WithTimeoutAsync(PathOf(kind, name), async token =>
@@ -102,13 +102,34 @@ internal sealed class RestStorage : RepositoryStorage
         return names;
     }
 
-    private async Task<byte[]> ReadAllCoreAsync(FileKind kind, string name, CancellationToken cancellationToken)
+    private async Task<byte[]> ReadAllCoreAsync(FileKind kind, string name, long maxSize, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_base, PathOf(kind, name)));
         using var response = await SendAsync(request, PathOf(kind, name), cancellationToken).ConfigureAwait(false);
+        if (response.Content.Headers.ContentLength is { } announced && announced > maxSize)
+        {
+            throw TooLarge(kind, name, announced, maxSize);
+        }
+
         try
         {
-            return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            // Read no further than the limit, whatever the server announced (or did not).
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using var bodyLease = body.ConfigureAwait(false);
+            using var content = new MemoryStream((int)Math.Min(response.Content.Headers.ContentLength ?? 81_920, maxSize));
+            var chunk = new byte[81_920];
+            int read;
+            while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (content.Length + read > maxSize)
+                {
+                    throw TooLarge(kind, name, null, maxSize);
+                }
+
+                content.Write(chunk, 0, read);
+            }
+
+            return content.Length == content.Capacity ? content.GetBuffer() : content.ToArray();
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
         {
