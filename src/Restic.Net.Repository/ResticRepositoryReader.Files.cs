@@ -15,7 +15,17 @@ public sealed partial class ResticRepositoryReader
     /// <param name="cancellationToken">Cancels the opening.</param>
     /// <returns>The stream; dispose it.</returns>
     /// <exception cref="ResticSnapshotNotFoundException">No snapshot matches the reference.</exception>
-    /// <exception cref="ResticPathNotFoundException">The snapshot has no file at <paramref name="path"/>.</exception>
+    /// <exception cref="ResticPathNotFoundException">
+    /// The snapshot has no file at <paramref name="path"/>, or a name on the path is ambiguous: several entries of its
+    /// folder read as that name because their names differ only in bytes that are not UTF-8 (each read as U+FFFD, as
+    /// restic ls prints them). restic cannot name such a file either; the message says which case it is.
+    /// </exception>
+    /// <exception cref="ResticRepositoryChangedException">A concurrent prune changed the index while the file was opened or read: retry.</exception>
+    /// <exception cref="ResticRepositoryIntegrityException">A file or blob the stream needs is damaged or missing while the index names it.</exception>
+    /// <remarks>
+    /// The stream's reads throw the same exceptions, and <see cref="ResticTimeoutException"/> when a REST request,
+    /// its body included, takes longer than <see cref="ResticRepositoryReaderOptions.RequestTimeout"/>.
+    /// </remarks>
     /// <exception cref="NotSupportedException">The path is a folder or another kind of node (restic dumps a folder as an archive: use <see cref="IResticClient.DumpAsync"/>).</exception>
     public async Task<Stream> OpenFileAsync(SnapshotReference snapshot, string path, SnapshotFilter? filter = null, CancellationToken cancellationToken = default)
     {

@@ -18,8 +18,14 @@ namespace Restic.Net.Repository;
 /// <para>
 /// Every byte read is authenticated: a file or blob whose MAC, content hash or structure does not check
 /// out throws <see cref="ResticRepositoryIntegrityException"/> naming the file, and no data from it is
-/// returned. A pack or index file that vanished (a concurrent prune) throws the retryable
-/// <see cref="ResticRepositoryChangedException"/>.
+/// returned. A pack, index file or blob that a concurrent prune removed throws the retryable
+/// <see cref="ResticRepositoryChangedException"/>; one that stays missing while the current index still names
+/// it is damage (<see cref="ResticRepositoryIntegrityException"/>), so that retrying ends.
+/// </para>
+/// <para>
+/// What a repository can make the reader spend is bounded (<see cref="ResticRepositoryReaderOptions"/>): key
+/// derivation memory and work, the size of snapshot and index files before and after decompression, the size of
+/// trees, and the time of each REST request with its body.
 /// </para>
 /// <para>
 /// The master key stays in this object's memory until <see cref="Dispose"/>, which zeroes it. The reader is
