@@ -37,7 +37,7 @@ public abstract class KeyLimitTests<TRepository>(TRepository repository) : IClas
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => OpenAsync(copy, cancellationToken: cancellation.Token).WaitAsync(Watchdog));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"cancelled after {clock.Elapsed}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"cancelled after {clock.Elapsed}, the derivation takes some 6 s");
 
         // The limit is the caller's: lowered, the same key is refused at once.
         var lowered = new ResticRepositoryReaderOptions { MaxKeyDerivationWork = 1L << 20 };

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Restic.Net.Repository.Tests.Support;
 
 namespace Restic.Net.Repository.Tests.Conformance;
@@ -29,11 +28,9 @@ public abstract class RestTimeoutTests<TRepository>(TRepository repository) : IC
         await using var stream = await reader.OpenFileAsync(SnapshotReference.Latest, big.Path);
 
         proxy.StallBodyOf = path => path.Contains("/data/", StringComparison.Ordinal);
-        var clock = Stopwatch.StartNew();
         var error = await Assert.ThrowsAsync<ResticTimeoutException>(() => stream.CopyToAsync(Stream.Null).WaitAsync(Hang));
         Assert.True(proxy.Stalled > 0);
         Assert.Equal(Timeout, error.Timeout);
-        Assert.True(clock.Elapsed >= Timeout, $"failed after {clock.Elapsed}, before the timeout");
 
         // The server answers again: a new stream reads the file.
         proxy.StallBodyOf = null;
