@@ -3,17 +3,13 @@ using Restic.Net.Repository.Tests.Support;
 
 namespace Restic.Net.Repository.Tests.Conformance;
 
-/// <summary>Measured alone: the allocation counts below are the process's, so no other test may run meanwhile.</summary>
-[CollectionDefinition(nameof(MemoryMeasured), DisableParallelization = true)]
-public sealed class MemoryMeasured;
-
 /// <summary>
 /// What a repository's owner (who holds the key, so everything they write authenticates) can make the reader
 /// allocate is bounded: a snapshot or index file that inflates without end (a decompression bomb) is refused once it
 /// passes <see cref="ResticRepositoryReaderOptions.MaxSnapshotFileSize"/> or <see cref="ResticRepositoryReaderOptions.MaxIndexFileSize"/>,
 /// a stored file larger than that is not read, and a tree blob larger than <see cref="ResticRepositoryReaderOptions.MaxTreeSize"/> is not loaded.
 /// </summary>
-[Collection(nameof(MemoryMeasured))]
+[Collection(nameof(Support.MemoryMeasured))]
 public abstract class SizeLimitTests<TRepository>(TRepository repository) : IClassFixture<TRepository>, IDisposable
     where TRepository : ConformanceRepository
 {
