@@ -9,8 +9,8 @@ namespace Restic.Net.Repository;
 
 public sealed partial class ResticRepositoryReader
 {
-    /// <summary>The largest blob the reader accepts: restic's chunks are at most 8 MiB, a folder's tree far less than this.</summary>
-    private const uint MaxBlobSize = 1u << 30;
+    /// <summary>The largest data blob: restic's chunker cuts files into chunks of at most 8 MiB.</summary>
+    private const int MaxDataBlobSize = 8 << 20;
 
     private readonly SemaphoreSlim _indexGate = new(1, 1);
     private RepositoryIndex? _index;
@@ -62,8 +62,6 @@ public sealed partial class ResticRepositoryReader
         }
     }
 
-    private void DropIndex(RepositoryIndex stale) => Interlocked.CompareExchange(ref _index, null, stale);
-
     private async Task<RepositoryIndex> LoadIndexAsync(CancellationToken cancellationToken)
     {
         // An index file deleted between the listing and its reading (a prune) means: list again.
@@ -76,7 +74,7 @@ public sealed partial class ResticRepositoryReader
                 await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (name, token) =>
                 {
                     var json = await ReadAsync(FileKind.Index, name, token).ConfigureAwait(false);
-                    files[name] = RepositoryIndex.IndexFile.Parse(json, out var problem)
+                    files[name] = RepositoryIndex.IndexFile.Parse(json.Span, out var problem)
                         ?? throw new ResticRepositoryIntegrityException(_storage.PathOf(FileKind.Index, name), problem + ".");
                 }).ConfigureAwait(false);
             }
@@ -96,20 +94,44 @@ public sealed partial class ResticRepositoryReader
         }
     }
 
-    /// <summary>Loads a blob's plaintext: read by range from its pack, authenticated, decompressed and checked against its id.</summary>
-    internal async Task<(byte[] Plaintext, string Pack)> LoadBlobAsync(BlobId id, BlobType type, CancellationToken cancellationToken)
+    /// <summary>
+    /// Where a blob is: the entry of the loaded index, or of the index reloaded because the repository's index files
+    /// changed. <paramref name="basis"/> is the index the call began with, before it resolved its snapshot: a blob that
+    /// no index lists although the index files changed since is a concurrent prune of a forgotten snapshot's data
+    /// (retryable); with the same index files as then, it is damage.
+    /// </summary>
+    internal async Task<(RepositoryIndex Index, BlobEntry Entry, BlobId Pack)> LocateBlobAsync(BlobId id, BlobType type, RepositoryIndex basis, string? what, CancellationToken cancellationToken)
     {
         var index = await GetIndexAsync(cancellationToken).ConfigureAwait(false);
-        if (!index.TryGet(id, out var entry, out var pack))
+        if (index.TryGet(id, out var entry, out var pack))
         {
-            // Written after the index was loaded (a newer snapshot), or moved by a prune: look again.
-            index = await RefreshIndexAsync(index, cancellationToken).ConfigureAwait(false);
-            if (!index.TryGet(id, out entry, out pack))
-            {
-                throw new ResticRepositoryIntegrityException("index", $"no index file lists the {type.ToString().ToLowerInvariant()} blob {id} (the repository is damaged; restic check reports it).");
-            }
+            return (index, entry, pack);
         }
 
+        // Written after the index was loaded (a newer snapshot), or moved by a prune: look again.
+        index = await RefreshIndexAsync(index, cancellationToken).ConfigureAwait(false);
+        if (index.TryGet(id, out entry, out pack))
+        {
+            return (index, entry, pack);
+        }
+
+        var blob = $"{type.ToString().ToLowerInvariant()} blob {id}{(what is null ? null : " of " + what)}";
+        if (!index.HasSameFiles(basis))
+        {
+            throw new ResticRepositoryChangedException("index", $"The repository's index changed while the reader read it, and no index file lists the {blob} any more (a prune removed the data of a forgotten snapshot). Retry the call.");
+        }
+
+        throw new ResticRepositoryIntegrityException("index", $"no index file lists the {blob} (the repository is damaged; restic check reports it).");
+    }
+
+    /// <summary>Loads a blob's plaintext: read by range from its pack, authenticated, decompressed and checked against its id.</summary>
+    /// <param name="id">The blob.</param>
+    /// <param name="type">Its type, as the index must list it.</param>
+    /// <param name="basis">The index the call (a listing, a file stream) began with; see <see cref="LocateBlobAsync"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    internal async Task<(byte[] Plaintext, string Pack)> LoadBlobAsync(BlobId id, BlobType type, RepositoryIndex basis, CancellationToken cancellationToken)
+    {
+        var (index, entry, pack) = await LocateBlobAsync(id, type, basis, null, cancellationToken).ConfigureAwait(false);
         var packName = pack.ToString();
         var path = _storage.PathOf(FileKind.Pack, packName);
         if (entry.Type != type)
@@ -117,9 +139,14 @@ public sealed partial class ResticRepositoryReader
             throw new ResticRepositoryIntegrityException(path, $"blob {id} is a {entry.Type.ToString().ToLowerInvariant()} blob where a {type.ToString().ToLowerInvariant()} blob was expected.");
         }
 
-        if (entry.UncompressedLength > MaxBlobSize || entry.Length > MaxBlobSize)
+        // The index (authenticated, but written by whoever holds the key) sets the memory a blob takes: bounded.
+        var maxPlaintext = type == BlobType.Data ? MaxDataBlobSize : _options.MaxTreeSize;
+        var plaintextLength = entry.IsCompressed ? entry.UncompressedLength : (long)entry.Length - MasterKey.Overhead;
+        if (plaintextLength > maxPlaintext || entry.Length > UnpackedFile.MaxStoredSize(maxPlaintext))
         {
-            throw new ResticRepositoryIntegrityException("index", $"the index gives blob {id} an implausible length ({entry.Length} stored, {entry.UncompressedLength} uncompressed).");
+            throw new ResticRepositoryIntegrityException(path, type == BlobType.Data
+                ? $"the index gives data blob {id} {plaintextLength} bytes ({entry.Length} stored), more than restic's chunks ever hold ({MaxDataBlobSize})."
+                : $"the index gives tree blob {id} {plaintextLength} bytes ({entry.Length} stored), more than the reader's limit, ResticRepositoryReaderOptions.MaxTreeSize ({maxPlaintext}).");
         }
 
         // The encrypted blob, and a compressed blob's decrypted bytes, are pooled: only the result is allocated.
@@ -135,7 +162,14 @@ public sealed partial class ResticRepositoryReader
             }
             catch (FileNotFoundException exception)
             {
-                DropIndex(index);
+                // A prune deletes a pack only after it wrote the index files that no longer name it: if the index
+                // files changed and no longer put the blob there, retry; if they still do, the pack stays missing.
+                var current = await RefreshIndexAsync(index, cancellationToken).ConfigureAwait(false);
+                if (current.TryGet(id, out _, out var stillThere) && stillThere.Equals(pack))
+                {
+                    throw new ResticRepositoryIntegrityException(path, $"the pack is missing, though the repository's current index lists blob {id} in it (the repository is damaged; restic check reports it).", exception);
+                }
+
                 throw new ResticRepositoryChangedException(path, exception);
             }
             catch (EndOfStreamException exception)

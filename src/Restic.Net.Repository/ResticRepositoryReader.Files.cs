@@ -15,7 +15,17 @@ public sealed partial class ResticRepositoryReader
     /// <param name="cancellationToken">Cancels the opening.</param>
     /// <returns>The stream; dispose it.</returns>
     /// <exception cref="ResticSnapshotNotFoundException">No snapshot matches the reference.</exception>
-    /// <exception cref="ResticPathNotFoundException">The snapshot has no file at <paramref name="path"/>.</exception>
+    /// <exception cref="ResticPathNotFoundException">
+    /// The snapshot has no file at <paramref name="path"/>, or a name on the path is ambiguous: several entries of its
+    /// folder read as that name because their names differ only in bytes that are not UTF-8 (each read as U+FFFD, as
+    /// restic ls prints them). restic cannot name such a file either; the message says which case it is.
+    /// </exception>
+    /// <exception cref="ResticRepositoryChangedException">A concurrent prune changed the index while the file was opened or read: retry.</exception>
+    /// <exception cref="ResticRepositoryIntegrityException">A file or blob the stream needs is damaged or missing while the index names it.</exception>
+    /// <remarks>
+    /// The stream's reads throw the same exceptions, and <see cref="ResticTimeoutException"/> when a REST request,
+    /// its body included, takes longer than <see cref="ResticRepositoryReaderOptions.RequestTimeout"/>.
+    /// </remarks>
     /// <exception cref="NotSupportedException">The path is a folder or another kind of node (restic dumps a folder as an archive: use <see cref="IResticClient.DumpAsync"/>).</exception>
     public async Task<Stream> OpenFileAsync(SnapshotReference snapshot, string path, SnapshotFilter? filter = null, CancellationToken cancellationToken = default)
     {
@@ -26,14 +36,14 @@ public sealed partial class ResticRepositoryReader
             throw new ArgumentException($"Name the file by its absolute path inside the snapshot; got '{path}'.", nameof(path));
         }
 
-        var root = await GetRootAsync(snapshot, filter, cancellationToken).ConfigureAwait(false);
-        var node = await FindNodeAsync(root, path, cancellationToken).ConfigureAwait(false);
+        var (root, basis) = await GetRootAsync(snapshot, filter, cancellationToken).ConfigureAwait(false);
+        var node = await FindNodeAsync(root, path, basis, cancellationToken).ConfigureAwait(false);
         if (node is null || node.Type != "file")
         {
             throw new NotSupportedException($"{path} is a {node?.Type ?? "dir"}, not a file: the native reader streams files; restic dumps folders as archives (ResticClient.DumpAsync).");
         }
 
-        var index = await GetIndexAsync(cancellationToken).ConfigureAwait(false);
+        var index = basis;
         var blobs = new BlobId[node.Content?.Length ?? 0];
         var ends = new long[blobs.Length];
         long length = 0;
@@ -46,17 +56,14 @@ public sealed partial class ResticRepositoryReader
 
             if (!index.TryGet(blobs[i], out var entry, out _))
             {
-                index = await RefreshIndexAsync(index, cancellationToken).ConfigureAwait(false);
-                if (!index.TryGet(blobs[i], out entry, out _))
-                {
-                    throw new ResticRepositoryIntegrityException("index", $"no index file lists the data blob {blobs[i]} of {path}.");
-                }
+                (index, entry, _) = await LocateBlobAsync(blobs[i], BlobType.Data, basis, path, cancellationToken).ConfigureAwait(false);
             }
 
             length += entry.PlaintextLength;
             ends[i] = length;
         }
 
-        return new SnapshotFileStream(this, blobs, ends);
+        // The stream's reads tell a prune from damage against the index the lengths came from.
+        return new SnapshotFileStream(this, blobs, ends, index);
     }
 }

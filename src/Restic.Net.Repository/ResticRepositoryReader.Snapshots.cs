@@ -23,6 +23,7 @@ public sealed partial class ResticRepositoryReader
         ThrowIfDisposed();
         options ??= new SnapshotsOptions();
         options.Validate();
+        SnapshotSelection.Validate(options.Filter);
         var all = await LoadSnapshotsAsync(cancellationToken).ConfigureAwait(false);
         return SnapshotSelection.Select(all, options.Filter, options.Latest);
     }
@@ -40,6 +41,8 @@ public sealed partial class ResticRepositoryReader
         {
             throw new ArgumentException("A snapshot reference is required.", nameof(snapshot));
         }
+
+        SnapshotSelection.Validate(filter);
 
         // A full id is read directly, without listing the folder, and every time: a forget may have removed it.
         if (!snapshot.IsLatest && snapshot.Snapshot.Length == SnapshotId.FullLength)
@@ -105,7 +108,7 @@ public sealed partial class ResticRepositoryReader
         SnapshotDto? dto;
         try
         {
-            dto = JsonSerializer.Deserialize(json, ResticJsonContext.Default.SnapshotDto);
+            dto = JsonSerializer.Deserialize(json.Span, ResticJsonContext.Default.SnapshotDto);
         }
         catch (JsonException exception)
         {

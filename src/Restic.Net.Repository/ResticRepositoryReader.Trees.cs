@@ -30,11 +30,11 @@ public sealed partial class ResticRepositoryReader
         options ??= new ListOptions();
         options.Validate();
         var folders = options.Paths.Select(NormalizeFolder).ToArray();
-        var root = await GetRootAsync(snapshot, options.Filter, cancellationToken).ConfigureAwait(false);
+        var (root, basis) = await GetRootAsync(snapshot, options.Filter, cancellationToken).ConfigureAwait(false);
 
         // Depth first, each folder's nodes in stored (name) order: a stack of the folders being listed.
         var stack = new Stack<(TreeNodeDto[] Nodes, int Next, string Path)>();
-        stack.Push((await LoadTreeAsync(root, cancellationToken).ConfigureAwait(false), 0, string.Empty));
+        stack.Push((await LoadTreeAsync(root, basis, cancellationToken).ConfigureAwait(false), 0, string.Empty));
         while (stack.Count > 0)
         {
             var (nodes, next, parent) = stack.Pop();
@@ -54,34 +54,39 @@ public sealed partial class ResticRepositoryReader
             if (node.Type == "dir" && node.Subtree is not null && IsEntered(path, folders, options.Recursive))
             {
                 var subtree = ParseTreeId(node.Subtree, path);
-                stack.Push((await LoadTreeAsync(subtree, cancellationToken).ConfigureAwait(false), 0, path));
+                stack.Push((await LoadTreeAsync(subtree, basis, cancellationToken).ConfigureAwait(false), 0, path));
             }
         }
     }
 
-    /// <summary>The root tree of a reference: the snapshot's, or its subfolder's.</summary>
-    private async Task<BlobId> GetRootAsync(SnapshotReference reference, SnapshotFilter? filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// The root tree of a reference (the snapshot's, or its subfolder's), and the index the call begins with. The index
+    /// is taken before the snapshot is resolved: a blob of that snapshot that no index lists while the index files are
+    /// still those, is damage, never a prune that ran after the snapshot was resolved (<see cref="LocateBlobAsync"/>).
+    /// </summary>
+    private async Task<(BlobId Root, RepositoryIndex Basis)> GetRootAsync(SnapshotReference reference, SnapshotFilter? filter, CancellationToken cancellationToken)
     {
+        var basis = await GetIndexAsync(cancellationToken).ConfigureAwait(false);
         var snapshot = await GetSnapshotAsync(reference, filter, cancellationToken).ConfigureAwait(false);
         var root = ParseTreeId(snapshot.Tree, "/");
         if (reference.Subfolder is not { } subfolder)
         {
-            return root;
+            return (root, basis);
         }
 
-        var node = await FindNodeAsync(root, subfolder, cancellationToken).ConfigureAwait(false);
+        var node = await FindNodeAsync(root, subfolder, basis, cancellationToken).ConfigureAwait(false);
         if (node is null)
         {
-            return root; // the subfolder is the root itself
+            return (root, basis); // the subfolder is the root itself
         }
 
         return node.Type == "dir" && node.Subtree is not null
-            ? ParseTreeId(node.Subtree, subfolder)
+            ? (ParseTreeId(node.Subtree, subfolder), basis)
             : throw new ResticPathNotFoundException(subfolder, $"{subfolder} is not a folder of snapshot {snapshot.Id.ToShortString()}.");
     }
 
     /// <summary>The node at a path below a tree; null for the tree itself (<c>/</c>).</summary>
-    private async Task<TreeNodeDto?> FindNodeAsync(BlobId root, string path, CancellationToken cancellationToken)
+    private async Task<TreeNodeDto?> FindNodeAsync(BlobId root, string path, RepositoryIndex basis, CancellationToken cancellationToken)
     {
         TreeNodeDto? found = null;
         var tree = root;
@@ -99,11 +104,49 @@ public sealed partial class ResticRepositoryReader
             }
 
             walked += "/" + name;
-            var nodes = await LoadTreeAsync(tree, cancellationToken).ConfigureAwait(false);
-            found = FindByName(nodes, name) ?? throw new ResticPathNotFoundException(path, $"The snapshot has no {walked}.");
+            var nodes = await LoadTreeAsync(tree, basis, cancellationToken).ConfigureAwait(false);
+            found = FindByName(nodes, name, out var ambiguous) ?? throw new ResticPathNotFoundException(path, $"The snapshot has no {walked}.");
+            if (ambiguous)
+            {
+                // Never one of them at random: restic cannot name either (its dump says not found).
+                throw new ResticPathNotFoundException(
+                    path,
+                    $"The name {walked} is ambiguous: several entries of its folder read as this name, because their names differ only in bytes that are not UTF-8 (each read as U+FFFD). Restore the folder with restic to get each of them.");
+            }
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The node of a name. A tree's names are unique as bytes; as strings they are too, except names with bytes
+    /// that are not UTF-8, which all read as U+FFFD: a name with U+FFFD is compared with every node, and
+    /// <paramref name="ambiguous"/> tells that more than one matched.
+    /// </summary>
+    private static TreeNodeDto? FindByName(TreeNodeDto[] nodes, string name, out bool ambiguous)
+    {
+        ambiguous = false;
+        if (name.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            TreeNodeDto? match = null;
+            foreach (var node in nodes)
+            {
+                if (node.Name == name)
+                {
+                    ambiguous = match is not null;
+                    if (ambiguous)
+                    {
+                        return match;
+                    }
+
+                    match = node;
+                }
+            }
+
+            return match;
+        }
+
+        return FindByName(nodes, name);
     }
 
     // A tree's nodes are sorted by name (byte order, as Go compares strings).
@@ -133,14 +176,14 @@ public sealed partial class ResticRepositoryReader
         return Array.Find(nodes, node => node.Name == name);
     }
 
-    private async Task<TreeNodeDto[]> LoadTreeAsync(BlobId id, CancellationToken cancellationToken)
+    private async Task<TreeNodeDto[]> LoadTreeAsync(BlobId id, RepositoryIndex basis, CancellationToken cancellationToken)
     {
         if (_treeCache.TryGet(id, out var cached))
         {
             return cached;
         }
 
-        var (json, pack) = await LoadBlobAsync(id, BlobType.Tree, cancellationToken).ConfigureAwait(false);
+        var (json, pack) = await LoadBlobAsync(id, BlobType.Tree, basis, cancellationToken).ConfigureAwait(false);
         TreeDto? tree;
         try
         {

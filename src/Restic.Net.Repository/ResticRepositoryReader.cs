@@ -18,8 +18,14 @@ namespace Restic.Net.Repository;
 /// <para>
 /// Every byte read is authenticated: a file or blob whose MAC, content hash or structure does not check
 /// out throws <see cref="ResticRepositoryIntegrityException"/> naming the file, and no data from it is
-/// returned. A pack or index file that vanished (a concurrent prune) throws the retryable
-/// <see cref="ResticRepositoryChangedException"/>.
+/// returned. A pack, index file or blob that a concurrent prune removed throws the retryable
+/// <see cref="ResticRepositoryChangedException"/>; one that stays missing while the current index still names
+/// it is damage (<see cref="ResticRepositoryIntegrityException"/>), so that retrying ends.
+/// </para>
+/// <para>
+/// What a repository can make the reader spend is bounded (<see cref="ResticRepositoryReaderOptions"/>): key
+/// derivation memory and work, the size of snapshot and index files before and after decompression, the size of
+/// trees, and the time of each REST request with its body.
 /// </para>
 /// <para>
 /// The master key stays in this object's memory until <see cref="Dispose"/>, which zeroes it. The reader is
@@ -31,6 +37,9 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
 {
     /// <summary>restic tries at most this many key files; so does the reader (each costs a key derivation).</summary>
     private const int MaxKeyFiles = 20;
+
+    /// <summary>A key file or the config is a few hundred bytes of JSON; anything near this is not restic's.</summary>
+    private const int MaxSmallFileSize = 64 << 10;
 
     private readonly RepositoryStorage _storage;
     private readonly MasterKey _key;
@@ -62,12 +71,16 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
     /// <param name="repository">A <see cref="LocalRepository"/> or <see cref="RestRepository"/>.</param>
     /// <param name="password">The password, as a value or a file (<see cref="ResticPassword.FromCommand"/> is not supported).</param>
     /// <param name="options">Options, or null for the defaults.</param>
-    /// <param name="cancellationToken">Cancels the opening.</param>
+    /// <param name="cancellationToken">Cancels the opening, a key derivation under way included (it is abandoned at once).</param>
     /// <returns>The open reader.</returns>
     /// <exception cref="NotSupportedException">The backend or the password source is not supported.</exception>
     /// <exception cref="ResticRepositoryNotFoundException">There is no repository (no config file).</exception>
     /// <exception cref="ResticWrongPasswordException">No key file opens with the password.</exception>
-    /// <exception cref="ResticRepositoryIntegrityException">The config or a key file is damaged.</exception>
+    /// <exception cref="ResticRepositoryIntegrityException">
+    /// The config or a key file is damaged, or a key file's scrypt parameters ask for more memory or work than
+    /// <see cref="ResticRepositoryReaderOptions.MaxKeyDerivationMemory"/> and <see cref="ResticRepositoryReaderOptions.MaxKeyDerivationWork"/> allow.
+    /// </exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static async Task<ResticRepositoryReader> OpenAsync(
         ResticRepository repository,
         ResticPassword password,
@@ -89,7 +102,7 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
         try
         {
             var sealedConfig = await ReadConfigFileAsync(storage, cancellationToken).ConfigureAwait(false);
-            var key = await FindKeyAsync(storage, secret, cancellationToken).ConfigureAwait(false);
+            var key = await FindKeyAsync(storage, secret, options, cancellationToken).ConfigureAwait(false);
             try
             {
                 var config = ReadConfig(storage, key, sealedConfig);
@@ -168,7 +181,7 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
         throw new NotSupportedException("The native reader takes a password value or file; a password command is run by restic (ResticClient).");
     }
 
-    private static async Task<MasterKey> FindKeyAsync(RepositoryStorage storage, byte[] password, CancellationToken cancellationToken)
+    private static async Task<MasterKey> FindKeyAsync(RepositoryStorage storage, byte[] password, ResticRepositoryReaderOptions options, CancellationToken cancellationToken)
     {
         IReadOnlyList<string> names;
         try
@@ -185,11 +198,15 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
             byte[] content;
             try
             {
-                content = await storage.ReadAllAsync(FileKind.Key, name, cancellationToken).ConfigureAwait(false);
+                content = await storage.ReadAllAsync(FileKind.Key, name, MaxSmallFileSize, cancellationToken).ConfigureAwait(false);
             }
             catch (FileNotFoundException)
             {
                 continue; // removed since the listing (a key removal): try the others
+            }
+            catch (InvalidDataException exception)
+            {
+                throw new ResticRepositoryIntegrityException(storage.PathOf(FileKind.Key, name), "not a key file: " + exception.Message, exception);
             }
 
             var path = storage.PathOf(FileKind.Key, name);
@@ -204,10 +221,15 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
                 throw new ResticRepositoryIntegrityException(path, "not a key file.", exception);
             }
 
-            if (dto is null || dto.Kdf != "scrypt" || !Scrypt.AreValid(dto.N, dto.R, dto.P) ||
-                dto.Salt is null || dto.Data is null)
+            if (dto is null || dto.Kdf != "scrypt" || dto.Salt is null || dto.Data is null)
             {
-                throw new ResticRepositoryIntegrityException(path, "not a scrypt key file restic can open (kdf, N, r, p, salt or data missing or out of range).");
+                throw new ResticRepositoryIntegrityException(path, "not a scrypt key file restic can open (kdf, salt or data missing).");
+            }
+
+            // Before any work: a planted key file must neither exhaust memory nor derive for ever.
+            if (Scrypt.Check(dto.N, dto.R, dto.P, options.MaxKeyDerivationMemory, options.MaxKeyDerivationWork) is { } refused)
+            {
+                throw new ResticRepositoryIntegrityException(path, refused + ".");
             }
 
             byte[] salt, data;
@@ -221,8 +243,7 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
                 throw new ResticRepositoryIntegrityException(path, "its salt or data is not base64.", exception);
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
-            var derived = Scrypt.DeriveKey(password, salt, (int)dto.N, (int)dto.R, (int)dto.P, 64);
+            var derived = await Scrypt.DeriveKeyAsync(password, salt, (int)dto.N, (int)dto.R, (int)dto.P, 64, cancellationToken).ConfigureAwait(false);
             using var userKey = MasterKey.FromDerived(derived);
             System.Security.Cryptography.CryptographicOperations.ZeroMemory(derived);
             if (data.Length < MasterKey.Overhead)
@@ -261,21 +282,25 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
     {
         try
         {
-            return await storage.ReadAllAsync(FileKind.Config, string.Empty, cancellationToken).ConfigureAwait(false);
+            return await storage.ReadAllAsync(FileKind.Config, string.Empty, MaxSmallFileSize, cancellationToken).ConfigureAwait(false);
         }
         catch (FileNotFoundException exception)
         {
             throw new ResticRepositoryNotFoundException($"There is no repository at {storage.Location} (no config file).", null, null, exception.Message, null);
         }
+        catch (InvalidDataException exception)
+        {
+            throw new ResticRepositoryIntegrityException("config", "not a config file: " + exception.Message, exception);
+        }
     }
 
     private static RepositoryInfo ReadConfig(RepositoryStorage storage, MasterKey key, byte[] sealedConfig)
     {
-        var json = Open(storage, key, FileKind.Config, string.Empty, sealedConfig);
+        var json = Open(storage, key, FileKind.Config, string.Empty, sealedConfig, MaxSmallFileSize, "more than a config file holds");
         ConfigDto? dto;
         try
         {
-            dto = JsonSerializer.Deserialize(json, ResticJsonContext.Default.ConfigDto);
+            dto = JsonSerializer.Deserialize(json.Span, ResticJsonContext.Default.ConfigDto);
         }
         catch (JsonException exception)
         {
@@ -290,24 +315,35 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
         return new RepositoryInfo { Id = dto.Id, Version = dto.Version, ChunkerPolynomial = dto.ChunkerPolynomial ?? string.Empty, Location = storage.Location };
     }
 
-    /// <summary>Reads, verifies and decodes a snapshot or index file.</summary>
-    private async Task<byte[]> ReadAsync(FileKind kind, string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads, verifies and decodes a snapshot or index file, within the options' size limit for its kind: neither
+    /// the stored file nor its decompressed JSON is read past it.
+    /// </summary>
+    private async Task<ReadOnlyMemory<byte>> ReadAsync(FileKind kind, string name, CancellationToken cancellationToken)
     {
+        var maxSize = kind == FileKind.Snapshot ? _options.MaxSnapshotFileSize : _options.MaxIndexFileSize;
         byte[] content;
         try
         {
-            content = await _storage.ReadAllAsync(kind, name, cancellationToken).ConfigureAwait(false);
+            content = await _storage.ReadAllAsync(kind, name, UnpackedFile.MaxStoredSize(maxSize), cancellationToken).ConfigureAwait(false);
         }
         catch (FileNotFoundException exception)
         {
             throw new ResticRepositoryChangedException(_storage.PathOf(kind, name), exception);
         }
+        catch (InvalidDataException exception)
+        {
+            throw new ResticRepositoryIntegrityException(_storage.PathOf(kind, name), $"{exception.Message} ({LimitName(kind)})", exception);
+        }
 
         VerifyName(_storage.PathOf(kind, name), name, content);
-        return Open(_storage, _key, kind, name, content);
+        return Open(_storage, _key, kind, name, content, maxSize, LimitName(kind));
     }
 
-    private static byte[] Open(RepositoryStorage storage, MasterKey key, FileKind kind, string name, byte[] content)
+    private static string LimitName(FileKind kind) =>
+        "the reader's limit, ResticRepositoryReaderOptions." + (kind == FileKind.Snapshot ? nameof(ResticRepositoryReaderOptions.MaxSnapshotFileSize) : nameof(ResticRepositoryReaderOptions.MaxIndexFileSize));
+
+    private static ReadOnlyMemory<byte> Open(RepositoryStorage storage, MasterKey key, FileKind kind, string name, byte[] content, int maxSize, string limit)
     {
         var path = storage.PathOf(kind, name);
         if (content.Length < MasterKey.Overhead)
@@ -321,8 +357,8 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
             throw new ResticRepositoryIntegrityException(path, "its MAC does not match (the file was changed or damaged).");
         }
 
-        return UnpackedFile.Decode(plaintext, out var problem)
-            ?? throw new ResticRepositoryIntegrityException(path, problem + ".");
+        return UnpackedFile.Decode(plaintext, maxSize, out var problem, out var tooLarge)
+            ?? throw new ResticRepositoryIntegrityException(path, tooLarge ? $"{problem} ({limit})." : problem + ".");
     }
 
     // A file's name is the SHA-256 of its content: a changed byte anywhere shows before any parsing.

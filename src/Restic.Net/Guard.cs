@@ -97,16 +97,22 @@ internal static class Guard
 
     /// <summary>
     /// Tag sets that select snapshots (<c>--tag a,b</c>, <c>--keep-tag a,b</c>): a comma joins tags that
-    /// must all be present. Every part must be a tag: no empty part.
+    /// must all be present. An empty entry is restic's <c>--tag ""</c>: the snapshots without tags. Otherwise
+    /// every part must be a tag: no empty part (restic would read <c>a,</c> as "a and no tags", which matches nothing).
     /// </summary>
     public static void TagSets(IReadOnlyList<string>? values, [CallerArgumentExpression(nameof(values))] string? name = null)
     {
-        Labels(values, name);
         foreach (var value in values ?? [])
         {
-            if (value.Split(',').Any(part => part.Length == 0))
+            if (value is null)
             {
-                throw new ArgumentException($"The tag set '{value}' has an empty tag: a comma joins tags that must all be present, as in 'a,b'.", name);
+                throw new ArgumentException("The list must not contain null values.", name);
+            }
+
+            SingleLine(value, name);
+            if (value.Length > 0 && value.Split(',').Any(part => part.Length == 0))
+            {
+                throw new ArgumentException($"The tag set '{value}' has an empty tag: a comma joins tags that must all be present, as in 'a,b'; an empty entry alone selects the snapshots without tags.", name);
             }
         }
     }

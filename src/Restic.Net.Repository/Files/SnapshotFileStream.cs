@@ -7,7 +7,7 @@ namespace Restic.Net.Repository.Files;
 /// loads the next ones in the background (one per core, at most four) while the current one is read, so that
 /// reading, authenticating and decrypting run in parallel with each other and with the consumer.
 /// </summary>
-internal sealed class SnapshotFileStream(ResticRepositoryReader reader, BlobId[] blobs, long[] ends) : Stream
+internal sealed class SnapshotFileStream(ResticRepositoryReader reader, BlobId[] blobs, long[] ends, RepositoryIndex basis) : Stream
 {
     private long _position;
     private int _current = -1;
@@ -133,7 +133,7 @@ internal sealed class SnapshotFileStream(ResticRepositoryReader reader, BlobId[]
         {
             // A seek elsewhere: what was loading ahead is of no use.
             DropPrefetched();
-            _currentData = (await reader.LoadBlobAsync(blobs[blob], BlobType.Data, cancellationToken).ConfigureAwait(false)).Plaintext;
+            _currentData = (await reader.LoadBlobAsync(blobs[blob], BlobType.Data, basis, cancellationToken).ConfigureAwait(false)).Plaintext;
         }
 
         _current = blob;
@@ -142,7 +142,7 @@ internal sealed class SnapshotFileStream(ResticRepositoryReader reader, BlobId[]
         for (var ahead = blob + 1 + _prefetched.Count; ahead < blobs.Length && _prefetched.Count < s_prefetch; ahead++)
         {
             var id = blobs[ahead];
-            _prefetched.Enqueue((ahead, Task.Run(() => reader.LoadBlobAsync(id, BlobType.Data, token), token)));
+            _prefetched.Enqueue((ahead, Task.Run(() => reader.LoadBlobAsync(id, BlobType.Data, basis, token), token)));
         }
     }
 

@@ -6,13 +6,14 @@ namespace Restic.Net.Repository.Format;
 /// </summary>
 internal static class UnpackedFile
 {
-    /// <summary>A decompressed unpacked file may be at most this large (restic keeps index files below 8 MiB).</summary>
-    public const int MaxSize = 256 << 20;
-
-    /// <summary>The JSON document, or null when the encoding is unknown or the compressed data is damaged.</summary>
-    public static byte[]? Decode(byte[] plaintext, out string? problem)
+    /// <summary>
+    /// The JSON document, at most <paramref name="maxSize"/> bytes; null with the problem when the encoding is
+    /// unknown, the compressed data is damaged or the document is larger (<paramref name="tooLarge"/>).
+    /// </summary>
+    public static ReadOnlyMemory<byte>? Decode(byte[] plaintext, int maxSize, out string? problem, out bool tooLarge)
     {
         problem = null;
+        tooLarge = plaintext.Length > maxSize && plaintext is [(byte)'{' or (byte)'[', ..];
         if (plaintext.Length == 0)
         {
             problem = "the file is empty";
@@ -21,13 +22,22 @@ internal static class UnpackedFile
 
         switch (plaintext[0])
         {
+            case (byte)'{' or (byte)'[' when plaintext.Length > maxSize:
+                problem = $"it is {plaintext.Length} bytes of JSON, more than {maxSize}";
+                return null;
             case (byte)'{' or (byte)'[':
                 return plaintext;
             case 2:
-                return Zstd.TryDecompress(plaintext.AsSpan(1), MaxSize, out problem);
+                return Zstd.TryDecompress(plaintext.AsSpan(1), maxSize, out problem, out tooLarge);
             default:
                 problem = $"unknown encoding version {plaintext[0]}";
                 return null;
         }
     }
+
+    /// <summary>
+    /// The most bytes a stored file whose JSON is at most <paramref name="maxSize"/> bytes can take: zstd adds at most
+    /// 1/128 to data it cannot compress, plus frame headers, the version byte, the IV and the MAC.
+    /// </summary>
+    public static long MaxStoredSize(int maxSize) => maxSize + (maxSize >> 7) + 65_536L;
 }

@@ -17,6 +17,10 @@ internal sealed class RepositoryIndex
     /// <summary>The index files this index was built from.</summary>
     public IReadOnlyCollection<string> Files { get; }
 
+    /// <summary>True when both were built from the same index files (names are content hashes: the same content).</summary>
+    public bool HasSameFiles(RepositoryIndex other) =>
+        ReferenceEquals(this, other) || (Files.Count == other.Files.Count && Files.All(other.Files.Contains));
+
     public int BlobCount => _blobs.Count;
 
     public int PackCount => _packs.Count;

@@ -30,14 +30,44 @@ internal static class SnapshotSelection
         }
 
         // Each entry is a tag set ("a,b": both); any entry may match. An empty entry matches untagged snapshots.
-        if (filter.Tags.Count > 0 && !filter.Tags.Any(set => set.Length == 0
-                ? snapshot.Tags.Count == 0
-                : set.Split(',').All(tag => snapshot.Tags.Contains(tag, StringComparer.Ordinal))))
+        if (filter.Tags.Count > 0 && !filter.Tags.Any(set => HasTags(snapshot, set)))
         {
             return false;
         }
 
         return filter.Paths.All(path => snapshot.Paths.Contains(Clean(path), StringComparer.Ordinal));
+    }
+
+    /// <summary>The client's validation of a filter, so that the reader refuses what <see cref="ResticClient"/> refuses.</summary>
+    public static void Validate(SnapshotFilter? filter)
+    {
+        if (filter is not null)
+        {
+            Guard.Labels(filter.Hosts, nameof(filter.Hosts));
+            Guard.TagSets(filter.Tags, nameof(filter.Tags));
+            Guard.Items(filter.Paths, nameof(filter.Paths));
+        }
+    }
+
+    // restic's Snapshot.HasTags over one --tag value: its tags split at commas and trimmed; an empty tag
+    // matches a snapshot without tags (that is --tag "").
+    private static bool HasTags(Snapshot snapshot, string set)
+    {
+        foreach (var part in set.Split(','))
+        {
+            var tag = part.Trim();
+            if (tag.Length == 0 && snapshot.Tags.Count == 0)
+            {
+                return true;
+            }
+
+            if (!snapshot.Tags.Contains(tag, StringComparer.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // restic compares cleaned paths: no trailing separator.

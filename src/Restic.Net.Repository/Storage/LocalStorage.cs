@@ -22,15 +22,41 @@ internal sealed class LocalStorage(string root) : RepositoryStorage
         return Task.FromResult(names);
     }
 
-    public override async Task<byte[]> ReadAllAsync(FileKind kind, string name, CancellationToken cancellationToken)
+    public override async Task<byte[]> ReadAllAsync(FileKind kind, string name, long maxSize, CancellationToken cancellationToken)
     {
+        Microsoft.Win32.SafeHandles.SafeFileHandle handle;
         try
         {
-            return await File.ReadAllBytesAsync(FullPath(kind, name), cancellationToken).ConfigureAwait(false);
+            handle = File.OpenHandle(FullPath(kind, name), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.Asynchronous);
         }
         catch (DirectoryNotFoundException exception)
         {
             throw new FileNotFoundException(exception.Message, PathOf(kind, name), exception);
+        }
+
+        using (handle)
+        {
+            var length = RandomAccess.GetLength(handle);
+            if (length > maxSize)
+            {
+                throw TooLarge(kind, name, length, maxSize);
+            }
+
+            var content = new byte[length];
+            var done = 0;
+            while (done < content.Length)
+            {
+                var read = await RandomAccess.ReadAsync(handle, content.AsMemory(done), done, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    Array.Resize(ref content, done); // cut short since its length was read: the name check tells
+                    break;
+                }
+
+                done += read;
+            }
+
+            return content;
         }
     }
 

@@ -18,6 +18,7 @@ internal sealed class RestStorage : RepositoryStorage
     private readonly HttpClient _http;
     private readonly Uri _base;
     private readonly string _location;
+    private readonly TimeSpan _requestTimeout;
 
     public RestStorage(RestRepository repository, TimeSpan requestTimeout)
     {
@@ -37,7 +38,9 @@ internal sealed class RestStorage : RepositoryStorage
             handler.SslOptions.ClientCertificates = [X509Certificate2.CreateFromPemFile(clientCertificate)];
         }
 
-        _http = new HttpClient(handler) { Timeout = requestTimeout };
+        // The timeout covers each request with its body (below), which HttpClient.Timeout would not: it stops at the headers.
+        _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        _requestTimeout = requestTimeout;
         if (repository.User is { } user)
         {
             var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{repository.Password}"));
@@ -51,7 +54,20 @@ internal sealed class RestStorage : RepositoryStorage
 
     public override string Location => _location;
 
-    public override async Task<IReadOnlyList<string>> ListAsync(FileKind kind, CancellationToken cancellationToken)
+    public override Task<IReadOnlyList<string>> ListAsync(FileKind kind, CancellationToken cancellationToken) =>
+        WithTimeoutAsync(FolderOf(kind) + "/", token => ListCoreAsync(kind, token), cancellationToken);
+
+    public override Task<byte[]> ReadAllAsync(FileKind kind, string name, long maxSize, CancellationToken cancellationToken) =>
+        WithTimeoutAsync(PathOf(kind, name), token => ReadAllCoreAsync(kind, name, maxSize, token), cancellationToken);
+
+    public override Task ReadAsync(FileKind kind, string name, long offset, Memory<byte> buffer, CancellationToken cancellationToken) =>
+        WithTimeoutAsync(PathOf(kind, name), async token =>
+        {
+            await ReadCoreAsync(kind, name, offset, buffer, token).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    private async Task<IReadOnlyList<string>> ListCoreAsync(FileKind kind, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_base, FolderOf(kind) + "/"));
         request.Headers.Accept.Add(s_apiVersion2);
@@ -86,13 +102,34 @@ internal sealed class RestStorage : RepositoryStorage
         return names;
     }
 
-    public override async Task<byte[]> ReadAllAsync(FileKind kind, string name, CancellationToken cancellationToken)
+    private async Task<byte[]> ReadAllCoreAsync(FileKind kind, string name, long maxSize, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_base, PathOf(kind, name)));
         using var response = await SendAsync(request, PathOf(kind, name), cancellationToken).ConfigureAwait(false);
+        if (response.Content.Headers.ContentLength is { } announced && announced > maxSize)
+        {
+            throw TooLarge(kind, name, announced, maxSize);
+        }
+
         try
         {
-            return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            // Read no further than the limit, whatever the server announced (or did not).
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using var bodyLease = body.ConfigureAwait(false);
+            using var content = new MemoryStream((int)Math.Min(response.Content.Headers.ContentLength ?? 81_920, maxSize));
+            var chunk = new byte[81_920];
+            int read;
+            while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (content.Length + read > maxSize)
+                {
+                    throw TooLarge(kind, name, null, maxSize);
+                }
+
+                content.Write(chunk, 0, read);
+            }
+
+            return content.Length == content.Capacity ? content.GetBuffer() : content.ToArray();
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
         {
@@ -100,7 +137,7 @@ internal sealed class RestStorage : RepositoryStorage
         }
     }
 
-    public override async Task ReadAsync(FileKind kind, string name, long offset, Memory<byte> buffer, CancellationToken cancellationToken)
+    private async Task ReadCoreAsync(FileKind kind, string name, long offset, Memory<byte> buffer, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_base, PathOf(kind, name)));
         request.Headers.Range = new RangeHeaderValue(offset, offset + buffer.Length - 1);
@@ -140,6 +177,26 @@ internal sealed class RestStorage : RepositoryStorage
         base.Dispose();
     }
 
+    /// <summary>
+    /// Runs one request, body included, within the request timeout: a server that stops sending in the middle of
+    /// a body fails the read with <see cref="ResticTimeoutException"/> instead of blocking it for good.
+    /// </summary>
+    private async Task<T> WithTimeoutAsync<T>(string path, Func<CancellationToken, Task<T>> request, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_requestTimeout);
+        try
+        {
+            return await request(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or HttpRequestException or IOException &&
+            timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ResticTimeoutException(
+                $"The REST server at {_location} did not complete {path} within {_requestTimeout.TotalSeconds:0.#} s (RequestTimeout).", null, null, null, _requestTimeout);
+        }
+    }
+
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string path, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
@@ -154,13 +211,9 @@ internal sealed class RestStorage : RepositoryStorage
                 $"The TLS connection to the REST server at {_location} failed: {exception.InnerException.Message} Trust the server's certificate authority with CaCertificateFiles, or check ClientCertificateFile.",
                 null, null, exception.InnerException.Message, null);
         }
-        catch (HttpRequestException exception)
+        catch (HttpRequestException exception) when (!cancellationToken.IsCancellationRequested)
         {
             throw new ResticBackendUnreachableException($"The REST server at {_location} is unreachable: {exception.Message}", null, null, null, null);
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new ResticTimeoutException($"The REST server at {_location} did not answer for {path} within {_http.Timeout.TotalSeconds:0} s.", null, null, null, _http.Timeout);
         }
 
         if (response.IsSuccessStatusCode)

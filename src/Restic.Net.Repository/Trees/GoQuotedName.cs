@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
 
 namespace Restic.Net.Repository.Trees;
 
@@ -76,8 +77,37 @@ internal static class GoQuotedName
             }
         }
 
-        // Bytes that are not UTF-8 become U+FFFD, as Go's JSON encoder prints them in restic ls.
-        return Encoding.UTF8.GetString(bytes.WrittenSpan);
+        return DecodeAsGoPrints(bytes.WrittenSpan);
+    }
+
+    /// <summary>
+    /// Bytes as restic ls prints them: Go's JSON encoder turns each byte that does not start a valid UTF-8
+    /// sequence into one U+FFFD and goes on with the next byte (<c>\xf0\x9f\x98</c>, an emoji cut short, is three
+    /// U+FFFD), where .NET's decoder replaces a whole cut-short sequence with one.
+    /// </summary>
+    public static string DecodeAsGoPrints(ReadOnlySpan<byte> bytes)
+    {
+        if (Utf8.IsValid(bytes))
+        {
+            return Encoding.UTF8.GetString(bytes);
+        }
+
+        var text = new StringBuilder(bytes.Length);
+        while (!bytes.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf8(bytes, out var rune, out var consumed) == OperationStatus.Done)
+            {
+                text.Append(rune);
+                bytes = bytes[consumed..];
+            }
+            else
+            {
+                text.Append('\uFFFD');
+                bytes = bytes[1..];
+            }
+        }
+
+        return text.ToString();
     }
 
     private static void Add(ArrayBufferWriter<byte> bytes, byte value)

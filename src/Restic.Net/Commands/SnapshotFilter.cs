@@ -8,7 +8,8 @@ public sealed record SnapshotFilter
 
     /// <summary>
     /// Snapshots that have any of these tag sets; one entry may list several tags separated by
-    /// commas, all of which must be present (restic's <c>--tag a,b</c>).
+    /// commas, all of which must be present (restic's <c>--tag a,b</c>). An empty entry selects the
+    /// snapshots without tags (restic's <c>--tag ""</c>).
     /// </summary>
     public IReadOnlyList<string> Tags { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Tags)); }
 

@@ -7,6 +7,12 @@ public sealed record Snapshot
     public required SnapshotId Id { get; init; }
 
     /// <summary>When the backup was taken (or the <c>--time</c> it was given), with the offset of the machine that took it.</summary>
+    /// <remarks>
+    /// restic writes any year from 0 to 9999 (<c>--time</c> takes them) with any offset. A time that
+    /// <see cref="DateTimeOffset"/> cannot hold is read, not refused: before 0001-01-01T00:00:00Z it is
+    /// <see cref="DateTimeOffset.MinValue"/>, after 9999-12-31T23:59:59.9999999Z <see cref="DateTimeOffset.MaxValue"/>,
+    /// and an instant in between whose offset exceeds ±14:00 (or whose local time falls in year 0 or 10000) is given in UTC.
+    /// </remarks>
     public required DateTimeOffset Time { get; init; }
 
     /// <summary>The snapshot this one was based on, if any.</summary>

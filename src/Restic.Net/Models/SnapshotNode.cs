@@ -34,12 +34,20 @@ public sealed record SnapshotNode
     public string? Group { get; init; }
 
     /// <summary>The last modification time.</summary>
+    /// <remarks>
+    /// restic stores any time from year 0 to 9999 with the offset of the machine that backed it up. A time that
+    /// <see cref="DateTimeOffset"/> cannot hold is read, not refused: before 0001-01-01T00:00:00Z it is
+    /// <see cref="DateTimeOffset.MinValue"/>, after 9999-12-31T23:59:59.9999999Z <see cref="DateTimeOffset.MaxValue"/>,
+    /// and an instant in between whose offset exceeds ±14:00 (or whose local time falls in year 0 or 10000) is given in UTC.
+    /// </remarks>
     public DateTimeOffset ModificationTime { get; init; }
 
     /// <summary>The last access time.</summary>
+    /// <remarks>Read as <see cref="ModificationTime"/> is.</remarks>
     public DateTimeOffset AccessTime { get; init; }
 
     /// <summary>The last status change time.</summary>
+    /// <remarks>Read as <see cref="ModificationTime"/> is.</remarks>
     public DateTimeOffset ChangeTime { get; init; }
 
     /// <summary>The inode number (restic 0.16.1+ reports it).</summary>

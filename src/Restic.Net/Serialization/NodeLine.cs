@@ -511,16 +511,9 @@ internal static class NodeLine
             return false;
         }
 
-        private static bool TryTime(ref Utf8JsonReader reader, out DateTimeOffset value)
-        {
-            value = default;
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                return false;
-            }
-
-            return (!reader.ValueIsEscaped && ResticTime.TryParse(reader.ValueSpan, out value)) || reader.TryGetDateTimeOffset(out value);
-        }
+        // Every time restic writes (years 0 to 9999, any offset), as the DTO path's ResticTimeConverter reads it.
+        private static bool TryTime(ref Utf8JsonReader reader, out DateTimeOffset value) =>
+            ResticTime.TryRead(ref reader, out value) || (reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out value));
 
         // The first of message_type and struct_type decides, as in JsonLine.TryGetMessageType.
         private bool SetMessageType(ReadOnlySpan<byte> value)

@@ -7,7 +7,7 @@ namespace Restic.Net.Serialization;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     AllowTrailingCommas = false,
-    Converters = [typeof(SaturatingInt64Converter)])]
+    Converters = [typeof(SaturatingInt64Converter), typeof(ResticTimeConverter)])]
 [JsonSerializable(typeof(VersionDto))]
 [JsonSerializable(typeof(InitDto))]
 [JsonSerializable(typeof(ConfigDto))]

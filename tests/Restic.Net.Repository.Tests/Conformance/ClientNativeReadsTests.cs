@@ -24,6 +24,9 @@ public sealed class ClientNativeReadsTests(FormatVersion2Repository repository) 
         Assert.Equal(await cli.GetSnapshotsAsync(), await native.GetSnapshotsAsync());
         var latest = new SnapshotsOptions { Latest = 1 };
         Assert.Equal(await cli.GetSnapshotsAsync(latest), await native.GetSnapshotsAsync(latest));
+        var untagged = new SnapshotsOptions { Filter = new SnapshotFilter { Tags = [""] } };
+        Assert.Equal([repository.Snapshots[0]], await native.GetSnapshotsAsync(untagged));
+        Assert.Equal(await cli.GetSnapshotsAsync(untagged), await native.GetSnapshotsAsync(untagged));
         Assert.Equal(await cli.GetConfigAsync(), await native.GetConfigAsync());
 
         var nodes = await native.GetNodesAsync(SnapshotReference.Latest).ToListAsync();

@@ -41,6 +41,34 @@ public abstract class ConformanceTests<TRepository>(TRepository repository) : IC
     }
 
     [Fact]
+    public async Task An_empty_tag_selects_the_untagged_snapshots_as_restic_tag_empty_does()
+    {
+        await using var reader = await OpenAsync();
+
+        // The first snapshot has no tags, the second the tag "second".
+        var untagged = new SnapshotsOptions { Filter = new SnapshotFilter { Tags = [""] } };
+        var cli = await repository.Client.GetSnapshotsAsync(untagged);
+        Assert.Equal([repository.Snapshots[0]], cli);
+        Assert.Equal(cli, await reader.GetSnapshotsAsync(untagged));
+        var either = new SnapshotsOptions { Filter = new SnapshotFilter { Tags = ["", "second"] } };
+        Assert.Equal(repository.Snapshots, await repository.Client.GetSnapshotsAsync(either));
+        Assert.Equal(repository.Snapshots, await reader.GetSnapshotsAsync(either));
+
+        // latest among the untagged ones, for a listing, on both paths.
+        var listing = new ListOptions { Filter = new SnapshotFilter { Tags = [""] } };
+        var cliNodes = await repository.Client.GetNodesAsync(SnapshotReference.Latest, listing).ToListAsync();
+        var nativeNodes = await reader.GetNodesAsync(SnapshotReference.Latest, listing).ToListAsync();
+        Assert.Equal(cliNodes.Select(node => node.Path), nativeNodes.Select(node => node.Path));
+        Assert.DoesNotContain(nativeNodes, node => node.Name == "added.txt"); // added in the tagged snapshot
+        Assert.Equal(repository.Snapshots[0], await reader.GetSnapshotAsync(SnapshotReference.Latest, listing.Filter));
+
+        // An empty tag inside a set is refused by the reader as by the client.
+        var broken = new SnapshotsOptions { Filter = new SnapshotFilter { Tags = ["second,"] } };
+        await Assert.ThrowsAsync<ArgumentException>(() => reader.GetSnapshotsAsync(broken));
+        await Assert.ThrowsAsync<ArgumentException>(() => repository.Client.GetSnapshotsAsync(broken));
+    }
+
+    [Fact]
     public async Task The_whole_listing_equals_restic_ls_of_each_snapshot()
     {
         await using var reader = await OpenAsync();

@@ -4,7 +4,8 @@ namespace Restic.Net.Repository.Tests.Conformance;
 
 /// <summary>
 /// A byte flipped in a key, the config, a snapshot, an index file or a pack gives a typed exception naming
-/// the file, never wrong data; a pack that vanished (a prune) gives the retryable one.
+/// the file, never wrong data; a pack or blob that a prune removed gives the retryable one, a pack that stays
+/// missing while the index still names it the integrity error.
 /// </summary>
 public abstract class DamageTests<TRepository>(TRepository repository) : IClassFixture<TRepository>, IDisposable
     where TRepository : ConformanceRepository
@@ -121,21 +122,71 @@ public abstract class DamageTests<TRepository>(TRepository repository) : IClassF
     }
 
     [Fact]
-    public async Task A_pack_removed_while_reading_is_retryable_and_the_retry_reads_the_current_index()
+    public async Task A_pack_that_stays_missing_is_damage_on_every_retry_and_for_a_new_reader()
     {
         var copy = Copy();
         var (pack, _, _) = await RepositoryDamage.LargestBlobAsync(copy, _folder.Combine("cache"), "data");
         await using var reader = await OpenAsync(copy);
         Assert.NotEmpty(await reader.GetNodesAsync(SnapshotReference.Latest).ToListAsync());
 
-        // As a prune would between loading the index and reading: the pack is gone.
-        var moved = _folder.Combine("moved-pack");
-        File.Move(pack, moved);
-        var error = await Assert.ThrowsAsync<ResticRepositoryChangedException>(() => ReadEveryFileAsync(reader));
-        Assert.EndsWith(Path.GetFileName(pack), error.FileName, StringComparison.Ordinal);
+        // Gone, while the index files still name it (no prune rewrote them): damage, not a change to retry.
+        File.Delete(pack);
+        var packName = $"data/{Path.GetFileName(pack)[..2]}/{Path.GetFileName(pack)}";
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var error = await Assert.ThrowsAsync<ResticRepositoryIntegrityException>(() => ReadEveryFileAsync(reader));
+            Assert.Equal(packName, error.FileName);
+            Assert.Contains("missing", error.Message, StringComparison.Ordinal);
+        }
 
-        // The pack is back (as if rewritten and indexed anew): the retry reads every file as backed up.
-        File.Move(moved, pack);
+        await using var fresh = await OpenAsync(copy);
+        Assert.Equal(packName, (await Assert.ThrowsAsync<ResticRepositoryIntegrityException>(() => ReadEveryFileAsync(fresh))).FileName);
+    }
+
+    [Fact]
+    public async Task A_blob_no_index_file_lists_is_damage()
+    {
+        var copy = Copy();
+        foreach (var index in Directory.EnumerateFiles(Path.Combine(copy, "index")))
+        {
+            File.Delete(index);
+        }
+
+        await using var reader = await OpenAsync(copy);
+        var error = await Assert.ThrowsAsync<ResticRepositoryIntegrityException>(async () => await reader.GetNodesAsync(SnapshotReference.Latest).ToListAsync());
+        Assert.Contains("no index file lists the tree blob", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stream_whose_snapshot_forget_prune_removes_gets_the_retryable_error_on_every_read_then_not_found()
+    {
+        var copy = Copy();
+        var cache = _folder.Combine("cache");
+
+        // A snapshot of its own with a file of several blobs that no other snapshot holds.
+        var source = _folder.Combine("own-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(source);
+        SourceTree.WriteLargeFile(Path.Combine(source, "own.bin"), megabytes: 12, seed: 99);
+        await TestRestic.RunAsync(copy, cache, "backup", "--tag", "own", source);
+        await using var reader = await OpenAsync(copy);
+        var own = await reader.GetSnapshotAsync(SnapshotReference.Latest, new SnapshotFilter { Tags = ["own"] });
+        var path = (await reader.GetNodesAsync(own.Id).ToListAsync()).Single(node => node.Name == "own.bin").Path;
+        await using var stream = await reader.OpenFileAsync(own.Id, path);
+        var buffer = new byte[64 * 1024];
+        await stream.ReadExactlyAsync(buffer); // the first blob read, the next ones loading ahead
+
+        await TestRestic.RunAsync(copy, cache, "forget", "--prune", own.Id.Value);
+
+        // The first read finds the pack gone, and the reloaded index no longer lists the blob; later reads find no
+        // index file listing it. Each is the change, never damage: the index changed under the stream.
+        stream.Position = stream.Length - 1000; // in the last blob, not among those loaded ahead
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await Assert.ThrowsAsync<ResticRepositoryChangedException>(async () => await stream.ReadAtLeastAsync(buffer, 1));
+        }
+
+        // The retry the exception advises ends: the snapshot is gone.
+        await Assert.ThrowsAsync<ResticSnapshotNotFoundException>(() => reader.OpenFileAsync(own.Id, path));
         await ReadEveryFileAsync(reader, compareWithSource: true);
     }
 

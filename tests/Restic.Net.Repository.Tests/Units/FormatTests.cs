@@ -31,6 +31,12 @@ public sealed class FormatTests
     [InlineData("astral\\U0001f600", "astral😀")]
     [InlineData("ünïcödé-😀", "ünïcödé-😀")]
     [InlineData("latin1-\\xe9", "latin1-\uFFFD")]
+    [InlineData("trunc4-\\xf0\\x9f\\x98.txt", "trunc4-\uFFFD\uFFFD\uFFFD.txt")] // Go: one U+FFFD per byte (.NET's decoder: one for all three)
+    [InlineData("trunc3-\\xe2\\x82", "trunc3-\uFFFD\uFFFD")]
+    [InlineData("surrogate-\\xed\\xa0\\x80", "surrogate-\uFFFD\uFFFD\uFFFD")]
+    [InlineData("overlong-\\xc0\\x80", "overlong-\uFFFD\uFFFD")]
+    [InlineData("mixed-\\xf0\\x9f\\x98\\xf0\\x9f\\x98\\x80", "mixed-\uFFFD\uFFFD\uFFFD😀")]
+    [InlineData("collide-\\xfe", "collide-\uFFFD")]
     [InlineData("octal\\101", "octalA")]
     public void Names_are_unquoted_as_Go_does(string stored, string expected) =>
         Assert.Equal(expected, GoQuotedName.Unquote(stored));
@@ -89,15 +95,23 @@ public sealed class FormatTests
     }
 
     [Theory]
-    [InlineData(1L << 15, 8L, 7L, true)]
-    [InlineData(1L << 20, 8L, 1L, true)]
-    [InlineData(1L << 21, 8L, 1L, false)]
+    [InlineData(1L << 15, 8L, 7L, true)] // restic's keys
+    [InlineData(1L << 15, 8L, 100L, true)]
+    [InlineData(1L << 17, 8L, 1L, true)] // rustic's
+    [InlineData(1L << 20, 8L, 1L, false)] // 1 GiB of memory
+    [InlineData(1L << 15, 8L, 200L, false)] // 2^25 units of work and more
+    [InlineData(2L, 1L, 1L << 23, false)] // cheap lanes, but 2^23 of them (30 s and 2 GiB before)
+    [InlineData(1L << 22, 2L, 1L << 22, false)] // never ends
     [InlineData(3L, 8L, 1L, false)]
     [InlineData(1L << 15, 0L, 1L, false)]
     [InlineData(1L << 15, 8L, 0L, false)]
     [InlineData(1L << 40, 8L, 1L, false)]
-    public void Hostile_scrypt_parameters_are_refused_before_any_work(long n, long r, long p, bool valid) =>
-        Assert.Equal(valid, Scrypt.AreValid(n, r, p));
+    [InlineData(1L << 15, 1L << 40, 1L << 40, false)]
+    public void Hostile_scrypt_parameters_are_refused_before_any_work(long n, long r, long p, bool valid)
+    {
+        var defaults = new ResticRepositoryReaderOptions();
+        Assert.Equal(valid, Scrypt.Check(n, r, p, defaults.MaxKeyDerivationMemory, defaults.MaxKeyDerivationWork) is null);
+    }
 
     [Fact]
     public void Ids_parse_hash_and_print_as_restic_writes_them()

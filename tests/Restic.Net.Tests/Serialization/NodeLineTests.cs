@@ -64,6 +64,26 @@ public class NodeLineTests
         Assert.Equal(JsonSerializer.Deserialize(line, ResticJsonContext.Default.NodeDto)!.ToNode(), node);
     }
 
+    /// <summary>
+    /// restic ls prints the times restic stored, years 0 to 9999 with any offset (here a file whose mtime is
+    /// 0001-01-01T00:00:00Z, backed up in America/St_Johns and Asia/Manila): both readers read them.
+    /// </summary>
+    [Theory]
+    [InlineData("""{"name":"old","type":"file","path":"/src/old","uid":0,"gid":0,"size":0,"mode":420,"permissions":"-rw-r--r--","mtime":"0000-12-31T20:29:08-03:30","atime":"0000-12-31T20:29:08-03:30","ctime":"2026-12-06T21:06:49.046511107-03:30","inode":4,"message_type":"node","struct_type":"node"}""")]
+    [InlineData("""{"name":"old \"quoted\"","type":"file","path":"/src/old","mtime":"0000-12-31T08:03:52-15:56","atime":"9999-12-31T23:59:59-03:30","ctime":"1800-05-31T08:03:52-15:56","message_type":"node"}""")]
+    public void TryRead_TimesOutsideDateTimeOffset_AreReadOnBothPaths(string json)
+    {
+        var line = Encoding.UTF8.GetBytes(json);
+        Assert.True(NodeLine.TryRead(line, out var node));
+        Assert.Equal(DateTimeOffset.MinValue, node.ModificationTime);
+        Assert.Equal(JsonSerializer.Deserialize(line, ResticJsonContext.Default.NodeDto)!.ToNode(), node);
+        if (json.Contains("-15:56\",\"message", StringComparison.Ordinal))
+        {
+            Assert.Equal(DateTimeOffset.MaxValue, node.AccessTime);
+            Assert.Equal(new DateTimeOffset(1800, 5, 31, 23, 59, 52, TimeSpan.Zero), node.ChangeTime);
+        }
+    }
+
     [Theory]
     [InlineData("""{"message_type":"snapshot","id":"abc"}""")] // another message type
     [InlineData("""{"name":"x","type":"file"}""")] // no message type
