@@ -5,16 +5,21 @@ using Microsoft.Extensions.Options;
 
 namespace Restic.Net.Extensions.DependencyInjection;
 
-/// <summary>Creates each named client once, from its named options, with the container's logger factory and clock.</summary>
-internal sealed class ResticClientFactory : IResticClientFactory
+/// <summary>
+/// Creates each named client once, from its named options, with the container's logger factory and clock, and
+/// disposes the clients it created when the container disposes it (the container also disposes the keyed and
+/// default <see cref="IResticClient"/> it resolved through it: disposal is idempotent).
+/// </summary>
+internal sealed class ResticClientFactory : IResticClientFactory, IAsyncDisposable, IDisposable
 {
     private readonly IOptionsMonitor<ResticClientOptions> _options;
     private readonly ResticClientRegistry _registry;
     private readonly ILoggerFactory? _loggerFactory;
     private readonly TimeProvider? _timeProvider;
     private readonly ILogger _logger;
-    private readonly Dictionary<string, IResticClient> _clients = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ResticClient> _clients = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private bool _disposed;
 
     public ResticClientFactory(IOptionsMonitor<ResticClientOptions> options, ResticClientRegistry registry, IServiceProvider services)
     {
@@ -37,6 +42,7 @@ internal sealed class ResticClientFactory : IResticClientFactory
 
         lock (_gate)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             if (!_clients.TryGetValue(name, out var client))
             {
                 // Validation failures throw OptionsValidationException here, naming the repository and the setting.
@@ -47,6 +53,23 @@ internal sealed class ResticClientFactory : IResticClientFactory
             }
 
             return client;
+        }
+    }
+
+    // All at once: each may wait for restic runs it interrupted.
+    public async ValueTask DisposeAsync() =>
+        await Task.WhenAll(TakeClients().Select(client => client.DisposeAsync().AsTask())).ConfigureAwait(false);
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private ResticClient[] TakeClients()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            var clients = _clients.Values.ToArray();
+            _clients.Clear();
+            return clients;
         }
     }
 }

@@ -131,6 +131,7 @@ public sealed partial class ResticRepositoryReader
     /// <param name="cancellationToken">Cancels the read.</param>
     internal async Task<(byte[] Plaintext, string Pack)> LoadBlobAsync(BlobId id, BlobType type, RepositoryIndex basis, CancellationToken cancellationToken)
     {
+        ThrowIfDisposed();
         var (index, entry, pack) = await LocateBlobAsync(id, type, basis, null, cancellationToken).ConfigureAwait(false);
         var packName = pack.ToString();
         var path = _storage.PathOf(FileKind.Pack, packName);

@@ -178,6 +178,8 @@ public sealed partial class ResticRepositoryReader
 
     private async Task<TreeNodeDto[]> LoadTreeAsync(BlobId id, RepositoryIndex basis, CancellationToken cancellationToken)
     {
+        // Also for a cached tree: a listing in flight ends when the reader is disposed.
+        ThrowIfDisposed();
         if (_treeCache.TryGet(id, out var cached))
         {
             return cached;

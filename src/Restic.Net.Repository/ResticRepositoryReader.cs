@@ -28,7 +28,8 @@ namespace Restic.Net.Repository;
 /// trees, and the time of each REST request with its body.
 /// </para>
 /// <para>
-/// The master key stays in this object's memory until <see cref="Dispose"/>, which zeroes it. The reader is
+/// The master key stays in this object's memory until <see cref="Dispose"/>, which zeroes it: dispose the reader
+/// when done (a <see cref="ResticClient"/> disposes the reader it opened when it is disposed). The reader is
 /// thread-safe: calls may run concurrently. Local repositories and REST servers are supported; other backends
 /// throw <see cref="NotSupportedException"/> (use <see cref="ResticClient"/> for them).
 /// </para>
@@ -135,24 +136,32 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
         return ReadConfig(_storage, _key, sealedConfig);
     }
 
-    /// <summary>Zeroes the master key and closes the backend connection.</summary>
+    /// <summary>
+    /// Zeroes the master key, releases the backend connection (a REST reader's <see cref="HttpClient"/>) and drops the
+    /// cached snapshots, trees and index. Idempotent and thread-safe. Calls in flight, and reads of the file streams
+    /// the reader opened, end with <see cref="ObjectDisposedException"/> at their next read of the repository.
+    /// </summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _key.Dispose();
             _storage.Dispose();
+            _treeCache.Clear();
+            _snapshots.Clear();
+            Volatile.Write(ref _index, null);
         }
     }
 
     /// <inheritdoc cref="Dispose"/>
+    /// <returns>A completed task: nothing of the reader needs to be awaited.</returns>
     public ValueTask DisposeAsync()
     {
         Dispose();
         return ValueTask.CompletedTask;
     }
 
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+    internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
     private static async Task<byte[]> ReadPasswordAsync(ResticPassword password, CancellationToken cancellationToken)
     {

@@ -13,6 +13,7 @@ public partial class ResticClient
     /// <inheritdoc />
     public virtual async Task<BackupSummary> BackupAsync(IReadOnlyList<string> paths, BackupOptions? options = null, IProgress<BackupProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         await foreach (var item in StreamBackupAsync(paths, options, cancellationToken).ConfigureAwait(false))
         {
             switch (item)
@@ -39,6 +40,7 @@ public partial class ResticClient
     /// </remarks>
     public virtual IAsyncEnumerable<BackupEvent> StreamBackupAsync(IReadOnlyList<string> paths, BackupOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         Guard.Paths(paths);
         options = (options ?? new BackupOptions()) with { Paths = paths };
         options.Validate();

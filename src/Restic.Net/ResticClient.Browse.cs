@@ -14,6 +14,7 @@ public partial class ResticClient
     /// <inheritdoc />
     public virtual IAsyncEnumerable<SnapshotNode> GetNodesAsync(SnapshotReference snapshot, ListOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         Guard.Snapshot(snapshot, allowSubfolder: true);
         options ??= new ListOptions();
         options.Validate();
@@ -28,6 +29,7 @@ public partial class ResticClient
     /// <inheritdoc />
     public virtual IAsyncEnumerable<FindResult> FindAsync(IReadOnlyList<string> patterns, FindOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(patterns);
         if (patterns.Count == 0)
         {
@@ -48,6 +50,7 @@ public partial class ResticClient
     /// <inheritdoc />
     public virtual IAsyncEnumerable<DiffEvent> StreamDiffAsync(SnapshotReference firstSnapshot, SnapshotReference secondSnapshot, DiffOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         Guard.Snapshot(firstSnapshot, allowSubfolder: true);
         Guard.Snapshot(secondSnapshot, allowSubfolder: true);
         var command = ResticCommands.Diff(firstSnapshot, secondSnapshot, options ?? new DiffOptions());

@@ -8,6 +8,7 @@ public partial class ResticClient
     /// <inheritdoc />
     public virtual async Task<CacheInfo> GetCacheAsync(CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         var (run, output) = await RunBufferedAsync(WithCacheDirectory(ResticCommands.Cache()), cancellationToken).ConfigureAwait(false);
         LogCompleted(run);
         return ParseText(run, output.StandardOutputLines, TextOutput.ParseCache);
@@ -16,6 +17,7 @@ public partial class ResticClient
     /// <inheritdoc />
     public virtual async Task<CacheCleanupResult> CleanupCacheAsync(CacheCleanupOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         options ??= new CacheCleanupOptions();
         options.Validate();
         var (run, output) = await RunBufferedAsync(WithCacheDirectory(ResticCommands.CacheCleanup(options)), cancellationToken).ConfigureAwait(false);

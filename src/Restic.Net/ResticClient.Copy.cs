@@ -16,6 +16,7 @@ public partial class ResticClient
     /// </remarks>
     public virtual async Task<CopyResult> CopyAsync(ResticRepository source, ResticPassword sourcePassword, CopyOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(sourcePassword);
         options ??= new CopyOptions();

@@ -14,6 +14,7 @@ public partial class ResticClient
     /// </remarks>
     public virtual async Task DumpAsync(SnapshotReference snapshot, string path, Stream destination, DumpOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         Guard.Snapshot(snapshot, allowSubfolder: true);
         Guard.NotNullOrEmptyNoNul(path);
         ArgumentNullException.ThrowIfNull(destination);

@@ -10,6 +10,7 @@ public partial class ResticClient
     /// <inheritdoc />
     public virtual async Task<IReadOnlyList<RepositoryKey>> GetKeysAsync(ResticPassword? password = null, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         var (run, output) = await RunBufferedAsync(WithPassword(ResticCommands.KeyList(), password), cancellationToken).ConfigureAwait(false);
         var keys = ParseDocument(run, output, ResticJsonContext.Default.KeyDtoArray);
         LogCompleted(run);
@@ -34,6 +35,7 @@ public partial class ResticClient
     /// </remarks>
     public virtual async Task<RepositoryKey> AddKeyAsync(ResticPassword password, AddKeyOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(password);
         options ??= new AddKeyOptions();
         options.Validate();
@@ -56,6 +58,7 @@ public partial class ResticClient
     /// <inheritdoc />
     public virtual async Task RemoveKeyAsync(string keyId, ResticPassword? password = null, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         Guard.NotNullOrEmptyNoNul(keyId);
         if (keyId.Length is < 4 or > 64 || !keyId.All(char.IsAsciiHexDigit))
         {
@@ -75,6 +78,7 @@ public partial class ResticClient
     /// </remarks>
     public virtual async Task<RepositoryKey> ReplaceCurrentKeyAsync(ResticPassword newPassword, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(newPassword);
         using var file = NewPasswordFile.Create(newPassword);
         var command = ResticCommands.KeyPasswd(file.Path) with { Secrets = Secrets(newPassword) };

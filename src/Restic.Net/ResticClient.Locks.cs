@@ -10,6 +10,7 @@ public partial class ResticClient
     /// <inheritdoc />
     public virtual async Task<RepositoryInfo> GetConfigAsync(CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         var reader = await _native.GetAsync(cancellationToken).ConfigureAwait(false);
         return reader is null
             ? await ReadConfigAsync(cancellationToken).ConfigureAwait(false)
@@ -21,8 +22,11 @@ public partial class ResticClient
     /// Runs <c>restic list locks</c> and then <c>restic cat lock</c> for every lock, all without
     /// taking a lock. A lock that disappears in between (its holder finished) is left out.
     /// </remarks>
-    public virtual Task<IReadOnlyList<ResticLock>> GetLocksAsync(CancellationToken cancellationToken = default) =>
-        _executor.Locks.GetLocksAsync(cancellationToken);
+    public virtual Task<IReadOnlyList<ResticLock>> GetLocksAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        return _executor.Locks.GetLocksAsync(cancellationToken);
+    }
 
     /// <summary>The repository config (<c>cat config</c>): the one source of the id, format version and chunker polynomial on every version.</summary>
     private async Task<RepositoryInfo> ReadConfigAsync(CancellationToken cancellationToken)

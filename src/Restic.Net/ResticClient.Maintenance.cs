@@ -20,6 +20,7 @@ public partial class ResticClient
     /// </remarks>
     public virtual async Task<ForgetResult> ForgetAsync(RetentionPolicy policy, ForgetOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(policy);
         options = (options ?? new ForgetOptions()) with { Policy = policy };
         options.Validate();
@@ -123,6 +124,7 @@ public partial class ResticClient
     /// <inheritdoc />
     public virtual async Task<PruneResult> PruneAsync(PruneOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         options ??= new PruneOptions();
         options.Validate();
         var capabilities = (await _executor.GetVersionAsync(cancellationToken).ConfigureAwait(false)).Capabilities;
@@ -138,6 +140,7 @@ public partial class ResticClient
     /// </remarks>
     public virtual async Task<CheckResult> CheckAsync(CheckOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         options ??= new CheckOptions();
         options.Validate();
         if (options.Filter is { } filter)
@@ -220,8 +223,11 @@ public partial class ResticClient
     /// Lists the locks (with their holders) before and after <c>restic unlock</c> to report which it
     /// removed; that costs two or three more restic runs that take no lock.
     /// </remarks>
-    public virtual Task<UnlockResult> UnlockAsync(UnlockOptions? options = null, CancellationToken cancellationToken = default) =>
-        UnlockAndCompareAsync(options ?? new UnlockOptions(), cancellationToken);
+    public virtual Task<UnlockResult> UnlockAsync(UnlockOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        return UnlockAndCompareAsync(options ?? new UnlockOptions(), cancellationToken);
+    }
 
     private static string[] SplitLines(string text) =>
         text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToArray();

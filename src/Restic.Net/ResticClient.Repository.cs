@@ -12,6 +12,7 @@ public partial class ResticClient
     /// <inheritdoc />
     public virtual async Task<RepositoryInfo> InitAsync(InitOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         options ??= new InitOptions();
         Guard.NoNul(options.RepositoryVersion);
         var (initRun, _) = await RunBufferedAsync(ResticCommands.Init(options), cancellationToken).ConfigureAwait(false);
@@ -25,6 +26,7 @@ public partial class ResticClient
     /// <inheritdoc />
     public virtual async Task<IReadOnlyList<Snapshot>> GetSnapshotsAsync(SnapshotsOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         options ??= new SnapshotsOptions();
         var filter = options.Filter ?? new SnapshotFilter();
         options.Validate();
@@ -47,6 +49,7 @@ public partial class ResticClient
     /// </remarks>
     public virtual async Task<IReadOnlyList<SnapshotGroup>> GetSnapshotGroupsAsync(SnapshotGrouping groupBy, SnapshotsOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         if ((groupBy & ~(SnapshotGrouping.Host | SnapshotGrouping.Paths | SnapshotGrouping.Tags)) != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(groupBy), groupBy, "Group by Host, Paths and/or Tags.");
@@ -65,6 +68,7 @@ public partial class ResticClient
     /// <inheritdoc />
     public virtual async Task<RepositoryStats> GetStatsAsync(StatsOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         options ??= new StatsOptions();
         options.Validate();
         if (options.Filter is { } filter)

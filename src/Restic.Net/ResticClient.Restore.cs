@@ -13,6 +13,7 @@ public partial class ResticClient
     /// <inheritdoc />
     public virtual async Task<RestoreSummary> RestoreAsync(SnapshotReference snapshot, string target, RestoreOptions? options = null, IProgress<RestoreProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         await foreach (var item in StreamRestoreAsync(snapshot, target, options, cancellationToken).ConfigureAwait(false))
         {
             switch (item)
@@ -42,6 +43,7 @@ public partial class ResticClient
     /// </remarks>
     public virtual IAsyncEnumerable<RestoreEvent> StreamRestoreAsync(SnapshotReference snapshot, string target, RestoreOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         Guard.Snapshot(snapshot, allowSubfolder: true);
         Guard.NotNullOrEmptyNoNul(target);
         options = (options ?? new RestoreOptions()) with { Snapshot = snapshot, Target = target };

@@ -9,6 +9,7 @@ public partial class ResticClient
     /// <remarks>restic prints text only: the result names snapshots by short id.</remarks>
     public virtual async Task<RewriteResult> RewriteAsync(RewriteOptions options, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         if (options.Filter is { } filter)
@@ -36,6 +37,7 @@ public partial class ResticClient
     /// <remarks>Runs <c>repair index</c> on restic 0.16+ and <c>rebuild-index</c> before.</remarks>
     public virtual async Task<RepairIndexResult> RepairIndexAsync(RepairIndexOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         options ??= new RepairIndexOptions();
         var version = await _executor.GetVersionAsync(cancellationToken).ConfigureAwait(false);
         var (run, output) = await RunBufferedAsync(ResticCommands.RepairIndex(options, version.Capabilities), cancellationToken).ConfigureAwait(false);
@@ -46,6 +48,7 @@ public partial class ResticClient
     /// <inheritdoc />
     public virtual async Task<RewriteResult> RepairSnapshotsAsync(RepairSnapshotsOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         options ??= new RepairSnapshotsOptions();
         options.Validate();
         if (options.Filter is { } filter)

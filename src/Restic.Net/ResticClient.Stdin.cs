@@ -25,6 +25,7 @@ public partial class ResticClient
         IProgress<BackupProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(content);
         if (!content.CanRead)
         {
@@ -63,6 +64,7 @@ public partial class ResticClient
         IProgress<BackupProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(command);
         if (command.Count == 0)
         {

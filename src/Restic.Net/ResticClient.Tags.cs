@@ -13,6 +13,7 @@ public partial class ResticClient
     /// </remarks>
     public virtual async Task<TagResult> TagAsync(TagOptions options, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         if (options.Filter is { } filter)

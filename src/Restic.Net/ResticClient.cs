@@ -15,8 +15,14 @@ namespace Restic.Net;
 /// The restic client for one repository. Immutable and thread-safe: register it as a singleton.
 /// It copies its options when constructed.
 /// </summary>
-public partial class ResticClient : IResticClient
+/// <remarks>
+/// Dispose the client when done with it (<c>await using var client = new ResticClient(...)</c>); a client from
+/// dependency injection belongs to the container, which disposes it. Disposal zeroes the master key of native
+/// reads and releases their connection, and interrupts restic runs in flight (see <see cref="DisposeAsync"/>).
+/// </remarks>
+public partial class ResticClient : IResticClient, IAsyncDisposable, IDisposable
 {
+    private readonly ClientLifetime _lifetime = new();
     private readonly ResticExecutor _executor;
     private readonly NativeReadSession _native;
 
@@ -49,8 +55,8 @@ public partial class ResticClient : IResticClient
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(runner);
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ResticClient>();
-        _executor = new ResticExecutor(new ResticSettings(options), runner, logger, timeProvider ?? TimeProvider.System);
-        _native = new NativeReadSession(options.NativeReads, _executor.Settings.Repository, _executor.Settings.Password, logger, timeProvider ?? TimeProvider.System);
+        _executor = new ResticExecutor(new ResticSettings(options), runner, logger, timeProvider ?? TimeProvider.System, _lifetime);
+        _native = new NativeReadSession(options.NativeReads, _executor.Settings.Repository, _executor.Settings.Password, _lifetime, logger, timeProvider ?? TimeProvider.System);
     }
 
     /// <summary>For mocking frameworks only.</summary>
@@ -67,8 +73,60 @@ public partial class ResticClient : IResticClient
     public virtual ResticRepository Repository => _executor.Settings.Repository;
 
     /// <inheritdoc />
-    public virtual Task<ResticVersion> GetVersionAsync(CancellationToken cancellationToken = default) =>
-        _executor.GetVersionAsync(cancellationToken);
+    public virtual Task<ResticVersion> GetVersionAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        return _executor.GetVersionAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Disposes the client: zeroes the master key of native reads and releases their connection at once, then
+    /// interrupts every restic run in flight gracefully, as a cancellation would (SIGINT, so that restic removes its
+    /// lock; killed after <see cref="ResticClientOptions.ShutdownTimeout"/>), and waits until they ended: at most
+    /// <see cref="ResticClientOptions.ShutdownTimeout"/> plus 15 seconds (a kill, and the lock housekeeping after it).
+    /// </summary>
+    /// <remarks>
+    /// Idempotent and thread-safe: every call returns once the first one finished. Calls in flight throw
+    /// <see cref="ObjectDisposedException"/> (a restic run, a native read at its next read of the repository, a stream
+    /// at its next event); a call made after disposal began throws <see cref="ObjectDisposedException"/> before
+    /// it validates its arguments or starts restic.
+    /// </remarks>
+    /// <returns>A task that completes when the client released everything.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        await DisposeAsyncCore().ConfigureAwait(false);
+        Dispose(disposing: false);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Disposes the client as <see cref="DisposeAsync"/> does, blocking the calling thread while it waits.</summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases what the client holds; a derived client overrides it to release its own resources.</summary>
+    /// <param name="disposing">True from <see cref="Dispose()"/>; false from <see cref="DisposeAsync"/>, after <see cref="DisposeAsyncCore"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            // The runs end on thread-pool threads, never on this one: blocking here cannot deadlock, and it is bounded.
+            StopAsync().GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>The asynchronous part of <see cref="DisposeAsync"/>; a derived client overrides it to release its own resources.</summary>
+    /// <returns>A task that completes when the client released everything.</returns>
+    protected virtual ValueTask DisposeAsyncCore() => new(StopAsync());
+
+    /// <summary>Throws <see cref="ObjectDisposedException"/> once disposal has begun.</summary>
+    private void ThrowIfDisposed() => _lifetime.ThrowIfDisposed();
+
+    private Task StopAsync() => _executor is null
+        ? _lifetime.DisposeAsync(TimeSpan.Zero, TimeProvider.System, static () => { })
+        : _lifetime.DisposeAsync(_executor.DisposeTimeout, _executor.Time, () => _native?.Dispose());
 
     /// <summary>
     /// Runs a streaming command: events flow through a queue that never blocks restic; when the
@@ -111,6 +169,10 @@ public partial class ResticClient : IResticClient
                 catch (ResticException)
                 {
                     // Interrupted restic versions may exit with a failure code; the consumer is gone.
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The client was disposed while the consumer left; restic was interrupted either way.
                 }
             }
         }

@@ -57,6 +57,12 @@ public sealed class ResticRepositoryHealthCheck(IResticClient client, ResticHeal
             };
             return new HealthCheckResult(failure, $"The repository {repository} {reason}.", ex, data);
         }
+        catch (ObjectDisposedException ex)
+        {
+            // The container disposed the client (the host is stopping): nothing was checked.
+            data["error"] = ex.GetType().Name;
+            return new HealthCheckResult(failure, $"The repository {repository} cannot be checked: its client was disposed.", ex, data);
+        }
 
         data["snapshots"] = snapshots.Count;
         var latest = snapshots.Count == 0 ? null : snapshots.MaxBy(s => s.Time);

@@ -9,7 +9,9 @@ namespace Restic.Net.Repository.Crypto;
 /// A restic key pair: AES-256 for encryption (counter mode) and Poly1305-AES for authentication, used as
 /// restic's design document describes (IV ‖ ciphertext ‖ MAC, the MAC over the ciphertext, the IV as
 /// counter and nonce). Poly1305-AES is BouncyCastle's; AES-CTR is OpenSSL's or BouncyCastle's (<see cref="AesCtr"/>).
-/// The key bytes live in two arrays that <see cref="Dispose"/> zeroes.
+/// The key bytes live in two pinned arrays (the collector never moves them, so no copy stays behind in memory it
+/// freed) that <see cref="Dispose"/> zeroes. Disposal may race with a call in flight on another thread: that call
+/// throws <see cref="ObjectDisposedException"/>, never a MAC mismatch or bytes decrypted with a half-zeroed key.
 /// </summary>
 internal sealed class MasterKey : IDisposable
 {
@@ -21,7 +23,7 @@ internal sealed class MasterKey : IDisposable
 
     // BouncyCastle's Poly1305-AES key layout: r (16 bytes, clamped by BouncyCastle) then the AES key k.
     private readonly byte[] _authentication;
-    private bool _disposed;
+    private int _disposed;
 
     private MasterKey(byte[] encryption, byte[] authentication)
     {
@@ -65,12 +67,22 @@ internal sealed class MasterKey : IDisposable
     /// </summary>
     public bool TryOpen(ReadOnlySpan<byte> sealedData, Span<byte> plaintext)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ThrowIfDisposed();
         if (sealedData.Length < Overhead || plaintext.Length != sealedData.Length - Overhead)
         {
             return false;
         }
 
+        var opened = TryOpenCore(sealedData, plaintext);
+
+        // Disposal zeroes the key after it marked the key disposed: if it is not marked now, both steps used the whole key.
+        Interlocked.MemoryBarrier();
+        ThrowIfDisposed();
+        return opened;
+    }
+
+    private bool TryOpenCore(ReadOnlySpan<byte> sealedData, Span<byte> plaintext)
+    {
         var iv = sealedData[..IvSize].ToArray();
         var ciphertext = sealedData[IvSize..^MacSize];
         var mac = new Poly1305(AesUtilities.CreateEngine());
@@ -88,17 +100,23 @@ internal sealed class MasterKey : IDisposable
     }
 
     /// <summary>
-    /// A reader a client keeps is never disposed (clients are not disposable): the key is then zeroed when
-    /// the collector finalizes it.
+    /// The last resort for a key whose reader (or client) was never disposed: zeroes the arrays before the collector
+    /// frees them. The arrays are reachable from this object, so they are still intact when it runs.
     /// </summary>
     ~MasterKey() => Zero();
 
     public void Dispose()
     {
-        _disposed = true;
-        Zero();
+        // Marked first, with a full fence: a call in flight that reads the mark after its work knows the key was whole.
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            Zero();
+        }
+
         GC.SuppressFinalize(this);
     }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
     private void Zero()
     {
@@ -108,9 +126,11 @@ internal sealed class MasterKey : IDisposable
 
     private static MasterKey Create(ReadOnlySpan<byte> encryption, ReadOnlySpan<byte> k, ReadOnlySpan<byte> r)
     {
-        var authentication = new byte[32];
+        var authentication = GC.AllocateArray<byte>(32, pinned: true);
         r.CopyTo(authentication);
         k.CopyTo(authentication.AsSpan(16));
-        return new MasterKey(encryption.ToArray(), authentication);
+        var encryptionKey = GC.AllocateArray<byte>(encryption.Length, pinned: true);
+        encryption.CopyTo(encryptionKey);
+        return new MasterKey(encryptionKey, authentication);
     }
 }

@@ -53,6 +53,9 @@ internal sealed class SnapshotFileStream(ResticRepositoryReader reader, BlobId[]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+
+        // Not even from a blob loaded ahead: once the reader is disposed, its streams return nothing more.
+        reader.ThrowIfDisposed();
         var total = 0;
         while (buffer.Length > 0 && _position < Length)
         {

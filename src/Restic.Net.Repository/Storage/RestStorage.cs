@@ -19,6 +19,7 @@ internal sealed class RestStorage : RepositoryStorage
     private readonly Uri _base;
     private readonly string _location;
     private readonly TimeSpan _requestTimeout;
+    private int _disposed;
 
     public RestStorage(RestRepository repository, TimeSpan requestTimeout)
     {
@@ -173,7 +174,12 @@ internal sealed class RestStorage : RepositoryStorage
 
     public override void Dispose()
     {
-        _http.Dispose();
+        // Marked before the client goes: a request it cancels then reads as the disposal it is, not as a dead server.
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _http.Dispose();
+        }
+
         base.Dispose();
     }
 
@@ -187,7 +193,13 @@ internal sealed class RestStorage : RepositoryStorage
         timeout.CancelAfter(_requestTimeout);
         try
         {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, typeof(ResticRepositoryReader));
             return await request(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (Volatile.Read(ref _disposed) != 0 && exception is not ObjectDisposedException && !cancellationToken.IsCancellationRequested)
+        {
+            // Disposing the HttpClient cancels its requests; they fail as cancelled or as a broken connection.
+            throw new ObjectDisposedException($"The reader was disposed while it read {path} from the REST server at {_location}.", exception);
         }
         catch (Exception exception) when (exception is OperationCanceledException or HttpRequestException or IOException &&
             timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

@@ -28,4 +28,7 @@ internal sealed class TreeCache(int capacity)
 
         _trees[id] = nodes;
     }
+
+    /// <summary>Drops every tree (the reader was disposed).</summary>
+    public void Clear() => _trees.Clear();
 }

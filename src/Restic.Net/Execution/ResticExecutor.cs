@@ -36,9 +36,10 @@ internal sealed partial class ResticExecutor
     public LockHousekeeping Locks => _locks;
     private Task<ResticVersion>? _version;
 
-    public ResticExecutor(ResticSettings settings, IResticProcessRunner runner, ILogger logger, TimeProvider time)
+    public ResticExecutor(ResticSettings settings, IResticProcessRunner runner, ILogger logger, TimeProvider time, ClientLifetime lifetime)
     {
         Settings = settings;
+        Lifetime = lifetime;
         _runner = runner;
         _logger = logger;
         _time = time;
@@ -48,6 +49,15 @@ internal sealed partial class ResticExecutor
     }
 
     public ResticSettings Settings { get; }
+
+    /// <summary>The client's disposal: every run enters it, and disposal stops and awaits the runs in flight.</summary>
+    public ClientLifetime Lifetime { get; }
+
+    /// <summary>
+    /// How long disposal waits for the runs it stopped: restic's <see cref="ResticSettings.ShutdownTimeout"/> after SIGINT,
+    /// a few seconds for a kill to take effect, and the lock housekeeping that follows a kill (<see cref="LockHousekeeping.AfterCancelBudget"/>).
+    /// </summary>
+    public TimeSpan DisposeTimeout => Settings.ShutdownTimeout + TimeSpan.FromSeconds(5) + LockHousekeeping.AfterCancelBudget;
 
     public ILogger Logger => _logger;
 
@@ -61,7 +71,20 @@ internal sealed partial class ResticExecutor
     /// executable the same way), per client for any other runner. The query is shared, so it runs
     /// without any caller's token; each caller waits with its own.
     /// </summary>
-    public Task<ResticVersion> GetVersionAsync(CancellationToken cancellationToken)
+    public async Task<ResticVersion> GetVersionAsync(CancellationToken cancellationToken)
+    {
+        using var scope = Lifetime.EnterRun(cancellationToken);
+        try
+        {
+            return await SharedVersion().WaitAsync(scope?.Token ?? cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (scope is not null && scope.Token.IsCancellationRequested)
+        {
+            throw scope.StoppedByDisposal(cancellationToken) ? ClientLifetime.Interrupted("version", ex) : new OperationCanceledException(ex.Message, ex, cancellationToken);
+        }
+    }
+
+    private Task<ResticVersion> SharedVersion()
     {
         Task<ResticVersion> version;
         lock (_versionGate)
@@ -76,7 +99,7 @@ internal sealed partial class ResticExecutor
             version = _version;
         }
 
-        return version.WaitAsync(cancellationToken);
+        return version;
     }
 
     /// <summary>
@@ -92,6 +115,10 @@ internal sealed partial class ResticExecutor
         Func<bool>? hasDelivered = null,
         Stream? standardInput = null)
     {
+        // Disposal stops the run like a cancellation (housekeeping runs enter no scope: they must still run).
+        using var scope = Lifetime.EnterRun(cancellationToken);
+        var callerToken = cancellationToken;
+        cancellationToken = scope?.Token ?? callerToken;
         isAccepted ??= static run => run.ExitCode == 0;
         ResticCapabilities? capabilities = null;
         if (command.OpensRepository)
@@ -166,7 +193,10 @@ internal sealed partial class ResticExecutor
             if (command.TakesLock && _locks.HasPendingChecks)
             {
                 // The backend answers again: look for the locks of earlier runs that could not be checked.
-                await _locks.CheckPendingAsync().ConfigureAwait(false);
+                using (Lifetime.BeginHousekeeping())
+                {
+                    await _locks.CheckPendingAsync().ConfigureAwait(false);
+                }
             }
 
             return run;
@@ -185,13 +215,18 @@ internal sealed partial class ResticExecutor
                 Log.OperationCancelled(_logger, command.Operation, RepositoryName, ElapsedMs(context));
             }
 
-            if (ex.CancellationToken == cancellationToken)
+            if (scope is not null && scope.StoppedByDisposal(callerToken))
+            {
+                throw ClientLifetime.Interrupted(command.Operation, ex);
+            }
+
+            if (ex.CancellationToken == callerToken)
             {
                 throw;
             }
 
             // The caller's own token, so that `catch (OperationCanceledException e) when (e.CancellationToken == token)` works.
-            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+            throw new OperationCanceledException(ex.Message, ex, callerToken);
         }
         finally
         {
@@ -298,8 +333,11 @@ internal sealed partial class ResticExecutor
         {
             // Someone else stopped restic: a SIGKILL leaves its lock, and so may a signal restic handled.
             var killed = ErrorClassifier.HandledSignal(run) is null;
-            await _locks.AfterAbnormalEndAsync(new AbnormalEnd(
-                run.ProcessId, command.Operation, killed, "was stopped by " + signal, capabilities?.InterruptRemovesLock ?? true, run.StandardErrorTail)).ConfigureAwait(false);
+            using (Lifetime.BeginHousekeeping())
+            {
+                await _locks.AfterAbnormalEndAsync(new AbnormalEnd(
+                    run.ProcessId, command.Operation, killed, "was stopped by " + signal, capabilities?.InterruptRemovesLock ?? true, run.StandardErrorTail)).ConfigureAwait(false);
+            }
         }
 
         return run;
@@ -325,8 +363,12 @@ internal sealed partial class ResticExecutor
 
         if (command.TakesLock && processId > 0)
         {
-            await _locks.AfterAbnormalEndAsync(new AbnormalEnd(
-                processId, command.Operation, killed, how, capabilities?.InterruptRemovesLock ?? true, capture.Tail)).ConfigureAwait(false);
+            // Also when disposal stopped the run: the lock an interrupted restic left is removed before disposal returns.
+            using (Lifetime.BeginHousekeeping())
+            {
+                await _locks.AfterAbnormalEndAsync(new AbnormalEnd(
+                    processId, command.Operation, killed, how, capabilities?.InterruptRemovesLock ?? true, capture.Tail)).ConfigureAwait(false);
+            }
         }
     }
 
@@ -346,6 +388,8 @@ internal sealed partial class ResticExecutor
 
     private async Task<ResticVersion> QueryVersionAsync(CancellationToken cancellationToken)
     {
+        // Shared with every client that runs this executable: no one client's disposal may stop it.
+        using var housekeeping = Lifetime.BeginHousekeeping();
         var command = new ResticCommand("version", ["version"], [], []) { OpensRepository = false, TakesLock = false };
         var sink = new BufferingSink();
         var run = await RunAsync(command, sink, cancellationToken).ConfigureAwait(false);

@@ -171,4 +171,66 @@ public sealed class FormatTests
         Assert.All(arrays, bytes => Assert.All(bytes, b => Assert.Equal(0, b)));
         Assert.Throws<ObjectDisposedException>(() => key.TryOpen(new byte[40], new byte[8]));
     }
+
+    [Fact]
+    public async Task A_master_key_disposed_while_calls_are_in_flight_makes_them_throw_never_misread()
+    {
+        var derived = new byte[64];
+        new Random(11).NextBytes(derived);
+        var plaintext = new byte[1 << 20];
+        new Random(12).NextBytes(plaintext);
+        var sealedData = Seal(derived, plaintext);
+        var key = MasterKey.FromDerived(derived);
+        var opened = 0;
+
+        // Each call either opens the whole plaintext or throws ObjectDisposedException: never a false "wrong MAC", never garbage.
+        var callers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            var output = new byte[plaintext.Length];
+            while (true)
+            {
+                try
+                {
+                    if (!key.TryOpen(sealedData, output))
+                    {
+                        return "a MAC mismatch";
+                    }
+
+                    if (!output.AsSpan().SequenceEqual(plaintext))
+                    {
+                        return "wrong bytes";
+                    }
+
+                    Interlocked.Increment(ref opened);
+                }
+                catch (ObjectDisposedException)
+                {
+                    return "disposed";
+                }
+            }
+        })).ToArray();
+        while (Volatile.Read(ref opened) < 8)
+        {
+            await Task.Yield();
+        }
+
+        key.Dispose();
+
+        Assert.All(await Task.WhenAll(callers), outcome => Assert.Equal("disposed", outcome));
+    }
+
+    // IV ‖ AES-256-CTR ‖ Poly1305-AES with the key a derivation gives: encryption 0..32, k 32..48, r 48..64.
+    private static byte[] Seal(byte[] derived, byte[] plaintext)
+    {
+        var sealedData = new byte[MasterKey.Overhead + plaintext.Length];
+        var iv = System.Security.Cryptography.RandomNumberGenerator.GetBytes(MasterKey.IvSize);
+        iv.CopyTo(sealedData, 0);
+        var ciphertext = sealedData.AsSpan(MasterKey.IvSize, plaintext.Length);
+        AesCtr.Apply(derived.AsSpan(0, 32), iv, plaintext, ciphertext);
+        var poly = new Org.BouncyCastle.Crypto.Macs.Poly1305(new Org.BouncyCastle.Crypto.Engines.AesEngine());
+        poly.Init(new Org.BouncyCastle.Crypto.Parameters.ParametersWithIV(new Org.BouncyCastle.Crypto.Parameters.KeyParameter([.. derived.AsSpan(48, 16), .. derived.AsSpan(32, 16)]), iv));
+        poly.BlockUpdate(ciphertext);
+        poly.DoFinal(sealedData.AsSpan(MasterKey.IvSize + plaintext.Length));
+        return sealedData;
+    }
 }

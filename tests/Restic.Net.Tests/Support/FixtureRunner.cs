@@ -32,6 +32,11 @@ internal sealed class FixtureRunner
                     Invocations.Add(invocation);
                 }
 
+                if (Hold is { } hold)
+                {
+                    await hold(invocation, cancellationToken);
+                }
+
                 if (invocation.StandardInput is { } input)
                 {
                     using var buffer = new MemoryStream();
@@ -84,6 +89,9 @@ internal sealed class FixtureRunner
 
     /// <summary>The pid every run reports when it starts; none when null (as before a runner reported pids).</summary>
     public int? ProcessId { get; init; }
+
+    /// <summary>Awaited before each answer, with the run's token: a test holds a run there (as a restic that runs on) until it is stopped.</summary>
+    public Func<ResticInvocation, CancellationToken, Task>? Hold { get; init; }
 
     /// <summary>What the client wrote to restic's stdin, per invocation that had one.</summary>
     public List<byte[]> StandardInputs { get; } = [];
