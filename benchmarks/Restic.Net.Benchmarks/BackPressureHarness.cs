@@ -61,7 +61,7 @@ internal static class BackPressureHarness
             Directory.Delete(repository, recursive: true);
         }
 
-        var client = new ResticClient(new ResticClientOptions
+        await using var client = new ResticClient(new ResticClientOptions
         {
             Repository = new LocalRepository(repository),
             Password = ResticPassword.FromValue("benchmark"),

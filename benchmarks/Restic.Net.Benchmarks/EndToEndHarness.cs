@@ -37,7 +37,7 @@ internal static class EndToEndHarness
         var restic = Environment.GetEnvironmentVariable("RESTIC_NET_RESTIC_BINARY") ?? "restic";
         var repository = Path.Combine(work, "repo");
         var cache = Path.Combine(work, "cache");
-        var client = new ResticClient(new ResticClientOptions
+        await using var client = new ResticClient(new ResticClientOptions
         {
             Repository = new LocalRepository(repository),
             Password = ResticPassword.FromValue(Password),

@@ -40,7 +40,7 @@ internal static class NativeReadsHarness
             BinaryPath = restic,
             CacheDirectory = cache,
         };
-        var cli = new ResticClient(options);
+        await using var cli = new ResticClient(options);
         var version = await cli.GetVersionAsync();
         await EndToEndHarness.EnsureRepositoryAsync(cli, work, repository);
         var hugeFile = await EnsureHugeSnapshotAsync(cli, work);

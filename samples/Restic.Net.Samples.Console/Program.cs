@@ -41,7 +41,7 @@ var stopwatch = Stopwatch.StartNew();
 
 try
 {
-    var client = new ResticClient(new ResticClientOptions
+    await using var client = new ResticClient(new ResticClientOptions
     {
         Repository = new LocalRepository(Path.Combine(work, "repository")),
         Password = ResticPassword.FromValue("correct horse battery staple"),

@@ -22,7 +22,7 @@ internal static class YourRepository
         try
         {
             var repository = ResticRepository.Parse(location);
-            var client = new ResticClient(new ResticClientOptions
+            await using var client = new ResticClient(new ResticClientOptions
             {
                 Repository = repository,
                 Password = ResticPassword.FromFile(arguments.PasswordFile!),

@@ -1,7 +1,8 @@
 // begin-snippet: create-client
 using Restic.Net;
 
-var client = new ResticClient(new ResticClientOptions
+// Yours to dispose: disposal stops what the client runs and releases what it holds.
+await using var client = new ResticClient(new ResticClientOptions
 {
     Repository = new LocalRepository("/srv/backups/repo"),      // or ResticRepository.Parse("sftp:user@host:/srv/repo")
     Password = ResticPassword.FromFile("/etc/restic/password"),  // or FromValue(...) / FromCommand("pass show restic")

@@ -1,7 +1,7 @@
 // begin-snippet: readme-quick-start
 using Restic.Net;
 
-var client = new ResticClient(
+await using var client = new ResticClient(
     new LocalRepository("/srv/backups/repo"),
     ResticPassword.FromFile("/etc/restic/password"));
 

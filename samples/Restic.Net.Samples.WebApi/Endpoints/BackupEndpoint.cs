@@ -74,9 +74,15 @@ internal static class BackupEndpoint
             return TypedResults.Ok(response);
         }
 
+        // The job outlives the request: it disposes the client when it ends.
+        var owned = RepositoryClientFactory.TakeOver(context);
         var job = await jobs.StartJobAsync("backup", repository.Name, context.User.Identity?.Name ?? "?", async (job, token) =>
-            BackupResponse.From(await client.BackupAsync(sources, options, new JobProgress<BackupProgress>(job, p => ProgressSnapshot.From(p)), token)),
-            cancellationToken);
+        {
+            await using (owned)
+            {
+                return BackupResponse.From(await client.BackupAsync(sources, options, new JobProgress<BackupProgress>(job, p => ProgressSnapshot.From(p)), token));
+            }
+        }, cancellationToken);
         return JobAccepted.For(job, context);
     }
 }

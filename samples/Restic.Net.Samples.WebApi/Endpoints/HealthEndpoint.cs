@@ -49,7 +49,8 @@ internal static class HealthEndpoint
         }
 
         var started = Stopwatch.GetTimestamp();
-        var check = new ResticRepositoryHealthCheck(clients.CreateClient(repository, password), timeProvider: time);
+        await using var client = clients.CreateClient(repository, password);
+        var check = new ResticRepositoryHealthCheck(client, timeProvider: time);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(CheckTimeout);
         HealthCheckResult result;

@@ -47,7 +47,8 @@ internal static class InitEndpoint
         var registered = await registry.AddAsync(name, request.Location, context.User.Identity?.Name ?? "?", cancellationToken);
         try
         {
-            var info = await clients.CreateClient(registered, ResticPassword.FromValue(request.Password)).InitAsync(cancellationToken: cancellationToken);
+            await using var client = clients.CreateClient(registered, ResticPassword.FromValue(request.Password));
+            var info = await client.InitAsync(cancellationToken: cancellationToken);
             var token = tokens.Protect(name, request.Password);
             await registry.SetPasswordTokenAsync(name, token, cancellationToken);
             var response = new InitResponse(true, name, info.Id, location.RedactedLocation, token, $"Created repository {info.Id[..8]} as '{name}'.");

@@ -90,9 +90,15 @@ internal static class RestoreEndpoint
             return TypedResults.Ok(await RunAsync(client, snapshotId, snapshot, target, options, version, null, cancellationToken));
         }
 
+        // The job outlives the request: it disposes the client when it ends.
+        var owned = RepositoryClientFactory.TakeOver(context);
         var job = await jobs.StartJobAsync("restore", repository.Name, context.User.Identity?.Name ?? "?", async (job, token) =>
-            await RunAsync(client, snapshotId, snapshot, target, options, version, job, token),
-            cancellationToken);
+        {
+            await using (owned)
+            {
+                return await RunAsync(client, snapshotId, snapshot, target, options, version, job, token);
+            }
+        }, cancellationToken);
         return JobAccepted.For(job, context);
     }
 

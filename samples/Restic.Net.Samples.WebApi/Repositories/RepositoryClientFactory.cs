@@ -10,6 +10,8 @@ namespace Restic.Net.Samples.WebApi.Repositories;
 /// password from, in order, the <c>X-Restic-Password-Token</c> header or <c>password_token</c> body
 /// field, the <c>X-Restic-Password</c> header or <c>password</c> body field, or the configured
 /// password file. A password in the query string is refused: query strings end up in access logs.
+/// The client of a request is disposed when the response completes, unless a job took it over
+/// (<see cref="TakeOver"/>): then the job disposes it when it ends.
 /// </summary>
 internal sealed class RepositoryClientFactory(
     RepositoryRegistry registry,
@@ -28,10 +30,23 @@ internal sealed class RepositoryClientFactory(
         var registered = await registry.ResolveAsync(repository, context.RequestAborted);
         context.Items[Auditing.AuditMiddleware.RepositoryItem] = registered.Name;
         var password = ResolvePassword(context, registered, body);
-        return (registered, CreateClient(registered, password));
+        var client = CreateClient(registered, password);
+        var lease = new RequestClient(client);
+        context.Items[typeof(RequestClient)] = lease;
+        context.Response.RegisterForDisposeAsync(lease);
+        return (registered, client);
     }
 
-    public IResticClient CreateClient(RegisteredRepository repository, ResticPassword password)
+    /// <summary>Hands the request's client to a job that outlives the request: dispose what this returns when the job ends.</summary>
+    public static IAsyncDisposable TakeOver(HttpContext context)
+    {
+        var lease = (RequestClient)context.Items[typeof(RequestClient)]!;
+        lease.TakenOver = true;
+        return lease.Client;
+    }
+
+    /// <summary>A client for one use: dispose it (the caller owns it).</summary>
+    public ResticClient CreateClient(RegisteredRepository repository, ResticPassword password)
     {
         var settings = options.Value;
         var clientOptions = new ResticClientOptions
@@ -87,4 +102,14 @@ internal sealed class RepositoryClientFactory(
 
     private static string? Header(HttpContext context, string name) =>
         context.Request.Headers.TryGetValue(name, out var values) && values.Count > 0 && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
+
+    /// <summary>Disposes a request's client when the response completes, unless a job took it over.</summary>
+    private sealed class RequestClient(ResticClient client) : IAsyncDisposable
+    {
+        public ResticClient Client => client;
+
+        public bool TakenOver { get; set; }
+
+        public ValueTask DisposeAsync() => TakenOver ? ValueTask.CompletedTask : client.DisposeAsync();
+    }
 }
