@@ -7,8 +7,10 @@ namespace Restic.Net.Extensions.DependencyInjection;
 public static class ResticClientBuilderExtensions
 {
     /// <summary>
-    /// Uses a resilience pipeline from the container for this client, instead of the default lock
-    /// retry (see <see cref="ResticClientOptions.Resilience"/>: it wraps only the start of a command).
+    /// Uses a Polly resilience pipeline from the container for this client, instead of the default lock
+    /// wait: it becomes the client's <see cref="ResticClientOptions.Resilience"/> policy, which runs each
+    /// attempt of a command inside the pipeline (the command is the context's operation key) and lets it
+    /// see only the failures a retry may cure (see <see cref="ResticResiliencePolicy"/>).
     /// </summary>
     /// <param name="builder">The client builder.</param>
     /// <param name="pipeline">Gets the pipeline, for example from Polly's <c>ResiliencePipelineProvider&lt;string&gt;</c>.</param>
@@ -18,12 +20,13 @@ public static class ResticClientBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(pipeline);
         builder.Services.AddOptions<ResticClientOptions>(builder.Name)
-            .Configure<IServiceProvider>((options, provider) => options.Resilience = pipeline(provider));
+            .Configure<IServiceProvider>((options, provider) => options.Resilience = new PollyResiliencePolicy(pipeline(provider)));
         return builder;
     }
 
     /// <summary>
-    /// Builds a resilience pipeline for this client, instead of the default lock retry; the builder
+    /// Builds a Polly resilience pipeline for this client, instead of the default lock wait (as
+    /// <see cref="AddResilience(IResticClientBuilder, Func{IServiceProvider, ResiliencePipeline})"/>); the builder
     /// uses the container's <see cref="TimeProvider"/> when there is one.
     /// </summary>
     /// <param name="builder">The client builder.</param>

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Polly;
 
 namespace Restic.Net;
 
@@ -77,10 +76,14 @@ public class ResticClientOptions
     public TimeSpan? NoProgressTimeout { get; set; }
 
     /// <summary>
-    /// A resilience pipeline that replaces the default lock retry. It wraps only the start of a
-    /// command (until restic produced its first event), never a stream that has yielded.
+    /// A policy that runs the attempts of each command instead of the client's own lock wait
+    /// (<see cref="LockWaitTimeout"/>), to retry other failures, add timeouts or break a circuit. It sees only the
+    /// failures a retry may cure, of runs that delivered nothing yet: never a stream after its first event, a
+    /// backup whose input was read, a wrong password, invalid input or a cancellation (see <see cref="ResticResiliencePolicy"/>).
+    /// Null (the default) keeps the lock wait. The dependency injection package adapts a Polly pipeline
+    /// (<c>AddResilience</c>).
     /// </summary>
-    public ResiliencePipeline? Resilience { get; set; }
+    public ResticResiliencePolicy? Resilience { get; set; }
 
     /// <summary>
     /// How restic compresses what it writes (<c>--compression</c>); null for restic's default

@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
-using Polly.Retry;
-using Polly;
 using Restic.Net.CommandLines;
 using Restic.Net.Diagnostics;
 using Restic.Net.Failures;
@@ -16,18 +15,15 @@ using Restic.Net.Serialization;
 namespace Restic.Net.Execution;
 
 /// <summary>
-/// Runs restic commands for one client: builds the argv and environment, applies the retry policy
-/// to the start of a command, captures stderr, logs, and maps failures to typed exceptions.
+/// Runs restic commands for one client: builds the argv and environment, runs the attempts of a command
+/// through the resilience policy, captures stderr, logs, and maps failures to typed exceptions.
 /// </summary>
 internal sealed partial class ResticExecutor
 {
-    private static readonly ResiliencePropertyKey<long> s_startKey = new("Restic.Net.Start");
-    private static readonly ResiliencePropertyKey<long> s_attemptStartKey = new("Restic.Net.AttemptStart");
-    private static readonly ResiliencePropertyKey<bool> s_nativeLockWaitKey = new("Restic.Net.NativeLockWait");
     private readonly IResticProcessRunner _runner;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly ResiliencePipeline _pipeline;
+    private readonly ResticResiliencePolicy _policy;
     private readonly Lock _versionGate = new();
     private readonly RepositoryGate _gate;
     private readonly LockHousekeeping _locks;
@@ -43,7 +39,7 @@ internal sealed partial class ResticExecutor
         _runner = runner;
         _logger = logger;
         _time = time;
-        _pipeline = settings.Resilience ?? CreateDefaultPipeline();
+        _policy = settings.Resilience ?? new LockWaitPolicy(settings.LockWaitTimeout, settings.Repository.RedactedLocation, logger, time);
         _gate = RepositoryGate.For(settings.Repository.ToResticLocation());
         _locks = new LockHousekeeping(this);
     }
@@ -103,9 +99,8 @@ internal sealed partial class ResticExecutor
     }
 
     /// <summary>
-    /// Runs a command to completion. A failure before the consumer saw any output goes through the
-    /// resilience pipeline (by default: retry while locked) and then throws; <paramref name="isAccepted"/>
-    /// decides which exits are results rather than failures.
+    /// Runs a command to completion. The resilience policy (by default: retry while locked) runs the attempts and
+    /// sees the failures it may retry; <paramref name="isAccepted"/> decides which exits are results rather than failures.
     /// </summary>
     public async Task<ResticRun> RunAsync(
         ResticCommand command,
@@ -138,29 +133,77 @@ internal sealed partial class ResticExecutor
             capabilities = version.Capabilities;
         }
 
-        var context = ResilienceContextPool.Shared.Get(command.Operation, cancellationToken);
-        context.Properties.Set(s_startKey, _time.GetTimestamp());
-        context.Properties.Set(s_nativeLockWaitKey, command.TakesLock && capabilities is { RetryLock: true });
+        var context = new ResticCommandContext
+        {
+            Operation = command.Operation,
+            Repository = RepositoryName,
+            ResticWaitsForLock = command.TakesLock && capabilities is { RetryLock: true } && Settings.LockWaitTimeout > TimeSpan.Zero,
+        };
+        var started = _time.GetTimestamp();
+        var runToken = cancellationToken;
         using var telemetry = ResticTelemetry.StartCommand(command.Operation, RepositoryName, _time);
+
+        // Whether the policy may see a failure (and so retry it): only one nothing was delivered for, no input was
+        // read for, and that a retry could cure; never the caller's cancellation or the client's disposal.
+        bool MayRetry(Exception failure) =>
+            hasDelivered?.Invoke() != true && command.StandardInput is null && failure switch
+            {
+                OperationCanceledException => !runToken.IsCancellationRequested,
+                ResticWrongPasswordException or ResticRepositoryNotFoundException or ResticBinaryNotFoundException or ResticNotSupportedException => false,
+                ResticException => true,
+                _ => false,
+            };
+
         async Task<ResticRun> ExecuteAsync()
         {
-            var run = await _pipeline.ExecuteAsync(
-                async ctx =>
+            var outcome = new AttemptOutcome();
+            await _policy.ExecuteAsync(
+                async attemptToken =>
                 {
-                    telemetry.AttemptStarting();
-                    ctx.Properties.Set(s_attemptStartKey, _time.GetTimestamp());
-                    var attempt = await RunOnceAsync(command, capabilities, sink, standardInput, ctx.CancellationToken).ConfigureAwait(false);
-                    // Throwing inside the pipeline lets it retry; once the consumer saw output, it must not.
-                    // Nor may a command whose input was (partly) consumed.
-                    if (!isAccepted(attempt) && hasDelivered?.Invoke() != true && command.StandardInput is null)
+                    if (Interlocked.Exchange(ref outcome.Running, 1) != 0)
                     {
-                        throw telemetry.AttemptFailed(ErrorClassifier.CreateException(attempt));
+                        throw new InvalidOperationException("The resilience policy started an attempt while another ran: attempts of a restic command run one after the other.");
                     }
 
-                    return attempt;
-                },
-                context).ConfigureAwait(false);
+                    try
+                    {
+                        outcome.Run = null;
+                        outcome.Failure = null;
+                        telemetry.AttemptStarting();
+                        ResticRun attempt;
+                        try
+                        {
+                            attempt = await RunOnceAsync(command, capabilities, sink, standardInput, attemptToken).ConfigureAwait(false);
+                        }
+                        catch (Exception ex)
+                        {
+                            outcome.Failure = ExceptionDispatchInfo.Capture(ex);
+                            if (MayRetry(ex))
+                            {
+                                throw telemetry.AttemptFailed(ex);
+                            }
 
+                            return; // thrown once the policy returned: no policy may retry it
+                        }
+
+                        outcome.Run = attempt;
+                        if (!isAccepted(attempt) && ErrorClassifier.CreateException(attempt) is var failure && MayRetry(failure))
+                        {
+                            outcome.Failure = ExceptionDispatchInfo.Capture(failure);
+                            throw telemetry.AttemptFailed(failure);
+                        }
+                    }
+                    finally
+                    {
+                        Volatile.Write(ref outcome.Running, 0);
+                    }
+                },
+                context,
+                cancellationToken).ConfigureAwait(false);
+
+            // The last attempt's failure: one no policy may retry, or one the policy gave up on without throwing.
+            outcome.Failure?.Throw();
+            var run = outcome.Run ?? throw new InvalidOperationException("The resilience policy returned without running the restic command: it must call the attempt at least once.");
             if (!isAccepted(run))
             {
                 throw ErrorClassifier.CreateException(run);
@@ -204,7 +247,7 @@ internal sealed partial class ResticExecutor
         catch (ResticException ex)
         {
             telemetry.Failed(ex);
-            LogFailure(command.Operation, TimeSpan.FromMilliseconds(ElapsedMs(context)), ex);
+            LogFailure(command.Operation, _time.GetElapsedTime(started), ex);
             throw;
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
@@ -212,7 +255,7 @@ internal sealed partial class ResticExecutor
             telemetry.Cancelled();
             if (ex is not ResticProcessKilledException)
             {
-                Log.OperationCancelled(_logger, command.Operation, RepositoryName, ElapsedMs(context));
+                Log.OperationCancelled(_logger, command.Operation, RepositoryName, (long)_time.GetElapsedTime(started).TotalMilliseconds);
             }
 
             if (scope is not null && scope.StoppedByDisposal(callerToken))
@@ -227,10 +270,6 @@ internal sealed partial class ResticExecutor
 
             // The caller's own token, so that `catch (OperationCanceledException e) when (e.CancellationToken == token)` works.
             throw new OperationCanceledException(ex.Message, ex, callerToken);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
         }
     }
 
@@ -435,65 +474,6 @@ internal sealed partial class ResticExecutor
     [GeneratedRegex(@"^v?(\d+)\.(\d+)(?:\.(\d+))?", RegexOptions.CultureInvariant)]
     private static partial Regex VersionNumber();
 
-    private long ElapsedMs(ResilienceContext context) =>
-        context.Properties.TryGetValue(s_startKey, out var start) ? (long)_time.GetElapsedTime(start).TotalMilliseconds : 0;
-
-    /// <summary>
-    /// Retries a locked repository with jittered exponential back-off (1 s, 2 s, 4 s … at most 30 s) until
-    /// <see cref="ResticSettings.LockWaitTimeout"/> has passed. The back-off never runs past the deadline:
-    /// the last attempt is timed to end at it (an attempt takes about as long as the one before), so the
-    /// call gives up within one attempt's time of the timeout instead of a whole back-off step late.
-    /// restic 0.16+ waits itself (<c>--retry-lock</c>), so there the client does not retry.
-    /// </summary>
-    private ResiliencePipeline CreateDefaultPipeline()
-    {
-        if (Settings.LockWaitTimeout <= TimeSpan.Zero)
-        {
-            return ResiliencePipeline.Empty;
-        }
-
-        return new ResiliencePipelineBuilder { TimeProvider = _time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = args => ValueTask.FromResult(
-                    args.Outcome.Exception is ResticRepositoryLockedException &&
-                    !args.Context.Properties.GetValue(s_nativeLockWaitKey, false) &&
-                    LockWaitLeft(args.Context) > TimeSpan.Zero),
-                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(LockRetryDelay(args.Context, args.AttemptNumber)),
-                MaxRetryAttempts = int.MaxValue,
-                OnRetry = args =>
-                {
-                    Log.LockRetry(_logger, RepositoryName, args.Context.OperationKey ?? "command", (long)args.RetryDelay.TotalMilliseconds, args.AttemptNumber + 1);
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
-    }
-
-    /// <summary>
-    /// The time left for another attempt: the lock wait's deadline minus now and minus the duration of
-    /// the attempt that just failed (the next one will take about as long).
-    /// </summary>
-    private TimeSpan LockWaitLeft(ResilienceContext context)
-    {
-        if (!context.Properties.TryGetValue(s_startKey, out var start))
-        {
-            return TimeSpan.Zero;
-        }
-
-        var attempt = context.Properties.TryGetValue(s_attemptStartKey, out var attemptStart) ? _time.GetElapsedTime(attemptStart) : TimeSpan.Zero;
-        return Settings.LockWaitTimeout - _time.GetElapsedTime(start) - attempt;
-    }
-
-    /// <summary>Exponential back-off from 1 s (doubling, at most 30 s) with ±25 % jitter, cut to the time left.</summary>
-    private TimeSpan LockRetryDelay(ResilienceContext context, int attemptNumber)
-    {
-        var exponential = Math.Min(30, Math.Pow(2, Math.Min(attemptNumber, 5)));
-        var delay = TimeSpan.FromSeconds(exponential * (0.75 + (Random.Shared.NextDouble() * 0.5)));
-        var left = LockWaitLeft(context);
-        return delay < left ? delay : left > TimeSpan.Zero ? left : TimeSpan.Zero;
-    }
-
     /// <summary>Logs raw lines at Trace (redacted) before the operation's sink sees them.</summary>
     private sealed class TracingSink(IResticOutputSink inner, ResticExecutor executor, string operation) : IResticOutputSink
     {
@@ -524,5 +504,13 @@ internal sealed partial class ResticExecutor
             var redacted = executor.Settings.Redactor.Redact(line);
             Log.RawOutputLine(_logger, operation, stream, redacted);
         }
+    }
+
+    /// <summary>What the attempts of one command left: the last run, the last failure, and whether one runs now.</summary>
+    private sealed class AttemptOutcome
+    {
+        public int Running;
+        public ResticRun? Run;
+        public ExceptionDispatchInfo? Failure;
     }
 }

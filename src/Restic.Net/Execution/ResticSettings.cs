@@ -1,5 +1,4 @@
 using System.Globalization;
-using Polly;
 using Restic.Net.Processes;
 using Restic.Net.Secrets;
 
@@ -114,7 +113,7 @@ internal sealed class ResticSettings
 
     public bool RemoveStaleLocks { get; }
 
-    public ResiliencePipeline? Resilience { get; }
+    public ResticResiliencePolicy? Resilience { get; }
 
     public bool InheritEnvironment { get; }
 
