@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Moq;
 using Restic.Net.Output;
 using Restic.Net.Processes;
 using Restic.Net.Tests.Support;
@@ -156,9 +155,7 @@ public class BackendRejectionTests
     [Fact(Timeout = 30000)]
     public async Task RetryNotice_OtherErrorOrAnOutageAfterOpening_LetsResticRetry()
     {
-        var runner = new FixtureRunner("0.18.0", _ => throw new InvalidOperationException());
-        runner.Mock.Setup(r => r.RunAsync(It.Is<ResticInvocation>(i => i.Arguments[0] != "version"), It.IsAny<IResticOutputSink>(), It.IsAny<CancellationToken>()))
-            .Returns(async (ResticInvocation _, IResticOutputSink sink, CancellationToken ct) =>
+        var runner = new FixtureRunner("0.18.0", _ => throw new InvalidOperationException()).Scripted(async (_, sink, ct) =>
             {
                 sink.OnStandardErrorLine("Stat(<config/>) returned error, retrying after 720.5ms: Head \"http://127.0.0.1:8000/r/config\": unexpected HTTP response (500): 500 Internal Server Error");
                 // A server restarting while restic already works: refused, but not while opening.
@@ -197,9 +194,7 @@ public class BackendRejectionTests
     /// <summary>Like restic 0.18 retrying a refused request: prints the notice, then waits until it is interrupted.</summary>
     private static FixtureRunner RetryingRunner(string notice, TaskCompletionSource stopped)
     {
-        var runner = new FixtureRunner("0.18.0", _ => throw new InvalidOperationException());
-        runner.Mock.Setup(r => r.RunAsync(It.Is<ResticInvocation>(i => i.Arguments[0] != "version"), It.IsAny<IResticOutputSink>(), It.IsAny<CancellationToken>()))
-            .Returns(async (ResticInvocation _, IResticOutputSink sink, CancellationToken ct) =>
+        var runner = new FixtureRunner("0.18.0", _ => throw new InvalidOperationException()).Scripted(async (_, sink, ct) =>
             {
                 sink.OnStandardErrorLine(notice);
                 try
