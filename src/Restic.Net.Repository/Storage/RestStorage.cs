@@ -9,7 +9,10 @@ namespace Restic.Net.Repository.Storage;
 /// <summary>
 /// A repository on a REST server (rest-server, <c>rclone serve restic</c>), read with HTTP GET and range
 /// requests as restic's REST protocol describes: <c>GET {path}/{type}/</c> lists (API version 2, falling
-/// back to version 1's plain name list), <c>GET {path}/{type}/{name}</c> reads.
+/// back to version 1's plain name list), <c>GET {path}/{type}/{name}</c> reads. What may pass (no connection, a
+/// broken one, 408, 429, 5xx) is <see cref="ResticBackendUnreachableException"/> and a request past the timeout
+/// <see cref="ResticTimeoutException"/>, both transient; a server that answers otherwise than restic's REST protocol
+/// says answers so every time, and that is a <see cref="ResticCommandException"/>.
 /// </summary>
 internal sealed class RestStorage : RepositoryStorage
 {
