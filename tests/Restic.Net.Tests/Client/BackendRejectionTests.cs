@@ -86,6 +86,8 @@ public class BackendRejectionTests
 
         Assert.IsType(expected, ex);
         Assert.Equal(exitCode, ex.ExitCode);
+        // Refused credentials and certificates stay refused; a backend nobody answers for may come back.
+        Assert.Equal(expected == typeof(ResticBackendUnreachableException), ex.IsTransient);
         Assert.Contains(advice, ex.Message, StringComparison.Ordinal);
         Assert.StartsWith("Fatal:", ex.ResticMessage, StringComparison.Ordinal);
     }
@@ -143,6 +145,7 @@ public class BackendRejectionTests
         var ex = await Assert.ThrowsAnyAsync<ResticException>(() => client.GetSnapshotsAsync());
 
         Assert.IsType(expected, ex);
+        Assert.Equal(expected == typeof(ResticBackendUnreachableException), ex.IsTransient);
         Assert.True(stopped.Task.IsCompleted, "restic was interrupted");
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
         Assert.Null(ex.ExitCode);
