@@ -29,8 +29,10 @@ pack() {
 
 # What a package consumer gets: a README, icon and release notes in each package, and no trace of the
 # folder it was built in (paths in the DLL and PDB read /_/...), with the sources embedded in the PDB.
+# Dependencies: Restic.Net.Repository uses Restic.Net's internals, so it pins exactly the Restic.Net it was
+# built with; the DI package does not pull in the reader (and its crypto).
 verify_packages() {
-  local package work entry status=0
+  local package work entry nuspec status=0
   work=$(mktemp -d)
   for package in artifacts/packages/*.nupkg artifacts/packages/*.snupkg; do
     rm -rf "${work:?}"/* && unzip -q -o "$package" -d "$work"
@@ -38,6 +40,15 @@ verify_packages() {
       for entry in README.md icon.png CHANGELOG.md; do
         [ -f "$work/$entry" ] || { echo "build.sh: $package lacks $entry" >&2; status=1; }
       done
+      nuspec=$(cat "$work"/*.nuspec)
+      case "$package" in
+        */Restic.Net.Repository.[0-9]*)
+          grep -qE 'dependency id="Restic.Net" version="\[[^],]+\]"' <<<"$nuspec" ||
+            { echo "build.sh: $package must depend on exactly one Restic.Net version ([x.y.z])" >&2; status=1; } ;;
+        */Restic.Net.Extensions.DependencyInjection.[0-9]*)
+          ! grep -q 'dependency id="Restic.Net.Repository"' <<<"$nuspec" ||
+            { echo "build.sh: $package must not depend on Restic.Net.Repository" >&2; status=1; } ;;
+      esac
     fi
     if grep -rlF "$PWD" "$work" >/dev/null; then
       echo "build.sh: $package embeds the build folder $PWD: $(grep -rlF "$PWD" "$work" | sed "s|$work/||" | paste -sd ' ')" >&2

@@ -290,6 +290,11 @@ internal static class Cookbook
         {
             outcome = $"locked by {e.LockHolder}; retry later or set LockWaitTimeout";
         }
+        catch (ResticException e) when (e.IsTransient)
+        {
+            // An unreachable backend, a timeout: the same call may succeed later.
+            outcome = $"{e.Message} Retry later.";
+        }
         catch (ResticException e)
         {
             outcome = $"restic failed (exit code {e.ExitCode}): {e.ResticMessage}";

@@ -1,8 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-
-using Restic.Net.Repository;
 
 namespace Restic.Net.Extensions.DependencyInjection;
 
@@ -40,8 +39,11 @@ internal static class ResticConfigurationBinder
         NoProgressTimeout, RemoveStaleLocks, Compression, NativeReads,
     ];
 
-    /// <summary>Applies the section's values to <paramref name="options"/>; throws <see cref="OptionsValidationException"/> listing every error.</summary>
-    public static void Bind(IConfigurationSection section, string name, ResticClientOptions options, ResticClientRegistry registry)
+    /// <summary>
+    /// Applies the section's values to <paramref name="options"/>; throws <see cref="OptionsValidationException"/> listing
+    /// every error. <paramref name="services"/> supplies the native reader that <c>"NativeReads": true</c> asks for.
+    /// </summary>
+    public static void Bind(IConfigurationSection section, string name, ResticClientOptions options, ResticClientRegistry registry, IServiceProvider services)
     {
         var errors = new List<string>();
 
@@ -104,8 +106,17 @@ internal static class ResticConfigurationBinder
         Boolean(section, InheritEnvironment, errors, v => options.InheritEnvironment = v);
         Boolean(section, RemoveStaleLocks, errors, v => options.RemoveStaleLocks = v);
 
-        // true: Restic.Net.Repository's reader serves snapshots, listings, file dumps and the config.
-        Boolean(section, NativeReads, errors, v => options.NativeReads = v ? ResticNativeReads.Default : null);
+        // true: the registered reader (Restic.Net.Repository's ResticNativeReads) serves snapshots, listings, file
+        // dumps and the config. This package does not reference the reader, so that its users do not get its crypto.
+        Boolean(section, NativeReads, errors, v =>
+        {
+            options.NativeReads = v ? services.GetService<IResticNativeReaderFactory>() : null;
+            if (v && options.NativeReads is null)
+            {
+                errors.Add($"{NativeReads} is true, but no native reader is registered: add the Restic.Net.Repository package and " +
+                    "services.AddSingleton<IResticNativeReaderFactory>(ResticNativeReads.Default).");
+            }
+        });
         Duration(section, NoProgressTimeout, errors, v => options.NoProgressTimeout = v);
         if (Value(section, Compression) is { } compression)
         {

@@ -60,7 +60,7 @@ public static class ResticServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(section);
         var builder = AddCore(services, name, section.Path);
         var registry = ResticClientRegistry.GetOrAdd(services);
-        services.Configure<ResticClientOptions>(name, options => ResticConfigurationBinder.Bind(section, name, options, registry));
+        services.AddOptions<ResticClientOptions>(name).Configure<IServiceProvider>((options, provider) => ResticConfigurationBinder.Bind(section, name, options, registry, provider));
         return builder;
     }
 

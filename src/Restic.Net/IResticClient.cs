@@ -75,7 +75,7 @@ public interface IResticClient
     IAsyncEnumerable<RestoreEvent> StreamRestoreAsync(SnapshotReference snapshot, string target, RestoreOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Removes snapshots by a retention policy (<c>restic forget</c>), optionally pruning afterwards.</summary>
-    /// <param name="policy">Which snapshots to keep; <see cref="RetentionPolicy.Default"/> is the ops-console default.</param>
+    /// <param name="policy">Which snapshots to keep; <see cref="RetentionPolicy.Default"/> keeps 7 daily, 4 weekly, 6 monthly and 2 yearly snapshots.</param>
     /// <param name="options">Grouping, filter, pruning and dry run; null for restic's defaults.</param>
     /// <param name="cancellationToken">Cancels the call gracefully.</param>
     /// <returns>What was kept and removed per group, and why.</returns>

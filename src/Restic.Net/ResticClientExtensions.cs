@@ -18,7 +18,7 @@ public static class ResticClientExtensions
 
     /// <summary>Applies a retention policy and prunes the repository in one call (<c>forget --prune</c>).</summary>
     /// <param name="client">The client.</param>
-    /// <param name="policy">The policy; <see cref="RetentionPolicy.Default"/> for the ops-console default.</param>
+    /// <param name="policy">The policy; <see cref="RetentionPolicy.Default"/> keeps 7 daily, 4 weekly, 6 monthly and 2 yearly snapshots.</param>
     /// <param name="cancellationToken">Cancels the call gracefully.</param>
     /// <returns>What was kept and removed, and the prune statistics.</returns>
     public static Task<ForgetResult> ForgetAndPruneAsync(this IResticClient client, RetentionPolicy policy, CancellationToken cancellationToken = default)

@@ -2,7 +2,8 @@ namespace Restic.Net;
 
 /// <summary>
 /// Builds what code that uses <see cref="IResticClient"/> cannot build itself, for its tests: the
-/// exceptions (their constructors are the client's, so that their messages stay consistent). Every
+/// exceptions (their constructors are the client's, so that their messages stay consistent; each one built has
+/// the base class and <see cref="ResticException.IsTransient"/> of the client's own). Every
 /// result and event is a record with <c>init</c> properties: build it with an object initializer; a
 /// streamed result is any <see cref="IAsyncEnumerable{T}"/>.
 /// </summary>
@@ -13,7 +14,7 @@ namespace Restic.Net;
 /// </remarks>
 public static class ResticModelFactory
 {
-    /// <summary>Builds a <see cref="ResticCommandException"/> (restic failed for a reason without a dedicated type).</summary>
+    /// <summary>Builds a <see cref="ResticCommandException"/> (restic failed for a reason without a dedicated type; not transient).</summary>
     /// <param name="resticMessage">restic's message.</param>
     /// <param name="exitCode">The exit code.</param>
     /// <returns>The exception.</returns>
@@ -38,7 +39,7 @@ public static class ResticModelFactory
     public static ResticRepositoryIntegrityException RepositoryIntegrityException(string fileName = "index/0000000000000000000000000000000000000000000000000000000000000000") =>
         new(fileName, "its MAC does not match (the file was changed or damaged).");
 
-    /// <summary>Builds a <see cref="ResticRepositoryChangedException"/> (a native read found a file gone; retryable).</summary>
+    /// <summary>Builds a <see cref="ResticRepositoryChangedException"/> (a native read found a file gone; transient).</summary>
     /// <param name="fileName">The file inside the repository.</param>
     /// <returns>The exception.</returns>
     public static ResticRepositoryChangedException RepositoryChangedException(string fileName = "data/00/0000000000000000000000000000000000000000000000000000000000000000") =>
@@ -61,7 +62,7 @@ public static class ResticModelFactory
     public static ResticRepositoryAlreadyExistsException RepositoryAlreadyExistsException() =>
         new("restic init failed with exit code 1: Fatal: create repository at /repo failed: config file already exists", 1, "restic init", "Fatal: create repository at /repo failed: config file already exists", null);
 
-    /// <summary>Builds a <see cref="ResticRepositoryLockedException"/>.</summary>
+    /// <summary>Builds a <see cref="ResticRepositoryLockedException"/> (transient).</summary>
     /// <param name="lockHolder">Who holds the lock, as restic names it (<c>PID 42 on host by user</c>).</param>
     /// <param name="exitCode">The exit code: 11 on restic 0.17+, 1 before.</param>
     /// <returns>The exception.</returns>
@@ -84,7 +85,7 @@ public static class ResticModelFactory
         string resticMessage = "Fatal: unable to open config file: x509: certificate signed by unknown authority", int? exitCode = 1) =>
         new($"restic failed: {resticMessage}", exitCode, "restic", resticMessage, resticMessage);
 
-    /// <summary>Builds a <see cref="ResticBackendUnreachableException"/> (connection refused or unknown host while opening the repository).</summary>
+    /// <summary>Builds a <see cref="ResticBackendUnreachableException"/> (connection refused or unknown host while opening the repository; transient).</summary>
     /// <param name="resticMessage">restic's message.</param>
     /// <param name="exitCode">The exit code, or <see langword="null"/> when the client stopped restic at its retry notice.</param>
     /// <returns>The exception.</returns>
@@ -107,7 +108,7 @@ public static class ResticModelFactory
     public static ResticOutputException OutputException(string message = "restic printed output that could not be read.", string? outputLine = null) =>
         new(message, 0, "restic", null, null, outputLine);
 
-    /// <summary>Builds a <see cref="ResticTimeoutException"/>.</summary>
+    /// <summary>Builds a <see cref="ResticTimeoutException"/> (transient).</summary>
     /// <param name="timeout">The no-progress timeout that expired.</param>
     /// <returns>The exception.</returns>
     public static ResticTimeoutException TimeoutException(TimeSpan timeout) =>

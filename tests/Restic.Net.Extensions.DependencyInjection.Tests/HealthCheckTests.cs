@@ -116,21 +116,30 @@ public class HealthCheckTests(RealRepositoryFixture fixture)
 
         Assert.Equal(HealthStatus.Degraded, entry.Status);
         Assert.Equal("PID 42 on vm by root (UID 0, GID 0)", entry.Data["lockHolder"]);
+        Assert.Equal(true, entry.Data["transient"]);
         client.Verify(c => c.GetSnapshotsAsync(It.Is<SnapshotsOptions?>(o => o!.Latest == 1), It.IsAny<CancellationToken>()));
     }
 
     [Theory]
-    [InlineData("access", "refused the credentials")]
-    [InlineData("certificate", "TLS certificate could not be verified")]
-    public async Task Check_BackendRefusesCredentialsOrCertificate_IsUnhealthyAndSaysWhy(string kind, string reason)
+    [InlineData("access", "refused the credentials", false)]
+    [InlineData("certificate", "TLS certificate could not be verified", false)]
+    [InlineData("unreachable", "nothing answered", true)]
+    public async Task Check_BackendRefusesOrIsUnreachable_IsUnhealthyAndSaysWhyAndWhetherItMayPass(string kind, string reason, bool transient)
     {
-        ResticException refused = kind == "access" ? ResticModelFactory.BackendAccessDeniedException() : ResticModelFactory.BackendCertificateException();
+        ResticException refused = kind switch
+        {
+            "access" => ResticModelFactory.BackendAccessDeniedException(),
+            "certificate" => ResticModelFactory.BackendCertificateException(),
+            _ => ResticModelFactory.BackendUnreachableException(),
+        };
         var entry = await CheckFailingClientAsync(new Mock<IResticClient>(), refused);
 
+        // Unhealthy either way (backups are not happening); the data says which failure may pass by itself.
         Assert.Equal(HealthStatus.Unhealthy, entry.Status);
         Assert.Same(refused, entry.Exception);
         Assert.Contains(reason, entry.Description, StringComparison.Ordinal);
         Assert.Equal(refused.GetType().Name, entry.Data["error"]);
+        Assert.Equal(transient, entry.Data["transient"]);
     }
 
     [Fact]

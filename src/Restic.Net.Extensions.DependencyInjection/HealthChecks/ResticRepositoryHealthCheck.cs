@@ -24,7 +24,11 @@ public sealed class ResticRepositoryHealthCheck(IResticClient client, ResticHeal
     /// <summary>Reads the latest snapshot and rates the repository.</summary>
     /// <param name="context">The registration: its name names the repository when the client's cannot, its failure status is used for failures.</param>
     /// <param name="cancellationToken">Cancels the check.</param>
-    /// <returns>The result, with data: <c>repository</c>, <c>snapshots</c>, <c>latestSnapshot</c>, <c>latestSnapshotTime</c>, <c>latestSnapshotAge</c>, <c>maxSnapshotAge</c>, <c>lockHolder</c> or <c>error</c>.</returns>
+    /// <returns>
+    /// The result, with data: <c>repository</c>, <c>snapshots</c>, <c>latestSnapshot</c>, <c>latestSnapshotTime</c>,
+    /// <c>latestSnapshotAge</c>, <c>maxSnapshotAge</c>, <c>lockHolder</c> or <c>error</c>, and for a failure
+    /// <c>transient</c> (<see cref="ResticException.IsTransient"/>: whether it may pass without anyone acting).
+    /// </returns>
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -41,17 +45,20 @@ public sealed class ResticRepositoryHealthCheck(IResticClient client, ResticHeal
         catch (ResticRepositoryLockedException ex)
         {
             data["lockHolder"] = ex.LockHolder ?? "unknown";
+            data["transient"] = ex.IsTransient;
             return HealthCheckResult.Degraded($"The repository {repository} is locked by another process ({ex.LockHolder ?? "unknown holder"}).", ex, data);
         }
         catch (ResticException ex)
         {
             data["error"] = ex.GetType().Name;
+            data["transient"] = ex.IsTransient;
             var reason = ex switch
             {
                 ResticRepositoryNotFoundException => "does not exist or cannot be reached",
                 ResticWrongPasswordException => "cannot be opened with the configured password",
                 ResticBackendAccessDeniedException => "cannot be reached: the storage backend refused the credentials or denied access",
                 ResticBackendCertificateException => "cannot be reached: the backend's TLS certificate could not be verified",
+                ResticBackendUnreachableException => "cannot be reached: nothing answered at the backend's address",
                 ResticBinaryNotFoundException => "cannot be checked: the restic executable was not found",
                 _ => "cannot be read",
             };

@@ -9,7 +9,10 @@ namespace Restic.Net.Repository.Storage;
 /// <summary>
 /// A repository on a REST server (rest-server, <c>rclone serve restic</c>), read with HTTP GET and range
 /// requests as restic's REST protocol describes: <c>GET {path}/{type}/</c> lists (API version 2, falling
-/// back to version 1's plain name list), <c>GET {path}/{type}/{name}</c> reads.
+/// back to version 1's plain name list), <c>GET {path}/{type}/{name}</c> reads. What may pass (no connection, a
+/// broken one, 408, 429, 5xx) is <see cref="ResticBackendUnreachableException"/> and a request past the timeout
+/// <see cref="ResticTimeoutException"/>, both transient; a server that answers otherwise than restic's REST protocol
+/// says answers so every time, and that is a <see cref="ResticCommandException"/>.
 /// </summary>
 internal sealed class RestStorage : RepositoryStorage
 {
@@ -78,9 +81,16 @@ internal sealed class RestStorage : RepositoryStorage
         {
             document = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
         }
-        catch (Exception exception) when (exception is HttpRequestException or IOException or JsonException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
         {
-            throw new ResticBackendUnreachableException($"The REST server at {_location} answered no readable listing of {FolderOf(kind)}/: {exception.Message}", null, null, null, null);
+            throw new ResticBackendUnreachableException($"The connection to the REST server at {_location} broke while listing {FolderOf(kind)}/: {exception.Message}", null, null, null, null);
+        }
+        catch (JsonException exception)
+        {
+            // An answer that is no listing (a web server's HTML page) comes again: not transient.
+            throw new ResticCommandException(
+                $"The REST server at {_location} answered no readable listing of {FolderOf(kind)}/: {exception.Message} Is it a restic REST server (rest-server, rclone serve restic)?",
+                null, null, null, null);
         }
 
         using var parsed = document;
@@ -145,7 +155,8 @@ internal sealed class RestStorage : RepositoryStorage
         using var response = await SendAsync(request, PathOf(kind, name), cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.PartialContent && offset != 0)
         {
-            throw new ResticBackendUnreachableException($"The REST server at {_location} ignored the range request for {PathOf(kind, name)} (answered {(int)response.StatusCode} instead of 206).", null, null, null, null);
+            // A server (or proxy) without range requests ignores them every time: not transient.
+            throw new ResticCommandException($"The REST server at {_location} ignored the range request for {PathOf(kind, name)} (answered {(int)response.StatusCode} instead of 206).", null, null, null, null);
         }
 
         try
@@ -240,7 +251,10 @@ internal sealed class RestStorage : RepositoryStorage
                 HttpStatusCode.NotFound => new FileNotFoundException($"{path} does not exist.", path),
                 HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
                     new ResticBackendAccessDeniedException($"The REST server at {_location} refused access ({(int)response.StatusCode} {response.ReasonPhrase}).", null, null, null, null),
-                _ => new ResticBackendUnreachableException($"The REST server at {_location} answered {(int)response.StatusCode} {response.ReasonPhrase} for {path}.", null, null, null, null),
+                // The statuses HTTP clients retry (as Microsoft.Extensions.Http.Resilience does): the server may recover.
+                HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError =>
+                    new ResticBackendUnreachableException($"The REST server at {_location} answered {(int)response.StatusCode} {response.ReasonPhrase} for {path}.", null, null, null, null),
+                _ => new ResticCommandException($"The REST server at {_location} answered {(int)response.StatusCode} {response.ReasonPhrase} for {path}.", null, null, null, null),
             };
         }
     }

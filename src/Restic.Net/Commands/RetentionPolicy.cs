@@ -6,7 +6,7 @@ namespace Restic.Net;
 /// </summary>
 public sealed record RetentionPolicy
 {
-    /// <summary>The ops-console default: 7 daily, 4 weekly, 6 monthly and 2 yearly snapshots.</summary>
+    /// <summary>A common policy: 7 daily, 4 weekly, 6 monthly and 2 yearly snapshots.</summary>
     public static RetentionPolicy Default { get; } = new() { KeepDaily = 7, KeepWeekly = 4, KeepMonthly = 6, KeepYearly = 2 };
 
     /// <summary>Keep the last N snapshots (<c>--keep-last</c>).</summary>

@@ -4,10 +4,10 @@ namespace Restic.Net;
 /// The storage backend's TLS certificate could not be verified (restic: <c>x509: certificate signed by unknown
 /// authority</c>, a certificate that is not valid for the host name, or an expired one). Trust a private CA or a
 /// self-signed certificate with the repository record's <c>CaCertificateFiles</c> (restic's <c>--cacert</c>), or fix
-/// the server's certificate. restic 0.18 retries this error for minutes; the client stops it at its first retry
+/// the server's certificate; not transient. restic 0.18 retries this error for minutes; the client stops it at its first retry
 /// notice and throws this exception (<see cref="ResticException.ExitCode"/> is then <see langword="null"/>).
 /// </summary>
-public sealed class ResticBackendCertificateException : ResticException
+public sealed class ResticBackendCertificateException : ResticCommandException
 {
     internal ResticBackendCertificateException(string message, int? exitCode, string? commandLine, string? resticMessage, string? standardError)
         : base(message, exitCode, commandLine, resticMessage, standardError)

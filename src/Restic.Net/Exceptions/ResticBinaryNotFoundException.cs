@@ -1,6 +1,6 @@
 namespace Restic.Net;
 
-/// <summary>The restic executable could not be started.</summary>
+/// <summary>The restic executable could not be started. Not transient: install restic or set <see cref="ResticClientOptions.BinaryPath"/>.</summary>
 public sealed class ResticBinaryNotFoundException : ResticException
 {
     internal ResticBinaryNotFoundException(string binaryPath, Exception innerException)

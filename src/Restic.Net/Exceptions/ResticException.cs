@@ -4,6 +4,11 @@ namespace Restic.Net;
 /// The base of every error restic or the client reports. All text it carries is redacted:
 /// no password, URL credential or backend secret appears in it.
 /// </summary>
+/// <remarks>
+/// Failures restic (or the native reader in its place) reports derive from <see cref="ResticCommandException"/>,
+/// so <c>catch (ResticCommandException)</c> catches each of them, and any refined in a later version.
+/// <see cref="IsTransient"/> says whether retrying the same call can help.
+/// </remarks>
 public abstract class ResticException : Exception
 {
     /// <summary>Creates the exception. Only this library derives from it: the client alone sets what it carries.</summary>
@@ -42,4 +47,19 @@ public abstract class ResticException : Exception
 
     /// <summary>The last lines restic wrote to stderr (at most 40, each cut at 2,048 characters), redacted; null when no restic ran for this error.</summary>
     public string? StandardError { get; }
+
+    /// <summary>
+    /// Whether retrying the same call, unchanged, can succeed: true for a locked repository
+    /// (<see cref="ResticRepositoryLockedException"/>), a repository a concurrent prune changed under a native read
+    /// (<see cref="ResticRepositoryChangedException"/>), a backend that could not be reached
+    /// (<see cref="ResticBackendUnreachableException"/>) and a command or read that made no progress in time
+    /// (<see cref="ResticTimeoutException"/>); false for everything else, restic's unclassified failures
+    /// (<see cref="ResticCommandException"/>) included.
+    /// </summary>
+    /// <remarks>
+    /// Like <c>System.Data.Common.DbException.IsTransient</c>: a hint for a retry policy, which should still bound its
+    /// attempts (a lock whose holder crashed stays until it is removed, a mistyped host name stays unknown). It says
+    /// whether the failure may pass, not whether the operation may be repeated: the caller decides that.
+    /// </remarks>
+    public virtual bool IsTransient => false;
 }

@@ -1,6 +1,6 @@
 namespace Restic.Net;
 
-/// <summary>The installed restic lacks a feature the call needs.</summary>
+/// <summary>The installed restic lacks a feature the call needs. Not transient: upgrade restic.</summary>
 public sealed class ResticNotSupportedException : ResticException
 {
     internal ResticNotSupportedException(string feature, Version installedVersion, Version requiredVersion)

@@ -2,9 +2,9 @@ namespace Restic.Net;
 
 /// <summary>
 /// The snapshot exists but has no file or folder at the path a call named (<c>dump</c>, a <c>snapshot:subfolder</c>
-/// reference, a native read). Retrying does not help: list the snapshot to find the right path.
+/// reference, a native read). Not transient: list the snapshot to find the right path.
 /// </summary>
-public sealed class ResticPathNotFoundException : ResticException
+public sealed class ResticPathNotFoundException : ResticCommandException
 {
     internal ResticPathNotFoundException(string path, string message, int? exitCode = null, string? commandLine = null, string? resticMessage = null, string? standardError = null)
         : base(message, exitCode, commandLine, resticMessage, standardError)

@@ -6,10 +6,10 @@ namespace Restic.Net;
 /// did not hash to its id, or the decrypted content was malformed. No data from the file is returned.
 /// </summary>
 /// <remarks>
-/// Retrying does not help: the file as stored is damaged or was tampered with. <c>restic check
+/// Not transient: the file as stored is damaged or was tampered with. <c>restic check
 /// --read-data</c> reports the same damage; <c>restic repair</c> may recover what is left.
 /// </remarks>
-public sealed class ResticRepositoryIntegrityException : ResticException
+public sealed class ResticRepositoryIntegrityException : ResticCommandException
 {
     internal ResticRepositoryIntegrityException(string fileName, string problem, Exception? innerException = null)
         : base($"The repository file {fileName} failed verification: {problem}", null, null, null, null, innerException)

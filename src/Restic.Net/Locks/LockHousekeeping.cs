@@ -284,9 +284,10 @@ internal sealed partial class LockHousekeeping(ResticExecutor executor)
         {
             await executor.RunAsync(ResticCommands.CatLock(id), output, cancellationToken).ConfigureAwait(false);
         }
-        catch (ResticCommandException)
+        catch (ResticCommandException ex) when (ex.GetType() == typeof(ResticCommandException))
         {
-            // Released between list and cat: the lock file no longer exists.
+            // Released between list and cat: restic has no type for a missing lock file ("no such file or directory").
+            // Its refinements (an unreachable backend, a wrong password) say the locks could not be read: they propagate.
             return null;
         }
 

@@ -14,7 +14,7 @@ public readonly record struct BackupPhase
     public static BackupPhase Archival { get; } = new("archival");
 
     /// <summary>restic's value.</summary>
-    public string Value { get; }
+    public string Value { get => field ?? string.Empty; }
 
     /// <summary>Converts restic's value to a phase.</summary>
     /// <param name="value">The value.</param>

@@ -14,7 +14,7 @@ public readonly record struct DumpArchiveFormat
     public static DumpArchiveFormat Zip { get; } = new("zip");
 
     /// <summary>restic's value.</summary>
-    public string Value { get; }
+    public string Value { get => field ?? string.Empty; }
 
     /// <summary>Converts restic's value to a format.</summary>
     /// <param name="value">The value.</param>

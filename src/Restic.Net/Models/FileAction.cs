@@ -26,7 +26,7 @@ public readonly record struct FileAction
     public static FileAction Deleted { get; } = new("deleted");
 
     /// <summary>restic's value.</summary>
-    public string Value { get; }
+    public string Value { get => field ?? string.Empty; }
 
     /// <summary>Converts restic's value to an action.</summary>
     /// <param name="value">The value.</param>

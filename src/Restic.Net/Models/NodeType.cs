@@ -32,7 +32,7 @@ public readonly record struct NodeType
     public static NodeType Irregular { get; } = new("irregular");
 
     /// <summary>restic's value.</summary>
-    public string Value { get; }
+    public string Value { get => field ?? string.Empty; }
 
     /// <summary>Converts restic's value to a node type.</summary>
     /// <param name="value">The value.</param>

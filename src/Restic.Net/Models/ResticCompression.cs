@@ -26,7 +26,7 @@ public readonly record struct ResticCompression
     public static ResticCompression Max { get; } = new("max");
 
     /// <summary>restic's value.</summary>
-    public string Value { get; }
+    public string Value { get => field ?? string.Empty; }
 
     /// <summary>Whether the mode exists only from restic 0.19 (<see cref="Fastest"/>, <see cref="Better"/>).</summary>
     internal bool NeedsLevels => Value is "fastest" or "better";

@@ -23,7 +23,7 @@ public readonly record struct RestoreOverwritePolicy
     public static RestoreOverwritePolicy Never { get; } = new("never");
 
     /// <summary>restic's value.</summary>
-    public string Value { get; }
+    public string Value { get => field ?? string.Empty; }
 
     /// <summary>Converts restic's value to a policy.</summary>
     /// <param name="value">The value.</param>

@@ -20,7 +20,7 @@ public readonly record struct StatsMode
     public static StatsMode RawData { get; } = new("raw-data");
 
     /// <summary>restic's value.</summary>
-    public string Value { get; }
+    public string Value { get => field ?? string.Empty; }
 
     /// <summary>Converts restic's value to a mode.</summary>
     /// <param name="value">The value.</param>

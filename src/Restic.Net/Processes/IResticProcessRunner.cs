@@ -4,7 +4,7 @@ namespace Restic.Net.Processes;
 
 /// <summary>
 /// The process seam: starts restic, streams its output into a sink, and returns its exit code.
-/// Unit tests mock this interface; everything above it is exercised without a process.
+/// Unit tests stand in for it with plain classes (FixtureRunner, DelegateRunner); everything above it is exercised without a process.
 /// </summary>
 internal interface IResticProcessRunner
 {

@@ -18,6 +18,7 @@ public class FailureTests(RepositoryFixture fixture)
 
         Assert.Equal(fixture.Version.Capabilities.WrongPasswordExitCode ? 12 : 1, ex.ExitCode);
         Assert.DoesNotContain("not-the-password", ex.ToString());
+        Assert.False(ex.IsTransient);
     }
 
     [Fact(Timeout = 60000)]
@@ -28,6 +29,7 @@ public class FailureTests(RepositoryFixture fixture)
         var ex = await Assert.ThrowsAsync<ResticRepositoryNotFoundException>(() => client.GetSnapshotsAsync());
 
         Assert.Equal(fixture.Version.Capabilities.RepositoryExitCodes ? 10 : 1, ex.ExitCode);
+        Assert.False(ex.IsTransient);
     }
 
     [Fact(Timeout = 60000)]
@@ -91,6 +93,8 @@ public class FailureTests(RepositoryFixture fixture)
         var locked = await Assert.ThrowsAsync<ResticRepositoryLockedException>(() => client.ForgetAsync(new RetentionPolicy { KeepLast = 1 }));
         Assert.Equal(fixture.Version.Capabilities.RepositoryExitCodes ? 11 : 1, locked.ExitCode);
         Assert.Matches(@"^PID \d+ on ", locked.LockHolder);
+        // Transient, though a lock whose holder was killed stays until it is removed.
+        Assert.True(locked.IsTransient);
 
         var unlocked = await client.UnlockAsync();
 

@@ -26,6 +26,11 @@ public class LockWaitTests(RepositoryFixture fixture, ITestOutputHelper output)
             var ex = await Assert.ThrowsAsync<ResticRepositoryLockedException>(() => client.PruneAsync());
             elapsed = watch.Elapsed;
             Assert.Contains($"PID {held.ProcessId}", ex.LockHolder, StringComparison.Ordinal);
+            Assert.True(ex.IsTransient);
+
+            // The holder finishes: the same call succeeds, as IsTransient promised.
+            await held.ReleaseAsync();
+            await client.PruneAsync();
         }
 
         output.WriteLine($"restic {version.Version}: LockWaitTimeout {options.LockWaitTimeout.TotalSeconds} s, gave up after {elapsed.TotalSeconds:0.00} s");

@@ -46,6 +46,7 @@ public sealed class RestBackendTests : IAsyncLifetime
 
         Assert.IsType<ResticBackendAccessDeniedException>(ex);
         Assert.Contains("401", ex.ResticMessage, StringComparison.Ordinal);
+        Assert.False(ex.IsTransient);
     }
 
     [Fact(Timeout = 120000)]

@@ -53,6 +53,22 @@ public sealed class RestServerTests : IAsyncLifetime
         Assert.DoesNotContain(logs.Lines, l => l.Contains(Password, StringComparison.Ordinal) || l.Contains("wrong-http-password", StringComparison.Ordinal));
     }
 
+    [Fact(Timeout = 120000)]
+    public async Task ServerDown_IsTransient_AndTheSameCallSucceedsOnceItIsBack()
+    {
+        var client = new ResticClient(Options("outage-repo"));
+        await client.InitAsync();
+        await _server.StopAsync();
+
+        // Nothing listens: restic 0.14 fails at once, later versions are stopped at their first retry notice.
+        var ex = await Assert.ThrowsAsync<ResticBackendUnreachableException>(() => client.GetSnapshotsAsync());
+        Assert.True(ex.IsTransient);
+
+        // Retrying the same call, with nothing changed but the server's return, succeeds.
+        await _server.StartAsync();
+        Assert.Empty(await client.GetSnapshotsAsync());
+    }
+
     [Fact(Timeout = 180000)]
     public async Task CancelWhileTheServerHangs_ThrowsWithinTheShutdownTimeoutPlusTheHousekeepingBudget()
     {

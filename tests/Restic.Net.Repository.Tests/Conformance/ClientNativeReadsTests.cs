@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Restic.Net.Extensions.DependencyInjection;
 using Restic.Net.Repository.Tests.Support;
 using Restic.Net.Tests.Support;
@@ -101,10 +102,31 @@ public sealed class ClientNativeReadsTests(FormatVersion2Repository repository) 
             ["Restic:NativeReads"] = "true",
         }).Build();
         var services = new ServiceCollection();
+        services.AddSingleton<IResticNativeReaderFactory>(ResticNativeReads.Default);
         services.AddResticClient(configuration.GetSection("Restic"));
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<IResticClient>();
         Assert.Equal(repository.Snapshots, await client.GetSnapshotsAsync());
+    }
+
+    [Fact]
+    public async Task NativeReads_true_without_a_registered_reader_fails_at_start_naming_what_to_add()
+    {
+        // The DI package does not reference the reader: the container must hold one.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Restic:Repository"] = repository.Repository,
+            ["Restic:Password"] = TestRestic.Password,
+            ["Restic:NativeReads"] = "true",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddResticClient(configuration.GetSection("Restic"));
+        await using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IResticClient>());
+
+        Assert.Contains("ResticNativeReads.Default", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Restic.Net.Repository", ex.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => _folder.Dispose();

@@ -137,6 +137,7 @@ public abstract class DamageTests<TRepository>(TRepository repository) : IClassF
             var error = await Assert.ThrowsAsync<ResticRepositoryIntegrityException>(() => ReadEveryFileAsync(reader));
             Assert.Equal(packName, error.FileName);
             Assert.Contains("missing", error.Message, StringComparison.Ordinal);
+            Assert.False(error.IsTransient);
         }
 
         await using var fresh = await OpenAsync(copy);
@@ -202,7 +203,8 @@ public abstract class DamageTests<TRepository>(TRepository repository) : IClassF
         // that leaves nothing unused rewrites that pack and deletes it, under the reader's loaded index.
         await TestRestic.RunAsync(copy, cache, "forget", repository.Snapshots[0].Id.Value);
         await TestRestic.RunAsync(copy, cache, "prune", "--max-unused", "0");
-        await Assert.ThrowsAsync<ResticRepositoryChangedException>(() => ReadEveryFileAsync(reader));
+        var changed = await Assert.ThrowsAsync<ResticRepositoryChangedException>(() => ReadEveryFileAsync(reader));
+        Assert.True(changed.IsTransient);
 
         // The retry loads the current index and reads every file as backed up; the forgotten snapshot is gone.
         await ReadEveryFileAsync(reader, compareWithSource: true);
@@ -212,7 +214,7 @@ public abstract class DamageTests<TRepository>(TRepository repository) : IClassF
     [Fact]
     public async Task A_wrong_password_and_a_missing_repository_are_typed()
     {
-        await Assert.ThrowsAsync<ResticWrongPasswordException>(() => ResticRepositoryReader.OpenAsync(repository.Location, ResticPassword.FromValue("not the password")));
+        Assert.False((await Assert.ThrowsAsync<ResticWrongPasswordException>(() => ResticRepositoryReader.OpenAsync(repository.Location, ResticPassword.FromValue("not the password")))).IsTransient);
         await Assert.ThrowsAsync<ResticRepositoryNotFoundException>(() => ResticRepositoryReader.OpenAsync(new LocalRepository(_folder.Combine("none")), repository.Password));
         await Assert.ThrowsAsync<NotSupportedException>(() => ResticRepositoryReader.OpenAsync(repository.Location, ResticPassword.FromCommand("echo secret")));
         await Assert.ThrowsAsync<ResticCommandException>(() => ResticRepositoryReader.OpenAsync(repository.Location, ResticPassword.FromFile(_folder.Combine("no-password-file"))));

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Moq;
 using Restic.Net.Output;
 using Restic.Net.Processes;
 using Restic.Net.Tests.Support;
@@ -87,6 +86,8 @@ public class BackendRejectionTests
 
         Assert.IsType(expected, ex);
         Assert.Equal(exitCode, ex.ExitCode);
+        // Refused credentials and certificates stay refused; a backend nobody answers for may come back.
+        Assert.Equal(expected == typeof(ResticBackendUnreachableException), ex.IsTransient);
         Assert.Contains(advice, ex.Message, StringComparison.Ordinal);
         Assert.StartsWith("Fatal:", ex.ResticMessage, StringComparison.Ordinal);
     }
@@ -144,6 +145,7 @@ public class BackendRejectionTests
         var ex = await Assert.ThrowsAnyAsync<ResticException>(() => client.GetSnapshotsAsync());
 
         Assert.IsType(expected, ex);
+        Assert.Equal(expected == typeof(ResticBackendUnreachableException), ex.IsTransient);
         Assert.True(stopped.Task.IsCompleted, "restic was interrupted");
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
         Assert.Null(ex.ExitCode);
@@ -156,9 +158,7 @@ public class BackendRejectionTests
     [Fact(Timeout = 30000)]
     public async Task RetryNotice_OtherErrorOrAnOutageAfterOpening_LetsResticRetry()
     {
-        var runner = new FixtureRunner("0.18.0", _ => throw new InvalidOperationException());
-        runner.Mock.Setup(r => r.RunAsync(It.Is<ResticInvocation>(i => i.Arguments[0] != "version"), It.IsAny<IResticOutputSink>(), It.IsAny<CancellationToken>()))
-            .Returns(async (ResticInvocation _, IResticOutputSink sink, CancellationToken ct) =>
+        var runner = new FixtureRunner("0.18.0", _ => throw new InvalidOperationException()).Scripted(async (_, sink, ct) =>
             {
                 sink.OnStandardErrorLine("Stat(<config/>) returned error, retrying after 720.5ms: Head \"http://127.0.0.1:8000/r/config\": unexpected HTTP response (500): 500 Internal Server Error");
                 // A server restarting while restic already works: refused, but not while opening.
@@ -197,9 +197,7 @@ public class BackendRejectionTests
     /// <summary>Like restic 0.18 retrying a refused request: prints the notice, then waits until it is interrupted.</summary>
     private static FixtureRunner RetryingRunner(string notice, TaskCompletionSource stopped)
     {
-        var runner = new FixtureRunner("0.18.0", _ => throw new InvalidOperationException());
-        runner.Mock.Setup(r => r.RunAsync(It.Is<ResticInvocation>(i => i.Arguments[0] != "version"), It.IsAny<IResticOutputSink>(), It.IsAny<CancellationToken>()))
-            .Returns(async (ResticInvocation _, IResticOutputSink sink, CancellationToken ct) =>
+        var runner = new FixtureRunner("0.18.0", _ => throw new InvalidOperationException()).Scripted(async (_, sink, ct) =>
             {
                 sink.OnStandardErrorLine(notice);
                 try

@@ -1,5 +1,4 @@
 using System.Text;
-using Moq;
 using Restic.Net.CommandLines;
 using Restic.Net.Execution;
 using Restic.Net.Output;
@@ -369,9 +368,6 @@ public class BrowseTests
     /// <summary>A runner whose non-version commands are scripted: it writes to the raw stdout itself.</summary>
     private static FixtureRunner RawRunner(Func<ResticInvocation, CancellationToken, Task<int>> run)
     {
-        var runner = new FixtureRunner("0.18.0", _ => throw new InvalidOperationException());
-        runner.Mock.Setup(r => r.RunAsync(It.Is<ResticInvocation>(i => i.Arguments[0] != "version"), It.IsAny<IResticOutputSink>(), It.IsAny<CancellationToken>()))
-            .Returns((ResticInvocation invocation, IResticOutputSink _, CancellationToken ct) => run(invocation, ct));
-        return runner;
+        return new FixtureRunner("0.18.0", _ => throw new InvalidOperationException()).Scripted((invocation, _, ct) => run(invocation, ct));
     }
 }

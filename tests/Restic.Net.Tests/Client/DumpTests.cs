@@ -1,4 +1,3 @@
-using Moq;
 using Restic.Net.CommandLines;
 using Restic.Net.Execution;
 using Restic.Net.Output;
@@ -159,10 +158,7 @@ public class DumpTests
 
     private static FixtureRunner ScriptedRunner(Func<ResticInvocation, CancellationToken, Task<int>> run)
     {
-        var runner = new FixtureRunner("0.18.0", _ => throw new InvalidOperationException());
-        runner.Mock.Setup(r => r.RunAsync(It.Is<ResticInvocation>(i => i.Arguments[0] != "version"), It.IsAny<IResticOutputSink>(), It.IsAny<CancellationToken>()))
-            .Returns((ResticInvocation invocation, IResticOutputSink _, CancellationToken ct) => run(invocation, ct));
-        return runner;
+        return new FixtureRunner("0.18.0", _ => throw new InvalidOperationException()).Scripted((invocation, _, ct) => run(invocation, ct));
     }
 
     private sealed class FailingStream : MemoryStream

@@ -16,6 +16,7 @@ public class ErrorMappingTests
 
         Assert.Equal(exitCode, ex.ExitCode);
         Assert.Contains("wrong password", ex.Message);
+        Assert.False(ex.IsTransient);
     }
 
     [Theory]
@@ -30,6 +31,7 @@ public class ErrorMappingTests
 
         Assert.Equal(exitCode, ex.ExitCode);
         Assert.Contains("Is there a repository", ex.ResticMessage);
+        Assert.False(ex.IsTransient);
     }
 
     [Theory]
@@ -44,6 +46,7 @@ public class ErrorMappingTests
 
         Assert.Equal(exitCode, ex.ExitCode);
         Assert.Matches(@"^PID \d+ on vm by root \(UID 0, GID 0\)$", ex.LockHolder);
+        Assert.True(ex.IsTransient);
     }
 
     [Theory]
@@ -58,6 +61,7 @@ public class ErrorMappingTests
 
         Assert.Equal(exitCode, ex.ExitCode);
         Assert.StartsWith("restic backup was stopped by signal 2 (SIGINT), which this client did not send", ex.Message);
+        Assert.False(ex.IsTransient);
     }
 
     [Fact]
@@ -157,6 +161,7 @@ public class ErrorMappingTests
 
         Assert.Equal(1, ex.ExitCode);
         Assert.Contains("found", ex.ResticMessage);
+        Assert.False(ex.IsTransient);
     }
 
     // restic 0.14's stderr when a TLS server refused the client certificate after the handshake
@@ -171,6 +176,8 @@ public class ErrorMappingTests
 
         Assert.Contains("could not be reached or closed the connection", ex.Message);
         Assert.Contains("Is there a repository", ex.ResticMessage);
+        // A refused client certificate ends so too: nothing says that a retry can help.
+        Assert.False(ex.IsTransient);
     }
 
     // restic 0.14 fails at once where later versions retry for 15 minutes (the client stops those at the first notice).
@@ -185,6 +192,7 @@ public class ErrorMappingTests
 
         Assert.Equal(1, ex.ExitCode);
         Assert.Contains("check that the server runs", ex.Message);
+        Assert.True(ex.IsTransient);
     }
 
     [Fact]

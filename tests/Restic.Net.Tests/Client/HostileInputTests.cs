@@ -1,4 +1,3 @@
-using Moq;
 using Restic.Net.Output;
 using Restic.Net.Processes;
 using Restic.Net.Tests.Support;
@@ -211,18 +210,19 @@ public class HostileInputTests
     [Fact]
     public async Task RunnerFailureWhileReading_IsWrappedWithContext()
     {
-        var mock = new Moq.Mock<Restic.Net.Processes.IResticProcessRunner>();
-        mock.Setup(r => r.RunAsync(Moq.It.Is<Restic.Net.Processes.ResticInvocation>(i => i.Arguments[0] == "version"), Moq.It.IsAny<Restic.Net.Output.IResticOutputSink>(), Moq.It.IsAny<CancellationToken>()))
-            .Returns((Restic.Net.Processes.ResticInvocation _, Restic.Net.Output.IResticOutputSink sink, CancellationToken _) =>
+        var runner = new DelegateRunner((invocation, sink, _) =>
+        {
+            if (invocation.Arguments[0] != "version")
             {
-                sink.OnStandardOutputLine(Fixture.Load("0.18.0", "version").StandardOutput.AsSpan().TrimEnd((byte)'\n'));
-                return Task.FromResult(0);
-            });
-        mock.Setup(r => r.RunAsync(Moq.It.Is<Restic.Net.Processes.ResticInvocation>(i => i.Arguments[0] == "snapshots"), Moq.It.IsAny<Restic.Net.Output.IResticOutputSink>(), Moq.It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new IOException("broken pipe"));
+                return Task.FromException<int>(new IOException("broken pipe"));
+            }
+
+            sink.OnStandardOutputLine(Fixture.Load("0.18.0", "version").StandardOutput.AsSpan().TrimEnd((byte)'\n'));
+            return Task.FromResult(0);
+        });
         var options = new ResticClientOptions { Repository = new LocalRepository("/r"), Password = ResticPassword.FromValue("a-long-password") };
 
-        var ex = await Assert.ThrowsAsync<ResticOutputException>(() => new ResticClient(options, mock.Object, null, null).GetSnapshotsAsync());
+        var ex = await Assert.ThrowsAsync<ResticOutputException>(() => new ResticClient(options, runner, null, null).GetSnapshotsAsync());
 
         Assert.Contains("restic snapshots", ex.Message);
         Assert.IsType<IOException>(ex.InnerException);

@@ -84,6 +84,22 @@ public class LocksTests
 
     [Theory]
     [InlineData("0.14.0")]
+    [InlineData("0.19.1")]
+    public async Task GetLocksAsync_BackendGoneBetweenListAndCat_Throws_InsteadOfLeavingTheLockOut(string version)
+    {
+        // A typed failure (here restic 0.14's, recorded) derives from ResticCommandException too, but says nothing about the lock.
+        const string Refused = "Fatal: unable to open config file: client.Head: Head \"http://127.0.0.1:9/repo/config\": dial tcp 127.0.0.1:9: connect: connection refused\n";
+        var runner = new FixtureRunner(version, invocation => invocation.Arguments[0] == "list"
+            ? Fixture.Load(version, "list-locks")
+            : Fixture.Inline("", Refused, 1));
+
+        var ex = await Assert.ThrowsAsync<ResticBackendUnreachableException>(() => runner.CreateClient().GetLocksAsync());
+
+        Assert.True(ex.IsTransient);
+    }
+
+    [Theory]
+    [InlineData("0.14.0")]
     [InlineData("0.18.0")]
     [InlineData("0.19.1")]
     public async Task UnlockAsync_StaleLock_ReportsTheRemovedLockWithItsHolder(string version)

@@ -1,4 +1,3 @@
-using Moq;
 using Restic.Net.Locks;
 using Restic.Net.Output;
 using Restic.Net.Processes;
@@ -53,9 +52,7 @@ public class RepositoryGateTests
         var backupRunning = new TaskCompletionSource();
         var releaseBackup = new TaskCompletionSource();
         var started = new List<string>();
-        var mock = new Mock<IResticProcessRunner>();
-        mock.Setup(r => r.RunAsync(It.IsAny<ResticInvocation>(), It.IsAny<IResticOutputSink>(), It.IsAny<CancellationToken>()))
-            .Returns(async (ResticInvocation invocation, IResticOutputSink sink, CancellationToken _) =>
+        var runner = new DelegateRunner(async (invocation, sink, _) =>
             {
                 var verb = invocation.Arguments[0];
                 var fixture = Fixture.Load("0.18.0", verb == "backup" ? "backup" : verb == "forget" ? "forget" : "version");
@@ -78,8 +75,8 @@ public class RepositoryGateTests
                 return fixture.ExitCode;
             });
         var options = new ResticClientOptions { Repository = new LocalRepository(repository), Password = ResticPassword.FromValue("password") };
-        var backupClient = new ResticClient(options, mock.Object, null, null);
-        var forgetClient = new ResticClient(options, mock.Object, null, null);
+        var backupClient = new ResticClient(options, runner, null, null);
+        var forgetClient = new ResticClient(options, runner, null, null);
 
         var backup = backupClient.BackupAsync(["/data"]);
         await backupRunning.Task;

@@ -1,18 +1,18 @@
 using Microsoft.Extensions.Logging;
-using Moq;
 using Restic.Net.Output;
 using Restic.Net.Processes;
 
 namespace Restic.Net.Tests.Support;
 
 /// <summary>
-/// A mocked process seam that answers each invocation with a recorded fixture: <c>version</c>
-/// with the version's own recording, everything else as the test chooses.
+/// The process seam answering each invocation with a recorded fixture: <c>version</c> with the version's own
+/// recording, everything else as the test chooses (or as a script, see <see cref="Scripted"/>).
 /// </summary>
-internal sealed class FixtureRunner
+internal sealed class FixtureRunner : IResticProcessRunner
 {
     private readonly string _version;
     private readonly Func<ResticInvocation, IResticOutputSink, Fixture> _respond;
+    private Func<ResticInvocation, IResticOutputSink, CancellationToken, Task<int>>? _script;
 
     public FixtureRunner(string version, Func<ResticInvocation, Fixture> respond)
         : this(version, (invocation, _) => respond(invocation))
@@ -24,66 +24,79 @@ internal sealed class FixtureRunner
     {
         _version = version;
         _respond = respond;
-        Mock.Setup(r => r.RunAsync(It.IsAny<ResticInvocation>(), It.IsAny<IResticOutputSink>(), It.IsAny<CancellationToken>()))
-            .Returns(async (ResticInvocation invocation, IResticOutputSink sink, CancellationToken cancellationToken) =>
-            {
-                lock (Invocations)
-                {
-                    Invocations.Add(invocation);
-                }
-
-                if (Hold is { } hold)
-                {
-                    await hold(invocation, cancellationToken);
-                }
-
-                if (invocation.StandardInput is { } input)
-                {
-                    using var buffer = new MemoryStream();
-                    await input.CopyToAsync(buffer, cancellationToken);
-                    StandardInputs.Add(buffer.ToArray());
-                }
-
-                if (ProcessId is { } pid)
-                {
-                    sink.OnProcessStarted(pid);
-                }
-
-                var fixture = invocation.Arguments[0] == "version" ? Fixture.Load(_version, "version") : _respond(invocation, sink);
-                if (invocation.StandardOutput is { } output)
-                {
-                    // Raw output (dump, streamed listings): the bytes as restic wrote them.
-                    await output.WriteAsync(fixture.StandardOutput, cancellationToken);
-                    await output.FlushAsync(cancellationToken);
-                }
-                else
-                {
-                    // Through the real line splitter, in chunks as a pipe delivers them: a last line
-                    // without its LF reaches the sink as cut output, as it would from restic.
-                    using var splitter = new LineSplitter(sink);
-                    var bytes = fixture.StandardOutput.AsSpan();
-                    while (!bytes.IsEmpty)
-                    {
-                        var buffer = splitter.GetBuffer();
-                        var count = Math.Min(Math.Min(buffer.Length, bytes.Length), 4096);
-                        bytes[..count].CopyTo(buffer);
-                        splitter.Commit(count);
-                        bytes = bytes[count..];
-                    }
-
-                    splitter.End();
-                }
-
-                foreach (var line in fixture.StandardErrorLines())
-                {
-                    sink.OnStandardErrorLine(line);
-                }
-
-                return fixture.ExitCode;
-            });
     }
 
-    public Mock<IResticProcessRunner> Mock { get; } = new(MockBehavior.Strict);
+    /// <summary>
+    /// Answers every command but <c>version</c> with <paramref name="run"/> instead of a recording: a restic that
+    /// prints as it goes, waits, or fails in a way no recording shows. Such runs are not added to <see cref="Invocations"/>.
+    /// </summary>
+    public FixtureRunner Scripted(Func<ResticInvocation, IResticOutputSink, CancellationToken, Task<int>> run)
+    {
+        _script = run;
+        return this;
+    }
+
+    public async Task<int> RunAsync(ResticInvocation invocation, IResticOutputSink sink, CancellationToken cancellationToken)
+    {
+        if (_script is not null && invocation.Arguments[0] != "version")
+        {
+            return await _script(invocation, sink, cancellationToken);
+        }
+
+        lock (Invocations)
+        {
+            Invocations.Add(invocation);
+        }
+
+        if (Hold is { } hold)
+        {
+            await hold(invocation, cancellationToken);
+        }
+
+        if (invocation.StandardInput is { } input)
+        {
+            using var buffer = new MemoryStream();
+            await input.CopyToAsync(buffer, cancellationToken);
+            StandardInputs.Add(buffer.ToArray());
+        }
+
+        if (ProcessId is { } pid)
+        {
+            sink.OnProcessStarted(pid);
+        }
+
+        var fixture = invocation.Arguments[0] == "version" ? Fixture.Load(_version, "version") : _respond(invocation, sink);
+        if (invocation.StandardOutput is { } output)
+        {
+            // Raw output (dump, streamed listings): the bytes as restic wrote them.
+            await output.WriteAsync(fixture.StandardOutput, cancellationToken);
+            await output.FlushAsync(cancellationToken);
+        }
+        else
+        {
+            // Through the real line splitter, in chunks as a pipe delivers them: a last line
+            // without its LF reaches the sink as cut output, as it would from restic.
+            using var splitter = new LineSplitter(sink);
+            var bytes = fixture.StandardOutput.AsSpan();
+            while (!bytes.IsEmpty)
+            {
+                var buffer = splitter.GetBuffer();
+                var count = Math.Min(Math.Min(buffer.Length, bytes.Length), 4096);
+                bytes[..count].CopyTo(buffer);
+                splitter.Commit(count);
+                bytes = bytes[count..];
+            }
+
+            splitter.End();
+        }
+
+        foreach (var line in fixture.StandardErrorLines())
+        {
+            sink.OnStandardErrorLine(line);
+        }
+
+        return fixture.ExitCode;
+    }
 
     public List<ResticInvocation> Invocations { get; } = [];
 
@@ -108,7 +121,7 @@ internal sealed class FixtureRunner
             Password = ResticPassword.FromValue("fixture-password"),
         };
         configure?.Invoke(options);
-        return new ResticClient(options, Mock.Object, loggerFactory, timeProvider);
+        return new ResticClient(options, this, loggerFactory, timeProvider);
     }
 
     public IReadOnlyList<string> LastArguments => Invocations[^1].Arguments;
