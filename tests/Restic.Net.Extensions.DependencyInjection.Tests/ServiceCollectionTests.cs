@@ -117,7 +117,7 @@ public class ServiceCollectionTests
     }
 
     [Fact]
-    public void AddResilience_PipelineFromTheContainer_BecomesTheClientsPipeline()
+    public void AddResilience_PipelineFromTheContainer_BecomesTheClientsPolicy()
     {
         var pipeline = new ResiliencePipelineBuilder().AddTimeout(TimeSpan.FromMinutes(1)).Build();
         var services = new ServiceCollection();
@@ -129,9 +129,40 @@ public class ServiceCollectionTests
         using var provider = services.BuildServiceProvider();
         var monitor = provider.GetRequiredService<IOptionsMonitor<ResticClientOptions>>();
 
-        Assert.Same(pipeline, monitor.Get("offsite").Resilience);
-        Assert.NotNull(monitor.Get("local").Resilience);
-        Assert.NotSame(pipeline, monitor.Get("local").Resilience);
+        Assert.Same(pipeline, Assert.IsType<PollyResiliencePolicy>(monitor.Get("offsite").Resilience).Pipeline);
+        var local = Assert.IsType<PollyResiliencePolicy>(monitor.Get("local").Resilience).Pipeline;
+        Assert.NotSame(pipeline, local);
+        Assert.Null(monitor.Get(Options.DefaultName).Resilience);
+    }
+
+    [Fact]
+    public async Task PollyAdapter_RunsEachAttemptInThePipeline_WithTheCommandAsOperationKey()
+    {
+        var keys = new List<string?>();
+        var pipeline = new ResiliencePipelineBuilder()
+            .AddRetry(new Polly.Retry.RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<ResticRepositoryLockedException>(),
+                Delay = TimeSpan.Zero,
+                MaxRetryAttempts = 2,
+                OnRetry = args =>
+                {
+                    keys.Add(args.Context.OperationKey);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+        var policy = new PollyResiliencePolicy(pipeline);
+        var context = new ResticCommandContext { Operation = "prune", Repository = "/srv/repo" };
+        var attempts = 0;
+
+        await policy.ExecuteAsync(
+            _ => ++attempts < 3 ? throw ResticModelFactory.RepositoryLockedException("repository is already locked") : ValueTask.CompletedTask,
+            context,
+            CancellationToken.None);
+
+        Assert.Equal(3, attempts);
+        Assert.Equal(["prune", "prune"], keys);
     }
 
     [Fact]

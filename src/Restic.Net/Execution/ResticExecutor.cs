@@ -144,20 +144,21 @@ internal sealed partial class ResticExecutor
         using var telemetry = ResticTelemetry.StartCommand(command.Operation, RepositoryName, _time);
 
         // Whether the policy may see a failure (and so retry it): only one nothing was delivered for, no input was
-        // read for, and that a retry could cure; never the caller's cancellation or the client's disposal.
+        // read for, and that a retry could cure (IsTransient); never the caller's cancellation or the client's disposal.
         bool MayRetry(Exception failure) =>
             hasDelivered?.Invoke() != true && command.StandardInput is null && failure switch
             {
                 OperationCanceledException => !runToken.IsCancellationRequested,
-                ResticWrongPasswordException or ResticRepositoryNotFoundException or ResticBinaryNotFoundException or ResticNotSupportedException => false,
-                ResticException => true,
+                ResticException restic => restic.IsTransient,
                 _ => false,
             };
 
         async Task<ResticRun> ExecuteAsync()
         {
             var outcome = new AttemptOutcome();
-            await _policy.ExecuteAsync(
+            // The version query is shared by every client of the executable: no one client's policy runs it.
+            var policy = command.Operation == "version" ? SingleAttempt.Instance : _policy;
+            await policy.ExecuteAsync(
                 async attemptToken =>
                 {
                     if (Interlocked.Exchange(ref outcome.Running, 1) != 0)
@@ -512,5 +513,14 @@ internal sealed partial class ResticExecutor
         public int Running;
         public ResticRun? Run;
         public ExceptionDispatchInfo? Failure;
+    }
+
+    /// <summary>Runs a command once: for the shared version query.</summary>
+    private sealed class SingleAttempt : ResticResiliencePolicy
+    {
+        public static readonly SingleAttempt Instance = new();
+
+        public override ValueTask ExecuteAsync(Func<CancellationToken, ValueTask> attempt, ResticCommandContext context, CancellationToken cancellationToken) =>
+            attempt(cancellationToken);
     }
 }

@@ -9,12 +9,13 @@ namespace Restic.Net;
 /// <para>
 /// The client calls <see cref="ExecuteAsync"/> once per command. Each call of its <c>attempt</c> starts restic once
 /// and completes when restic has exited. An attempt throws only a failure that is safe to retry: a
-/// <see cref="ResticException"/> (a locked repository, an unreachable backend, a timeout, ...) of a run that
-/// delivered nothing to the caller yet and read no input, or the <see cref="OperationCanceledException"/> of the
+/// <see cref="ResticException"/> whose <see cref="ResticException.IsTransient"/> is true (a locked repository, a
+/// repository changed by a prune, an unreachable backend, a timeout) of a run that delivered nothing to the caller
+/// yet and read no input, or the <see cref="OperationCanceledException"/> of the
 /// token the policy passed to it. Every other outcome completes the attempt normally and the client throws it after
 /// <see cref="ExecuteAsync"/> returned, so that no policy can retry it: a stream after its first event, a backup
-/// whose input was read, a wrong password, a missing repository or restic binary, a feature restic lacks, invalid
-/// input, the caller's cancellation and the client's disposal.
+/// whose input was read, every failure that is not transient (a wrong password, a missing repository or restic
+/// binary, a feature restic lacks, invalid input), the caller's cancellation and the client's disposal.
 /// </para>
 /// <para>
 /// Call <c>attempt</c> at least once and never twice at the same time (hedging is not supported). When the policy

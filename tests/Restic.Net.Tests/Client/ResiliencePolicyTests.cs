@@ -51,12 +51,19 @@ public class ResiliencePolicyTests
     {
         var consumed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var locked = Fixture.Load("0.18.0", "locked");
-        var runner = new FixtureRunner("0.18.0", (_, sink) =>
+        var runs = 0;
+        var runner = new FixtureRunner("0.18.0", _ => throw new InvalidOperationException()).Scripted(async (_, sink, ct) =>
         {
             // One event reaches the consumer, then restic fails as a locked repository does.
+            Interlocked.Increment(ref runs);
             sink.OnStandardOutputLine("""{"message_type":"status","percent_done":0.5,"total_files":2,"files_done":1,"total_bytes":20,"bytes_done":10}"""u8);
-            consumed.Task.Wait();
-            return locked;
+            await consumed.Task.WaitAsync(TimeSpan.FromSeconds(20), ct);
+            foreach (var line in locked.StandardErrorLines())
+            {
+                sink.OnStandardErrorLine(line);
+            }
+
+            return locked.ExitCode;
         });
         var policy = new RetryEverything(5);
         var client = runner.CreateClient(o => o.Resilience = policy);
@@ -73,7 +80,7 @@ public class ResiliencePolicyTests
 
         Assert.IsType<BackupStatusEvent>(Assert.Single(events));
         Assert.Empty(policy.Seen);
-        Assert.Single(runner.Commands);
+        Assert.Equal(1, runs);
         Assert.NotNull(ex.ExitCode);
     }
 
