@@ -126,7 +126,7 @@ internal static class Cookbook
         var nodes = 0;
         // begin-snippet: list
         // Resolve "latest" once, then list by id: a backup finishing meanwhile cannot change the answer.
-        var latest = (await client.GetSnapshotsAsync(new SnapshotsOptions { Latest = 1 }))[^1];
+        var latest = await client.GetSnapshotAsync(SnapshotReference.Latest); // throws ResticSnapshotNotFoundException when there is none
 
         // Every node of the snapshot, streamed (memory stays bounded for any size).
         await foreach (var node in client.GetNodesAsync(latest.Id, new ListOptions { Paths = [folder], Recursive = true }))

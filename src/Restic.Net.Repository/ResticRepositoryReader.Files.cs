@@ -29,6 +29,26 @@ public sealed partial class ResticRepositoryReader
     /// <exception cref="NotSupportedException">The path is a folder or another kind of node (restic dumps a folder as an archive: use <see cref="IResticClient.DumpAsync"/>).</exception>
     public async Task<Stream> OpenFileAsync(SnapshotReference snapshot, string path, SnapshotFilter? filter = null, CancellationToken cancellationToken = default)
     {
+        var (stream, type) = await OpenNodeAsync(snapshot, path, filter, cancellationToken).ConfigureAwait(false);
+        return stream ?? throw new NotSupportedException($"{path} is a {type}, not a file: the native reader streams files; restic dumps folders as archives (ResticClient.DumpAsync).");
+    }
+
+    /// <summary>
+    /// Opens a file of a snapshot as <see cref="OpenFileAsync"/> does, or returns null when the path names a folder or
+    /// another node that is not a regular file, instead of throwing <see cref="NotSupportedException"/>.
+    /// </summary>
+    /// <param name="snapshot">The snapshot, optionally narrowed to a subfolder (the path is then inside it).</param>
+    /// <param name="path">The absolute path of the file inside the snapshot.</param>
+    /// <param name="filter">Narrows which snapshot <c>latest</c> means, or null.</param>
+    /// <param name="cancellationToken">Cancels the opening.</param>
+    /// <returns>The stream (dispose it), or null for a path that is not a file.</returns>
+    /// <exception cref="ResticSnapshotNotFoundException">No snapshot matches the reference.</exception>
+    /// <exception cref="ResticPathNotFoundException">The snapshot has no such path, or a name on it is ambiguous (see <see cref="OpenFileAsync"/>).</exception>
+    public async Task<Stream?> TryOpenFileAsync(SnapshotReference snapshot, string path, SnapshotFilter? filter = null, CancellationToken cancellationToken = default) =>
+        (await OpenNodeAsync(snapshot, path, filter, cancellationToken).ConfigureAwait(false)).Stream;
+
+    private async Task<(Stream? Stream, string Type)> OpenNodeAsync(SnapshotReference snapshot, string path, SnapshotFilter? filter, CancellationToken cancellationToken)
+    {
         ThrowIfDisposed();
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!path.StartsWith('/'))
@@ -40,7 +60,7 @@ public sealed partial class ResticRepositoryReader
         var node = await FindNodeAsync(root, path, basis, cancellationToken).ConfigureAwait(false);
         if (node is null || node.Type != "file")
         {
-            throw new NotSupportedException($"{path} is a {node?.Type ?? "dir"}, not a file: the native reader streams files; restic dumps folders as archives (ResticClient.DumpAsync).");
+            return (null, node?.Type ?? "dir");
         }
 
         var index = basis;
@@ -64,6 +84,6 @@ public sealed partial class ResticRepositoryReader
         }
 
         // The stream's reads tell a prune from damage against the index the lengths came from.
-        return new SnapshotFileStream(this, blobs, ends, index);
+        return (new SnapshotFileStream(this, blobs, ends, index), "file");
     }
 }

@@ -60,10 +60,8 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
     /// <summary>The repository's config (id, format version, chunker polynomial), read when the reader was opened.</summary>
     public RepositoryInfo Config => _config;
 
-    /// <summary>True for a backend the reader can open: a local folder or a REST server.</summary>
-    /// <param name="repository">The repository.</param>
-    /// <returns>Whether <see cref="OpenAsync"/> supports its backend.</returns>
-    public static bool Supports(ResticRepository repository) => repository is LocalRepository or RestRepository;
+    /// <summary>True for a backend the reader can open: a local folder or a REST server (<see cref="ResticNativeReads.CanRead"/> is the public check).</summary>
+    internal static bool Supports(ResticRepository repository) => repository is LocalRepository or RestRepository;
 
     /// <summary>
     /// Opens a repository: reads its config, finds the key file the password opens (one scrypt derivation per

@@ -11,6 +11,12 @@ namespace Restic.Net;
 /// </remarks>
 public interface IResticClient
 {
+    /// <summary>
+    /// The repository the client works on. Its <see cref="ResticRepository.ToString"/> and
+    /// <see cref="ResticRepository.RedactedLocation"/> hide credentials and are safe to log.
+    /// </summary>
+    ResticRepository Repository { get; }
+
     /// <summary>Reports the installed restic's version and capabilities (<c>restic version</c>). Cached per client.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The version.</returns>
@@ -44,6 +50,18 @@ public interface IResticClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The snapshots.</returns>
     Task<IReadOnlyList<Snapshot>> GetSnapshotsAsync(SnapshotsOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Finds the one snapshot a reference names (<c>restic snapshots ID</c>): a full id, an id prefix, or
+    /// <see cref="SnapshotReference.Latest"/> narrowed by <paramref name="filter"/>.
+    /// </summary>
+    /// <param name="snapshot">The snapshot; without a subfolder.</param>
+    /// <param name="filter">Narrows which snapshot <c>latest</c> means (host, tags, paths); null for any.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The snapshot.</returns>
+    /// <exception cref="ResticSnapshotNotFoundException">No snapshot matches (an empty repository has no <c>latest</c>), or a prefix matches several.</exception>
+    /// <exception cref="ArgumentException">The reference is empty or names a subfolder.</exception>
+    Task<Snapshot> GetSnapshotAsync(SnapshotReference snapshot, SnapshotFilter? filter = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Lists snapshots in groups (<c>restic snapshots --group-by</c>). With <see cref="SnapshotsOptions.Latest"/>,
@@ -153,7 +171,7 @@ public interface IResticClient
 
     /// <summary>
     /// Writes a file of a snapshot, or an archive (tar or zip) of a folder, to a stream (<c>restic dump</c>).
-    /// <see cref="ResticClientExtensions.OpenDumpAsync"/> returns a readable stream instead.
+    /// <see cref="OpenDumpAsync"/> returns a readable stream instead.
     /// </summary>
     /// <param name="snapshot">The snapshot, optionally narrowed to a subfolder (restic 0.16+).</param>
     /// <param name="path">The absolute path of the file or folder inside the snapshot.</param>
@@ -163,6 +181,22 @@ public interface IResticClient
     /// <returns>A task that completes when restic has exited and the destination was flushed.</returns>
     /// <exception cref="ResticSnapshotNotFoundException">No snapshot matches the reference.</exception>
     Task DumpAsync(SnapshotReference snapshot, string path, Stream destination, DumpOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Opens a file of a snapshot, or an archive of a folder, as a readable stream (<c>restic dump</c>). Through
+    /// restic, restic runs while the stream is read, paced by the reader; reaching the end awaits restic's exit and
+    /// throws its typed exception if it failed, so a stream read to the end without an exception is complete, and
+    /// disposing the stream early stops restic gracefully. With native reads a file (not an archive) is a seekable
+    /// stream over the repository (<see cref="Stream.CanSeek"/> is true).
+    /// </summary>
+    /// <param name="snapshot">The snapshot, optionally narrowed to a subfolder (restic 0.16+).</param>
+    /// <param name="path">The absolute path of the file or folder inside the snapshot.</param>
+    /// <param name="options">The archive format and the filter for <c>latest</c>; null for restic's defaults.</param>
+    /// <param name="cancellationToken">Cancels the opening, and through restic also the reading, gracefully.</param>
+    /// <returns>The stream, once restic produced its first bytes or ended; a dump that fails at once throws here.</returns>
+    /// <exception cref="ResticSnapshotNotFoundException">No snapshot matches the reference.</exception>
+    /// <exception cref="ResticPathNotFoundException">The snapshot has no such path.</exception>
+    Task<Stream> OpenDumpAsync(SnapshotReference snapshot, string path, DumpOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Backs up the content of a stream as one file (<c>restic backup --stdin</c>), for example a

@@ -60,20 +60,41 @@ public partial class ResticClient
         LogCompleted(run);
     }
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// With native reads a file is opened in the repository directly and the stream is seekable; a folder (an
+    /// archive) and every read without native reads run restic, and the stream is filled as restic writes.
+    /// </remarks>
+    public virtual async Task<Stream> OpenDumpAsync(SnapshotReference snapshot, string path, DumpOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        Guard.Snapshot(snapshot, allowSubfolder: true);
+        Guard.NotNullOrEmptyNoNul(path);
+        options ??= new DumpOptions();
+        options.Validate();
+        if (options.Filter is { } filter)
+        {
+            ValidateFilter(filter);
+        }
+
+        if (options.Archive is null && await OpenNativeAsync(snapshot, path, options, cancellationToken).ConfigureAwait(false) is { } file)
+        {
+            return file;
+        }
+
+        return await Input.ProducerStream.StartAsync((destination, token) => DumpAsync(snapshot, path, destination, options, token), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Opens a file through the native reader; null when there is none or the path is not a file (restic makes an archive).</summary>
+    private async Task<Stream?> OpenNativeAsync(SnapshotReference snapshot, string path, DumpOptions options, CancellationToken cancellationToken) =>
+        await _native.GetAsync(cancellationToken).ConfigureAwait(false) is { } reader
+            ? await reader.TryOpenFileAsync(snapshot, path, options.Filter, cancellationToken).ConfigureAwait(false)
+            : null;
+
     /// <summary>Copies a file through the native reader; false when there is none or the path is not a file (restic makes an archive).</summary>
     private async Task<bool> DumpNativeAsync(SnapshotReference snapshot, string path, Stream destination, DumpOptions options, CancellationToken cancellationToken)
     {
-        if (await _native.GetAsync(cancellationToken).ConfigureAwait(false) is not { } reader)
-        {
-            return false;
-        }
-
-        Stream file;
-        try
-        {
-            file = await reader.OpenFileAsync(snapshot, path, options.Filter, cancellationToken).ConfigureAwait(false);
-        }
-        catch (NotSupportedException)
+        if (await OpenNativeAsync(snapshot, path, options, cancellationToken).ConfigureAwait(false) is not { } file)
         {
             return false;
         }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Text.Json;
 using Restic.Net.CommandLines;
 using Restic.Net.Execution;
+using Restic.Net.Failures;
 using Restic.Net.Output;
 using Restic.Net.Serialization;
 
@@ -40,6 +41,41 @@ public partial class ResticClient
         var snapshots = ParseDocument(run, output, ResticJsonContext.Default.SnapshotDtoArray);
         LogCompleted(run);
         return ProjectOrThrow(run, output, () => Array.ConvertAll(snapshots, Projections.ToSnapshot));
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<Snapshot> GetSnapshotAsync(SnapshotReference snapshot, SnapshotFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        Guard.Snapshot(snapshot, allowSubfolder: false);
+        if (filter is not null)
+        {
+            ValidateFilter(filter);
+        }
+
+        if (await _native.GetAsync(cancellationToken).ConfigureAwait(false) is { } reader)
+        {
+            return await reader.GetSnapshotAsync(snapshot, filter, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (run, output) = await RunBufferedAsync(ResticCommands.Snapshot(snapshot, filter ?? new SnapshotFilter()), cancellationToken).ConfigureAwait(false);
+        var snapshots = ParseDocument(run, output, ResticJsonContext.Default.SnapshotDtoArray);
+        LogCompleted(run);
+        var found = ProjectOrThrow(run, output, () => Array.ConvertAll(snapshots, Projections.ToSnapshot));
+        return found.Length switch
+        {
+            1 => found[0],
+
+            // restic prints "Ignoring ...: no matching ID found" (or "no snapshot matched given filter") and an empty list.
+            0 => throw NotFound(run, $"No snapshot matches '{snapshot}'"),
+            _ => throw NotFound(run, $"'{snapshot}' matches {found.Length} snapshots"),
+        };
+
+        static ResticSnapshotNotFoundException NotFound(ResticRun run, string what)
+        {
+            var message = ErrorClassifier.ResticMessage(run);
+            return new ResticSnapshotNotFoundException(what + (message is null ? "." : ": " + message), run.ExitCode, run.CommandLine, message, run.StandardError);
+        }
     }
 
     /// <inheritdoc />

@@ -28,24 +28,6 @@ public static class ResticClientExtensions
     }
 
     /// <summary>
-    /// Opens a file of a snapshot, or an archive of a folder, as a readable stream (<c>restic dump</c>).
-    /// restic runs while the stream is read, paced by the reader; reaching the end awaits restic's exit
-    /// and throws its typed exception if it failed, so a stream read to the end without an exception
-    /// is complete. Disposing the stream early stops restic gracefully.
-    /// </summary>
-    /// <param name="client">The client.</param>
-    /// <param name="snapshot">The snapshot, optionally narrowed to a subfolder (restic 0.16+).</param>
-    /// <param name="path">The absolute path of the file or folder inside the snapshot.</param>
-    /// <param name="options">The archive format and the filter for <c>latest</c>; null for restic's defaults.</param>
-    /// <param name="cancellationToken">Cancels the dump gracefully, also while the stream is being read.</param>
-    /// <returns>The stream, once restic produced its first bytes or ended; a dump that fails at once throws here.</returns>
-    public static Task<Stream> OpenDumpAsync(this IResticClient client, SnapshotReference snapshot, string path, DumpOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        return Input.ProducerStream.StartAsync((destination, token) => client.DumpAsync(snapshot, path, destination, options, token), cancellationToken);
-    }
-
-    /// <summary>
     /// Computes what a retention policy would remove, without removing anything: <c>forget --dry-run</c>,
     /// returned as a value (<see cref="ForgetResult.IsDryRun"/> is true).
     /// </summary>

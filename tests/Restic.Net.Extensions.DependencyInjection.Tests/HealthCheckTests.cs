@@ -143,6 +143,20 @@ public class HealthCheckTests(RealRepositoryFixture fixture)
     }
 
     [Fact]
+    public async Task Check_AnyImplementationOfTheInterface_NamesItsRepositoryWithoutTheCredentials()
+    {
+        // The check reads IResticClient.Repository: a fake or a decorator is named as the real client is.
+        var client = new Mock<IResticClient>();
+        client.Setup(c => c.Repository).Returns(new RestRepository(new Uri("https://backup.example:8000/nightly/")) { User = "backup", Password = "rest-s3cret" });
+
+        var entry = await CheckFailingClientAsync(client, ResticModelFactory.BackendUnreachableException());
+
+        Assert.Equal("rest:https://backup:***@backup.example:8000/nightly/", entry.Data["repository"]);
+        Assert.Contains("rest:https://backup:***@backup.example:8000/nightly/", entry.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain("rest-s3cret", entry.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddResticRepositoryCheck_NonPositiveAge_Throws()
     {
         var builder = new ServiceCollection().AddHealthChecks();

@@ -33,7 +33,7 @@ public sealed class ResticRepositoryHealthCheck(IResticClient client, ResticHeal
     {
         ArgumentNullException.ThrowIfNull(context);
         var failure = context.Registration.FailureStatus;
-        var repository = (client as ResticClient)?.Repository.RedactedLocation ?? context.Registration.Name;
+        var repository = client.Repository?.RedactedLocation ?? context.Registration.Name;
         var data = new Dictionary<string, object>(StringComparer.Ordinal) { ["repository"] = repository };
 
         IReadOnlyList<Snapshot> snapshots;

@@ -45,6 +45,14 @@ internal static partial class ResticCommands
         return new ResticCommand("snapshots", ["snapshots"], flags, []);
     }
 
+    /// <summary><c>snapshots SNAPSHOT</c>: a JSON array with the snapshot, or empty when none matches.</summary>
+    public static ResticCommand Snapshot(SnapshotReference snapshot, SnapshotFilter filter)
+    {
+        var flags = new List<string>();
+        AddFilter(flags, filter);
+        return new ResticCommand("snapshots", ["snapshots"], flags, [snapshot.ToString()]);
+    }
+
     /// <summary><c>ls SNAPSHOT [DIR...]</c>: JSON lines, the snapshot first.</summary>
     public static ResticCommand Ls(SnapshotReference snapshot, ListOptions options)
     {

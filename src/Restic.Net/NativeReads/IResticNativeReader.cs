@@ -25,12 +25,22 @@ public interface IResticNativeReader : IDisposable
     /// <returns>The nodes, each folder before its contents.</returns>
     IAsyncEnumerable<SnapshotNode> GetNodesAsync(SnapshotReference snapshot, ListOptions? options = null, CancellationToken cancellationToken = default);
 
-    /// <summary>A file of a snapshot as a seekable read-only stream: the bytes <see cref="IResticClient.DumpAsync"/> writes for a file.</summary>
+    /// <summary>The snapshot a reference names, as <see cref="IResticClient.GetSnapshotAsync"/>.</summary>
+    /// <param name="snapshot">An id, an id prefix or <see cref="SnapshotReference.Latest"/>.</param>
+    /// <param name="filter">Narrows which snapshot <c>latest</c> means, or null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The snapshot.</returns>
+    Task<Snapshot> GetSnapshotAsync(SnapshotReference snapshot, SnapshotFilter? filter = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A file of a snapshot as a seekable read-only stream: the bytes <see cref="IResticClient.DumpAsync"/> writes for a
+    /// file; null when the path names a folder or another node that is not a regular file (restic dumps a folder as an
+    /// archive, so the client then runs restic).
+    /// </summary>
     /// <param name="snapshot">The snapshot, optionally narrowed to a subfolder.</param>
     /// <param name="path">The absolute path of the file inside the snapshot.</param>
     /// <param name="filter">Narrows which snapshot <c>latest</c> means, or null.</param>
     /// <param name="cancellationToken">Cancels the opening.</param>
-    /// <returns>The stream.</returns>
-    /// <exception cref="NotSupportedException">The path is not a file (restic dumps a folder as an archive); the client then runs restic.</exception>
-    Task<Stream> OpenFileAsync(SnapshotReference snapshot, string path, SnapshotFilter? filter = null, CancellationToken cancellationToken = default);
+    /// <returns>The stream, or null for a path that is not a file.</returns>
+    Task<Stream?> TryOpenFileAsync(SnapshotReference snapshot, string path, SnapshotFilter? filter = null, CancellationToken cancellationToken = default);
 }

@@ -75,15 +75,7 @@ internal sealed class NativeReadSession(
             }
 
             var start = time.GetTimestamp();
-            IResticNativeReader opened;
-            try
-            {
-                opened = await factory.OpenAsync(repository, password, cancellationToken).ConfigureAwait(false);
-            }
-            catch (NotSupportedException)
-            {
-                return Unsupported();
-            }
+            var opened = await factory.OpenAsync(repository, password, cancellationToken).ConfigureAwait(false);
 
             Volatile.Write(ref _reader, opened);
 

@@ -30,6 +30,22 @@ public sealed class ClientNativeReadsTests(FormatVersion2Repository repository) 
         Assert.Equal(await cli.GetSnapshotsAsync(untagged), await native.GetSnapshotsAsync(untagged));
         Assert.Equal(await cli.GetConfigAsync(), await native.GetConfigAsync());
 
+        // One snapshot by reference: a full id, a prefix, latest, latest narrowed by a filter; none matching throws on both paths.
+        var first = repository.Snapshots[0];
+        foreach (var reference in new[] { (SnapshotReference)first.Id, SnapshotReference.Parse(first.Id.ToShortString()), SnapshotReference.Latest })
+        {
+            Assert.Equal(await cli.GetSnapshotAsync(reference), await native.GetSnapshotAsync(reference));
+        }
+
+        Assert.Equal(repository.Snapshots[^1], await native.GetSnapshotAsync(SnapshotReference.Latest));
+        Assert.Equal(first, await cli.GetSnapshotAsync(SnapshotReference.Latest, untagged.Filter));
+        Assert.Equal(first, await native.GetSnapshotAsync(SnapshotReference.Latest, untagged.Filter));
+        var nobody = new SnapshotFilter { Hosts = ["no-such-host"] };
+        await Assert.ThrowsAsync<ResticSnapshotNotFoundException>(() => cli.GetSnapshotAsync(SnapshotReference.Latest, nobody));
+        await Assert.ThrowsAsync<ResticSnapshotNotFoundException>(() => native.GetSnapshotAsync(SnapshotReference.Latest, nobody));
+        await Assert.ThrowsAsync<ResticSnapshotNotFoundException>(() => cli.GetSnapshotAsync(SnapshotReference.Parse("deadbeef")));
+        await Assert.ThrowsAsync<ResticSnapshotNotFoundException>(() => native.GetSnapshotAsync(SnapshotReference.Parse("deadbeef")));
+
         var nodes = await native.GetNodesAsync(SnapshotReference.Latest).ToListAsync();
 
         // restic prints inodes from 0.16.1 on; the reader always reports them.
@@ -43,7 +59,16 @@ public sealed class ClientNativeReadsTests(FormatVersion2Repository repository) 
         Bytes.AssertEqual(cliBytes.ToArray(), nativeBytes.ToArray(), "big.bin");
         await using (var opened = await native.OpenDumpAsync(SnapshotReference.Latest, big.Path))
         {
+            // Natively the interface member hands out the reader's seekable stream; through restic it is a pipe.
+            Assert.True(opened.CanSeek);
+            Assert.Equal(big.Size, opened.Length);
             Bytes.AssertEqual(cliBytes.ToArray(), await Bytes.ReadAllAsync(opened), "big.bin through OpenDumpAsync");
+        }
+
+        await using (var piped = await cli.OpenDumpAsync(SnapshotReference.Latest, big.Path))
+        {
+            Assert.False(piped.CanSeek);
+            Bytes.AssertEqual(cliBytes.ToArray(), await Bytes.ReadAllAsync(piped), "big.bin through restic's OpenDumpAsync");
         }
 
         // Typed errors are the CLI path's.

@@ -54,6 +54,28 @@ public class ResticModelFactoryTests
     }
 
     [Fact]
+    public async Task AMockedClient_StubsASnapshotLookupADumpStreamAndItsRepository()
+    {
+        // What code under test does with a client: find the latest snapshot, open a file of it, name the repository.
+        var latest = new Snapshot { Id = SnapshotId.Parse(new string('a', 64)), Time = DateTimeOffset.UnixEpoch, Paths = ["/data"] };
+        var client = new Moq.Mock<IResticClient>(Moq.MockBehavior.Strict);
+        client.Setup(c => c.Repository).Returns(new LocalRepository("/srv/restic"));
+        client.Setup(c => c.GetSnapshotAsync(SnapshotReference.Latest, null, default)).ReturnsAsync(latest);
+        client.Setup(c => c.GetSnapshotAsync(SnapshotReference.Parse("deadbeef"), null, default))
+            .ThrowsAsync(ResticModelFactory.SnapshotNotFoundException("deadbeef"));
+        client.Setup(c => c.OpenDumpAsync(latest.Id, "/data/report.txt", null, default))
+            .ReturnsAsync(() => new MemoryStream("quarterly figures"u8.ToArray()));
+
+        var found = await client.Object.GetSnapshotAsync(SnapshotReference.Latest);
+        await using var stream = await client.Object.OpenDumpAsync(found.Id, "/data/report.txt");
+        using var reader = new StreamReader(stream);
+
+        Assert.Equal("quarterly figures", await reader.ReadToEndAsync());
+        Assert.Equal("/srv/restic", client.Object.Repository.RedactedLocation);
+        await Assert.ThrowsAsync<ResticSnapshotNotFoundException>(() => client.Object.GetSnapshotAsync(SnapshotReference.Parse("deadbeef")));
+    }
+
+    [Fact]
     public void OutputModels_HaveNoPositionalConstructor_AndEveryStoredPropertyCanBeInitialized()
     {
         // A positional record breaks every caller when it gains a parameter; an init property does not.
