@@ -28,6 +28,42 @@ public static class ResticClientExtensions
     }
 
     /// <summary>
+    /// Compares two snapshots (<c>restic diff</c>) and returns every change with restic's totals at once: the Task
+    /// sibling of <see cref="IResticClient.StreamDiffAsync"/>, as <see cref="IResticClient.BackupAsync"/> is of
+    /// <see cref="IResticClient.StreamBackupAsync"/>. It holds every change in memory; stream large comparisons instead.
+    /// </summary>
+    /// <param name="client">The client.</param>
+    /// <param name="firstSnapshot">The snapshot compared from.</param>
+    /// <param name="secondSnapshot">The snapshot compared to.</param>
+    /// <param name="options">Options, or null for restic's defaults.</param>
+    /// <param name="cancellationToken">Cancels the comparison gracefully.</param>
+    /// <returns>The changes and the totals.</returns>
+    /// <exception cref="ResticOutputException">restic ended without its totals.</exception>
+    public static async Task<DiffResult> DiffAsync(this IResticClient client, SnapshotReference firstSnapshot, SnapshotReference secondSnapshot, DiffOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var changes = new List<DiffChange>();
+        DiffStatistics? statistics = null;
+        await foreach (var item in client.StreamDiffAsync(firstSnapshot, secondSnapshot, options, cancellationToken).ConfigureAwait(false))
+        {
+            switch (item)
+            {
+                case DiffChangeEvent { Change: var change }:
+                    changes.Add(change);
+                    break;
+                case DiffCompletedEvent { Statistics: var totals }:
+                    statistics = totals;
+                    break;
+            }
+        }
+
+        // The client's own stream always ends with the totals; a fake or decorator that does not is a broken stream.
+        return statistics is null
+            ? throw new ResticOutputException("The diff ended without its totals (no DiffCompletedEvent): the stream was incomplete.", null, null, null)
+            : new DiffResult { Changes = changes, Statistics = statistics };
+    }
+
+    /// <summary>
     /// Computes what a retention policy would remove, without removing anything: <c>forget --dry-run</c>,
     /// returned as a value (<see cref="ForgetResult.IsDryRun"/> is true).
     /// </summary>

@@ -324,6 +324,30 @@ public class BrowseTests
 
     [Theory]
     [InlineData("0.14.0")]
+    [InlineData("0.19.1")]
+    public async Task DiffAsync_TheTaskSibling_ReturnsWhatTheStreamYields(string version)
+    {
+        var (first, second) = (SnapshotReference.Parse("5a32ab68"), SnapshotReference.Parse("f9fe33a2"));
+        var events = await ToListAsync(FixtureRunner.Replaying(version, "diff").CreateClient().StreamDiffAsync(first, second));
+
+        var result = await FixtureRunner.Replaying(version, "diff").CreateClient().DiffAsync(first, second);
+
+        Assert.Equal(events.OfType<DiffChangeEvent>().Select(e => e.Change), result.Changes);
+        Assert.Equal(Assert.IsType<DiffCompletedEvent>(events[^1]).Statistics, result.Statistics);
+    }
+
+    [Fact]
+    public async Task DiffAsync_AStreamWithoutItsTotals_IsAnOutputError()
+    {
+        var client = new Moq.Mock<IResticClient>();
+        client.Setup(c => c.StreamDiffAsync(SnapshotReference.Latest, SnapshotReference.Latest, null, default))
+            .Returns(new DiffEvent[] { new DiffChangeEvent { Change = new DiffChange { Path = "/a" } } }.ToAsyncEnumerable());
+
+        await Assert.ThrowsAsync<ResticOutputException>(() => client.Object.DiffAsync(SnapshotReference.Latest, SnapshotReference.Latest));
+    }
+
+    [Theory]
+    [InlineData("0.14.0")]
     [InlineData("0.18.0")]
     [InlineData("0.19.1")]
     public async Task DiffAsync_Metadata_ReportsMetadataChangesOfDirectories(string version)
