@@ -14,22 +14,7 @@ public partial class ResticClient
     public virtual async Task<BackupSummary> BackupAsync(IReadOnlyList<string> paths, BackupOptions? options = null, IProgress<BackupProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        await foreach (var item in StreamBackupAsync(paths, options, cancellationToken).ConfigureAwait(false))
-        {
-            switch (item)
-            {
-                case BackupStatusEvent status:
-                    progress?.Report(status.Progress);
-                    break;
-                case BackupCompletedEvent completed:
-                    // restic does not always print a final 100% status; report one so progress bars finish.
-                    var s = completed.Summary;
-                    progress?.Report(new BackupProgress { PercentDone = 1, Elapsed = s.TotalDuration, Remaining = TimeSpan.Zero, TotalFiles = s.TotalFilesProcessed, FilesDone = s.TotalFilesProcessed, TotalBytes = s.TotalBytesProcessed, BytesDone = s.TotalBytesProcessed, ErrorCount = s.Errors.Count, CurrentFiles = [] });
-                    return s;
-            }
-        }
-
-        throw new InvalidOperationException("The backup stream ended without a summary.");
+        return await ConsumeBackupAsync(StreamBackupAsync(paths, options, cancellationToken), progress).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

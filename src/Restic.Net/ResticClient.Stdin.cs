@@ -93,6 +93,7 @@ public partial class ResticClient
         return StreamAsync(command, queue, parser, static run => run.ExitCode is 0 or 3, run => Complete(run, parser), cancellationToken);
     }
 
+    /// <summary>The summary of a backup stream, reporting its progress; the one place every Task-returning backup ends in.</summary>
     private static async Task<BackupSummary> ConsumeBackupAsync(IAsyncEnumerable<BackupEvent> events, IProgress<BackupProgress>? progress)
     {
         await foreach (var item in events.ConfigureAwait(false))
@@ -103,6 +104,7 @@ public partial class ResticClient
                     progress?.Report(status.Progress);
                     break;
                 case BackupCompletedEvent completed:
+                    // restic does not always print a final 100% status; report one so progress bars finish.
                     var s = completed.Summary;
                     progress?.Report(new BackupProgress { PercentDone = 1, Elapsed = s.TotalDuration, Remaining = TimeSpan.Zero, TotalFiles = s.TotalFilesProcessed, FilesDone = s.TotalFilesProcessed, TotalBytes = s.TotalBytesProcessed, BytesDone = s.TotalBytesProcessed, ErrorCount = s.Errors.Count, CurrentFiles = [] });
                     return s;
