@@ -228,7 +228,7 @@ internal static class Cookbook
         }
 
         // Your own policy, tried first:
-        var policy = new RetentionPolicy { KeepLast = 3, KeepWithinDaily = "30d", KeepTags = ["keep-forever"] };
+        var policy = new RetentionPolicy { KeepLast = 3, KeepWithinDaily = ResticDuration.FromDays(30), KeepTags = ["keep-forever"] };
         ForgetResult plan = await client.PlanForgetAsync(policy, new ForgetOptions { GroupBy = SnapshotGrouping.Host | SnapshotGrouping.Paths });
         Console.WriteLine($"would remove {plan.Removed.Count} snapshots");
         // end-snippet
@@ -238,7 +238,7 @@ internal static class Cookbook
     public static async Task<(CheckResult Check, RepositoryStats Stats)> CheckAndStatsAsync(IResticClient client)
     {
         // begin-snippet: check-stats
-        CheckResult check = await client.CheckAsync(new CheckOptions { ReadDataSubset = "5%" });
+        CheckResult check = await client.CheckAsync(new CheckOptions { ReadDataSubset = ReadDataSubset.Percent(5) });
         if (!check.IsHealthy)
         {
             Console.WriteLine($"{check.ErrorCount} errors: {string.Join("; ", check.Errors)}");

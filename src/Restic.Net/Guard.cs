@@ -159,6 +159,14 @@ internal static class Guard
         }
     }
 
+    public static void Positive(long? value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, "The value must be above 0.");
+        }
+    }
+
     public static void Positive(TimeSpan value, [CallerArgumentExpression(nameof(value))] string? name = null)
     {
         if (value <= TimeSpan.Zero)

@@ -225,7 +225,13 @@ public partial class ResticClient
             yield return new DiffChangeEvent { Change = change };
         }
 
-        yield return new DiffCompletedEvent { Statistics = statistics ?? throw MissingOutput(await piped.Completion.ConfigureAwait(false), "diff statistics") };
+        if (statistics is null)
+        {
+            throw MissingOutput(await piped.Completion.ConfigureAwait(false), "diff statistics");
+        }
+
+        // restic echoes its two arguments unresolved (source_snapshot, target_snapshot): they are the references given.
+        yield return new DiffCompletedEvent { Statistics = statistics with { SourceSnapshot = firstSnapshot, TargetSnapshot = secondSnapshot } };
     }
 
     /// <summary>Throws <see cref="ResticNotSupportedException"/> for <c>snapshot:subfolder</c> before restic 0.16, which would read it as an id.</summary>

@@ -15,7 +15,7 @@ public partial class ResticClient
     {
         ThrowIfDisposed();
         options ??= new InitOptions();
-        Guard.NoNul(options.RepositoryVersion);
+        options.Validate();
         var (initRun, _) = await RunBufferedAsync(ResticCommands.Init(options), cancellationToken).ConfigureAwait(false);
 
         // init prints a short id on 0.14 and no version at all: the config is the one source for both.

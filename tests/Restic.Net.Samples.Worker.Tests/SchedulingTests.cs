@@ -108,6 +108,27 @@ public sealed class SchedulingTests : IDisposable
         Assert.Contains(ex.Failures, f => f.Contains("Repository 'elsewhere' is not configured", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void ResticSyntaxInTheConfiguration_ReachesTheLibrarysTypes_AndAValueResticWouldRefuseFailsTheHostAtStart()
+    {
+        using var worker = Worker(
+            ("Backups:Checks:0:Repository", "main"), ("Backups:Checks:0:Schedule", "0 4 * * 0"), ("Backups:Checks:0:ReadDataSubset", "5%"),
+            ("Backups:Jobs:0:Retention:KeepWithin", "1y6m"));
+
+        var options = worker.Services.GetRequiredService<IOptions<Configuration.WorkerOptions>>().Value;
+
+        Assert.Equal(ReadDataSubset.Percent(5), options.Checks[0].ToSubset());
+        Assert.Equal(new ResticDuration(1, 6, 0, 0), options.Jobs[0].Retention!.ToPolicy().KeepWithin);
+
+        // Bound as the library's type, "half" would make the binder drop the check silently: the validator names it instead.
+        using var invalid = Worker(
+            ("Backups:Checks:0:Repository", "main"), ("Backups:Checks:0:Schedule", "0 4 * * 0"), ("Backups:Checks:0:ReadDataSubset", "half"),
+            ("Backups:Jobs:0:Retention:KeepWithin", "18 months"));
+        var ex = Assert.Throws<OptionsValidationException>(() => invalid.Services);
+        Assert.Contains(ex.Failures, f => f.Contains("Backups:Checks:0: ReadDataSubset 'half'", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("Retention:KeepWithin '18 months'", StringComparison.Ordinal));
+    }
+
     public void Dispose() => _root.Dispose();
 
     private WorkerFactory Worker(params (string Key, string? Value)[] overrides)

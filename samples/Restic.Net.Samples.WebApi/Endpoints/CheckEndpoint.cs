@@ -11,7 +11,7 @@ internal sealed record CheckRequest : IPasswordSource
     /// <summary>Also read and verify every pack file (slow: downloads the whole repository).</summary>
     public bool ReadData { get; init; }
 
-    /// <summary>Reads only a subset, for example <c>10%</c> or <c>1/5</c>.</summary>
+    /// <summary>Reads only a subset, in restic's syntax: <c>10%</c>, <c>1/5</c> or <c>500M</c>.</summary>
     public string? ReadDataSubset { get; init; }
 
     public string? Password { get; init; }
@@ -36,7 +36,18 @@ internal static class CheckEndpoint
             throw ApiProblemException.Invalid("read_data_subset", "Give read_data or read_data_subset, not both.");
         }
 
-        var result = await client.CheckAsync(new CheckOptions { ReadData = request.ReadData, ReadDataSubset = request.ReadDataSubset }, cancellationToken);
+        // The JSON keeps restic's syntax; Restic.Net's type parses it, and refuses what restic would refuse.
+        ReadDataSubset? subset = null;
+        if (request.ReadDataSubset is { } text)
+        {
+            subset = Restic.Net.ReadDataSubset.TryParse(text, out var parsed)
+                ? parsed
+                : throw ApiProblemException.Invalid(
+                    "read_data_subset",
+                    $"read_data_subset is 'n/t' (1 <= n <= t <= 256, for example 1/5), a percentage above 0 and up to 100 (for example 10%), or a size with a unit b, k, m, g or t (for example 500M); got '{text}'.");
+        }
+
+        var result = await client.CheckAsync(new CheckOptions { ReadData = request.ReadData, ReadDataSubset = subset }, cancellationToken);
         return TypedResults.Ok(new CheckResponse(
             result.IsHealthy,
             result.ErrorCount,

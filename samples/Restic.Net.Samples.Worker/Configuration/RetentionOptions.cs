@@ -15,6 +15,12 @@ public sealed class RetentionOptions
 
     public int? KeepYearly { get; set; }
 
+    /// <summary>
+    /// Also keeps every snapshot this recent, in restic's syntax (<c>1y6m</c>, <c>30d</c>); parsed by
+    /// <see cref="WorkerOptionsValidator"/> with <see cref="ResticDuration.TryParse"/> (see <see cref="CheckJobOptions.ReadDataSubset"/> for why a string).
+    /// </summary>
+    public string? KeepWithin { get; set; }
+
     /// <summary>Also delete the data no snapshot references any more (<c>--prune</c>).</summary>
     public bool Prune { get; set; } = true;
 
@@ -26,5 +32,6 @@ public sealed class RetentionOptions
         KeepWeekly = KeepWeekly,
         KeepMonthly = KeepMonthly,
         KeepYearly = KeepYearly,
+        KeepWithin = KeepWithin is { } within ? ResticDuration.Parse(within) : null,
     };
 }

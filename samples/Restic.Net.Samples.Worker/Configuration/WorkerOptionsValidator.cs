@@ -29,7 +29,11 @@ internal sealed class WorkerOptionsValidator(IConfiguration configuration) : IVa
                 errors.Add($"{where}: give at least one path in Sources.");
             }
 
-            if (job.Retention is { } retention && retention.ToPolicy().IsEmpty)
+            if (job.Retention is { KeepWithin: { } within } && !ResticDuration.TryParse(within, out _))
+            {
+                errors.Add($"{where}: Retention:KeepWithin '{within}' is not a duration in restic's syntax (for example 1y6m or 30d).");
+            }
+            else if (job.Retention is { } retention && retention.ToPolicy().IsEmpty)
             {
                 errors.Add($"{where}: Retention keeps nothing; set at least one Keep* value or remove Retention.");
             }
@@ -39,6 +43,11 @@ internal sealed class WorkerOptionsValidator(IConfiguration configuration) : IVa
 
         for (var i = 0; i < options.Checks.Count; i++)
         {
+            if (options.Checks[i].ReadDataSubset is { } subset && !ReadDataSubset.TryParse(subset, out _))
+            {
+                errors.Add($"Backups:Checks:{i}: ReadDataSubset '{subset}' is not a subset in restic's syntax (for example 5%, 1/7 or 500M).");
+            }
+
             CheckCommon(errors, $"Backups:Checks:{i}", options.Checks[i].Repository, options.Checks[i].Schedule, repositories);
         }
 

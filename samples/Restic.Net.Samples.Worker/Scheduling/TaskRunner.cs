@@ -54,7 +54,7 @@ internal sealed partial class TaskRunner(IServiceProvider services, RunHistory h
         try
         {
             var client = services.GetRequiredKeyedService<IResticClient>(check.Repository);
-            var result = await client.CheckAsync(new CheckOptions { ReadDataSubset = check.ReadDataSubset }, cancellationToken);
+            var result = await client.CheckAsync(new CheckOptions { ReadDataSubset = check.ToSubset() }, cancellationToken);
             Finish(name, scheduledFor, started, result.IsHealthy ? "succeeded" : "failed", null, 0, result.IsHealthy ? null : string.Join("; ", result.Errors));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -12,7 +12,7 @@ internal static partial class ResticCommands
         AddEach(flags, "--iexclude", options.CaseInsensitiveExcludes);
         AddEach(flags, "--exclude-file", options.ExcludeFiles);
         AddFlag(flags, "--exclude-caches", options.ExcludeCaches);
-        AddValue(flags, "--exclude-larger-than", options.ExcludeLargerThan);
+        AddBytes(flags, "--exclude-larger-than", options.ExcludeLargerThan);
         AddFlag(flags, "--one-file-system", options.OneFileSystem);
         AddValue(flags, "--host", options.Host);
         AddValue(flags, "--parent", options.Parent);

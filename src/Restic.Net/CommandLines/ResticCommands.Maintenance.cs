@@ -13,12 +13,12 @@ internal static partial class ResticCommands
         AddCount(flags, "--keep-weekly", policy.KeepWeekly);
         AddCount(flags, "--keep-monthly", policy.KeepMonthly);
         AddCount(flags, "--keep-yearly", policy.KeepYearly);
-        AddValue(flags, "--keep-within", policy.KeepWithin);
-        AddValue(flags, "--keep-within-hourly", policy.KeepWithinHourly);
-        AddValue(flags, "--keep-within-daily", policy.KeepWithinDaily);
-        AddValue(flags, "--keep-within-weekly", policy.KeepWithinWeekly);
-        AddValue(flags, "--keep-within-monthly", policy.KeepWithinMonthly);
-        AddValue(flags, "--keep-within-yearly", policy.KeepWithinYearly);
+        AddValue(flags, "--keep-within", policy.KeepWithin?.ToString());
+        AddValue(flags, "--keep-within-hourly", policy.KeepWithinHourly?.ToString());
+        AddValue(flags, "--keep-within-daily", policy.KeepWithinDaily?.ToString());
+        AddValue(flags, "--keep-within-weekly", policy.KeepWithinWeekly?.ToString());
+        AddValue(flags, "--keep-within-monthly", policy.KeepWithinMonthly?.ToString());
+        AddValue(flags, "--keep-within-yearly", policy.KeepWithinYearly?.ToString());
         AddEach(flags, "--keep-tag", policy.KeepTags);
         if (options.GroupBy is { } groupBy)
         {
@@ -50,8 +50,8 @@ internal static partial class ResticCommands
     {
         var flags = new List<string>();
         AddFlag(flags, "--dry-run", options.DryRun);
-        AddValue(flags, "--max-unused", options.MaxUnused);
-        AddValue(flags, "--max-repack-size", options.MaxRepackSize);
+        AddValue(flags, "--max-unused", options.MaxUnused?.ToString());
+        AddBytes(flags, "--max-repack-size", options.MaxRepackSize);
         AddFlag(flags, "--repack-cacheable-only", options.RepackCacheableOnly);
         // 0.19 repacks small packs by default and warns that the flag is deprecated.
         AddFlag(flags, "--repack-small", options.RepackSmall && !capabilities.CompressionLevels);
@@ -63,7 +63,7 @@ internal static partial class ResticCommands
     {
         var flags = new List<string>();
         AddFlag(flags, "--read-data", options.ReadData);
-        AddValue(flags, "--read-data-subset", options.ReadDataSubset);
+        AddValue(flags, "--read-data-subset", options.ReadDataSubset?.ToString());
         AddFlag(flags, "--with-cache", options.WithCache);
         if (options.Filter is { } filter)
         {

@@ -6,7 +6,7 @@ internal static partial class ResticCommands
     public static ResticCommand Init(InitOptions options)
     {
         var flags = new List<string>();
-        AddValue(flags, "--repository-version", options.RepositoryVersion);
+        AddValue(flags, "--repository-version", options.RepositoryVersion?.Value);
         return new ResticCommand("init", ["init"], flags, []) { TakesLock = false };
     }
 
@@ -71,6 +71,15 @@ internal static partial class ResticCommands
 
     /// <summary>Snapshot references as positional arguments, as restic takes them.</summary>
     private static string[] Arguments(IReadOnlyList<SnapshotReference> snapshots) => [.. snapshots.Select(s => s.ToString())];
+
+    /// <summary>A size as a plain number of bytes, which restic 0.14+ reads for every size flag.</summary>
+    private static void AddBytes(List<string> flags, string flag, long? value)
+    {
+        if (value is { } bytes)
+        {
+            flags.Add(flag + "=" + bytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
 
     private static void AddCount(List<string> flags, string flag, int? value)
     {

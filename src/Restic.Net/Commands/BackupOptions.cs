@@ -21,8 +21,8 @@ public sealed record BackupOptions
     /// <summary>Excludes folders that contain a <c>CACHEDIR.TAG</c> file (<c>--exclude-caches</c>).</summary>
     public bool ExcludeCaches { get; init; }
 
-    /// <summary>Excludes files larger than this, for example <c>1G</c> (<c>--exclude-larger-than</c>).</summary>
-    public string? ExcludeLargerThan { get; init; }
+    /// <summary>Excludes files larger than this many bytes (<c>--exclude-larger-than</c>); above 0, null for no limit.</summary>
+    public long? ExcludeLargerThan { get; init; }
 
     /// <summary>Stays on the file system of each source (<c>--one-file-system</c>).</summary>
     public bool OneFileSystem { get; init; }
@@ -54,7 +54,7 @@ public sealed record BackupOptions
         Guard.Items(Excludes);
         Guard.Items(CaseInsensitiveExcludes);
         Guard.Items(ExcludeFiles);
-        Guard.NoNul(ExcludeLargerThan);
+        Guard.Positive(ExcludeLargerThan);
         Guard.SingleLine(Host);
         if (Parent is { } parent)
         {

@@ -4,8 +4,18 @@ namespace Restic.Net;
 public sealed record InitOptions
 {
     /// <summary>
-    /// The repository format (<c>--repository-version</c>): <c>1</c>, <c>2</c>, <c>stable</c> or
-    /// <c>latest</c>. Null uses restic's default (2, with compression).
+    /// The repository format (<c>--repository-version</c>): <see cref="Restic.Net.RepositoryVersion.V1"/>,
+    /// <see cref="Restic.Net.RepositoryVersion.V2"/>, <see cref="Restic.Net.RepositoryVersion.Latest"/> or
+    /// <see cref="Restic.Net.RepositoryVersion.Stable"/>. Null uses restic's default (stable: 2, with compression).
     /// </summary>
-    public string? RepositoryVersion { get; init; }
+    public RepositoryVersion? RepositoryVersion { get; init; }
+
+    internal void Validate()
+    {
+        if (RepositoryVersion is { IsValid: false } version)
+        {
+            throw new ArgumentException(
+                $"RepositoryVersion is a format number (1, 2), 'latest' or 'stable'; got '{version.Value}'.", nameof(RepositoryVersion));
+        }
+    }
 }

@@ -6,11 +6,14 @@ public sealed record PruneOptions
     /// <summary>Reports what would be removed without changing the repository (<c>--dry-run</c>).</summary>
     public bool DryRun { get; init; }
 
-    /// <summary>Unused space tolerated, for example <c>5%</c> or <c>1G</c> (<c>--max-unused</c>).</summary>
-    public string? MaxUnused { get; init; }
+    /// <summary>
+    /// The unused space tolerated (<c>--max-unused</c>): <see cref="Restic.Net.MaxUnused.Percent"/>,
+    /// <see cref="Restic.Net.MaxUnused.Bytes"/> or <see cref="Restic.Net.MaxUnused.Unlimited"/>; null for restic's default, 5%.
+    /// </summary>
+    public MaxUnused? MaxUnused { get; init; }
 
-    /// <summary>The most data to repack, for example <c>2G</c> (<c>--max-repack-size</c>).</summary>
-    public string? MaxRepackSize { get; init; }
+    /// <summary>The most data to repack, in bytes (<c>--max-repack-size</c>); above 0, null for no limit.</summary>
+    public long? MaxRepackSize { get; init; }
 
     /// <summary>Only repacks packs that are cached (<c>--repack-cacheable-only</c>).</summary>
     public bool RepackCacheableOnly { get; init; }
@@ -26,7 +29,11 @@ public sealed record PruneOptions
 
     internal void Validate()
     {
-        Guard.NoNul(MaxUnused);
-        Guard.NoNul(MaxRepackSize);
+        if (MaxUnused is { IsEmpty: true })
+        {
+            throw new ArgumentException("MaxUnused is default(MaxUnused): use MaxUnused.Percent, Bytes, Unlimited or Parse, or null for restic's default.", nameof(MaxUnused));
+        }
+
+        Guard.Positive(MaxRepackSize);
     }
 }

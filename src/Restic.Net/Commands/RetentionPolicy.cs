@@ -2,7 +2,7 @@ namespace Restic.Net;
 
 /// <summary>
 /// Which snapshots <c>forget</c> keeps. Counts keep the newest snapshot of each of the last N
-/// periods; durations (<c>KeepWithin*</c>) use restic's syntax such as <c>1y5m7d2h</c>.
+/// periods; durations (<c>KeepWithin*</c>) are <see cref="ResticDuration"/>s in restic's calendar units, such as <c>1y5m7d2h</c>.
 /// </summary>
 public sealed record RetentionPolicy
 {
@@ -28,22 +28,22 @@ public sealed record RetentionPolicy
     public int? KeepYearly { get; init; }
 
     /// <summary>Keep all snapshots newer than this duration before the latest one (<c>--keep-within</c>).</summary>
-    public string? KeepWithin { get; init; }
+    public ResticDuration? KeepWithin { get; init; }
 
-    /// <summary><c>--keep-within-hourly</c>.</summary>
-    public string? KeepWithinHourly { get; init; }
+    /// <summary>Keep the last snapshot of each hour within this duration before the latest snapshot (<c>--keep-within-hourly</c>).</summary>
+    public ResticDuration? KeepWithinHourly { get; init; }
 
-    /// <summary><c>--keep-within-daily</c>.</summary>
-    public string? KeepWithinDaily { get; init; }
+    /// <summary>Keep the last snapshot of each day within this duration before the latest snapshot (<c>--keep-within-daily</c>).</summary>
+    public ResticDuration? KeepWithinDaily { get; init; }
 
-    /// <summary><c>--keep-within-weekly</c>.</summary>
-    public string? KeepWithinWeekly { get; init; }
+    /// <summary>Keep the last snapshot of each week within this duration before the latest snapshot (<c>--keep-within-weekly</c>).</summary>
+    public ResticDuration? KeepWithinWeekly { get; init; }
 
-    /// <summary><c>--keep-within-monthly</c>.</summary>
-    public string? KeepWithinMonthly { get; init; }
+    /// <summary>Keep the last snapshot of each month within this duration before the latest snapshot (<c>--keep-within-monthly</c>).</summary>
+    public ResticDuration? KeepWithinMonthly { get; init; }
 
-    /// <summary><c>--keep-within-yearly</c>.</summary>
-    public string? KeepWithinYearly { get; init; }
+    /// <summary>Keep the last snapshot of each year within this duration before the latest snapshot (<c>--keep-within-yearly</c>).</summary>
+    public ResticDuration? KeepWithinYearly { get; init; }
 
     /// <summary>
     /// Keeps the snapshots that have any of these tag sets (<c>--keep-tag</c>). An entry is one tag, or
@@ -69,20 +69,26 @@ public sealed record RetentionPolicy
         Guard.NotNegative(KeepWeekly);
         Guard.NotNegative(KeepMonthly);
         Guard.NotNegative(KeepYearly);
-        foreach (var duration in new[] { KeepWithin, KeepWithinHourly, KeepWithinDaily, KeepWithinWeekly, KeepWithinMonthly, KeepWithinYearly })
-        {
-            if (duration is not null)
-            {
-                Guard.NotNullOrEmptyNoNul(duration, nameof(KeepWithin));
-            }
-        }
-
+        Duration(KeepWithin);
+        Duration(KeepWithinHourly);
+        Duration(KeepWithinDaily);
+        Duration(KeepWithinWeekly);
+        Duration(KeepWithinMonthly);
+        Duration(KeepWithinYearly);
         Guard.TagSets(KeepTags);
         if (IsEmpty)
         {
             throw new ArgumentException(
                 "The retention policy keeps nothing. Set at least one Keep* rule (restic 0.14-0.16 would do nothing, 0.17+ refuses).",
                 "policy");
+        }
+    }
+
+    private static void Duration(ResticDuration? value, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value is { IsEmpty: true })
+        {
+            throw new ArgumentException($"{name} is default(ResticDuration): use a ResticDuration with a part above 0, or null.", name);
         }
     }
 }

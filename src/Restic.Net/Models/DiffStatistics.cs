@@ -3,11 +3,14 @@ namespace Restic.Net;
 /// <summary>The totals restic prints at the end of <c>diff</c>.</summary>
 public sealed record DiffStatistics
 {
-    /// <summary>The first snapshot, as it was passed to restic (not resolved to a full id).</summary>
-    public string SourceSnapshot { get; init; } = string.Empty;
+    /// <summary>
+    /// The first snapshot, as the diff was given it: restic echoes its argument unresolved (an id prefix, or
+    /// <c>id:/folder</c>), so this is a reference, not a full <see cref="SnapshotId"/>.
+    /// </summary>
+    public SnapshotReference SourceSnapshot { get; init; }
 
-    /// <summary>The second snapshot, as it was passed to restic.</summary>
-    public string TargetSnapshot { get; init; } = string.Empty;
+    /// <summary>The second snapshot, as the diff was given it.</summary>
+    public SnapshotReference TargetSnapshot { get; init; }
 
     /// <summary>The number of files whose content changed.</summary>
     public long ChangedFiles { get; init; }

@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
+using Restic.Net.CommandLines;
 
 namespace Restic.Net;
 
@@ -7,6 +9,7 @@ namespace Restic.Net;
 /// A snapshot id: 64 lowercase hex characters, or the 8-character short form that restic 0.14
 /// prints after a backup. Compare short and full ids with <see cref="Matches"/>.
 /// </summary>
+[TypeConverter(typeof(ResticSyntaxConverter<SnapshotId>))]
 public readonly struct SnapshotId : IEquatable<SnapshotId>, IParsable<SnapshotId>
 {
     /// <summary>The length of a full id.</summary>

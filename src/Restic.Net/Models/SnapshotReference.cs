@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
+using Restic.Net.CommandLines;
 
 namespace Restic.Net;
 
@@ -14,6 +16,7 @@ namespace Restic.Net;
 /// backup's parent, reject it with <see cref="ArgumentException"/>. <see langword="default"/> is not
 /// a reference: passing it throws <see cref="ArgumentException"/>.
 /// </remarks>
+[TypeConverter(typeof(ResticSyntaxConverter<SnapshotReference>))]
 public readonly struct SnapshotReference : IEquatable<SnapshotReference>, IParsable<SnapshotReference>
 {
     /// <summary>The shortest id prefix accepted; restic resolves a prefix to the one snapshot it starts.</summary>

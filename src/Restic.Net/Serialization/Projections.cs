@@ -283,8 +283,6 @@ internal static class Projections
 
     public static DiffStatistics ToStatistics(this DiffStatisticsDto dto) => new()
     {
-        SourceSnapshot = dto.SourceSnapshot ?? string.Empty,
-        TargetSnapshot = dto.TargetSnapshot ?? string.Empty,
         ChangedFiles = dto.ChangedFiles,
         Added = dto.Added.ToCounts(),
         Removed = dto.Removed.ToCounts(),

@@ -263,8 +263,6 @@ internal sealed class DiffStatDto
 /// <summary>The last line of <c>diff</c>.</summary>
 internal sealed class DiffStatisticsDto
 {
-    public string? SourceSnapshot { get; set; }
-    public string? TargetSnapshot { get; set; }
     public long ChangedFiles { get; set; }
     public DiffStatDto? Added { get; set; }
     public DiffStatDto? Removed { get; set; }

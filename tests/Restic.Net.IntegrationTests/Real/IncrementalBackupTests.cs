@@ -76,7 +76,8 @@ public sealed class IncrementalBackupTests : IAsyncLifetime
         Assert.NotNull(result.Prune!.RemainingBlobs);
         Assert.Equal(2, (await _client.GetSnapshotsAsync()).Count);
 
-        var prune = await _client.PruneAsync();
+        // The limits as restic reads them on every version: --max-unused=1G, --max-repack-size=1073741824.
+        var prune = await _client.PruneAsync(new PruneOptions { MaxUnused = MaxUnused.Parse("1073741824"), MaxRepackSize = 1L << 30 });
         Assert.Equal(0, prune.TotalPrunedBlobs);
         Assert.True((await _client.CheckAsync(new CheckOptions { ReadData = true })).IsHealthy);
     }
@@ -85,13 +86,20 @@ public sealed class IncrementalBackupTests : IAsyncLifetime
     public async Task KeepTags_ATagSetNeedsAllItsTags_SeparateEntriesNeedAny()
     {
         // restic reads "a,b" as "tagged a and b": the client passes it so, on every version.
-        var onlyA = await _client.BackupAsync([Source], new BackupOptions { Tags = ["a"], Force = true });
+        File.WriteAllBytes(Path.Combine(Source, "large.bin"), new byte[64 * 1024]);
+        var onlyA = await _client.BackupAsync([Source], new BackupOptions { Tags = ["a"], Force = true, ExcludeLargerThan = 32 * 1024 });
         var both = await _client.BackupAsync([Source], new BackupOptions { Tags = ["a", "b"], Force = true });
         var onlyB = await _client.BackupAsync([Source], new BackupOptions { Tags = ["b"], Force = true });
 
         var set = await _client.ForgetAsync(new RetentionPolicy { KeepTags = ["a,b"] }, new ForgetOptions { DryRun = true, GroupBy = SnapshotGrouping.None });
         var any = await _client.ForgetAsync(new RetentionPolicy { KeepTags = ["a", "b"] }, new ForgetOptions { DryRun = true, GroupBy = SnapshotGrouping.None });
 
+        var within = await _client.ForgetAsync(new RetentionPolicy { KeepWithin = ResticDuration.Parse("1y6m") }, new ForgetOptions { DryRun = true, GroupBy = SnapshotGrouping.None });
+
+        Assert.Equal(150L, onlyA.FilesNew); // the 64 KiB file was excluded (--exclude-larger-than=32768)
+        Assert.Equal(151L, both.FilesNew + both.FilesChanged + both.FilesUnmodified);
+        Assert.Equal(3, within.Kept.Count);
+        Assert.Contains("within 1y6m", within.Groups[0].Reasons[0].Matches); // restic prints the duration as ToString does
         Assert.True(both.SnapshotId!.Value.Matches(Assert.Single(set.Kept).Id));
         Assert.Equal(2, set.Removed.Count);
         Assert.Equal(3, any.Kept.Count);

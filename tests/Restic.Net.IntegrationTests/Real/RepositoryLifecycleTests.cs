@@ -38,10 +38,12 @@ public class RepositoryLifecycleTests(RepositoryFixture fixture)
         var repository = fixture.NewFolder("ensure");
         var client = new ResticClient(TestRestic.Options(Path.Combine(repository, "repo"), Path.Combine(repository, "cache")));
 
-        var created = await client.EnsureInitializedAsync();
+        // A format other than the default shows that --repository-version reached restic.
+        var created = await client.EnsureInitializedAsync(new InitOptions { RepositoryVersion = RepositoryVersion.V1 });
         var again = await client.EnsureInitializedAsync();
 
         Assert.Matches("^[0-9a-f]{64}$", created.Id);
+        Assert.Equal(1, created.Version);
         Assert.Equal(created, again);
         Assert.Equal(fixture.Info.Id, (await fixture.Client.EnsureInitializedAsync()).Id);
 
@@ -109,11 +111,15 @@ public class RepositoryLifecycleTests(RepositoryFixture fixture)
     public async Task CheckAsync_HealthyRepository_IsHealthy_WithAndWithoutReadingData()
     {
         var quick = await fixture.Client.CheckAsync();
-        var full = await fixture.Client.CheckAsync(new CheckOptions { ReadDataSubset = "1/2" });
+        var half = await fixture.Client.CheckAsync(new CheckOptions { ReadDataSubset = ReadDataSubset.Part(1, 2) });
+        var share = await fixture.Client.CheckAsync(new CheckOptions { ReadDataSubset = ReadDataSubset.Percent(50) });
+        var size = await fixture.Client.CheckAsync(new CheckOptions { ReadDataSubset = ReadDataSubset.Bytes(1L << 20) }); // "1M", which restic 0.14 reads too
 
         Assert.True(quick.IsHealthy);
         Assert.Empty(quick.Errors);
-        Assert.True(full.IsHealthy);
+        Assert.True(half.IsHealthy);
+        Assert.True(share.IsHealthy);
+        Assert.True(size.IsHealthy);
     }
 
     [Fact(Timeout = 60000)]

@@ -233,32 +233,36 @@ public class MaintenanceTests
         // Counts of 0 are no rule to restic either ("no policy was specified").
         await Assert.ThrowsAsync<ArgumentException>(() => client.ForgetAsync(new RetentionPolicy { KeepDaily = 0, KeepWeekly = 0 }));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.ForgetAsync(new RetentionPolicy { KeepLast = -1 }));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.CheckAsync(new CheckOptions { ReadData = true, ReadDataSubset = "1/5" }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.CheckAsync(new CheckOptions { ReadData = true, ReadDataSubset = ReadDataSubset.Part(1, 5) }));
         Assert.Empty(runner.Invocations);
     }
 
-    [Theory]
-    [InlineData("banana")]
-    [InlineData("")]
-    [InlineData("0/5")]
-    [InlineData("6/5")]
-    [InlineData("1/")]
-    [InlineData("0%")]
-    [InlineData("101%")]
-    [InlineData("-5%")]
-    [InlineData("1.5G")]
-    [InlineData("5x")]
-    [InlineData("0")]
-    [InlineData("4096")]
-    [InlineData("0k")]
-    public async Task CheckAsync_ReadDataSubsetResticCannotParse_ThrowsBeforeAnyProcessStarts(string subset)
+    [Fact]
+    public async Task SyntaxValuesAndSizesResticWouldRefuse_ThrowBeforeAnyProcessStarts()
     {
         var runner = FixtureRunner.Replaying("0.18.0", "check");
+        var client = runner.CreateClient();
 
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => runner.CreateClient().CheckAsync(new CheckOptions { ReadDataSubset = subset }));
+        // default(T) of the value types names nothing: an unset field copied into options.
+        Assert.Equal("ReadDataSubset", (await Assert.ThrowsAsync<ArgumentException>(() => client.CheckAsync(new CheckOptions { ReadDataSubset = default(ReadDataSubset) }))).ParamName);
+        Assert.Equal("MaxUnused", (await Assert.ThrowsAsync<ArgumentException>(() => client.PruneAsync(new PruneOptions { MaxUnused = default(MaxUnused) }))).ParamName);
+        Assert.Equal("KeepWithinDaily", (await Assert.ThrowsAsync<ArgumentException>(() => client.ForgetAsync(new RetentionPolicy { KeepLast = 1, KeepWithinDaily = default(ResticDuration) }))).ParamName);
+        Assert.Equal("RepositoryVersion", (await Assert.ThrowsAsync<ArgumentException>(() => client.InitAsync(new InitOptions { RepositoryVersion = "lates" }))).ParamName);
 
-        Assert.Equal("ReadDataSubset", ex.ParamName);
+        // Sizes are bytes above 0.
+        Assert.Equal("MaxRepackSize", (await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.PruneAsync(new PruneOptions { MaxRepackSize = 0 }))).ParamName);
+        Assert.Equal("ExcludeLargerThan", (await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.BackupAsync(["/d"], new BackupOptions { ExcludeLargerThan = -1 }))).ParamName);
         Assert.Empty(runner.Invocations);
+    }
+
+    [Fact]
+    public async Task ADurationAlone_IsAPolicy_AndReachesRestic()
+    {
+        var runner = FixtureRunner.Replaying("0.18.0", "forget");
+
+        await runner.CreateClient().ForgetAsync(new RetentionPolicy { KeepWithin = ResticDuration.Parse("1y6m") });
+
+        Assert.Equal(["forget", "--json", "--keep-within=1y6m"], runner.LastArguments);
     }
 
     [Fact]

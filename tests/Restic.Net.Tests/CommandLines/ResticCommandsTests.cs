@@ -30,7 +30,7 @@ public class ResticCommandsTests
             CaseInsensitiveExcludes = ["*.LOG"],
             ExcludeFiles = ["/etc/excludes"],
             ExcludeCaches = true,
-            ExcludeLargerThan = "1G",
+            ExcludeLargerThan = 1L << 30,
             OneFileSystem = true,
             Host = "web-1",
             Parent = SnapshotReference.Parse("abcdef12"),
@@ -41,7 +41,7 @@ public class ResticCommandsTests
 
         Assert.Equal(
             ["backup", "--json", "--tag=daily", "--tag=db", "--exclude=*.tmp", "--iexclude=*.LOG", "--exclude-file=/etc/excludes",
-             "--exclude-caches", "--exclude-larger-than=1G", "--one-file-system", "--host=web-1", "--parent=abcdef12", "--force",
+             "--exclude-caches", "--exclude-larger-than=1073741824", "--one-file-system", "--host=web-1", "--parent=abcdef12", "--force",
              "--dry-run", "--verbose", "--", "/data", "-weird"],
             Argv(ResticCommands.Backup(options)));
     }
@@ -128,14 +128,15 @@ public class ResticCommandsTests
         var policy = new RetentionPolicy
         {
             KeepLast = 1, KeepHourly = 2, KeepDaily = 7, KeepWeekly = 4, KeepMonthly = 6, KeepYearly = 2,
-            KeepWithin = "1y", KeepWithinHourly = "1d", KeepWithinDaily = "7d", KeepWithinWeekly = "1m", KeepWithinMonthly = "1y", KeepWithinYearly = "5y",
+            KeepWithin = ResticDuration.FromYears(1), KeepWithinHourly = ResticDuration.FromDays(1), KeepWithinDaily = ResticDuration.FromDays(7),
+            KeepWithinWeekly = ResticDuration.FromMonths(1), KeepWithinMonthly = new ResticDuration(1, 6, 0, 12), KeepWithinYearly = ResticDuration.Parse("5y"),
             KeepTags = ["keep"],
         };
         var options = new ForgetOptions { Policy = policy, GroupBy = SnapshotGrouping.Host | SnapshotGrouping.Tags, Filter = new SnapshotFilter { Tags = ["db"] }, Prune = true, DryRun = true };
 
         Assert.Equal(
             ["forget", "--json", "--keep-last=1", "--keep-hourly=2", "--keep-daily=7", "--keep-weekly=4", "--keep-monthly=6", "--keep-yearly=2",
-             "--keep-within=1y", "--keep-within-hourly=1d", "--keep-within-daily=7d", "--keep-within-weekly=1m", "--keep-within-monthly=1y",
+             "--keep-within=1y", "--keep-within-hourly=1d", "--keep-within-daily=7d", "--keep-within-weekly=1m", "--keep-within-monthly=1y6m12h",
              "--keep-within-yearly=5y", "--keep-tag=keep", "--group-by=host,tags", "--tag=db", "--prune", "--dry-run"],
             Argv(ResticCommands.Forget(options)));
     }
@@ -188,15 +189,16 @@ public class ResticCommandsTests
     public void Prune_Check_Stats_Unlock_Init_ProduceGoldenArgv()
     {
         Assert.Equal(
-            ["prune", "--json", "--dry-run", "--max-unused=10%", "--max-repack-size=2G", "--repack-cacheable-only", "--repack-small", "--repack-uncompressed"],
-            Argv(ResticCommands.Prune(new PruneOptions { DryRun = true, MaxUnused = "10%", MaxRepackSize = "2G", RepackCacheableOnly = true, RepackSmall = true, RepackUncompressed = true }, new ResticCapabilities(new Version(0, 18, 0)))));
+            ["prune", "--json", "--dry-run", "--max-unused=10%", "--max-repack-size=2147483648", "--repack-cacheable-only", "--repack-small", "--repack-uncompressed"],
+            Argv(ResticCommands.Prune(new PruneOptions { DryRun = true, MaxUnused = MaxUnused.Percent(10), MaxRepackSize = 2L << 30, RepackCacheableOnly = true, RepackSmall = true, RepackUncompressed = true }, new ResticCapabilities(new Version(0, 18, 0)))));
         Assert.Equal(["check", "--json", "--read-data", "--with-cache"], Argv(ResticCommands.Check(new CheckOptions { ReadData = true, WithCache = true })));
-        Assert.Equal(["check", "--json", "--read-data-subset=1/5"], Argv(ResticCommands.Check(new CheckOptions { ReadDataSubset = "1/5" })));
+        Assert.Equal(["check", "--json", "--read-data-subset=1/5"], Argv(ResticCommands.Check(new CheckOptions { ReadDataSubset = ReadDataSubset.Part(1, 5) })));
         Assert.Equal(
             ["stats", "--json", "--mode=raw-data", "--host=h", "--", "latest"],
             Argv(ResticCommands.Stats(new StatsOptions { Snapshots = [SnapshotReference.Latest], Filter = new SnapshotFilter { Hosts = ["h"] } }, StatsMode.RawData)));
         Assert.Equal(["unlock", "--json", "--remove-all"], Argv(ResticCommands.Unlock(new UnlockOptions { RemoveAll = true })));
-        Assert.Equal(["init", "--json", "--repository-version=2"], Argv(ResticCommands.Init(new InitOptions { RepositoryVersion = "2" })));
+        Assert.Equal(["init", "--json", "--repository-version=2"], Argv(ResticCommands.Init(new InitOptions { RepositoryVersion = RepositoryVersion.V2 })));
+        Assert.Equal(["init", "--json", "--repository-version=stable"], Argv(ResticCommands.Init(new InitOptions { RepositoryVersion = RepositoryVersion.Stable })));
         Assert.Equal(["cat", "config", "--json"], Argv(ResticCommands.CatConfig()));
     }
 
@@ -254,15 +256,47 @@ public class ResticCommandsTests
     }
 
     [Theory]
-    [InlineData("1/5")]
-    [InlineData("5/5")]
-    [InlineData("10%")]
-    [InlineData("2.5%")]
-    [InlineData("100%")]
-    [InlineData("500m")]
-    [InlineData("1G")]
-    public void CheckOptions_ReadDataSubsetInResticsSyntax_IsPassedAsGiven(string subset)
+    [InlineData("1/5", "1/5")]
+    [InlineData("5/5", "5/5")]
+    [InlineData("10%", "10%")]
+    [InlineData("2.5%", "2.5%")]
+    [InlineData("100%", "100%")]
+    [InlineData("500m", "500M")]
+    [InlineData("1G", "1G")]
+    [InlineData("1000b", "1000B")]
+    public void CheckOptions_ReadDataSubset_IsPassedInResticsSyntax(string parsed, string passed)
     {
-        Assert.Equal(["check", "--json", "--read-data-subset=" + subset], Argv(ResticCommands.Check(new CheckOptions { ReadDataSubset = subset })));
+        Assert.Equal(["check", "--json", "--read-data-subset=" + passed], Argv(ResticCommands.Check(new CheckOptions { ReadDataSubset = ReadDataSubset.Parse(parsed) })));
+    }
+
+    [Fact]
+    public void CheckOptions_ReadDataSubsetFactories_ArePassedInResticsSyntax()
+    {
+        Assert.Equal(["check", "--json", "--read-data-subset=0.5%"], Argv(ResticCommands.Check(new CheckOptions { ReadDataSubset = ReadDataSubset.Percent(0.5) })));
+        Assert.Equal(["check", "--json", "--read-data-subset=3/7"], Argv(ResticCommands.Check(new CheckOptions { ReadDataSubset = ReadDataSubset.Part(3, 7) })));
+        Assert.Equal(["check", "--json", "--read-data-subset=500M"], Argv(ResticCommands.Check(new CheckOptions { ReadDataSubset = ReadDataSubset.Bytes(500L << 20) })));
+    }
+
+    [Theory]
+    [InlineData("unlimited", "unlimited")]
+    [InlineData("0%", "0%")]
+    [InlineData("2.5%", "2.5%")]
+    [InlineData("1073741824", "1G")]
+    [InlineData("1g", "1G")]
+    [InlineData("0", "0B")]
+    [InlineData("1000", "1000B")]
+    public void PruneOptions_MaxUnused_IsPassedInResticsSyntax(string parsed, string passed)
+    {
+        var argv = Argv(ResticCommands.Prune(new PruneOptions { MaxUnused = MaxUnused.Parse(parsed) }, new ResticCapabilities(new Version(0, 18, 0))));
+
+        Assert.Equal(["prune", "--json", "--max-unused=" + passed], argv);
+    }
+
+    [Fact]
+    public void Sizes_ArePassedAsPlainByteCounts()
+    {
+        // restic 0.14+ reads a plain number for --exclude-larger-than and --max-repack-size (measured); no unit to round to.
+        Assert.Contains("--exclude-larger-than=1500", Argv(ResticCommands.Backup(new BackupOptions { Paths = ["/d"], ExcludeLargerThan = 1500 })));
+        Assert.Contains("--max-repack-size=1", Argv(ResticCommands.Prune(new PruneOptions { MaxRepackSize = 1 }, new ResticCapabilities(new Version(0, 14, 0)))));
     }
 }
