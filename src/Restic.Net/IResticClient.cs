@@ -160,6 +160,7 @@ public interface IResticClient
     /// <summary>
     /// Compares two snapshots (<c>restic diff</c>) and streams what restic reports: a <see cref="DiffChange"/>
     /// per changed path, then, last, the <see cref="DiffStatistics"/>. restic runs while the events are enumerated.
+    /// <see cref="SnapshotReference.Latest"/> is resolved to its id first (<c>restic diff</c> takes ids only).
     /// </summary>
     /// <param name="firstSnapshot">The older snapshot, optionally narrowed to a subfolder (restic 0.16+).</param>
     /// <param name="secondSnapshot">The newer snapshot, likewise.</param>

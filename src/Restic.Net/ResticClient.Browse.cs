@@ -53,8 +53,7 @@ public partial class ResticClient
         ThrowIfDisposed();
         Guard.Snapshot(firstSnapshot, allowSubfolder: true);
         Guard.Snapshot(secondSnapshot, allowSubfolder: true);
-        var command = ResticCommands.Diff(firstSnapshot, secondSnapshot, options ?? new DiffOptions());
-        return DiffCoreAsync(command, firstSnapshot, secondSnapshot, cancellationToken);
+        return DiffCoreAsync(firstSnapshot, secondSnapshot, options ?? new DiffOptions(), cancellationToken);
     }
 
     // The native reader when the client has one for this repository, else restic ls.
@@ -210,14 +209,18 @@ public partial class ResticClient
     }
 
     private async IAsyncEnumerable<DiffEvent> DiffCoreAsync(
-        ResticCommand command,
         SnapshotReference firstSnapshot,
         SnapshotReference secondSnapshot,
+        DiffOptions options,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await RequireSubfolderSyntaxAsync(firstSnapshot, cancellationToken).ConfigureAwait(false);
         await RequireSubfolderSyntaxAsync(secondSnapshot, cancellationToken).ConfigureAwait(false);
-        var piped = StartPiped(command, null, cancellationToken);
+
+        // restic diff takes ids only ("no matching ID found for prefix latest" on every version): resolve latest first.
+        firstSnapshot = await ResolveLatestAsync(firstSnapshot, cancellationToken).ConfigureAwait(false);
+        secondSnapshot = await ResolveLatestAsync(secondSnapshot, cancellationToken).ConfigureAwait(false);
+        var piped = StartPiped(ResticCommands.Diff(firstSnapshot, secondSnapshot, options), null, cancellationToken);
         await using var scope = piped.ConfigureAwait(false);
         DiffStatistics? statistics = null;
         await foreach (var change in ReadLinesAsync<DiffChange>(piped, (line, batch) => statistics = ParseDiffLine(line, batch) ?? statistics).ConfigureAwait(false))
@@ -230,8 +233,21 @@ public partial class ResticClient
             throw MissingOutput(await piped.Completion.ConfigureAwait(false), "diff statistics");
         }
 
-        // restic echoes its two arguments unresolved (source_snapshot, target_snapshot): they are the references given.
+        // restic echoes its two arguments unresolved (source_snapshot, target_snapshot): they are the references given
+        // (latest resolved to its id).
         yield return new DiffCompletedEvent { Statistics = statistics with { SourceSnapshot = firstSnapshot, TargetSnapshot = secondSnapshot } };
+    }
+
+    /// <summary>The id <c>latest</c> means now, keeping the subfolder; any other reference as it is.</summary>
+    private async Task<SnapshotReference> ResolveLatestAsync(SnapshotReference snapshot, CancellationToken cancellationToken)
+    {
+        if (!snapshot.IsLatest)
+        {
+            return snapshot;
+        }
+
+        SnapshotReference resolved = (await GetSnapshotAsync(SnapshotReference.Latest, null, cancellationToken).ConfigureAwait(false)).Id;
+        return snapshot.Subfolder is { } subfolder ? resolved.WithSubfolder(subfolder) : resolved;
     }
 
     /// <summary>Throws <see cref="ResticNotSupportedException"/> for <c>snapshot:subfolder</c> before restic 0.16, which would read it as an id.</summary>

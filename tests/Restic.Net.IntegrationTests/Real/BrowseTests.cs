@@ -85,6 +85,12 @@ public class BrowseTests(RepositoryFixture fixture)
         Assert.Equal(1, statistics.Removed.Files);
         Assert.Equal(1, statistics.ChangedFiles);
         Assert.Single(events.OfType<DiffCompletedEvent>());
+
+        // restic diff takes no "latest"; the client resolves it. The Task sibling returns the same.
+        var againstLatest = await client.DiffAsync(first.SnapshotId!.Value, SnapshotReference.Latest);
+        Assert.Equal(changes, againstLatest.Changes);
+        Assert.Equal(statistics with { TargetSnapshot = againstLatest.Statistics.TargetSnapshot }, againstLatest.Statistics);
+        Assert.True(second.SnapshotId!.Value.Matches(SnapshotId.Parse(againstLatest.Statistics.TargetSnapshot.Snapshot)));
     }
 
     [Fact(Timeout = 60000)]
