@@ -15,7 +15,7 @@ public class HealthCheckTests(RealRepositoryFixture fixture)
         var entry = await CheckAsync(o => fixture.Configure(o, fixture.RepositoryPath), new ResticHealthCheckOptions
         {
             MaxSnapshotAge = TimeSpan.FromHours(1),
-            Filter = new SnapshotFilter { Tags = ["nightly"], Hosts = ["di-host"] },
+            Filter = new SnapshotFilter { Tags = ["nightly"], HostNames = ["di-host"] },
         });
 
         Assert.Equal(HealthStatus.Healthy, entry.Status);
