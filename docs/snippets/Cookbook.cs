@@ -314,7 +314,7 @@ internal static class Cookbook
         }
 
         UnlockResult unlocked = await client.UnlockAsync();   // removes stale locks only
-        Console.WriteLine($"removed {unlocked.RemovedLocks} stale locks");
+        Console.WriteLine($"removed {unlocked.Removed.Count} stale locks");
         // end-snippet
         return unlocked;
     }

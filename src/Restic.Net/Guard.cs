@@ -11,7 +11,7 @@ internal static class Guard
     /// </summary>
     public static void Selection(IReadOnlyList<Restic.Net.SnapshotReference> snapshots, SnapshotFilter? filter, bool allSnapshots, string operation)
     {
-        var filtered = filter is { } f && (f.Hosts.Count + f.Tags.Count + f.Paths.Count) > 0;
+        var filtered = filter is { } f && (f.HostNames.Count + f.Tags.Count + f.Paths.Count) > 0;
         if (allSnapshots && (snapshots.Count > 0 || filtered))
         {
             throw new ArgumentException($"AllSnapshots cannot be combined with Snapshots or a Filter: {operation} either every snapshot or a selection.", nameof(allSnapshots));

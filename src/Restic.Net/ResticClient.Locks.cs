@@ -46,14 +46,14 @@ public partial class ResticClient
     private async Task<UnlockResult> UnlockAndCompareAsync(UnlockOptions options, CancellationToken cancellationToken)
     {
         var before = await GetLocksAsync(cancellationToken).ConfigureAwait(false);
-        var (run, output) = await RunBufferedAsync(ResticCommands.Unlock(options), cancellationToken).ConfigureAwait(false);
+        var (run, _) = await RunBufferedAsync(ResticCommands.Unlock(options), cancellationToken).ConfigureAwait(false);
         LogCompleted(run);
-        var reported = TextOutput.ParseUnlockCount(output.StandardOutputLines);
 
         // Nothing to remove means nothing removed: save the second listing.
         var remaining = before.Count == 0 ? [] : (await _executor.Locks.ListLockIdsAsync(cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
         var removed = before.Where(l => !remaining.Contains(l.Id)).ToArray();
-        // restic's own count where it prints one; 0.14 prints none, and 0.19+ prints nothing with --json.
-        return new UnlockResult { RemovedLocks = reported ?? removed.Length, Removed = removed };
+        // restic's own count ("successfully removed N locks") is not read: 0.14 prints none, 0.19+ prints nothing with
+        // --json, and where it prints one it is the length of this list (or, in a race, of a list nobody can see).
+        return new UnlockResult { Removed = removed };
     }
 }

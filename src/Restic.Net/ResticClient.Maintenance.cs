@@ -211,7 +211,7 @@ public partial class ResticClient
         {
             ErrorCount = summary?.NumErrors ?? (failed ? Math.Max(1, errors.Count) : 0),
             Errors = errors,
-            BrokenPacks = summary?.BrokenPacks ?? [],
+            BrokenPacks = summary is null ? null : summary.BrokenPacks ?? [],
             SuggestRepairIndex = summary?.SuggestRepairIndex ?? false,
             SuggestPrune = summary?.SuggestPrune ?? false,
             Output = text,

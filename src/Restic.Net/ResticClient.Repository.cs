@@ -190,7 +190,7 @@ public partial class ResticClient
 
     private static void ValidateFilter(SnapshotFilter filter)
     {
-        Guard.Labels(filter.Hosts, nameof(filter.Hosts));
+        Guard.Labels(filter.HostNames, nameof(filter.HostNames));
         Guard.TagSets(filter.Tags, nameof(filter.Tags));
         Guard.Items(filter.Paths, nameof(filter.Paths));
     }

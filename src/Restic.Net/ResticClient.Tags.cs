@@ -32,7 +32,7 @@ public partial class ResticClient
 
         // "create exclusive lock for repository" precedes the JSON lines as text.
         var changes = new List<SnapshotChange>();
-        int? count = null;
+        long? count = null;
         foreach (var line in lines)
         {
             var bytes = Encoding.UTF8.GetBytes(line);

@@ -15,7 +15,7 @@ public class HealthCheckTests(RealRepositoryFixture fixture)
         var entry = await CheckAsync(o => fixture.Configure(o, fixture.RepositoryPath), new ResticHealthCheckOptions
         {
             MaxSnapshotAge = TimeSpan.FromHours(1),
-            Filter = new SnapshotFilter { Tags = ["nightly"], Hosts = ["di-host"] },
+            Filter = new SnapshotFilter { Tags = ["nightly"], HostNames = ["di-host"] },
         });
 
         Assert.Equal(HealthStatus.Healthy, entry.Status);
@@ -147,7 +147,7 @@ public class HealthCheckTests(RealRepositoryFixture fixture)
     {
         // The check reads IResticClient.Repository: a fake or a decorator is named as the real client is.
         var client = new Mock<IResticClient>();
-        client.Setup(c => c.Repository).Returns(new RestRepository(new Uri("https://backup.example:8000/nightly/")) { User = "backup", Password = "rest-s3cret" });
+        client.Setup(c => c.Repository).Returns(new RestRepository(new Uri("https://backup.example:8000/nightly/")) { UserName = "backup", Password = "rest-s3cret" });
 
         var entry = await CheckFailingClientAsync(client, ResticModelFactory.BackendUnreachableException());
 

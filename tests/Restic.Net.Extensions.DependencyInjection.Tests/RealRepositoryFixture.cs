@@ -39,7 +39,7 @@ public sealed class RealRepositoryFixture : IAsyncLifetime
         var client = new ResticClient(TestRestic.Options(RepositoryPath, CachePath));
         var empty = new ResticClient(TestRestic.Options(EmptyRepositoryPath, CachePath));
         await Task.WhenAll(client.InitAsync(), empty.InitAsync());
-        Snapshot = await client.BackupAsync([SourcePath], new BackupOptions { Tags = ["nightly"], Host = "di-host" });
+        Snapshot = await client.BackupAsync([SourcePath], new BackupOptions { Tags = ["nightly"], HostName = "di-host" });
     }
 
     public Task DisposeAsync()

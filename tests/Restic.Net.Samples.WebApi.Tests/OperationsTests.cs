@@ -21,7 +21,9 @@ public sealed class OperationsTests(WebApiFactory factory) : IClassFixture<WebAp
         var held = Assert.Single(locks["locks"]!.AsArray())!;
         Assert.Equal(pid, held["pid"]!.GetValue<int>());
         Assert.False(held["exclusive"]!.GetValue<bool>());
-        Assert.Contains("Removed", unlocked["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Removed 1 lock", unlocked["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(pid, Assert.Single(unlocked["removed"]!.AsArray())!["pid"]!.GetValue<int>());
+        Assert.False(unlocked.AsObject().ContainsKey("removed_locks")); // the count is removed.length
         Assert.Equal(0, after["count"]!.GetValue<int>());
         await factory.CreateClientWithKey(WebApiFactory.OperatorKey).PostAsync("/unlock", new { repository = name }, token).ExpectAsync(HttpStatusCode.Forbidden);
     }

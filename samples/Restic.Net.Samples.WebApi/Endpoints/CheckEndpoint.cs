@@ -20,7 +20,7 @@ internal sealed record CheckRequest : IPasswordSource
 }
 
 /// <summary><c>POST /check</c> response: <c>success</c> is false when the repository has errors.</summary>
-internal sealed record CheckResponse(bool Success, int ErrorCount, IReadOnlyList<string> Errors, string Message);
+internal sealed record CheckResponse(bool Success, long ErrorCount, IReadOnlyList<string> Errors, string Message);
 
 internal static class CheckEndpoint
 {

@@ -24,8 +24,8 @@ internal sealed record UnlockRequest : IPasswordSource
     public string? PasswordToken { get; init; }
 }
 
-/// <summary><c>POST /unlock</c> response; <c>removed</c> lists what restic removed where the version reports it.</summary>
-internal sealed record UnlockResponse(bool Success, int? RemovedLocks, IReadOnlyList<LockResponse> Removed, string Message);
+/// <summary><c>POST /unlock</c> response; <c>removed</c> lists the locks that were removed, on every restic version.</summary>
+internal sealed record UnlockResponse(bool Success, IReadOnlyList<LockResponse> Removed, string Message);
 
 internal static class LockEndpoints
 {
@@ -40,10 +40,9 @@ internal static class LockEndpoints
     {
         var (_, client) = await clients.CreateAsync(context, request.Repository, request);
         var result = await client.UnlockAsync(new UnlockOptions { RemoveAll = request.RemoveAll }, cancellationToken);
-        var count = result.RemovedLocks ?? result.Removed.Count;
+        var count = result.Removed.Count;
         return TypedResults.Ok(new UnlockResponse(
             true,
-            result.RemovedLocks,
             [.. result.Removed.Select(LockResponse.From)],
             count == 0 ? "No lock was removed." : $"Removed {count} lock(s)."));
     }

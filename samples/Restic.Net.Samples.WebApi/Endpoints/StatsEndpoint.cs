@@ -6,7 +6,7 @@ namespace Restic.Net.Samples.WebApi.Endpoints;
 internal sealed record StatsResponse(
     long TotalSize,
     long TotalFileCount,
-    int SnapshotsCount,
+    long SnapshotsCount,
     double? DeduplicationRatio,
     long? StoredSize,
     double? CompressionRatio);

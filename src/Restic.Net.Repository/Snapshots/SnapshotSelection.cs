@@ -24,7 +24,7 @@ internal static class SnapshotSelection
             return true;
         }
 
-        if (filter.Hosts.Count > 0 && !filter.Hosts.Contains(snapshot.HostName ?? string.Empty, StringComparer.Ordinal))
+        if (filter.HostNames.Count > 0 && !filter.HostNames.Contains(snapshot.HostName ?? string.Empty, StringComparer.Ordinal))
         {
             return false;
         }
@@ -43,7 +43,7 @@ internal static class SnapshotSelection
     {
         if (filter is not null)
         {
-            Guard.Labels(filter.Hosts, nameof(filter.Hosts));
+            Guard.Labels(filter.HostNames, nameof(filter.HostNames));
             Guard.TagSets(filter.Tags, nameof(filter.Tags));
             Guard.Items(filter.Paths, nameof(filter.Paths));
         }

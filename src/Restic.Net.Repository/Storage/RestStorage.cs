@@ -26,9 +26,9 @@ internal sealed class RestStorage : RepositoryStorage
 
     public RestStorage(RestRepository repository, TimeSpan requestTimeout)
     {
-        if (repository.Password is not null && repository.User is null)
+        if (repository.Password is not null && repository.UserName is null)
         {
-            throw new ArgumentException("RestRepository.Password requires User.", nameof(repository));
+            throw new ArgumentException("RestRepository.Password requires UserName.", nameof(repository));
         }
 
         var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
@@ -45,7 +45,7 @@ internal sealed class RestStorage : RepositoryStorage
         // The timeout covers each request with its body (below), which HttpClient.Timeout would not: it stops at the headers.
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         _requestTimeout = requestTimeout;
-        if (repository.User is { } user)
+        if (repository.UserName is { } user)
         {
             var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{repository.Password}"));
             _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", credentials);

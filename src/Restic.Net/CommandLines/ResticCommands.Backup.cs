@@ -14,7 +14,7 @@ internal static partial class ResticCommands
         AddFlag(flags, "--exclude-caches", options.ExcludeCaches);
         AddBytes(flags, "--exclude-larger-than", options.ExcludeLargerThan);
         AddFlag(flags, "--one-file-system", options.OneFileSystem);
-        AddValue(flags, "--host", options.Host);
+        AddValue(flags, "--host", options.HostName);
         AddValue(flags, "--parent", options.Parent);
         AddFlag(flags, "--force", options.Force);
         AddValue(flags, "--time", options.Time is { } time ? ResticFormat.Time(time) : null);
@@ -36,7 +36,7 @@ internal static partial class ResticCommands
     {
         var flags = new List<string>();
         AddEach(flags, "--tag", options.Tags);
-        AddValue(flags, "--host", options.Host);
+        AddValue(flags, "--host", options.HostName);
         AddValue(flags, "--parent", options.Parent);
         AddValue(flags, "--time", options.Time is { } time ? ResticFormat.Time(time) : null);
         AddFlag(flags, "--dry-run", options.DryRun);

@@ -10,8 +10,8 @@ internal static partial class ResticCommands
     public static ResticCommand KeyAdd(string newPasswordFile, AddKeyOptions options)
     {
         var flags = new List<string> { "--new-password-file=" + newPasswordFile };
-        AddValue(flags, "--user", options.User);
-        AddValue(flags, "--host", options.Host);
+        AddValue(flags, "--user", options.UserName);
+        AddValue(flags, "--host", options.HostName);
         return new ResticCommand("key add", ["key", "add"], flags, []);
     }
 

@@ -29,7 +29,7 @@ internal static partial class ResticCommands
     // --latest exists only for `snapshots`; the other options' Validate rejects it.
     private static void AddFilter(List<string> flags, SnapshotFilter filter)
     {
-        AddEach(flags, "--host", filter.Hosts);
+        AddEach(flags, "--host", filter.HostNames);
         AddEach(flags, "--tag", filter.Tags);
         AddEach(flags, "--path", filter.Paths);
     }

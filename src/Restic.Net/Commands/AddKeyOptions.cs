@@ -4,14 +4,14 @@ namespace Restic.Net;
 public sealed record AddKeyOptions
 {
     /// <summary>The user name recorded in the key (<c>--user</c>); null for the current user.</summary>
-    public string? User { get; init; }
+    public string? UserName { get; init; }
 
     /// <summary>The host name recorded in the key (<c>--host</c>); null for this machine's name.</summary>
-    public string? Host { get; init; }
+    public string? HostName { get; init; }
 
     internal void Validate()
     {
-        Guard.SingleLine(User);
-        Guard.SingleLine(Host);
+        Guard.SingleLine(UserName);
+        Guard.SingleLine(HostName);
     }
 }

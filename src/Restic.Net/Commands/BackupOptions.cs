@@ -28,7 +28,7 @@ public sealed record BackupOptions
     public bool OneFileSystem { get; init; }
 
     /// <summary>The host name recorded in the snapshot (<c>--host</c>); null uses the machine's name.</summary>
-    public string? Host { get; init; }
+    public string? HostName { get; init; }
 
     /// <summary>The parent snapshot to compare against (<c>--parent</c>); null lets restic choose.</summary>
     public SnapshotReference? Parent { get; init; }
@@ -55,7 +55,7 @@ public sealed record BackupOptions
         Guard.Items(CaseInsensitiveExcludes);
         Guard.Items(ExcludeFiles);
         Guard.Positive(ExcludeLargerThan);
-        Guard.SingleLine(Host);
+        Guard.SingleLine(HostName);
         if (Parent is { } parent)
         {
             Guard.Snapshot(parent, allowSubfolder: false, nameof(Parent));

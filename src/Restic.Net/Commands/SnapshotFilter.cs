@@ -3,8 +3,8 @@ namespace Restic.Net;
 /// <summary>Selects snapshots by host, tags and paths, as restic's <c>--host</c>, <c>--tag</c> and <c>--path</c> do.</summary>
 public sealed record SnapshotFilter
 {
-    /// <summary>Snapshots of any of these hosts.</summary>
-    public IReadOnlyList<string> Hosts { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Hosts)); }
+    /// <summary>Snapshots of any of these host names (<c>--host</c>).</summary>
+    public IReadOnlyList<string> HostNames { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(HostNames)); }
 
     /// <summary>
     /// Snapshots that have any of these tag sets; one entry may list several tags separated by

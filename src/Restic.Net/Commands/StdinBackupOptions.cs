@@ -10,7 +10,7 @@ public sealed record StdinBackupOptions
     public IReadOnlyList<string> Tags { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Tags)); }
 
     /// <summary>The host name recorded in the snapshot (<c>--host</c>); null uses the machine's name.</summary>
-    public string? Host { get; init; }
+    public string? HostName { get; init; }
 
     /// <summary>The parent snapshot (<c>--parent</c>); null lets restic choose (the latest with the same file name).</summary>
     public SnapshotReference? Parent { get; init; }
@@ -24,7 +24,7 @@ public sealed record StdinBackupOptions
     internal void Validate()
     {
         Guard.Tags(Tags);
-        Guard.SingleLine(Host);
+        Guard.SingleLine(HostName);
         if (Parent is { } parent)
         {
             Guard.Snapshot(parent, allowSubfolder: false, nameof(Parent));

@@ -3,7 +3,7 @@ namespace Restic.Net;
 /// <summary>A progress report of a running backup.</summary>
 public sealed record BackupProgress
 {
-    /// <summary>The fraction done, 0 to 1 (bytes done over total bytes); 0 while the total is unknown.</summary>
+    /// <summary>How much is done, as a fraction, 0 to 1 (bytes done over total bytes; restic's <c>percent_done</c>; format it with <c>P0</c>); 0 while the total is unknown.</summary>
     public double PercentDone { get; init; }
 
     /// <summary>Time since the backup started.</summary>

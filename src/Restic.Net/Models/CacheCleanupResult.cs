@@ -4,5 +4,5 @@ namespace Restic.Net;
 public sealed record CacheCleanupResult
 {
     /// <summary>How many old cache folders restic removed.</summary>
-    public int RemovedDirectories { get; init; }
+    public long RemovedDirectories { get; init; }
 }

@@ -6,8 +6,8 @@ public sealed record CacheEntry
     /// <summary>The first 10 characters of the repository id, as restic prints them.</summary>
     public required string RepositoryIdPrefix { get; init; }
 
-    /// <summary>How long ago the cache was last used, in whole days as restic prints it.</summary>
-    public TimeSpan LastUsed { get; init; }
+    /// <summary>How long ago restic last used this cache folder, in whole days as restic prints it ("Last Used": "3 days ago").</summary>
+    public TimeSpan Age { get; init; }
 
     /// <summary>Whether restic considers the cache old (unused for longer than the maximum age, 30 days by default).</summary>
     public bool IsOld { get; init; }

@@ -10,13 +10,16 @@ public sealed record CheckResult
     public bool IsHealthy => ErrorCount == 0;
 
     /// <summary>The number of errors restic counted (at least <see cref="Errors"/>.Count).</summary>
-    public int ErrorCount { get; init; }
+    public long ErrorCount { get; init; }
 
     /// <summary>The error messages restic printed.</summary>
     public IReadOnlyList<string> Errors { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Errors)); }
 
-    /// <summary>Pack files that are damaged (restic 0.18+ reports them; run <c>repair packs</c>).</summary>
-    public IReadOnlyList<string> BrokenPacks { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(BrokenPacks)); }
+    /// <summary>
+    /// Pack files that are damaged (run <c>repair packs</c>); empty when restic found none. Null before restic 0.18, which
+    /// does not report them apart from <see cref="Errors"/>: an empty list would claim that no pack is damaged.
+    /// </summary>
+    public IReadOnlyList<string>? BrokenPacks { get; init => field = ValueList<string>.Of(value); }
 
     /// <summary>restic suggests running <c>repair index</c>.</summary>
     public bool SuggestRepairIndex { get; init; }

@@ -3,8 +3,8 @@ namespace Restic.Net;
 /// <summary>One group of snapshots that the retention policy was applied to.</summary>
 public sealed record ForgetGroup
 {
-    /// <summary>The host of the group; empty when not grouped by host.</summary>
-    public string Host { get; init; } = string.Empty;
+    /// <summary>The host name of the group; empty when not grouped by host.</summary>
+    public string HostName { get; init; } = string.Empty;
 
     /// <summary>The paths of the group; empty when not grouped by paths.</summary>
     public IReadOnlyList<string> Paths { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Paths)); }

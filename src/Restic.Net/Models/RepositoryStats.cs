@@ -16,18 +16,18 @@ public sealed record RepositoryStats
     public long? TotalBlobCount { get; init; }
 
     /// <summary>Snapshots counted.</summary>
-    public int SnapshotsCount { get; init; }
+    public long SnapshotsCount { get; init; }
 
     /// <summary>raw-data mode: the stored blobs' size before compression (restic 0.15+, repository version 2).</summary>
     public long? TotalUncompressedSize { get; init; }
 
-    /// <summary>raw-data mode: uncompressed size over compressed size, for example 3.3 (restic 0.15+).</summary>
+    /// <summary>raw-data mode: uncompressed size over compressed size, a ratio, not a fraction: 1 means no gain, 3.3 a third of the size (restic 0.15+).</summary>
     public double? CompressionRatio { get; init; }
 
-    /// <summary>raw-data mode: percent (0 to 100) of the data that is compressed (restic 0.15+).</summary>
+    /// <summary>raw-data mode: the part of the blobs that is compressed, as a fraction, 0 to 1 (restic 0.15+; restic prints a percentage, which the client divides by 100).</summary>
     public double? CompressionProgress { get; init; }
 
-    /// <summary>raw-data mode: percent (0 to 100) of space saved by compression (restic 0.15+).</summary>
+    /// <summary>raw-data mode: the space saved by compression, as a fraction, 0 to 1 (restic 0.15+; restic prints a percentage, which the client divides by 100).</summary>
     public double? CompressionSpaceSaving { get; init; }
 
     /// <summary>
@@ -37,7 +37,7 @@ public sealed record RepositoryStats
     public long? StoredSize { get; init; }
 
     /// <summary>
-    /// How many bytes of snapshot content each stored byte represents, before compression: the
+    /// A ratio: how many bytes of snapshot content each stored byte represents, before compression: the
     /// restore size of the counted snapshots divided by the size of their unique blobs before compression
     /// (raw-data <c>total_uncompressed_size</c>, or <c>total_size</c> where restic does not report it).
     /// 1.0 means no deduplication; 5.0 means five backups of the same data. Compression is reported

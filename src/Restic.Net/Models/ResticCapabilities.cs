@@ -69,12 +69,6 @@ public sealed record ResticCapabilities
     /// <summary><c>restore --dry-run</c>, <c>--overwrite</c> (<see cref="RestoreOptions.Overwrite"/>) and <c>--delete</c> (0.17+).</summary>
     public bool RestoreOverwritePolicies => Version >= s_v017;
 
-    /// <summary>
-    /// <c>unlock</c> says how many locks it removed (0.15 to 0.18; 0.19 prints nothing in JSON mode). The
-    /// client reports <see cref="UnlockResult.RemovedLocks"/> on every version either way.
-    /// </summary>
-    internal bool UnlockReportsCount => Version >= s_v015 && Version < s_v019;
-
     /// <summary>Full snapshot ids in the backup summary (0.15+; 0.14 prints 8 characters).</summary>
     internal bool FullBackupSnapshotId => Version >= s_v015;
 

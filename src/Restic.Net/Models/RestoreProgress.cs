@@ -3,7 +3,7 @@ namespace Restic.Net;
 /// <summary>A progress report of a running restore (restic 0.16+).</summary>
 public sealed record RestoreProgress
 {
-    /// <summary>The fraction done, 0 to 1.</summary>
+    /// <summary>How much is done, as a fraction, 0 to 1 (restic's <c>percent_done</c>; format it with <c>P0</c>).</summary>
     public double PercentDone { get; init; }
 
     /// <summary>Time since the restore started.</summary>

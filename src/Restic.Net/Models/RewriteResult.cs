@@ -7,7 +7,7 @@ public sealed record RewriteResult
     public bool IsDryRun { get; init; }
 
     /// <summary>How many snapshots were (or, in a dry run, would be) replaced, as restic counts them.</summary>
-    public int ModifiedSnapshots { get; init; }
+    public long ModifiedSnapshots { get; init; }
 
     /// <summary>The replaced snapshots, by short id (restic prints no full ids here).</summary>
     public IReadOnlyList<SnapshotChange> Changes { get => field ?? ValueList<SnapshotChange>.Empty; init => field = ValueList.Of(value, nameof(Changes)); }

@@ -28,10 +28,10 @@ public sealed record SnapshotNode
     public uint Gid { get; init; }
 
     /// <summary>The owner's user name (<c>find</c> only).</summary>
-    public string? User { get; init; }
+    public string? UserName { get; init; }
 
     /// <summary>The owner's group name (<c>find</c> only).</summary>
-    public string? Group { get; init; }
+    public string? GroupName { get; init; }
 
     /// <summary>The last modification time.</summary>
     /// <remarks>

@@ -4,11 +4,11 @@ namespace Restic.Net;
 public sealed record TagResult
 {
     /// <summary>How many snapshots got new tags (and so a new id).</summary>
-    public int ChangedSnapshots { get; init; }
+    public long ChangedSnapshots { get; init; }
 
     /// <summary>
-    /// Which snapshot became which (restic 0.18+, which reports it as JSON); null on older versions,
-    /// which print only the count.
+    /// Which snapshot became which; empty when no snapshot changed. Null before restic 0.18, which prints only the
+    /// count: an empty list would say that nothing changed.
     /// </summary>
     public IReadOnlyList<SnapshotChange>? Changes { get; init => field = ValueList<SnapshotChange>.Of(value); }
 }

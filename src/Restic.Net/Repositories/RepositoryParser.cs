@@ -47,7 +47,7 @@ internal static class RepositoryParser
             {
                 throw BackendSettings.Invalid(
                     "The REST URL's user info cannot be told from its host and path: its user name or password holds an unencoded '/', '?' or '#': " +
-                    "percent-encode them (%2F, %3F, %23) and '@' (%40), or set RestRepository.User and Password.",
+                    "percent-encode them (%2F, %3F, %23) and '@' (%40), or set RestRepository.UserName and Password.",
                     nameof(location));
             }
 
@@ -67,7 +67,7 @@ internal static class RepositoryParser
             return new GenericRepository(location);
         }
 
-        return new RestRepository(uri) { User = user, Password = password };
+        return new RestRepository(uri) { UserName = user, Password = password };
     }
 
     // host, host:port, [v6] or [v6]:port: what an authority without user info looks like.
@@ -124,7 +124,7 @@ internal static class RepositoryParser
         var userEnd = authority.LastIndexOf('@');
         var user = userEnd < 0 ? null : authority[..userEnd];
         var host = authority[(userEnd + 1)..];
-        return new SftpRepository(host, path) { User = user, Port = port };
+        return new SftpRepository(host, path) { UserName = user, Port = port };
     }
 
     // s3:host/bucket[/prefix] or s3:http(s)://host[:port]/bucket[/prefix]

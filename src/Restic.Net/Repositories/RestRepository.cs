@@ -7,7 +7,7 @@ namespace Restic.Net;
 /// A repository on a REST server (restic's rest-server or <c>rclone serve restic</c>): <c>rest:http[s]://host:port/path</c>.
 /// </summary>
 /// <remarks>
-/// <see cref="User"/> and <see cref="Password"/> reach restic only as the user info of the <c>RESTIC_REPOSITORY</c>
+/// <see cref="UserName"/> and <see cref="Password"/> reach restic only as the user info of the <c>RESTIC_REPOSITORY</c>
 /// variable (never on the command line), which every restic version reads; the password is masked as <c>***</c> when the repository is printed.
 /// </remarks>
 public sealed record RestRepository : ResticRepository
@@ -15,7 +15,7 @@ public sealed record RestRepository : ResticRepository
     private readonly Uri _url;
 
     /// <summary>Creates a REST repository.</summary>
-    /// <param name="url">The server URL with the repository path, for example <c>https://backup.example.com:8000/host1/</c>. Put credentials in <see cref="User"/> and <see cref="Password"/>, not in the URL.</param>
+    /// <param name="url">The server URL with the repository path, for example <c>https://backup.example.com:8000/host1/</c>. Put credentials in <see cref="UserName"/> and <see cref="Password"/>, not in the URL.</param>
     /// <exception cref="ArgumentException">The URL is not absolute http or https, or contains user info.</exception>
     public RestRepository(Uri url)
     {
@@ -27,7 +27,7 @@ public sealed record RestRepository : ResticRepository
 
         if (url.UserInfo.Length > 0)
         {
-            throw new ArgumentException("Put the REST credentials in the User and Password properties, not in the URL (ResticRepository.Parse splits them for you).", nameof(url));
+            throw new ArgumentException("Put the REST credentials in the UserName and Password properties, not in the URL (ResticRepository.Parse splits them for you).", nameof(url));
         }
 
         if (url.Query.Length > 0 || url.Fragment.Length > 0)
@@ -42,12 +42,12 @@ public sealed record RestRepository : ResticRepository
     public Uri Url => _url;
 
     /// <summary>The HTTP basic authentication user, or null for a server without authentication.</summary>
-    public string? User { get; init; }
+    public string? UserName { get; init; }
 
-    /// <summary>The HTTP basic authentication password (requires <see cref="User"/>); a secret, masked wherever the client prints text.</summary>
+    /// <summary>The HTTP basic authentication password (requires <see cref="UserName"/>); a secret, masked wherever the client prints text.</summary>
     public string? Password { get; init; }
 
-    /// <summary>PEM files of certificate authorities to trust in addition to the system's (<c>--cacert</c>), for a server with a private CA or self-signed certificate.</summary>
+    /// <summary>PEM files of certificate authorities to trust in addition to the system's (<c>--cacert</c>), for a server with a private CA or self-signed certificate; null for none.</summary>
     public IReadOnlyList<string>? CaCertificateFiles { get; init => field = ValueList<string>.Of(value); }
 
     /// <summary>A PEM file holding the TLS client certificate and its key (<c>--tls-client-cert</c>).</summary>
@@ -59,21 +59,21 @@ public sealed record RestRepository : ResticRepository
     /// <inheritdoc />
     internal override string ToResticLocation()
     {
-        var userInfo = User is null
+        var userInfo = UserName is null
             ? string.Empty
-            : Uri.EscapeDataString(User) + (Password is null ? string.Empty : ":" + Uri.EscapeDataString(Password)) + "@";
+            : Uri.EscapeDataString(UserName) + (Password is null ? string.Empty : ":" + Uri.EscapeDataString(Password)) + "@";
         return $"rest:{_url.Scheme}://{userInfo}{_url.Authority}{_url.AbsolutePath}";
     }
 
     /// <inheritdoc />
     internal override void ApplyTo(ResticEnvironment environment)
     {
-        if (Password is not null && User is null)
+        if (Password is not null && UserName is null)
         {
-            throw BackendSettings.Invalid("RestRepository.Password requires User.", nameof(Password));
+            throw BackendSettings.Invalid("RestRepository.Password requires UserName.", nameof(Password));
         }
 
-        Guard.NoNul(User);
+        Guard.NoNul(UserName);
         Guard.NoNul(Password);
         base.ApplyTo(environment);
         BackendSettings.Tls(environment, CaCertificateFiles, ClientCertificateFile, InsecureTls);

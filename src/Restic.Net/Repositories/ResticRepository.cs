@@ -26,7 +26,7 @@ public abstract record ResticRepository
     /// A <see cref="LocalRepository"/> for local paths; <see cref="RestRepository"/>, <see cref="SftpRepository"/>,
     /// <see cref="S3Repository"/>, <see cref="B2Repository"/>, <see cref="AzureRepository"/>, <see cref="GcsRepository"/>,
     /// <see cref="SwiftRepository"/> or <see cref="RcloneRepository"/> for their schemes (credentials in a REST URL move to
-    /// <see cref="RestRepository.User"/> and <see cref="RestRepository.Password"/>); a <see cref="GenericRepository"/> for any other scheme.
+    /// <see cref="RestRepository.UserName"/> and <see cref="RestRepository.Password"/>); a <see cref="GenericRepository"/> for any other scheme.
     /// </returns>
     /// <exception cref="ArgumentException">The string is empty, contains a NUL character, or is malformed for its backend (for example <c>gs:bucket</c> without a path).</exception>
     public static ResticRepository Parse(string location)

@@ -67,7 +67,7 @@ public sealed record S3Repository : ResticRepository
     /// <summary>The shared credentials file (<c>AWS_SHARED_CREDENTIALS_FILE</c>); null for <c>~/.aws/credentials</c>.</summary>
     public string? SharedCredentialsFile { get; init; }
 
-    /// <summary>PEM files of certificate authorities to trust in addition to the system's (<c>--cacert</c>).</summary>
+    /// <summary>PEM files of certificate authorities to trust in addition to the system's (<c>--cacert</c>); null for none.</summary>
     public IReadOnlyList<string>? CaCertificateFiles { get; init => field = ValueList<string>.Of(value); }
 
     /// <summary>A PEM file holding the TLS client certificate and its key (<c>--tls-client-cert</c>).</summary>

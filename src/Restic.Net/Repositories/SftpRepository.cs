@@ -37,7 +37,7 @@ public sealed record SftpRepository : ResticRepository
     public string Path { get; }
 
     /// <summary>The login user; null for ssh's default (the current user or the ssh configuration).</summary>
-    public string? User { get; init; }
+    public string? UserName { get; init; }
 
     /// <summary>The ssh port; null for ssh's default (22 or the ssh configuration).</summary>
     public int? Port { get; init; }
@@ -60,7 +60,7 @@ public sealed record SftpRepository : ResticRepository
     /// <summary>The ssh program; <c>ssh</c> from PATH by default.</summary>
     public string SshProgram { get; init; } = "ssh";
 
-    /// <summary>Further ssh arguments, each a single word without spaces, such as <c>-oCompression=yes</c>.</summary>
+    /// <summary>Further ssh arguments, each a single word without spaces, such as <c>-oCompression=yes</c>; null for none.</summary>
     public IReadOnlyList<string>? SshArguments { get; init => field = ValueList<string>.Of(value); }
 
     /// <summary>The ssh command line restic runs (the value of <c>-o sftp.command</c>).</summary>
@@ -111,7 +111,7 @@ public sealed record SftpRepository : ResticRepository
             }
 
             words.AddRange(SshArguments ?? []);
-            words.Add(User is null ? Host : User + "@" + Host);
+            words.Add(UserName is null ? Host : UserName + "@" + Host);
             words.Add("-s");
             words.Add("sftp");
             return string.Join(' ', words);
@@ -122,15 +122,15 @@ public sealed record SftpRepository : ResticRepository
     internal override string ToResticLocation()
     {
         var host = Host.Contains(':', StringComparison.Ordinal) ? "[" + Host + "]" : Host;
-        return $"sftp:{(User is null ? string.Empty : User + "@")}{host}:{Path}";
+        return $"sftp:{(UserName is null ? string.Empty : UserName + "@")}{host}:{Path}";
     }
 
     /// <inheritdoc />
     internal override void ApplyTo(ResticEnvironment environment)
     {
-        if (User is not null)
+        if (UserName is not null)
         {
-            BackendSettings.Token(User, nameof(User), "The SFTP user", ":/\"'\\");
+            BackendSettings.Token(UserName, nameof(UserName), "The SFTP user", ":/\"'\\");
         }
 
         if (Port is < 1 or > 65535)

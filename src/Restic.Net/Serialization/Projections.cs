@@ -132,7 +132,7 @@ internal static class Projections
 
             result.Add(new SnapshotGroup
             {
-                Host = dto.GroupKey?.Hostname ?? string.Empty,
+                HostName = dto.GroupKey?.Hostname ?? string.Empty,
                 Paths = dto.GroupKey?.Paths ?? [],
                 Tags = dto.GroupKey?.Tags ?? [],
                 Snapshots = snapshots.ToArray(),
@@ -140,7 +140,7 @@ internal static class Projections
         }
 
         return result
-            .OrderBy(g => g.Host, StringComparer.Ordinal)
+            .OrderBy(g => g.HostName, StringComparer.Ordinal)
             .ThenBy(g => string.Join('\n', g.Paths), StringComparer.Ordinal)
             .ThenBy(g => string.Join('\n', g.Tags), StringComparer.Ordinal)
             .ToArray();
@@ -180,7 +180,7 @@ internal static class Projections
 
         return new ForgetGroup
         {
-            Host = dto.Host ?? string.Empty,
+            HostName = dto.Host ?? string.Empty,
             Paths = dto.Paths ?? [],
             Tags = dto.Tags ?? [],
             Keep = keep,
@@ -198,8 +198,8 @@ internal static class Projections
         SnapshotsCount = dto.SnapshotsCount,
         TotalUncompressedSize = dto.TotalUncompressedSize,
         CompressionRatio = dto.CompressionRatio,
-        CompressionProgress = dto.CompressionProgress,
-        CompressionSpaceSaving = dto.CompressionSpaceSaving,
+        CompressionProgress = dto.CompressionProgress / 100,
+        CompressionSpaceSaving = dto.CompressionSpaceSaving / 100,
     };
 
     public static ResticLock ToLock(LockDto dto, string id, DateTimeOffset now) => new()
@@ -260,8 +260,8 @@ internal static class Projections
             Permissions = dto.Permissions ?? string.Empty,
             Uid = dto.Uid,
             Gid = dto.Gid,
-            User = dto.User,
-            Group = dto.Group,
+            UserName = dto.User,
+            GroupName = dto.Group,
             ModificationTime = dto.Mtime,
             AccessTime = dto.Atime,
             ChangeTime = dto.Ctime,

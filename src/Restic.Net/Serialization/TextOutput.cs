@@ -76,25 +76,6 @@ internal static partial class TextOutput
     }
 
     /// <summary>
-    /// The count of "successfully removed 2 locks" (0.15 to 0.18, only when some were removed); null when
-    /// restic did not print it: 0.14 ("successfully removed locks"), nothing to remove, or 0.19+, whose
-    /// <c>unlock --json</c> prints nothing at all.
-    /// </summary>
-    public static int? ParseUnlockCount(IReadOnlyList<string> lines)
-    {
-        foreach (var line in lines)
-        {
-            var match = UnlockCount().Match(line);
-            if (match.Success)
-            {
-                return int.Parse(match.Groups["count"].Value, CultureInfo.InvariantCulture);
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>
     /// The snapshots <c>forget</c> could not remove: "unable to remove snapshot/&lt;64 hex&gt; from the
     /// repository" on stderr (every version; 0.19+ then exits 3, older versions 0).
     /// </summary>
@@ -168,9 +149,6 @@ internal static partial class TextOutput
     [GeneratedRegex(@"^\[\d+:\d+(:\d+)?\]", RegexOptions.CultureInvariant)]
     private static partial Regex ProgressLine();
 
-    [GeneratedRegex(@"successfully removed (?<count>\d+) locks?", RegexOptions.CultureInvariant)]
-    private static partial Regex UnlockCount();
-
     [GeneratedRegex(@"unable to remove snapshot/(?<id>[0-9a-f]{64}) from the repository", RegexOptions.CultureInvariant)]
     private static partial Regex NotRemovedSnapshot();
 
@@ -178,13 +156,13 @@ internal static partial class TextOutput
     private static partial Regex Size();
 
     /// <summary>"modified tags on 3 snapshots" or "no snapshots were modified" (restic before 0.18).</summary>
-    public static int? ParseTagCount(IReadOnlyList<string> lines)
+    public static long? ParseTagCount(IReadOnlyList<string> lines)
     {
         foreach (var line in lines)
         {
             if (TagCount().Match(line) is { Success: true } match)
             {
-                return int.Parse(match.Groups["count"].Value, CultureInfo.InvariantCulture);
+                return long.Parse(match.Groups["count"].Value, CultureInfo.InvariantCulture);
             }
 
             if (line.StartsWith("no snapshots were modified", StringComparison.Ordinal))
@@ -260,7 +238,7 @@ internal static partial class TextOutput
     {
         var changes = new List<SnapshotChange>();
         SnapshotId? current = null;
-        int? count = null;
+        long? count = null;
         foreach (var line in lines)
         {
             if (SnapshotBlock().Match(line) is { Success: true } block)
@@ -286,7 +264,7 @@ internal static partial class TextOutput
             }
             else if (RewriteCount().Match(line) is { Success: true } total)
             {
-                count = int.Parse(total.Groups["count"].Value, CultureInfo.InvariantCulture);
+                count = long.Parse(total.Groups["count"].Value, CultureInfo.InvariantCulture);
             }
             else if (line.StartsWith("no snapshots were modified", StringComparison.Ordinal) || line.StartsWith("no snapshots would be modified", StringComparison.Ordinal))
             {
@@ -318,7 +296,7 @@ internal static partial class TextOutput
                 entries.Add(new CacheEntry
                 {
                     RepositoryIdPrefix = row.Groups["id"].Value,
-                    LastUsed = TimeSpan.FromDays(int.Parse(row.Groups["days"].Value, CultureInfo.InvariantCulture)),
+                    Age = TimeSpan.FromDays(int.Parse(row.Groups["days"].Value, CultureInfo.InvariantCulture)),
                     IsOld = row.Groups["old"].Success,
                     Size = row.Groups["size"].Success ? ParseSize(row.Groups["size"].Value) : null,
                 });
@@ -349,7 +327,7 @@ internal static partial class TextOutput
         {
             if (CacheRemoved().Match(line) is { Success: true } match)
             {
-                return new CacheCleanupResult { RemovedDirectories = int.Parse(match.Groups["count"].Value, CultureInfo.InvariantCulture) };
+                return new CacheCleanupResult { RemovedDirectories = long.Parse(match.Groups["count"].Value, CultureInfo.InvariantCulture) };
             }
 
             if (line.StartsWith("no old cache dirs found", StringComparison.Ordinal))

@@ -198,7 +198,7 @@ internal sealed class StatsDto
     public long TotalSize { get; set; }
     public long TotalFileCount { get; set; }
     public long? TotalBlobCount { get; set; }
-    public int SnapshotsCount { get; set; }
+    public long SnapshotsCount { get; set; }
     public long? TotalUncompressedSize { get; set; }
     public double? CompressionRatio { get; set; }
     public double? CompressionProgress { get; set; }
@@ -207,7 +207,7 @@ internal sealed class StatsDto
 
 internal sealed class CheckSummaryDto
 {
-    public int NumErrors { get; set; }
+    public long NumErrors { get; set; }
     public string[]? BrokenPacks { get; set; }
     public bool SuggestRepairIndex { get; set; }
     public bool SuggestPrune { get; set; }
@@ -273,7 +273,7 @@ internal sealed class TagLineDto
 {
     public string? OldSnapshotId { get; set; }
     public string? NewSnapshotId { get; set; }
-    public int ChangedSnapshots { get; set; }
+    public long ChangedSnapshots { get; set; }
 }
 
 /// <summary>An entry of <c>key list --json</c>; its keys are camelCase, unlike the rest of restic's JSON.</summary>

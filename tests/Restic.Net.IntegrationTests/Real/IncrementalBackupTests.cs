@@ -46,6 +46,10 @@ public sealed class IncrementalBackupTests : IAsyncLifetime
         Assert.Equal(2, stats.SnapshotsCount);
         Assert.True(stats.DeduplicationRatio > 1.5, $"two almost equal snapshots deduplicate; ratio was {stats.DeduplicationRatio}");
         Assert.NotNull(stats.StoredSize);
+        // Fractions, 0 to 1, where restic prints percentages; null before restic 0.15, which does not compress.
+        Assert.Equal(stats.TotalUncompressedSize is null ? null : 1.0, stats.CompressionProgress);
+        Assert.Equal(stats.TotalUncompressedSize is null, stats.CompressionSpaceSaving is null);
+        Assert.InRange(stats.CompressionSpaceSaving ?? 0, 0, 1);
 
         var target = _root.Combine("restore");
         await _client.RestoreAsync(SnapshotReference.Latest, target);

@@ -17,7 +17,7 @@ public sealed class KeysTests : IDisposable
         var original = Assert.Single(await client.GetKeysAsync());
         Assert.True(original.IsCurrent);
 
-        var second = await client.AddKeyAsync(ResticPassword.FromValue("second-password"), new AddKeyOptions { User = "ops", Host = "vault" });
+        var second = await client.AddKeyAsync(ResticPassword.FromValue("second-password"), new AddKeyOptions { UserName = "ops", HostName = "vault" });
         Assert.Equal(2, (await client.GetKeysAsync()).Count);
         Assert.Equal(("ops", "vault"), (second.UserName, second.HostName));
         Assert.Single(await WithPassword("second-password").GetSnapshotsAsync());

@@ -103,8 +103,8 @@ public class RepositoryLifecycleTests(RepositoryFixture fixture)
     [Fact(Timeout = 60000)]
     public async Task GetSnapshotsAsync_FilterThatMatchesNothing_ReturnsEmpty()
     {
-        Assert.Empty(await fixture.Client.GetSnapshotsAsync(new SnapshotsOptions { Filter = new SnapshotFilter { Hosts = ["no-such-host"] } }));
-        Assert.Single(await fixture.Client.GetSnapshotsAsync(new SnapshotsOptions { Filter = new SnapshotFilter { Hosts = ["it-host"] }, Latest = 1 }));
+        Assert.Empty(await fixture.Client.GetSnapshotsAsync(new SnapshotsOptions { Filter = new SnapshotFilter { HostNames = ["no-such-host"] } }));
+        Assert.Single(await fixture.Client.GetSnapshotsAsync(new SnapshotsOptions { Filter = new SnapshotFilter { HostNames = ["it-host"] }, Latest = 1 }));
     }
 
     [Fact(Timeout = 60000)]
@@ -128,7 +128,6 @@ public class RepositoryLifecycleTests(RepositoryFixture fixture)
         var result = await fixture.Client.UnlockAsync();
 
         // restic 0.14 prints no count: the client reports the (empty) difference of the lock lists.
-        Assert.Equal(0, result.RemovedLocks);
         Assert.Empty(result.Removed);
     }
 }

@@ -34,13 +34,13 @@ public sealed class RestBackendTests : IAsyncLifetime
     [Fact(Timeout = 180000)]
     public async Task Lifecycle_HtpasswdUserWithSpecialCharactersInThePassword_InitBackupRestoreCheckForgetPrune()
     {
-        await BackendLifecycle.RunAsync(new RestRepository(new Uri($"http://127.0.0.1:{_authenticated.Port}/typed-auth/")) { User = User, Password = Password });
+        await BackendLifecycle.RunAsync(new RestRepository(new Uri($"http://127.0.0.1:{_authenticated.Port}/typed-auth/")) { UserName = User, Password = Password });
     }
 
     [Fact(Timeout = 120000)]
     public async Task WrongPassword_ThrowsTypedErrorWithinBound_WithoutTheSecrets()
     {
-        var repository = new RestRepository(new Uri($"http://127.0.0.1:{_authenticated.Port}/wrong/")) { User = User, Password = "Wrong-Rest-Password" };
+        var repository = new RestRepository(new Uri($"http://127.0.0.1:{_authenticated.Port}/wrong/")) { UserName = User, Password = "Wrong-Rest-Password" };
 
         var ex = await BackendLifecycle.AssertFailsWithinBoundAsync(repository, "Wrong-Rest-Password", Password);
 

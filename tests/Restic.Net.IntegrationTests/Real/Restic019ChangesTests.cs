@@ -117,7 +117,7 @@ public sealed class Restic019ChangesTests : IDisposable
     {
         // restic 0.17+ filters snapshots by RESTIC_HOST (0.19: unless --host= is passed), 0.14 ignores it for backups.
         var (plain, source) = await _root.NewRepositoryAsync("host", files: 8);
-        await plain.BackupAsync([source], new BackupOptions { Host = "other-host" });
+        await plain.BackupAsync([source], new BackupOptions { HostName = "other-host" });
         var options = TestRestic.Options(_root.Combine("host", "repo"), _root.Combine("host", "cache"));
         options.EnvironmentVariables["RESTIC_HOST"] = "env-host";
         var client = new ResticClient(options);
@@ -126,7 +126,7 @@ public sealed class Restic019ChangesTests : IDisposable
 
         var all = await client.GetSnapshotsAsync();
         Assert.Equal(["env-host", "other-host"], all.Select(s => s.HostName).Order());
-        Assert.Equal("other-host", Assert.Single(await client.GetSnapshotsAsync(new SnapshotsOptions { Filter = new SnapshotFilter { Hosts = ["other-host"] } })).HostName);
+        Assert.Equal("other-host", Assert.Single(await client.GetSnapshotsAsync(new SnapshotsOptions { Filter = new SnapshotFilter { HostNames = ["other-host"] } })).HostName);
         Assert.Equal(2, (await client.GetStatsAsync(new StatsOptions { IncludeDeduplicationRatio = false })).SnapshotsCount);
     }
 
@@ -146,7 +146,7 @@ public sealed class Restic019ChangesTests : IDisposable
             {
                 for (var i = 0; i < 2; i++)
                 {
-                    var backup = await client.BackupAsync([path], new BackupOptions { Host = host, Force = true, Time = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(hour++) });
+                    var backup = await client.BackupAsync([path], new BackupOptions { HostName = host, Force = true, Time = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(hour++) });
                     newest[host] = backup.SnapshotId!.Value;
                 }
             }
@@ -157,10 +157,10 @@ public sealed class Restic019ChangesTests : IDisposable
         Assert.Equal(4, latest.Select(s => (s.HostName, s.Paths[0])).Distinct().Count());
 
         var groups = await client.GetSnapshotGroupsAsync(SnapshotGrouping.Host, new SnapshotsOptions { Latest = 1 });
-        Assert.Equal(["h1", "h2"], groups.Select(g => g.Host));
+        Assert.Equal(["h1", "h2"], groups.Select(g => g.HostName));
         foreach (var group in groups)
         {
-            Assert.True(newest[group.Host].Matches(Assert.Single(group.Snapshots).Id), $"the newest snapshot of {group.Host}");
+            Assert.True(newest[group.HostName].Matches(Assert.Single(group.Snapshots).Id), $"the newest snapshot of {group.HostName}");
         }
 
         var all = await client.GetSnapshotGroupsAsync(SnapshotGrouping.Host | SnapshotGrouping.Paths);
@@ -196,7 +196,7 @@ public sealed class Restic019ChangesTests : IDisposable
         Assert.True((await client.CheckAsync(new CheckOptions { ReadData = true, Filter = new SnapshotFilter { Paths = [a] } })).IsHealthy);
         var whole = await client.CheckAsync(new CheckOptions { ReadData = true });
         Assert.False(whole.IsHealthy);
-        Assert.NotEmpty(whole.BrokenPacks);
+        Assert.NotEmpty(whole.BrokenPacks!);
     }
 
     [Fact(Timeout = 120000)]

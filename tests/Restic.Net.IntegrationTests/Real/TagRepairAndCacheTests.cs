@@ -14,10 +14,10 @@ public sealed class TagRepairAndCacheTests : IDisposable
     {
         var (client, source) = await _root.NewRepositoryAsync("tags");
         var version = await client.GetVersionAsync();
-        await client.BackupAsync([source], new BackupOptions { Host = "host-a", Tags = ["base"] });
-        await client.BackupAsync([source], new BackupOptions { Host = "host-b", Tags = ["base"] });
+        await client.BackupAsync([source], new BackupOptions { HostName = "host-a", Tags = ["base"] });
+        await client.BackupAsync([source], new BackupOptions { HostName = "host-b", Tags = ["base"] });
 
-        var added = await client.TagAsync(new TagOptions { Add = ["extra"], Filter = new SnapshotFilter { Hosts = ["host-a"] } });
+        var added = await client.TagAsync(new TagOptions { Add = ["extra"], Filter = new SnapshotFilter { HostNames = ["host-a"] } });
 
         Assert.Equal(1, added.ChangedSnapshots);
         var snapshots = await client.GetSnapshotsAsync();
@@ -86,7 +86,7 @@ public sealed class TagRepairAndCacheTests : IDisposable
         Assert.Equal(_root.Combine("cache", "cache"), cache.Directory);
         var entry = Assert.Single(cache.Entries);
         Assert.Equal(config.Id[..10], entry.RepositoryIdPrefix);
-        Assert.Equal(TimeSpan.Zero, entry.LastUsed);
+        Assert.Equal(TimeSpan.Zero, entry.Age);
         Assert.True(entry.Size > 0);
         Assert.Equal(0, (await client.CleanupCacheAsync()).RemovedDirectories);
 

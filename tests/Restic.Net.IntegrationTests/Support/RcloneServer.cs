@@ -16,7 +16,7 @@ public sealed class RcloneServer : IAsyncLifetime
     public int Port { get; private set; }
 
     public RestRepository Repository(string name, string password = Password) =>
-        new(new Uri($"http://127.0.0.1:{Port}/{name}/")) { User = User, Password = password };
+        new(new Uri($"http://127.0.0.1:{Port}/{name}/")) { UserName = User, Password = password };
 
     public async Task InitializeAsync()
     {

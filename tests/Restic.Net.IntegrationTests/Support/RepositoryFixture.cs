@@ -35,7 +35,7 @@ public sealed class RepositoryFixture : IAsyncLifetime
         Client = new ResticClient(TestRestic.Options(RepositoryPath, CachePath));
         Version = await Client.GetVersionAsync();
         Info = await Client.InitAsync();
-        First = await Client.BackupAsync([SourcePath], new BackupOptions { Tags = ["first"], Host = "it-host" });
+        First = await Client.BackupAsync([SourcePath], new BackupOptions { Tags = ["first"], HostName = "it-host" });
     }
 
     public Task DisposeAsync()

@@ -29,7 +29,7 @@ public sealed class SftpServer : IAsyncLifetime
     public SftpRepository Repository(string name, int? port = null, string? identityFile = null) =>
         new(ServerHost, Path.Combine(DataFolder, name))
         {
-            User = User,
+            UserName = User,
             Port = port ?? Port,
             IdentityFile = identityFile ?? IdentityFile,
             HostKeyChecking = SftpHostKeyChecking.Off,

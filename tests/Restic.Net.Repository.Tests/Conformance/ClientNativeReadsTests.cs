@@ -40,7 +40,7 @@ public sealed class ClientNativeReadsTests(FormatVersion2Repository repository) 
         Assert.Equal(repository.Snapshots[^1], await native.GetSnapshotAsync(SnapshotReference.Latest));
         Assert.Equal(first, await cli.GetSnapshotAsync(SnapshotReference.Latest, untagged.Filter));
         Assert.Equal(first, await native.GetSnapshotAsync(SnapshotReference.Latest, untagged.Filter));
-        var nobody = new SnapshotFilter { Hosts = ["no-such-host"] };
+        var nobody = new SnapshotFilter { HostNames = ["no-such-host"] };
         await Assert.ThrowsAsync<ResticSnapshotNotFoundException>(() => cli.GetSnapshotAsync(SnapshotReference.Latest, nobody));
         await Assert.ThrowsAsync<ResticSnapshotNotFoundException>(() => native.GetSnapshotAsync(SnapshotReference.Latest, nobody));
         await Assert.ThrowsAsync<ResticSnapshotNotFoundException>(() => cli.GetSnapshotAsync(SnapshotReference.Parse("deadbeef")));

@@ -36,7 +36,7 @@ public abstract class ConformanceTests<TRepository>(TRepository repository) : IC
         Assert.Equal(await repository.Client.GetSnapshotsAsync(tagged), await reader.GetSnapshotsAsync(tagged));
         var latest = new SnapshotsOptions { Latest = 1 };
         Assert.Equal(await repository.Client.GetSnapshotsAsync(latest), await reader.GetSnapshotsAsync(latest));
-        var otherHost = new SnapshotsOptions { Filter = new SnapshotFilter { Hosts = ["no-such-host"] } };
+        var otherHost = new SnapshotsOptions { Filter = new SnapshotFilter { HostNames = ["no-such-host"] } };
         Assert.Empty(await reader.GetSnapshotsAsync(otherHost));
     }
 

@@ -180,7 +180,7 @@ public class BackendRejectionTests
         var notice = $"Stat(<config/>) returned error, retrying after 1s: Head \"https://alice:{Password}@127.0.0.1:9912/r1/config\": tls: failed to verify certificate: x509: certificate signed by unknown authority";
         var logs = new CapturingLoggerFactory();
         var client = RetryingRunner(notice, new TaskCompletionSource())
-            .CreateClient(o => o.Repository = new RestRepository(new Uri("https://127.0.0.1:9912/r1/")) { User = "alice", Password = Password }, logs);
+            .CreateClient(o => o.Repository = new RestRepository(new Uri("https://127.0.0.1:9912/r1/")) { UserName = "alice", Password = Password }, logs);
 
         var ex = await Assert.ThrowsAsync<ResticBackendCertificateException>(() => client.GetSnapshotsAsync());
 

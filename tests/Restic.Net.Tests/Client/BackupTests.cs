@@ -138,7 +138,7 @@ public class BackupTests
         Assert.Throws<ArgumentException>(() => client.StreamBackupAsync(["/a\0b"]));
         Assert.Throws<ArgumentNullException>(() => client.StreamBackupAsync(null!));
         Assert.Throws<ArgumentException>(() => client.StreamBackupAsync(["/a"], new BackupOptions { Tags = ["a,b"] }));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.BackupAsync(["/a"], new BackupOptions { Host = "h\0" }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.BackupAsync(["/a"], new BackupOptions { HostName = "h\0" }));
         Assert.Empty(runner.Invocations);
     }
 }

@@ -69,7 +69,7 @@ public class BrowseTests
         {
             Paths = ["/a", "-b"],
             Recursive = true,
-            Filter = new SnapshotFilter { Hosts = ["h"], Tags = ["t"], Paths = ["/p"] },
+            Filter = new SnapshotFilter { HostNames = ["h"], Tags = ["t"], Paths = ["/p"] },
         });
 
         Assert.Equal(["ls", "--json", "--host=h", "--tag=t", "--path=/p", "--recursive", "--", "abcdef12:/sub", "/a", "-b"], Argv(command));
@@ -250,8 +250,8 @@ public class BrowseTests
         Assert.All(results, r => Assert.Equal(r.Hits, (long)r.Matches.Count));
         var record = results[0].Matches.Single(m => m.Name == "record-01.csv");
         Assert.Equal("/tmp/restic-fixtures/src/data/record-01.csv", record.Path);
-        Assert.Equal("root", record.User);
-        Assert.Equal("root", record.Group);
+        Assert.Equal("root", record.UserName);
+        Assert.Equal("root", record.GroupName);
         Assert.Equal(1L, record.Links);
         Assert.Equal(3584L, record.Size);
         Assert.Equal(["find", "--json", "--", "note-0*.txt", "record-01.csv"], runner.LastArguments);
@@ -285,7 +285,7 @@ public class BrowseTests
         var command = ResticCommands.Find(["*.sql", "-x"], new FindOptions
         {
             Snapshots = [SnapshotReference.Parse("abcd1234"), SnapshotReference.Latest],
-            Filter = new SnapshotFilter { Hosts = ["h"] },
+            Filter = new SnapshotFilter { HostNames = ["h"] },
             IgnoreCase = true,
             Oldest = time,
             Newest = time,

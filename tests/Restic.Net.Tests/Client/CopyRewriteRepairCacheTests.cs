@@ -235,7 +235,7 @@ public class CopyRewriteRepairCacheTests
     {
         var cache = Restic.Net.Serialization.TextOutput.ParseCache(["0123456789  45 days ago  yes", "abcdefabcd   1 day ago   yes  2.000 MiB", "2 cache dirs in /var/cache/restic"]);
 
-        Assert.Equal([TimeSpan.FromDays(45), TimeSpan.FromDays(1)], cache.Entries.Select(e => e.LastUsed));
+        Assert.Equal([TimeSpan.FromDays(45), TimeSpan.FromDays(1)], cache.Entries.Select(e => e.Age));
         Assert.All(cache.Entries, e => Assert.True(e.IsOld));
         Assert.Null(cache.Entries[0].Size);
         Assert.Equal(2 * 1024 * 1024, cache.Entries[1].Size);

@@ -71,9 +71,9 @@ public class HostileInputTests
         var client = runner.CreateClient();
 
         await Assert.ThrowsAsync<ArgumentException>(() => client.BackupAsync(["/d"], new BackupOptions { Tags = ["a\nb"] }));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.BackupAsync(["/d"], new BackupOptions { Host = "h\r" }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.BackupAsync(["/d"], new BackupOptions { HostName = "h\r" }));
         await Assert.ThrowsAsync<ArgumentException>(() => client.GetSnapshotsAsync(new SnapshotsOptions { Filter = new SnapshotFilter { Tags = ["x\0"] } }));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.GetSnapshotsAsync(new SnapshotsOptions { Filter = new SnapshotFilter { Hosts = [""] } }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.GetSnapshotsAsync(new SnapshotsOptions { Filter = new SnapshotFilter { HostNames = [""] } }));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.GetSnapshotsAsync(new SnapshotsOptions { Latest = 0 }));
         await Assert.ThrowsAsync<ArgumentException>(() => client.ForgetAsync(new RetentionPolicy { KeepTags = ["a\nb"] }));
         Assert.Empty(runner.Invocations);

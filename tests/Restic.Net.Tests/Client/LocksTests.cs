@@ -115,8 +115,7 @@ public class LocksTests
 
         var result = await runner.CreateClient().UnlockAsync(new UnlockOptions { RemoveAll = true });
 
-        // restic 0.14 prints no count: the client counts what disappeared.
-        Assert.Equal(1, result.RemovedLocks);
+        // restic 0.14 prints no count: the client lists what disappeared.
         var removed = Assert.Single(result.Removed);
         Assert.True(removed.Pid > 0);
         Assert.Equal(["list locks", "cat lock", "unlock", "list locks"], runner.Commands.Select(c => string.Join(' ', c.TakeWhile(a => a != "--json"))));
@@ -133,7 +132,6 @@ public class LocksTests
 
         var result = await runner.CreateClient().UnlockAsync();
 
-        Assert.Equal(0, result.RemovedLocks);
         Assert.Empty(result.Removed);
         Assert.Equal(2, runner.Commands.Count);
     }

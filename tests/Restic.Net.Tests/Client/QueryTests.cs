@@ -118,6 +118,31 @@ public class QueryTests
     [InlineData("0.14.0")]
     [InlineData("0.18.0")]
     [InlineData("0.19.1")]
+    public async Task GetStatsAsync_RawData_ReportsCompressionAsFractions(string version)
+    {
+        // restic prints compression_progress and compression_space_saving as percentages (100, 0.288...); the client divides.
+        var client = FixtureRunner.Replaying(version, "stats-raw-data").CreateClient();
+
+        var stats = await client.GetStatsAsync(new StatsOptions { Mode = StatsMode.RawData });
+
+        if (version == "0.14.0")
+        {
+            Assert.Null(stats.CompressionProgress); // no compression before 0.15
+            Assert.Null(stats.CompressionSpaceSaving);
+            return;
+        }
+
+        Assert.Equal(1.0, stats.CompressionProgress); // every blob is compressed
+        var saved = 1 - ((double)stats.TotalSize / stats.TotalUncompressedSize!.Value);
+        Assert.Equal(saved, stats.CompressionSpaceSaving!.Value, 9);
+        Assert.InRange(stats.CompressionSpaceSaving.Value, 0, 1);
+        Assert.True(stats.CompressionRatio >= 1, "a ratio, not a fraction");
+    }
+
+    [Theory]
+    [InlineData("0.14.0")]
+    [InlineData("0.18.0")]
+    [InlineData("0.19.1")]
     public async Task GetSnapshotGroupsAsync_Recording_GroupsByHostOldestFirst(string version)
     {
         var runner = FixtureRunner.Replaying(version, "snapshots-group-by-host");
@@ -127,7 +152,7 @@ public class QueryTests
 
         Assert.Equal(["snapshots", "--json", "--group-by=host"], runner.LastArguments);
         var group = Assert.Single(groups);
-        Assert.Equal("fixture-host", group.Host);
+        Assert.Equal("fixture-host", group.HostName);
         Assert.Empty(group.Paths);
         Assert.Equal(all.Select(s => s.Id.Value).Order(), group.Snapshots.Select(s => s.Id.Value).Order());
         Assert.Equal(group.Snapshots.OrderBy(s => s.Time).Select(s => s.Id), group.Snapshots.Select(s => s.Id));
@@ -138,7 +163,7 @@ public class QueryTests
     {
         var runner = FixtureRunner.Replaying("0.18.0", "snapshots-group-by-host");
 
-        var groups = await runner.CreateClient().GetSnapshotGroupsAsync(SnapshotGrouping.Host | SnapshotGrouping.Tags, new SnapshotsOptions { Filter = new SnapshotFilter { Hosts = ["fixture-host"] }, Latest = 1 });
+        var groups = await runner.CreateClient().GetSnapshotGroupsAsync(SnapshotGrouping.Host | SnapshotGrouping.Tags, new SnapshotsOptions { Filter = new SnapshotFilter { HostNames = ["fixture-host"] }, Latest = 1 });
 
         Assert.Equal(["snapshots", "--json", "--group-by=host,tags", "--host=fixture-host"], runner.LastArguments);
         var all = await FixtureRunner.Replaying("0.18.0", "snapshots").CreateClient().GetSnapshotsAsync();

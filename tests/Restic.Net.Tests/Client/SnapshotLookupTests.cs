@@ -16,7 +16,7 @@ public class SnapshotLookupTests
     {
         var runner = new FixtureRunner("0.18.0", _ => Fixture.Inline("[" + Recorded[0]!.ToJsonString() + "]\n"));
 
-        var snapshot = await runner.CreateClient().GetSnapshotAsync(SnapshotReference.Latest, new SnapshotFilter { Hosts = ["fixture-host"], Tags = ["fixture"] });
+        var snapshot = await runner.CreateClient().GetSnapshotAsync(SnapshotReference.Latest, new SnapshotFilter { HostNames = ["fixture-host"], Tags = ["fixture"] });
 
         Assert.Equal(Recorded[0]!["id"]!.GetValue<string>(), snapshot.Id.Value);
         var argv = Assert.Single(runner.Commands);

@@ -17,7 +17,7 @@ public class StdinBackupTests
         var content = Encoding.UTF8.GetBytes("CREATE TABLE t (id int);\n");
         var reports = new List<BackupProgress>();
 
-        var summary = await runner.CreateClient().BackupFromStreamAsync(new MemoryStream(content), "dump.sql", new StdinBackupOptions { Host = "fixture-host" }, new SynchronousProgress<BackupProgress>(reports.Add));
+        var summary = await runner.CreateClient().BackupFromStreamAsync(new MemoryStream(content), "dump.sql", new StdinBackupOptions { HostName = "fixture-host" }, new SynchronousProgress<BackupProgress>(reports.Add));
 
         Assert.True(summary.IsComplete);
         Assert.Equal(1L, summary.FilesNew);
@@ -41,7 +41,7 @@ public class StdinBackupTests
     public void BackupStdin_AllOptions_ProducesGoldenArgv()
     {
         var time = new DateTimeOffset(2024, 7, 26, 10, 11, 12, TimeSpan.Zero);
-        var options = new StdinBackupOptions { Tags = ["db", "nightly"], Host = "h", Parent = SnapshotReference.Parse("abcd1234"), Time = time, DryRun = true };
+        var options = new StdinBackupOptions { Tags = ["db", "nightly"], HostName = "h", Parent = SnapshotReference.Parse("abcd1234"), Time = time, DryRun = true };
         var local = time.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
         Assert.Equal(

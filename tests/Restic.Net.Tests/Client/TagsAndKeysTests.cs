@@ -106,7 +106,7 @@ public class TagsAndKeysTests
             return version == "0.14.0" && listed++ == 0 ? "key-list" : "key-list-two";
         });
 
-        var key = await runner.CreateClient().AddKeyAsync(ResticPassword.FromValue("second-password"), new AddKeyOptions { User = "fixture-user", Host = "fixture-host" });
+        var key = await runner.CreateClient().AddKeyAsync(ResticPassword.FromValue("second-password"), new AddKeyOptions { UserName = "fixture-user", HostName = "fixture-host" });
 
         Assert.Equal("fixture-user", key.UserName);
         Assert.False(key.IsCurrent);

@@ -34,7 +34,7 @@ public class CommandLockTests
             Add = ["a", "-b"],
             Remove = ["c"],
             Snapshots = [SnapshotReference.Parse("abcd1234"), SnapshotReference.Latest],
-            Filter = new SnapshotFilter { Hosts = ["h"], Paths = ["/p"] },
+            Filter = new SnapshotFilter { HostNames = ["h"], Paths = ["/p"] },
         });
 
         Assert.Equal(
@@ -70,7 +70,7 @@ public class CommandLockTests
     [Fact]
     public void RepairSnapshots_AllOptions_ProducesGoldenArgv()
     {
-        var command = ResticCommands.RepairSnapshots(new RepairSnapshotsOptions { Forget = true, DryRun = true, Snapshots = [SnapshotReference.Parse("abcd1234")], Filter = new SnapshotFilter { Hosts = ["h"] } });
+        var command = ResticCommands.RepairSnapshots(new RepairSnapshotsOptions { Forget = true, DryRun = true, Snapshots = [SnapshotReference.Parse("abcd1234")], Filter = new SnapshotFilter { HostNames = ["h"] } });
 
         Assert.Equal(["repair", "snapshots", "--json", "--retry-lock=60s", "--forget", "--dry-run", "--host=h", "--", "abcd1234"], Argv(command));
     }
@@ -81,7 +81,7 @@ public class CommandLockTests
         Assert.Equal(["key", "list", "--json", "--retry-lock=60s"], Argv(ResticCommands.KeyList()));
         Assert.Equal(
             ["key", "add", "--json", "--retry-lock=60s", "--new-password-file=/tmp/p", "--user=u", "--host=h"],
-            Argv(ResticCommands.KeyAdd("/tmp/p", new AddKeyOptions { User = "u", Host = "h" })));
+            Argv(ResticCommands.KeyAdd("/tmp/p", new AddKeyOptions { UserName = "u", HostName = "h" })));
         Assert.Equal(ResticLockKind.Exclusive, ResticCommands.KeyRemove("abcd").Lock);
         Assert.Equal(["key", "passwd", "--json", "--retry-lock=60s", "--new-password-file=/tmp/p"], Argv(ResticCommands.KeyPasswd("/tmp/p")));
         Assert.Equal(ResticLockKind.Exclusive, ResticCommands.KeyPasswd("/tmp/p").Lock);

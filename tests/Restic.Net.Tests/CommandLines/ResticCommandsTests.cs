@@ -32,7 +32,7 @@ public class ResticCommandsTests
             ExcludeCaches = true,
             ExcludeLargerThan = 1L << 30,
             OneFileSystem = true,
-            Host = "web-1",
+            HostName = "web-1",
             Parent = SnapshotReference.Parse("abcdef12"),
             Force = true,
             DryRun = true,
@@ -84,7 +84,7 @@ public class ResticCommandsTests
     [Fact]
     public void Snapshots_Filter_ProducesGoldenArgv()
     {
-        var filter = new SnapshotFilter { Hosts = ["h1"], Tags = ["a,b", "c"], Paths = ["/data"] };
+        var filter = new SnapshotFilter { HostNames = ["h1"], Tags = ["a,b", "c"], Paths = ["/data"] };
         Assert.Equal(["snapshots", "--json", "--host=h1", "--tag=a,b", "--tag=c", "--path=/data"], Argv(ResticCommands.Snapshots(filter, null)));
     }
 
@@ -98,7 +98,7 @@ public class ResticCommandsTests
             Includes = ["/data/a"],
             Excludes = ["*.tmp"],
             Verify = true,
-            Filter = new SnapshotFilter { Hosts = ["h1"] },
+            Filter = new SnapshotFilter { HostNames = ["h1"] },
             IncludeFileEvents = true,
         };
 
@@ -158,7 +158,7 @@ public class ResticCommandsTests
         Assert.Equal(["prune", "--json"], Argv(ResticCommands.Prune(new PruneOptions { RepackSmall = true }, v019)));
         Assert.Equal(
             ["check", "--json", "--read-data", "--host=h", "--tag=t", "--", "abcd1234"],
-            Argv(ResticCommands.Check(new CheckOptions { ReadData = true, Snapshots = [SnapshotReference.Parse("abcd1234")], Filter = new SnapshotFilter { Hosts = ["h"], Tags = ["t"] } })));
+            Argv(ResticCommands.Check(new CheckOptions { ReadData = true, Snapshots = [SnapshotReference.Parse("abcd1234")], Filter = new SnapshotFilter { HostNames = ["h"], Tags = ["t"] } })));
         Assert.Equal(
             ["rewrite", "--json", "--include=/keep", "--iinclude=*.TXT", "--include-file=/list", "--forget"],
             Argv(ResticCommands.Rewrite(new RewriteOptions { Includes = ["/keep"], CaseInsensitiveIncludes = ["*.TXT"], IncludeFiles = ["/list"], Forget = true })));
@@ -177,7 +177,7 @@ public class ResticCommandsTests
         var settings = Settings(Configure);
 
         Assert.Equal(["backup", "--json", "--host=from-env", "--", "/src"], Argv(ResticCommands.Backup(new BackupOptions { Paths = ["/src"] }), configure: Configure));
-        Assert.Equal(["backup", "--json", "--host=mine", "--", "/src"], Argv(ResticCommands.Backup(new BackupOptions { Paths = ["/src"], Host = "mine" }), configure: Configure));
+        Assert.Equal(["backup", "--json", "--host=mine", "--", "/src"], Argv(ResticCommands.Backup(new BackupOptions { Paths = ["/src"], HostName = "mine" }), configure: Configure));
         Assert.Equal(["snapshots", "--json"], Argv(ResticCommands.Snapshots(new SnapshotFilter(), null), configure: Configure));
 
         // Removed (null) from the child's environment, so an inherited RESTIC_HOST cannot filter either.
@@ -195,7 +195,7 @@ public class ResticCommandsTests
         Assert.Equal(["check", "--json", "--read-data-subset=1/5"], Argv(ResticCommands.Check(new CheckOptions { ReadDataSubset = ReadDataSubset.Part(1, 5) })));
         Assert.Equal(
             ["stats", "--json", "--mode=raw-data", "--host=h", "--", "latest"],
-            Argv(ResticCommands.Stats(new StatsOptions { Snapshots = [SnapshotReference.Latest], Filter = new SnapshotFilter { Hosts = ["h"] } }, StatsMode.RawData)));
+            Argv(ResticCommands.Stats(new StatsOptions { Snapshots = [SnapshotReference.Latest], Filter = new SnapshotFilter { HostNames = ["h"] } }, StatsMode.RawData)));
         Assert.Equal(["unlock", "--json", "--remove-all"], Argv(ResticCommands.Unlock(new UnlockOptions { RemoveAll = true })));
         Assert.Equal(["init", "--json", "--repository-version=2"], Argv(ResticCommands.Init(new InitOptions { RepositoryVersion = RepositoryVersion.V2 })));
         Assert.Equal(["init", "--json", "--repository-version=stable"], Argv(ResticCommands.Init(new InitOptions { RepositoryVersion = RepositoryVersion.Stable })));

@@ -36,7 +36,7 @@ public sealed class BackendRepositoryTests
     [Fact]
     public void Rest_WithCredentials_PutsThemOnlyInTheRepositoryVariable_AndPrintsThemMasked()
     {
-        var repository = new RestRepository(new Uri("https://backup.example.com:8000/host1/")) { User = "alice", Password = "p@ss:w/rd" };
+        var repository = new RestRepository(new Uri("https://backup.example.com:8000/host1/")) { UserName = "alice", Password = "p@ss:w/rd" };
 
         var environment = Render(repository);
 
@@ -82,7 +82,7 @@ public sealed class BackendRepositoryTests
     {
         var repository = new SftpRepository("backup.example.com", "/srv/restic")
         {
-            User = "bob",
+            UserName = "bob",
             Port = 2222,
             IdentityFile = "/keys/id_ed25519",
             KnownHostsFile = "/keys/known_hosts",
@@ -110,7 +110,7 @@ public sealed class BackendRepositoryTests
         Assert.Equal(
             ["sftp.command=ssh -oUserKnownHostsFile=/dev/null -oStrictHostKeyChecking=no h -s sftp"],
             Render(new SftpRepository("h", "/r") { HostKeyChecking = SftpHostKeyChecking.Off, BatchMode = false }).ExtendedOptions);
-        Assert.Equal("sftp:u@[::1]:/r", new SftpRepository("::1", "/r") { User = "u" }.ToString());
+        Assert.Equal("sftp:u@[::1]:/r", new SftpRepository("::1", "/r") { UserName = "u" }.ToString());
     }
 
     [Fact]
@@ -279,7 +279,7 @@ public sealed class BackendRepositoryTests
     {
         var repository = Assert.IsType<SftpRepository>(ResticRepository.Parse("sftp://user@host:2222//srv/repo"));
         Assert.Equal(2222, repository.Port);
-        Assert.Equal("user", repository.User);
+        Assert.Equal("user", repository.UserName);
         Assert.Equal("/srv/repo", repository.Path);
         Assert.Equal("ssh -p 2222 -oBatchMode=yes user@host -s sftp", repository.SshCommand);
     }
@@ -288,7 +288,7 @@ public sealed class BackendRepositoryTests
     public void Parse_RestUrlWithCredentials_MovesThemToUserAndPassword()
     {
         var repository = Assert.IsType<RestRepository>(ResticRepository.Parse("rest:https://alice:s%40cret@h:8000/r/"));
-        Assert.Equal("alice", repository.User);
+        Assert.Equal("alice", repository.UserName);
         Assert.Equal("s@cret", repository.Password);
         Assert.Equal(new Uri("https://h:8000/r/"), repository.Url);
         Assert.Equal("rest:https://alice:***@h:8000/r/", repository.ToString());
@@ -315,7 +315,7 @@ public sealed class BackendRepositoryTests
     {
         var repository = Assert.IsType<RestRepository>(ResticRepository.Parse("rest:http://user:pa@ss@host:8000/repo/"));
 
-        Assert.Equal("user", repository.User);
+        Assert.Equal("user", repository.UserName);
         Assert.Equal("pa@ss", repository.Password);
         Assert.Equal(new Uri("http://host:8000/repo/"), repository.Url);
         Assert.Equal("rest:http://user:pa%40ss@host:8000/repo/", repository.ToResticLocation());
@@ -339,7 +339,7 @@ public sealed class BackendRepositoryTests
     {
         var repository = Assert.IsType<RestRepository>(ResticRepository.Parse(location));
 
-        Assert.Null(repository.User);
+        Assert.Null(repository.UserName);
         Assert.Contains("@", repository.Url.AbsolutePath);
     }
 
@@ -358,7 +358,7 @@ public sealed class BackendRepositoryTests
 
         var repository = Assert.IsType<RestRepository>(ResticRepository.Parse($"rest:http://user:{secret}@host:8000/repo/"));
 
-        Assert.Equal("user", repository.User);
+        Assert.Equal("user", repository.UserName);
         Assert.Equal(secret, repository.Password);
         Assert.Equal(new Uri("http://host:8000/repo/"), repository.Url);
         Assert.Equal("rest:http://user:***@host:8000/repo/", repository.ToString());

@@ -43,7 +43,7 @@ public class NodeLineTests
             var line = Encoding.UTF8.GetBytes(match.GetRawText().TrimEnd('}') + ""","message_type":"node"}""");
             Assert.True(NodeLine.TryRead(line, out var node));
             Assert.Equal(JsonSerializer.Deserialize(line, ResticJsonContext.Default.NodeDto)!.ToNode(), node);
-            Assert.NotNull(node.User);
+            Assert.NotNull(node.UserName);
         }
     }
 
