@@ -279,15 +279,15 @@ public class ResticSyntaxValueTests
 
         Assert.Equal(
             [
-                "AddKeyOptions.Host", "AddKeyOptions.User",
-                "BackupOptions.CaseInsensitiveExcludes", "BackupOptions.ExcludeFiles", "BackupOptions.Excludes", "BackupOptions.Host", "BackupOptions.Tags",
+                "AddKeyOptions.HostName", "AddKeyOptions.UserName",
+                "BackupOptions.CaseInsensitiveExcludes", "BackupOptions.ExcludeFiles", "BackupOptions.Excludes", "BackupOptions.HostName", "BackupOptions.Tags",
                 "ListOptions.Paths",
                 "RestoreOptions.Excludes", "RestoreOptions.Includes",
                 "RetentionPolicy.KeepTags",
                 "RewriteOptions.CaseInsensitiveExcludes", "RewriteOptions.CaseInsensitiveIncludes", "RewriteOptions.ExcludeFiles", "RewriteOptions.Excludes",
                 "RewriteOptions.IncludeFiles", "RewriteOptions.Includes",
-                "SnapshotFilter.Hosts", "SnapshotFilter.Paths", "SnapshotFilter.Tags",
-                "StdinBackupOptions.Host", "StdinBackupOptions.Tags",
+                "SnapshotFilter.HostNames", "SnapshotFilter.Paths", "SnapshotFilter.Tags",
+                "StdinBackupOptions.HostName", "StdinBackupOptions.Tags",
                 "TagOptions.Add", "TagOptions.Remove", "TagOptions.Set",
             ],
             strings);
