@@ -204,11 +204,10 @@ internal static class Cookbook
     public static async Task<TagResult> TagAsync(IResticClient client, Snapshot snapshot)
     {
         // begin-snippet: tags
-        TagResult tagged = await client.TagAsync(new TagOptions
-        {
-            Add = ["keep-forever"],
-            Snapshots = [snapshot.Id],
-        });
+        // The snapshots are a required argument: by id, by filter, or SnapshotSelection.All said out loud.
+        TagResult tagged = await client.TagAsync(
+            SnapshotSelection.Of(snapshot.Id),
+            new TagOptions { Add = ["keep-forever"] });
         Console.WriteLine($"tagged {tagged.ChangedSnapshots} snapshots");
         // end-snippet
         return tagged;

@@ -23,9 +23,9 @@ public sealed partial class ResticRepositoryReader
         ThrowIfDisposed();
         options ??= new SnapshotsOptions();
         options.Validate();
-        SnapshotSelection.Validate(options.Filter);
+        SnapshotMatching.Validate(options.Filter);
         var all = await LoadSnapshotsAsync(cancellationToken).ConfigureAwait(false);
-        return SnapshotSelection.Select(all, options.Filter, options.Latest);
+        return SnapshotMatching.Select(all, options.Filter, options.Latest);
     }
 
     /// <summary>Finds the snapshot a reference names, as restic resolves it.</summary>
@@ -42,7 +42,7 @@ public sealed partial class ResticRepositoryReader
             throw new ArgumentException("A snapshot reference is required.", nameof(snapshot));
         }
 
-        SnapshotSelection.Validate(filter);
+        SnapshotMatching.Validate(filter);
 
         // A full id is read directly, without listing the folder, and every time: a forget may have removed it.
         if (!snapshot.IsLatest && snapshot.Snapshot.Length == SnapshotId.FullLength)
@@ -61,7 +61,7 @@ public sealed partial class ResticRepositoryReader
         var all = await LoadSnapshotsAsync(cancellationToken).ConfigureAwait(false);
         if (snapshot.IsLatest)
         {
-            var matching = SnapshotSelection.Select(all, filter, null);
+            var matching = SnapshotMatching.Select(all, filter, null);
             return matching.Count > 0 ? matching[^1] : throw NotFound(snapshot);
         }
 

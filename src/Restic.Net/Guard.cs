@@ -5,23 +5,35 @@ namespace Restic.Net;
 /// <summary>Validation of client input; it throws before any process starts.</summary>
 internal static class Guard
 {
-    /// <summary>
-    /// A command that changes snapshots needs an explicit selection: ids, a filter that selects, or
-    /// "all". restic changes every snapshot when given none, and each changed snapshot gets a new id.
-    /// </summary>
-    public static void Selection(IReadOnlyList<Restic.Net.SnapshotReference> snapshots, SnapshotFilter? filter, bool allSnapshots, string operation)
+    /// <summary>The values of a snapshot filter: host names on one line, valid tag sets, paths without NUL.</summary>
+    public static void Filter(SnapshotFilter filter)
     {
-        var filtered = filter is { } f && (f.HostNames.Count + f.Tags.Count + f.Paths.Count) > 0;
-        if (allSnapshots && (snapshots.Count > 0 || filtered))
-        {
-            throw new ArgumentException($"AllSnapshots cannot be combined with Snapshots or a Filter: {operation} either every snapshot or a selection.", nameof(allSnapshots));
-        }
+        Labels(filter.HostNames, nameof(filter.HostNames));
+        TagSets(filter.Tags, nameof(filter.Tags));
+        Items(filter.Paths, nameof(filter.Paths));
+    }
 
-        if (!allSnapshots && snapshots.Count == 0 && !filtered)
+    /// <summary>
+    /// The snapshot list and filter of the options where both empty mean "every snapshot" (check, copy, find,
+    /// repair snapshots, stats): whole-snapshot references and a valid filter.
+    /// </summary>
+    public static void SnapshotsAndFilter(IReadOnlyList<Restic.Net.SnapshotReference> snapshots, SnapshotFilter? filter)
+    {
+        Snapshots(snapshots, "Snapshots");
+        if (filter is not null)
         {
-            throw new ArgumentException(
-                $"Select the snapshots to {operation}: Snapshots, a Filter, or AllSnapshots = true (restic would change every snapshot of the repository, giving each a new id).",
-                nameof(snapshots));
+            Filter(filter);
+        }
+    }
+
+    /// <summary>The settings both backups share: one tag per entry, a single-line host name, a whole-snapshot parent.</summary>
+    public static void BackupSettings(IBackupSettings options)
+    {
+        Tags(options.Tags, nameof(options.Tags));
+        SingleLine(options.HostName, nameof(options.HostName));
+        if (options.Parent is { } parent)
+        {
+            Snapshot(parent, allowSubfolder: false, nameof(options.Parent));
         }
     }
 

@@ -228,10 +228,14 @@ public interface IResticClient
     /// Adds, removes or sets tags of snapshots (<c>restic tag</c>). restic saves every changed snapshot
     /// under a new id and removes the old one.
     /// </summary>
-    /// <param name="options">The tags and the snapshots; without ids or a filter, every snapshot changes.</param>
+    /// <param name="snapshots">
+    /// The snapshots to change: <see cref="SnapshotSelection.Of(IReadOnlyList{SnapshotReference})"/>,
+    /// <see cref="SnapshotSelection.Matching"/>, or <see cref="SnapshotSelection.All"/> to change every snapshot.
+    /// </param>
+    /// <param name="options">The tags to add, remove or set.</param>
     /// <param name="cancellationToken">Cancels the call gracefully.</param>
     /// <returns>How many snapshots changed and, on restic 0.18+, which became which.</returns>
-    Task<TagResult> TagAsync(TagOptions options, CancellationToken cancellationToken = default);
+    Task<TagResult> TagAsync(SnapshotSelection snapshots, TagOptions options, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the repository's keys (<c>restic key list</c>).</summary>
     /// <param name="password">Opens the repository with this password instead of the client's (to check which key it opens); null for the client's.</param>
@@ -275,11 +279,15 @@ public interface IResticClient
     Task<CopyResult> CopyAsync(ResticRepository source, ResticPassword sourcePassword, CopyOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Removes files from existing snapshots (<c>restic rewrite</c>, restic 0.15+).</summary>
-    /// <param name="options">What to exclude, from which snapshots, and whether to forget the originals.</param>
+    /// <param name="snapshots">
+    /// The snapshots to rewrite: <see cref="SnapshotSelection.Of(IReadOnlyList{SnapshotReference})"/>,
+    /// <see cref="SnapshotSelection.Matching"/>, or <see cref="SnapshotSelection.All"/> to rewrite every snapshot.
+    /// </param>
+    /// <param name="options">What to exclude (or include), and whether to forget the originals; the patterns are required.</param>
     /// <param name="cancellationToken">Cancels the call gracefully.</param>
     /// <returns>Which snapshots were replaced.</returns>
     /// <exception cref="ResticNotSupportedException">The installed restic is older than 0.15.</exception>
-    Task<RewriteResult> RewriteAsync(RewriteOptions options, CancellationToken cancellationToken = default);
+    Task<RewriteResult> RewriteAsync(SnapshotSelection snapshots, RewriteOptions options, CancellationToken cancellationToken = default);
 
     /// <summary>Rebuilds the repository index from the pack files (<c>restic repair index</c>; <c>rebuild-index</c> before 0.16).</summary>
     /// <param name="options">Options, or null to trust the existing index where possible.</param>

@@ -20,7 +20,7 @@ public partial class ResticClient
         options.Validate();
         if (options.Filter is { } filter)
         {
-            ValidateFilter(filter);
+            Guard.Filter(filter);
         }
 
         return ListNativeOrCoreAsync(snapshot, options, cancellationToken);
@@ -39,10 +39,6 @@ public partial class ResticClient
         Guard.Items(patterns);
         options ??= new FindOptions();
         options.Validate();
-        if (options.Filter is { } filter)
-        {
-            ValidateFilter(filter);
-        }
 
         return FindCoreAsync(ResticCommands.Find(patterns, options), cancellationToken);
     }

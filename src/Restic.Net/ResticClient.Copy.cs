@@ -21,10 +21,6 @@ public partial class ResticClient
         ArgumentNullException.ThrowIfNull(sourcePassword);
         options ??= new CopyOptions();
         options.Validate();
-        if (options.Filter is { } filter)
-        {
-            ValidateFilter(filter);
-        }
 
         var sourceEnvironment = new ResticEnvironment();
         source.ApplyTo(sourceEnvironment);

@@ -27,7 +27,7 @@ public partial class ResticClient
         options.Validate();
         if (options.Filter is { } filter)
         {
-            ValidateFilter(filter);
+            Guard.Filter(filter);
         }
 
         if (options.Archive is null && await DumpNativeAsync(snapshot, path, destination, options, cancellationToken).ConfigureAwait(false))
@@ -74,7 +74,7 @@ public partial class ResticClient
         options.Validate();
         if (options.Filter is { } filter)
         {
-            ValidateFilter(filter);
+            Guard.Filter(filter);
         }
 
         if (options.Archive is null && await OpenNativeAsync(snapshot, path, options, cancellationToken).ConfigureAwait(false) is { } file)

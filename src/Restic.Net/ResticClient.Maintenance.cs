@@ -26,7 +26,7 @@ public partial class ResticClient
         options.Validate();
         if (options.Filter is { } filter)
         {
-            ValidateFilter(filter);
+            Guard.Filter(filter);
         }
 
         if (options.Prune)
@@ -143,10 +143,6 @@ public partial class ResticClient
         ThrowIfDisposed();
         options ??= new CheckOptions();
         options.Validate();
-        if (options.Filter is { } filter)
-        {
-            ValidateFilter(filter);
-        }
 
         if (options.SelectsSnapshots)
         {

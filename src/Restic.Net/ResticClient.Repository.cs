@@ -31,7 +31,7 @@ public partial class ResticClient
         options ??= new SnapshotsOptions();
         var filter = options.Filter ?? new SnapshotFilter();
         options.Validate();
-        ValidateFilter(filter);
+        Guard.Filter(filter);
         if (await _native.GetAsync(cancellationToken).ConfigureAwait(false) is { } reader)
         {
             return await reader.GetSnapshotsAsync(options, cancellationToken).ConfigureAwait(false);
@@ -50,7 +50,7 @@ public partial class ResticClient
         Guard.Snapshot(snapshot, allowSubfolder: false);
         if (filter is not null)
         {
-            ValidateFilter(filter);
+            Guard.Filter(filter);
         }
 
         if (await _native.GetAsync(cancellationToken).ConfigureAwait(false) is { } reader)
@@ -94,7 +94,7 @@ public partial class ResticClient
         options ??= new SnapshotsOptions();
         var filter = options.Filter ?? new SnapshotFilter();
         options.Validate();
-        ValidateFilter(filter);
+        Guard.Filter(filter);
         var (run, output) = await RunBufferedAsync(ResticCommands.SnapshotGroups(groupBy, filter), cancellationToken).ConfigureAwait(false);
         var groups = ParseDocument(run, output, ResticJsonContext.Default.SnapshotGroupDtoArray);
         LogCompleted(run);
@@ -107,10 +107,6 @@ public partial class ResticClient
         ThrowIfDisposed();
         options ??= new StatsOptions();
         options.Validate();
-        if (options.Filter is { } filter)
-        {
-            ValidateFilter(filter);
-        }
 
         var (stats, run) = await RunStatsAsync(options, options.Mode, cancellationToken).ConfigureAwait(false);
         if (!options.IncludeDeduplicationRatio || options.Mode != StatsMode.RestoreSize)
@@ -186,12 +182,5 @@ public partial class ResticClient
         {
             throw MissingOutput(run, "valid JSON document", ex, System.Text.Encoding.UTF8.GetString(output.StandardOutput));
         }
-    }
-
-    private static void ValidateFilter(SnapshotFilter filter)
-    {
-        Guard.Labels(filter.HostNames, nameof(filter.HostNames));
-        Guard.TagSets(filter.Tags, nameof(filter.Tags));
-        Guard.Items(filter.Paths, nameof(filter.Paths));
     }
 }

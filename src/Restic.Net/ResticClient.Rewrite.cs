@@ -7,15 +7,12 @@ public partial class ResticClient
 {
     /// <inheritdoc />
     /// <remarks>restic prints text only: the result names snapshots by short id.</remarks>
-    public virtual async Task<RewriteResult> RewriteAsync(RewriteOptions options, CancellationToken cancellationToken = default)
+    public virtual async Task<RewriteResult> RewriteAsync(SnapshotSelection snapshots, RewriteOptions options, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
+        ArgumentNullException.ThrowIfNull(snapshots);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        if (options.Filter is { } filter)
-        {
-            ValidateFilter(filter);
-        }
 
         var version = await _executor.GetVersionAsync(cancellationToken).ConfigureAwait(false);
         if (!version.Capabilities.Rewrite)
@@ -28,7 +25,7 @@ public partial class ResticClient
             throw new ResticNotSupportedException("rewrite with include patterns", version.Version, ResticCapabilities.V019);
         }
 
-        var (run, output) = await RunBufferedAsync(ResticCommands.Rewrite(options), cancellationToken).ConfigureAwait(false);
+        var (run, output) = await RunBufferedAsync(ResticCommands.Rewrite(snapshots, options), cancellationToken).ConfigureAwait(false);
         LogCompleted(run);
         return ParseText(run, output.StandardOutputLines, lines => TextOutput.ParseRewrite(lines, options.DryRun));
     }
@@ -51,10 +48,6 @@ public partial class ResticClient
         ThrowIfDisposed();
         options ??= new RepairSnapshotsOptions();
         options.Validate();
-        if (options.Filter is { } filter)
-        {
-            ValidateFilter(filter);
-        }
 
         var version = await _executor.GetVersionAsync(cancellationToken).ConfigureAwait(false);
         if (!version.Capabilities.Repair)

@@ -11,18 +11,15 @@ public partial class ResticClient
     /// restic 0.18+ reports which snapshot became which (<see cref="TagResult.Changes"/>); older
     /// versions print only the count, and <see cref="TagResult.Changes"/> is null there.
     /// </remarks>
-    public virtual async Task<TagResult> TagAsync(TagOptions options, CancellationToken cancellationToken = default)
+    public virtual async Task<TagResult> TagAsync(SnapshotSelection snapshots, TagOptions options, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
+        ArgumentNullException.ThrowIfNull(snapshots);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        if (options.Filter is { } filter)
-        {
-            ValidateFilter(filter);
-        }
 
         var capabilities = (await _executor.GetVersionAsync(cancellationToken).ConfigureAwait(false)).Capabilities;
-        var (run, output) = await RunBufferedAsync(ResticCommands.Tag(options), cancellationToken).ConfigureAwait(false);
+        var (run, output) = await RunBufferedAsync(ResticCommands.Tag(snapshots, options), cancellationToken).ConfigureAwait(false);
         LogCompleted(run);
         var lines = output.StandardOutputLines;
         if (!capabilities.JsonTag)

@@ -4,18 +4,14 @@ namespace Restic.Net.CommandLines;
 internal static partial class ResticCommands
 {
     /// <summary><c>tag</c>: exclusive lock; JSON lines on 0.18+, text before.</summary>
-    public static ResticCommand Tag(TagOptions options)
+    public static ResticCommand Tag(SnapshotSelection snapshots, TagOptions options)
     {
         var flags = new List<string>();
         AddEach(flags, "--add", options.Add);
         AddEach(flags, "--remove", options.Remove);
         AddEach(flags, "--set", options.Set);
-        if (options.Filter is { } filter)
-        {
-            AddFilter(flags, filter);
-        }
-
-        return new ResticCommand("tag", ["tag"], flags, Arguments(options.Snapshots)) { Lock = ResticLockKind.Exclusive };
+        var arguments = Selection(flags, snapshots);
+        return new ResticCommand("tag", ["tag"], flags, arguments) { Lock = ResticLockKind.Exclusive };
     }
 
     /// <summary><c>copy</c> from the repository in the <c>RESTIC_FROM_*</c> variables; verbose, so that skipped snapshots are reported too.</summary>
@@ -36,7 +32,7 @@ internal static partial class ResticCommands
     }
 
     /// <summary><c>rewrite</c> (0.15+): exclusive with <c>--forget</c>.</summary>
-    public static ResticCommand Rewrite(RewriteOptions options)
+    public static ResticCommand Rewrite(SnapshotSelection snapshots, RewriteOptions options)
     {
         var flags = new List<string>();
         AddEach(flags, "--exclude", options.Excludes);
@@ -47,14 +43,24 @@ internal static partial class ResticCommands
         AddEach(flags, "--include-file", options.IncludeFiles);
         AddFlag(flags, "--forget", options.Forget);
         AddFlag(flags, "--dry-run", options.DryRun);
-        if (options.Filter is { } filter)
+        var arguments = Selection(flags, snapshots);
+        return new ResticCommand("rewrite", ["rewrite"], flags, arguments)
+        {
+            Lock = options.Forget ? ResticLockKind.Exclusive : ResticLockKind.Shared,
+        };
+    }
+
+    /// <summary>
+    /// A selection as restic takes it: the filter's flags after the command's own, the ids as positionals;
+    /// <see cref="SnapshotSelection.All"/> adds neither.
+    /// </summary>
+    private static string[] Selection(List<string> flags, SnapshotSelection snapshots)
+    {
+        if (snapshots.Filter is { } filter)
         {
             AddFilter(flags, filter);
         }
 
-        return new ResticCommand("rewrite", ["rewrite"], flags, Arguments(options.Snapshots))
-        {
-            Lock = options.Forget ? ResticLockKind.Exclusive : ResticLockKind.Shared,
-        };
+        return Arguments(snapshots.Snapshots);
     }
 }

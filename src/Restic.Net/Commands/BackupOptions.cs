@@ -1,7 +1,7 @@
 namespace Restic.Net;
 
 /// <summary>Options of a backup.</summary>
-public sealed record BackupOptions
+public sealed record BackupOptions : IBackupSettings
 {
     /// <summary>The files and folders to back up: the operation's required argument, set by the client.</summary>
     internal IReadOnlyList<string> Paths { get => field ?? ValueList<string>.Empty; init => field = ValueList.Of(value, nameof(Paths)); }
@@ -30,7 +30,7 @@ public sealed record BackupOptions
     /// <summary>The host name recorded in the snapshot (<c>--host</c>); null uses the machine's name.</summary>
     public string? HostName { get; init; }
 
-    /// <summary>The parent snapshot to compare against (<c>--parent</c>); null lets restic choose.</summary>
+    /// <summary>The parent snapshot to compare against (<c>--parent</c>); null lets restic choose (for a stdin backup, the latest with the same file name).</summary>
     public SnapshotReference? Parent { get; init; }
 
     /// <summary>Re-reads all files instead of trusting the parent's metadata (<c>--force</c>).</summary>
@@ -39,7 +39,7 @@ public sealed record BackupOptions
     /// <summary>The snapshot time to record (<c>--time</c>); null uses the current time.</summary>
     public DateTimeOffset? Time { get; init; }
 
-    /// <summary>Does everything except storing data (<c>--dry-run</c>).</summary>
+    /// <summary>Reads everything but stores no data and saves no snapshot (<c>--dry-run</c>).</summary>
     public bool DryRun { get; init; }
 
     /// <summary>
@@ -50,22 +50,10 @@ public sealed record BackupOptions
 
     internal void Validate()
     {
-        Guard.Tags(Tags);
+        Guard.BackupSettings(this);
         Guard.Items(Excludes);
         Guard.Items(CaseInsensitiveExcludes);
         Guard.Items(ExcludeFiles);
         Guard.Positive(ExcludeLargerThan);
-        Guard.SingleLine(HostName);
-        if (Parent is { } parent)
-        {
-            Guard.Snapshot(parent, allowSubfolder: false, nameof(Parent));
-        }
-        foreach (var tag in Tags)
-        {
-            if (tag.Contains(',', StringComparison.Ordinal))
-            {
-                throw new ArgumentException($"A tag must not contain a comma: '{tag}'.", nameof(Tags));
-            }
-        }
     }
 }

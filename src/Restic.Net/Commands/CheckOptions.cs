@@ -17,7 +17,7 @@ public sealed record CheckOptions
     public bool WithCache { get; init; }
 
     /// <summary>
-    /// Checks only the data of these snapshots, by id (restic 0.19+); empty for the whole repository.
+    /// Checks only the data of these snapshots, by id (restic 0.19+); empty: every snapshot (that matches <see cref="Filter"/>), that is the whole repository without a filter.
     /// Older versions throw <see cref="ResticNotSupportedException"/>.
     /// </summary>
     public IReadOnlyList<SnapshotReference> Snapshots { get => field ?? ValueList<SnapshotReference>.Empty; init => field = ValueList.Of(value, nameof(Snapshots)); }
@@ -33,7 +33,7 @@ public sealed record CheckOptions
 
     internal void Validate()
     {
-        Guard.Snapshots(Snapshots);
+        Guard.SnapshotsAndFilter(Snapshots, Filter);
 
         if (ReadDataSubset is { IsEmpty: true })
         {

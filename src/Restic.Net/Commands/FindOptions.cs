@@ -3,7 +3,7 @@ namespace Restic.Net;
 /// <summary>Options of <c>find</c>.</summary>
 public sealed record FindOptions
 {
-    /// <summary>Searches only these snapshots (<c>--snapshot</c>); empty for all.</summary>
+    /// <summary>Searches only these snapshots (<c>--snapshot</c>); empty: every snapshot (that matches <see cref="Filter"/>).</summary>
     public IReadOnlyList<SnapshotReference> Snapshots { get => field ?? ValueList<SnapshotReference>.Empty; init => field = ValueList.Of(value, nameof(Snapshots)); }
 
     /// <summary>Searches only snapshots that match the filter.</summary>
@@ -27,6 +27,6 @@ public sealed record FindOptions
             throw new ArgumentException($"Oldest ({oldest:O}) is later than Newest ({newest:O}): no node can match.", nameof(Oldest));
         }
 
-        Guard.Snapshots(Snapshots);
+        Guard.SnapshotsAndFilter(Snapshots, Filter);
     }
 }

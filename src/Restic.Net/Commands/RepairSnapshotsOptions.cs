@@ -9,7 +9,7 @@ public sealed record RepairSnapshotsOptions
     /// <summary>Reports what would be repaired without saving anything (<c>--dry-run</c>).</summary>
     public bool DryRun { get; init; }
 
-    /// <summary>The snapshots to check, by id; empty for all that match <see cref="Filter"/>.</summary>
+    /// <summary>The snapshots to repair, by id; empty: every snapshot (that matches <see cref="Filter"/>).</summary>
     public IReadOnlyList<SnapshotReference> Snapshots { get => field ?? ValueList<SnapshotReference>.Empty; init => field = ValueList.Of(value, nameof(Snapshots)); }
 
     /// <summary>Checks only snapshots that match the filter.</summary>
@@ -17,6 +17,6 @@ public sealed record RepairSnapshotsOptions
 
     internal void Validate()
     {
-        Guard.Snapshots(Snapshots);
+        Guard.SnapshotsAndFilter(Snapshots, Filter);
     }
 }

@@ -2,7 +2,9 @@ namespace Restic.Net;
 
 /// <summary>
 /// Options of <c>rewrite</c> (restic 0.15+): removes files from existing snapshots, either those that
-/// match exclude patterns or (restic 0.19+) all but those that match include patterns.
+/// match exclude patterns or (restic 0.19+) all but those that match include patterns. The snapshots are
+/// the call's <see cref="SnapshotSelection"/> argument; the patterns are required (exclude or include,
+/// not both), so these options are too.
 /// </summary>
 public sealed record RewriteOptions
 {
@@ -40,24 +42,8 @@ public sealed record RewriteOptions
     /// <summary>Reports what would be rewritten without saving anything (<c>--dry-run</c>).</summary>
     public bool DryRun { get; init; }
 
-    /// <summary>
-    /// The snapshots to rewrite, by id. Or select with <see cref="Filter"/>, or every snapshot with
-    /// <see cref="AllSnapshots"/>: one of the three is required.
-    /// </summary>
-    public IReadOnlyList<SnapshotReference> Snapshots { get => field ?? ValueList<SnapshotReference>.Empty; init => field = ValueList.Of(value, nameof(Snapshots)); }
-
-    /// <summary>Rewrites only snapshots that match the filter.</summary>
-    public SnapshotFilter? Filter { get; init; }
-
-    /// <summary>
-    /// Selects every snapshot of the repository. Required when neither <see cref="Snapshots"/> nor
-    /// <see cref="Filter"/> selects: restic then changes every snapshot, and each gets a new id.
-    /// </summary>
-    public bool AllSnapshots { get; init; }
-
     internal void Validate()
     {
-        Guard.Selection(Snapshots, Filter, AllSnapshots, "rewrite");
         Guard.Items(Excludes);
         Guard.Items(CaseInsensitiveExcludes);
         Guard.Items(ExcludeFiles);
@@ -74,7 +60,5 @@ public sealed record RewriteOptions
         {
             throw new ArgumentException("Include and exclude patterns cannot be combined in one rewrite (restic rejects them together).", nameof(Includes));
         }
-
-        Guard.Snapshots(Snapshots);
     }
 }

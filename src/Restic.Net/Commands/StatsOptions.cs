@@ -6,7 +6,7 @@ public sealed record StatsOptions
     /// <summary>What to count; defaults to <see cref="StatsMode.RestoreSize"/>.</summary>
     public StatsMode Mode { get; init; } = StatsMode.RestoreSize;
 
-    /// <summary>Counts only these snapshots (ids or <c>latest</c>); empty for all.</summary>
+    /// <summary>Counts only these snapshots (ids or <c>latest</c>); empty: every snapshot (that matches <see cref="Filter"/>).</summary>
     public IReadOnlyList<SnapshotReference> Snapshots { get => field ?? ValueList<SnapshotReference>.Empty; init => field = ValueList.Of(value, nameof(Snapshots)); }
 
     /// <summary>Counts only snapshots that match this filter.</summary>
@@ -21,6 +21,6 @@ public sealed record StatsOptions
     internal void Validate()
     {
         Guard.NotNullOrEmptyNoNul(Mode.Value, nameof(Mode));
-        Guard.Snapshots(Snapshots);
+        Guard.SnapshotsAndFilter(Snapshots, Filter);
     }
 }

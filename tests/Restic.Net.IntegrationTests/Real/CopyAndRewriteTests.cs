@@ -56,18 +56,18 @@ public sealed class CopyAndRewriteTests : IDisposable
         await client.BackupAsync([source]);
         if (!version.Capabilities.Rewrite)
         {
-            await Assert.ThrowsAsync<ResticNotSupportedException>(() => client.RewriteAsync(new RewriteOptions { Excludes = [secret], AllSnapshots = true }));
+            await Assert.ThrowsAsync<ResticNotSupportedException>(() => client.RewriteAsync(SnapshotSelection.All, new RewriteOptions { Excludes = [secret] }));
             return;
         }
 
-        var plan = await client.RewriteAsync(new RewriteOptions { Excludes = [secret], DryRun = true, AllSnapshots = true });
+        var plan = await client.RewriteAsync(SnapshotSelection.All, new RewriteOptions { Excludes = [secret], DryRun = true });
         Assert.Equal(1, plan.ModifiedSnapshots);
         Assert.Single(await client.GetSnapshotsAsync());
 
-        var kept = await client.RewriteAsync(new RewriteOptions { Excludes = [secret], AllSnapshots = true });
+        var kept = await client.RewriteAsync(SnapshotSelection.All, new RewriteOptions { Excludes = [secret] });
         Assert.Equal(2, (await client.GetSnapshotsAsync()).Count); // original kept next to the rewritten copy
 
-        var forgotten = await client.RewriteAsync(new RewriteOptions { Excludes = [secret], Forget = true, AllSnapshots = true });
+        var forgotten = await client.RewriteAsync(SnapshotSelection.All, new RewriteOptions { Excludes = [secret], Forget = true });
 
         // The original still had the file; the copy made above had not and is left alone.
         var change = Assert.Single(forgotten.Changes);

@@ -205,14 +205,14 @@ public sealed class Restic019ChangesTests : IDisposable
         var (client, source) = await _root.NewRepositoryAsync("include", files: 8);
         var keep = Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
         await client.BackupAsync([source]);
-        var options = new RewriteOptions { Includes = [keep], Forget = true, AllSnapshots = true };
+        var options = new RewriteOptions { Includes = [keep], Forget = true };
         if (await VersionAsync(client) < s_v019)
         {
-            await Assert.ThrowsAsync<ResticNotSupportedException>(() => client.RewriteAsync(options));
+            await Assert.ThrowsAsync<ResticNotSupportedException>(() => client.RewriteAsync(SnapshotSelection.All, options));
             return;
         }
 
-        var result = await client.RewriteAsync(options);
+        var result = await client.RewriteAsync(SnapshotSelection.All, options);
 
         var snapshot = Assert.Single(await client.GetSnapshotsAsync());
         Assert.True(snapshot.Id.Matches(Assert.Single(result.Changes).NewId!.Value));

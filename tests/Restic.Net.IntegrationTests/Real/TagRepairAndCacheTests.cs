@@ -17,7 +17,7 @@ public sealed class TagRepairAndCacheTests : IDisposable
         await client.BackupAsync([source], new BackupOptions { HostName = "host-a", Tags = ["base"] });
         await client.BackupAsync([source], new BackupOptions { HostName = "host-b", Tags = ["base"] });
 
-        var added = await client.TagAsync(new TagOptions { Add = ["extra"], Filter = new SnapshotFilter { HostNames = ["host-a"] } });
+        var added = await client.TagAsync(SnapshotSelection.Matching(new SnapshotFilter { HostNames = ["host-a"] }), new TagOptions { Add = ["extra"] });
 
         Assert.Equal(1, added.ChangedSnapshots);
         var snapshots = await client.GetSnapshotsAsync();
@@ -33,13 +33,22 @@ public sealed class TagRepairAndCacheTests : IDisposable
         }
 
         var b = snapshots.Single(s => s.HostName == "host-b");
-        var set = await client.TagAsync(new TagOptions { Set = ["one", "two"], Snapshots = [b.Id] });
+        var set = await client.TagAsync(SnapshotSelection.Of(b.Id), new TagOptions { Set = ["one", "two"] });
 
         Assert.Equal(1, set.ChangedSnapshots);
         snapshots = await client.GetSnapshotsAsync();
         Assert.Equal(["one", "two"], snapshots.Single(s => s.HostName == "host-b").Tags.Order());
         Assert.True(snapshots.Single(s => s.HostName == "host-b").Original!.Value.Matches(b.Id));
-        Assert.Equal(0, (await client.TagAsync(new TagOptions { Remove = ["no-such-tag"], AllSnapshots = true })).ChangedSnapshots);
+        Assert.Equal(0, (await client.TagAsync(SnapshotSelection.All, new TagOptions { Remove = ["no-such-tag"] })).ChangedSnapshots);
+
+        // Ids with a filter: restic picks 'latest' among the snapshots that match the filter (host-b's is the newest overall).
+        var latestOfA = await client.TagAsync(
+            SnapshotSelection.Of([SnapshotReference.Latest], new SnapshotFilter { HostNames = ["host-a"] }), new TagOptions { Add = ["latest-of-a"] });
+
+        Assert.Equal(1, latestOfA.ChangedSnapshots);
+        snapshots = await client.GetSnapshotsAsync();
+        Assert.Contains("latest-of-a", snapshots.Single(s => s.HostName == "host-a").Tags);
+        Assert.DoesNotContain("latest-of-a", snapshots.Single(s => s.HostName == "host-b").Tags);
     }
 
     [Fact(Timeout = 180000)]

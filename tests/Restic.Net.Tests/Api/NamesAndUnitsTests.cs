@@ -33,10 +33,10 @@ public class NamesAndUnitsTests
         ["RetentionPolicy.KeepWeekly"] = "a retention input",
         ["RetentionPolicy.KeepMonthly"] = "a retention input",
         ["RetentionPolicy.KeepYearly"] = "a retention input",
-        ["ResticDuration.Years"] = "a part of restic's duration (1y2m3d4h), calendar units as restic counts them",
-        ["ResticDuration.Months"] = "a part of restic's duration",
-        ["ResticDuration.Days"] = "a part of restic's duration",
-        ["ResticDuration.Hours"] = "a part of restic's duration",
+        ["ResticDuration.Years"] = "a part of restic's duration syntax (1y2m3d4h), as restic's own int fields",
+        ["ResticDuration.Months"] = "a part of restic's duration syntax",
+        ["ResticDuration.Days"] = "a part of restic's duration syntax",
+        ["ResticDuration.Hours"] = "a part of restic's duration syntax",
     };
 
     // Every double and what it measures.

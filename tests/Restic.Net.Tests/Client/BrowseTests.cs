@@ -356,7 +356,7 @@ public class BrowseTests
     {
         var runner = FixtureRunner.Replaying(version, "diff-metadata");
 
-        var events = await ToListAsync(runner.CreateClient().StreamDiffAsync(SnapshotReference.Parse("5a32ab68"), SnapshotReference.Parse("abcd1234"), new DiffOptions { IncludeMetadata = true }));
+        var events = await ToListAsync(runner.CreateClient().StreamDiffAsync(SnapshotReference.Parse("1234abcd"), SnapshotReference.Parse("abcd1234"), new DiffOptions { IncludeMetadata = true }));
         var changes = events.OfType<DiffChangeEvent>().Select(e => e.Change).ToList();
 
         Assert.Contains(changes, c => c.IsDirectory && c.IsMetadataChanged && c.Path == "/tmp/restic-fixtures/src/docs/");

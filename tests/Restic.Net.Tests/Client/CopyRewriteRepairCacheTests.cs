@@ -81,7 +81,7 @@ public class CopyRewriteRepairCacheTests
     {
         var runner = FixtureRunner.Replaying("0.18.0", "rewrite");
 
-        var result = await runner.CreateClient().RewriteAsync(new RewriteOptions { Excludes = ["/tmp/restic-fixtures/src/docs/note-01.txt"], AllSnapshots = true });
+        var result = await runner.CreateClient().RewriteAsync(SnapshotSelection.All, new RewriteOptions { Excludes = ["/tmp/restic-fixtures/src/docs/note-01.txt"] });
 
         Assert.False(result.IsDryRun);
         Assert.Equal(3, result.ModifiedSnapshots);
@@ -96,7 +96,7 @@ public class CopyRewriteRepairCacheTests
     public async Task RewriteAsync_DryRunRecording_ListsWhatWouldChange()
     {
         var result = await FixtureRunner.Replaying("0.18.0", "rewrite-dry-run").CreateClient()
-            .RewriteAsync(new RewriteOptions { Excludes = ["/x"], DryRun = true, AllSnapshots = true });
+            .RewriteAsync(SnapshotSelection.All, new RewriteOptions { Excludes = ["/x"], DryRun = true });
 
         Assert.True(result.IsDryRun);
         Assert.Equal(3, result.ModifiedSnapshots);
@@ -107,7 +107,7 @@ public class CopyRewriteRepairCacheTests
     public async Task RewriteAsync_ForgetRecording_MarksTheOriginalsRemoved()
     {
         var result = await FixtureRunner.Replaying("0.18.0", "rewrite-forget").CreateClient()
-            .RewriteAsync(new RewriteOptions { Excludes = ["/x"], Forget = true, AllSnapshots = true });
+            .RewriteAsync(SnapshotSelection.All, new RewriteOptions { Excludes = ["/x"], Forget = true });
 
         Assert.NotEmpty(result.Changes);
         Assert.Equal(result.ModifiedSnapshots, result.Changes.Count);
@@ -118,7 +118,7 @@ public class CopyRewriteRepairCacheTests
     public async Task RewriteAsync_NothingToExclude_ReportsNothingModified()
     {
         var result = await FixtureRunner.Replaying("0.18.0", "rewrite-nothing").CreateClient()
-            .RewriteAsync(new RewriteOptions { Excludes = ["/no-such-path"], AllSnapshots = true });
+            .RewriteAsync(SnapshotSelection.All, new RewriteOptions { Excludes = ["/no-such-path"] });
 
         Assert.Equal(0, result.ModifiedSnapshots);
         Assert.Empty(result.Changes);
@@ -129,7 +129,7 @@ public class CopyRewriteRepairCacheTests
     {
         var runner = FixtureRunner.Replaying("0.14.0", "forget");
 
-        var ex = await Assert.ThrowsAsync<ResticNotSupportedException>(() => runner.CreateClient().RewriteAsync(new RewriteOptions { Excludes = ["/x"], AllSnapshots = true }));
+        var ex = await Assert.ThrowsAsync<ResticNotSupportedException>(() => runner.CreateClient().RewriteAsync(SnapshotSelection.All, new RewriteOptions { Excludes = ["/x"] }));
 
         Assert.Equal(new Version(0, 15, 0), ex.RequiredVersion);
         Assert.Empty(runner.Commands);
@@ -140,7 +140,7 @@ public class CopyRewriteRepairCacheTests
     {
         var runner = FixtureRunner.Replaying("0.18.0", "rewrite");
 
-        await Assert.ThrowsAsync<ArgumentException>(() => runner.CreateClient().RewriteAsync(new RewriteOptions()));
+        await Assert.ThrowsAsync<ArgumentException>(() => runner.CreateClient().RewriteAsync(SnapshotSelection.All, new RewriteOptions()));
 
         Assert.Empty(runner.Invocations);
     }

@@ -31,7 +31,8 @@ public class HostileInputTests
         await Assert.ThrowsAsync<ArgumentException>(() => client.RestoreAsync(SnapshotReference.FromSnapshotId(default), "/target"));
         await Assert.ThrowsAsync<ArgumentException>(() => client.BackupAsync(["/d"], new BackupOptions { Parent = withSubfolder }));
         await Assert.ThrowsAsync<ArgumentException>(() => client.GetStatsAsync(new StatsOptions { Snapshots = [withSubfolder] }));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Add = ["x"], Snapshots = [default] }));
+        Assert.Throws<ArgumentException>(() => SnapshotSelection.Of([default(SnapshotReference)]));
+        Assert.Throws<ArgumentException>(() => SnapshotSelection.Of(withSubfolder));
         Assert.Throws<ArgumentException>(() => SnapshotReference.Latest.WithSubfolder(""));
         Assert.Throws<ArgumentException>(() => default(SnapshotReference).WithSubfolder("/data"));
         Assert.Empty(runner.Invocations);
@@ -88,7 +89,7 @@ public class HostileInputTests
 
         await Assert.ThrowsAsync<ArgumentException>(() => client.BackupAsync(["/d"], new BackupOptions { Tags = ["a,b"] }));
         await Assert.ThrowsAsync<ArgumentException>(() => client.BackupFromStreamAsync(new MemoryStream([1]), "x", new StdinBackupOptions { Tags = ["a,b"] }));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Add = ["a,b"], Snapshots = [SnapshotReference.Parse("abcd1234")] }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(SnapshotSelection.Of(SnapshotReference.Parse("abcd1234")), new TagOptions { Add = ["a,b"] }));
         await Assert.ThrowsAsync<ArgumentException>(() => client.ForgetAsync(new RetentionPolicy { KeepTags = ["a,"] }));
         await Assert.ThrowsAsync<ArgumentException>(() => client.GetSnapshotsAsync(new SnapshotsOptions { Filter = new SnapshotFilter { Tags = [",b"] } }));
         Assert.Empty(runner.Commands);

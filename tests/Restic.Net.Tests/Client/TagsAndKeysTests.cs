@@ -18,7 +18,7 @@ public class TagsAndKeysTests
     {
         var client = FixtureRunner.Replaying(version, scenario).CreateClient();
 
-        var result = await client.TagAsync(new TagOptions { Add = ["extra"], AllSnapshots = true });
+        var result = await client.TagAsync(SnapshotSelection.All, new TagOptions { Add = ["extra"] });
 
         Assert.Equal(changed, result.ChangedSnapshots);
         if (version == "0.14.0")
@@ -38,16 +38,45 @@ public class TagsAndKeysTests
         var runner = FixtureRunner.Replaying("0.18.0", "tag-add");
         var client = runner.CreateClient();
 
-        var tag = await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Add = ["x"] }));
-        var rewrite = await Assert.ThrowsAsync<ArgumentException>(() => client.RewriteAsync(new RewriteOptions { Excludes = ["/x"] }));
-        var emptyFilter = await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Add = ["x"], Filter = new SnapshotFilter() }));
-        var both = await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Add = ["x"], AllSnapshots = true, Snapshots = [SnapshotReference.Parse("abcd1234")] }));
+        // A selection that would select every snapshot without saying so cannot be made.
+        var noIds = Assert.Throws<ArgumentException>(() => SnapshotSelection.Of());
+        var emptyFilter = Assert.Throws<ArgumentException>(() => SnapshotSelection.Matching(new SnapshotFilter()));
+        Assert.Throws<ArgumentException>(() => SnapshotSelection.Of([default(SnapshotReference)]));
+        Assert.Throws<ArgumentException>(() => SnapshotSelection.Of([SnapshotReference.Latest.WithSubfolder("/d")], new SnapshotFilter()));
+        Assert.Throws<ArgumentException>(() => SnapshotSelection.Matching(new SnapshotFilter { HostNames = ["a\nb"] }));
+        Assert.Throws<ArgumentNullException>(() => SnapshotSelection.Of(null!));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => client.TagAsync(null!, new TagOptions { Add = ["x"] }));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => client.RewriteAsync(null!, new RewriteOptions { Excludes = ["/x"] }));
 
-        Assert.StartsWith("Select the snapshots to tag: Snapshots, a Filter, or AllSnapshots = true", tag.Message, StringComparison.Ordinal);
-        Assert.StartsWith("Select the snapshots to rewrite", rewrite.Message, StringComparison.Ordinal);
-        Assert.StartsWith("Select the snapshots to tag", emptyFilter.Message, StringComparison.Ordinal);
-        Assert.StartsWith("AllSnapshots cannot be combined", both.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Name at least one snapshot", noIds.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The filter names no host, tag or path", emptyFilter.Message, StringComparison.Ordinal);
         Assert.Empty(runner.Invocations);
+    }
+
+    [Fact]
+    public void SnapshotSelection_KeepsTheCombinationsTagAndRewriteAccepted()
+    {
+        var id = SnapshotReference.Parse("abcd1234");
+        var host = new SnapshotFilter { HostNames = ["h"] };
+
+        Assert.True(SnapshotSelection.All.IsAll);
+        Assert.Empty(SnapshotSelection.All.Snapshots);
+        Assert.Null(SnapshotSelection.All.Filter);
+        Assert.Equal([id], SnapshotSelection.Of(id).Snapshots);
+        Assert.Null(SnapshotSelection.Of(id).Filter);
+        Assert.Equal(host, SnapshotSelection.Matching(host).Filter);
+        Assert.Empty(SnapshotSelection.Matching(host).Snapshots);
+
+        // Ids with a filter (which narrows 'latest'), even an empty one: accepted, as TagOptions/RewriteOptions accepted them.
+        var both = SnapshotSelection.Of([id, SnapshotReference.Latest], host);
+        Assert.False(both.IsAll);
+        Assert.Equal([id, SnapshotReference.Latest], both.Snapshots);
+        Assert.Equal(host, both.Filter);
+        Assert.Equal(new SnapshotFilter(), SnapshotSelection.Of([id], new SnapshotFilter()).Filter);
+
+        // Value equality, as every record of the library has.
+        Assert.Equal(SnapshotSelection.Of(id), SnapshotSelection.Of([SnapshotReference.Parse("abcd1234")]));
+        Assert.NotEqual(SnapshotSelection.Of(id), SnapshotSelection.Of([id], host));
     }
 
     [Fact]
@@ -56,10 +85,10 @@ public class TagsAndKeysTests
         var runner = FixtureRunner.Replaying("0.18.0", "tag-add");
         var client = runner.CreateClient();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions()));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Set = ["a"], Add = ["b"], AllSnapshots = true }));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Add = ["a,b"], AllSnapshots = true }));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(new TagOptions { Add = ["a"], Snapshots = [default] }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(SnapshotSelection.All, new TagOptions()));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(SnapshotSelection.All, new TagOptions { Set = ["a"], Add = ["b"] }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.TagAsync(SnapshotSelection.All, new TagOptions { Add = ["a,b"] }));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => client.TagAsync(SnapshotSelection.All, null!));
         Assert.Empty(runner.Invocations);
     }
 

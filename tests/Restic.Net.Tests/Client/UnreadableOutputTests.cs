@@ -138,9 +138,9 @@ public class UnreadableOutputTests
         ["list locks"] = new("list locks", v => v == "cat lock" ? "cat-lock" : "list-locks", c => c.GetLocksAsync()),
         ["cat lock"] = new("cat lock", v => v == "cat lock" ? "cat-lock" : "list-locks", c => c.GetLocksAsync()),
         ["unlock"] = new("list locks", v => v switch { "cat lock" => "cat-lock", "unlock" => "unlock", _ => "list-locks" }, c => c.UnlockAsync()),
-        ["tag"] = new("tag", _ => "tag-add", c => c.TagAsync(new TagOptions { Add = ["x"], AllSnapshots = true })),
+        ["tag"] = new("tag", _ => "tag-add", c => c.TagAsync(SnapshotSelection.All, new TagOptions { Add = ["x"] })),
         ["copy"] = new("copy", _ => "copy", c => c.CopyAsync(new LocalRepository("/src"), ResticPassword.FromValue("pw"))),
-        ["rewrite"] = new("rewrite", _ => "rewrite", c => c.RewriteAsync(new RewriteOptions { Excludes = ["*.tmp"], AllSnapshots = true }), "0.15.0"),
+        ["rewrite"] = new("rewrite", _ => "rewrite", c => c.RewriteAsync(SnapshotSelection.All, new RewriteOptions { Excludes = ["*.tmp"] }), "0.15.0"),
         // repair index is left out: its result is restic's text and claims nothing of its own.
         ["repair snapshots"] = new("repair snapshots", _ => "repair-snapshots", c => c.RepairSnapshotsAsync(), "0.16.0"),
         ["cache"] = new("cache", _ => "cache", c => c.GetCacheAsync()),

@@ -9,7 +9,7 @@ public class VersionGatedFeatureTests
     {
         { "check limited to some snapshots", c => c.CheckAsync(new CheckOptions { Snapshots = [SnapshotReference.Parse("abcd1234")] }) },
         { "check limited to some snapshots", c => c.CheckAsync(new CheckOptions { Filter = new SnapshotFilter { Tags = ["t"] } }) },
-        { "rewrite with include patterns", c => c.RewriteAsync(new RewriteOptions { Includes = ["/keep"], AllSnapshots = true }) },
+        { "rewrite with include patterns", c => c.RewriteAsync(SnapshotSelection.All, new RewriteOptions { Includes = ["/keep"] }) },
         { "restore --ownership-by-name", c => c.RestoreAsync(SnapshotReference.Latest, "/tmp/target", new RestoreOptions { OwnershipByName = true }) },
     };
 
@@ -137,7 +137,7 @@ public class VersionGatedFeatureTests
     {
         var runner = FixtureRunner.Replaying("0.19.1", "rewrite");
 
-        await Assert.ThrowsAsync<ArgumentException>(() => runner.CreateClient().RewriteAsync(new RewriteOptions { Includes = ["/a"], Excludes = ["/b"], AllSnapshots = true }));
+        await Assert.ThrowsAsync<ArgumentException>(() => runner.CreateClient().RewriteAsync(SnapshotSelection.All, new RewriteOptions { Includes = ["/a"], Excludes = ["/b"] }));
         Assert.Empty(runner.Commands);
     }
 }

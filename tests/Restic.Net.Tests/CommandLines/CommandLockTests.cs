@@ -29,19 +29,25 @@ public class CommandLockTests
     [Fact]
     public void Tag_AllOptions_ProducesGoldenArgvAndTakesAnExclusiveLock()
     {
-        var command = ResticCommands.Tag(new TagOptions
-        {
-            Add = ["a", "-b"],
-            Remove = ["c"],
-            Snapshots = [SnapshotReference.Parse("abcd1234"), SnapshotReference.Latest],
-            Filter = new SnapshotFilter { HostNames = ["h"], Paths = ["/p"] },
-        });
+        var command = ResticCommands.Tag(
+            SnapshotSelection.Of([SnapshotReference.Parse("abcd1234"), SnapshotReference.Latest], new SnapshotFilter { HostNames = ["h"], Paths = ["/p"] }),
+            new TagOptions
+            {
+                Add = ["a", "-b"],
+                Remove = ["c"],
+            });
 
         Assert.Equal(
             ["tag", "--json", "--retry-lock=60s", "--add=a", "--add=-b", "--remove=c", "--host=h", "--path=/p", "--", "abcd1234", "latest"],
             Argv(command));
         Assert.Equal(ResticLockKind.Exclusive, command.Lock);
-        Assert.Equal(["tag", "--json", "--retry-lock=60s", "--set=x", "--set=y"], Argv(ResticCommands.Tag(new TagOptions { Set = ["x", "y"] })));
+        Assert.Equal(["tag", "--json", "--retry-lock=60s", "--set=x", "--set=y"], Argv(ResticCommands.Tag(SnapshotSelection.All, new TagOptions { Set = ["x", "y"] })));
+        Assert.Equal(
+            ["tag", "--json", "--retry-lock=60s", "--add=a", "--tag=t,u", "--tag=", "--path=/p"],
+            Argv(ResticCommands.Tag(SnapshotSelection.Matching(new SnapshotFilter { Tags = ["t,u", ""], Paths = ["/p"] }), new TagOptions { Add = ["a"] })));
+        Assert.Equal(
+            ["tag", "--json", "--retry-lock=60s", "--remove=a", "--", "abcd1234"],
+            Argv(ResticCommands.Tag(SnapshotSelection.Of(SnapshotReference.Parse("abcd1234")), new TagOptions { Remove = ["a"] })));
     }
 
     [Fact]
@@ -54,17 +60,16 @@ public class CommandLockTests
             ExcludeFiles = ["/etc/ex"],
             Forget = true,
             DryRun = true,
-            Snapshots = [SnapshotReference.Parse("abcd1234")],
-            Filter = new SnapshotFilter { Tags = ["t"] },
         };
+        var selection = SnapshotSelection.Of([SnapshotReference.Parse("abcd1234")], new SnapshotFilter { Tags = ["t"] });
 
-        var command = ResticCommands.Rewrite(options);
+        var command = ResticCommands.Rewrite(selection, options);
 
         Assert.Equal(
             ["rewrite", "--json", "--retry-lock=60s", "--exclude=*.tmp", "--iexclude=*.LOG", "--exclude-file=/etc/ex", "--forget", "--dry-run", "--tag=t", "--", "abcd1234"],
             Argv(command));
         Assert.Equal(ResticLockKind.Exclusive, command.Lock);
-        Assert.Equal(ResticLockKind.Shared, ResticCommands.Rewrite(options with { Forget = false }).Lock);
+        Assert.Equal(ResticLockKind.Shared, ResticCommands.Rewrite(selection, options with { Forget = false }).Lock);
     }
 
     [Fact]

@@ -40,9 +40,9 @@ public class ResticCommandsTests
         };
 
         Assert.Equal(
-            ["backup", "--json", "--tag=daily", "--tag=db", "--exclude=*.tmp", "--iexclude=*.LOG", "--exclude-file=/etc/excludes",
-             "--exclude-caches", "--exclude-larger-than=1073741824", "--one-file-system", "--host=web-1", "--parent=abcdef12", "--force",
-             "--dry-run", "--verbose", "--", "/data", "-weird"],
+            ["backup", "--json", "--tag=daily", "--tag=db", "--host=web-1", "--parent=abcdef12", "--dry-run",
+             "--exclude=*.tmp", "--iexclude=*.LOG", "--exclude-file=/etc/excludes", "--exclude-caches", "--exclude-larger-than=1073741824",
+             "--one-file-system", "--force", "--verbose", "--", "/data", "-weird"],
             Argv(ResticCommands.Backup(options)));
     }
 
@@ -161,7 +161,7 @@ public class ResticCommandsTests
             Argv(ResticCommands.Check(new CheckOptions { ReadData = true, Snapshots = [SnapshotReference.Parse("abcd1234")], Filter = new SnapshotFilter { HostNames = ["h"], Tags = ["t"] } })));
         Assert.Equal(
             ["rewrite", "--json", "--include=/keep", "--iinclude=*.TXT", "--include-file=/list", "--forget"],
-            Argv(ResticCommands.Rewrite(new RewriteOptions { Includes = ["/keep"], CaseInsensitiveIncludes = ["*.TXT"], IncludeFiles = ["/list"], Forget = true })));
+            Argv(ResticCommands.Rewrite(SnapshotSelection.All, new RewriteOptions { Includes = ["/keep"], CaseInsensitiveIncludes = ["*.TXT"], IncludeFiles = ["/list"], Forget = true })));
         Assert.Equal(
             ["restore", "--json", "--target=/t", "--ownership-by-name", "--", "latest"],
             Argv(ResticCommands.Restore(new RestoreOptions { Snapshot = SnapshotReference.Latest, Target = "/t", OwnershipByName = true }, v019)));

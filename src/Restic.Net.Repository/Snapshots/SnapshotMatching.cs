@@ -1,7 +1,7 @@
 namespace Restic.Net.Repository.Snapshots;
 
 /// <summary>restic's snapshot selection: <c>--host</c>, <c>--tag</c>, <c>--path</c> and <c>--latest</c>, oldest first.</summary>
-internal static class SnapshotSelection
+internal static class SnapshotMatching
 {
     public static IReadOnlyList<Snapshot> Select(IEnumerable<Snapshot> snapshots, SnapshotFilter? filter, int? latest)
     {
@@ -43,9 +43,7 @@ internal static class SnapshotSelection
     {
         if (filter is not null)
         {
-            Guard.Labels(filter.HostNames, nameof(filter.HostNames));
-            Guard.TagSets(filter.Tags, nameof(filter.Tags));
-            Guard.Items(filter.Paths, nameof(filter.Paths));
+            Guard.Filter(filter);
         }
     }
 
