@@ -32,6 +32,11 @@ public sealed class RobustnessTests : IAsyncLifetime
             SourceTree.WriteSmallFiles(sources[i], count: 20, seed: 100 + i);
         }
 
+        // restic races on a new cache folder: one process creates its "version" file while another reads it empty
+        // and fails ("strconv.ParseUint: parsing \"\": invalid syntax", restic's cache.go). The concurrency under test is
+        // the repository's, so the cache exists first, as docs/cancellation-and-locks.md advises.
+        await _client.GetSnapshotsAsync();
+
         // Separate clients, as separate services of one process would have.
         var clients = sources.Select(_ => new ResticClient(WaitingOptions())).ToArray();
         var backups = sources.Select((s, i) => clients[i].BackupAsync([s])).ToList();
