@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Reflection;
-using System.Xml.Linq;
+using Restic.Net.Tests.Support;
 
 namespace Restic.Net.Tests.Api;
 
@@ -60,9 +60,6 @@ public class NamesAndUnitsTests
         "SftpRepository.SshArguments",
         "TagResult.Changes",
     ];
-
-    private static readonly Lazy<XDocument> s_docs = new(() =>
-        XDocument.Load(Path.ChangeExtension(typeof(ResticClient).Assembly.Location, ".xml")));
 
     [Fact]
     public void PublicProperties_AreNotNamedHostUserOrGroup_ExceptServerAddresses()
@@ -163,19 +160,11 @@ public class NamesAndUnitsTests
         Assert.Contains("Null before restic 0.18", Summary(typeof(TagResult).GetProperty(nameof(TagResult.Changes))!), StringComparison.Ordinal);
     }
 
+    private static string Summary(PropertyInfo property) => XmlDocs.Summary(property);
+
     private static IEnumerable<(string Name, PropertyInfo Property)> Properties() =>
         typeof(ResticClient).Assembly.GetExportedTypes()
             .SelectMany(type => type.GetProperties(Declared))
             .Where(property => property.GetMethod is { IsPublic: true } || property.SetMethod is { IsPublic: true })
             .Select(property => (property.DeclaringType!.Name + "." + property.Name, property));
-
-    private static string Summary(PropertyInfo property)
-    {
-        var id = "P:" + property.DeclaringType!.FullName + "." + property.Name;
-        var member = s_docs.Value.Descendants("member").SingleOrDefault(m => (string?)m.Attribute("name") == id);
-        Assert.True(member is not null, $"no documentation for {id}");
-        var summary = member.Element("summary");
-        Assert.True(summary is not null, $"no summary for {id}");
-        return string.Join(' ', summary.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-    }
 }

@@ -1,5 +1,5 @@
 using System.Reflection;
-using System.Xml.Linq;
+using Restic.Net.Tests.Support;
 
 namespace Restic.Net.Tests.Api;
 
@@ -10,9 +10,6 @@ namespace Restic.Net.Tests.Api;
 /// </summary>
 public class OptionsShapeTests
 {
-    private static readonly Lazy<XDocument> s_docs = new(() =>
-        XDocument.Load(Path.ChangeExtension(typeof(ResticClient).Assembly.Location, ".xml")));
-
     // What a backup of files and a backup from stdin share; validated and turned into flags in one place.
     private static readonly string[] s_sharedBackupSettings = ["Tags", "HostName", "Parent", "Time", "DryRun"];
 
@@ -129,13 +126,5 @@ public class OptionsShapeTests
         Assert.Throws<ArgumentException>(() => new StdinBackupOptions { Parent = withSubfolder }.Validate());
     }
 
-    private static string Summary(PropertyInfo property)
-    {
-        var id = "P:" + property.DeclaringType!.FullName + "." + property.Name;
-        var member = s_docs.Value.Descendants("member").SingleOrDefault(m => (string?)m.Attribute("name") == id);
-        Assert.True(member is not null, $"no documentation for {id}");
-        var summary = member.Element("summary");
-        Assert.True(summary is not null, $"no summary for {id}");
-        return string.Join(' ', summary.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-    }
+    private static string Summary(PropertyInfo property) => XmlDocs.Summary(property);
 }
