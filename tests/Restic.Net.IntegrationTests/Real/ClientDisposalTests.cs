@@ -16,12 +16,7 @@ public sealed class ClientDisposalTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // Sparse: restic reads zeros for minutes, and the file costs no disk.
-        Directory.CreateDirectory(Source);
-        using (var sparse = File.Create(Path.Combine(Source, "sparse.bin")))
-        {
-            sparse.SetLength(64L * 1024 * 1024 * 1024);
-        }
+        SourceTree.WriteSparseFile(Path.Combine(Source, "sparse.bin"));
 
         await TestRestic.InitializeAsync(Repository);
     }

@@ -22,6 +22,14 @@ internal static class SourceTree
         }
     }
 
+    /// <summary>A 64 GiB sparse file: restic reads its zeros for minutes, and it costs no disk. For runs a test interrupts.</summary>
+    public static void WriteSparseFile(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var sparse = File.Create(path);
+        sparse.SetLength(64L << 30);
+    }
+
     /// <summary>One incompressible file, large enough that restic reports progress while reading it.</summary>
     public static void WriteLargeFile(string path, int megabytes, int seed = 7)
     {
