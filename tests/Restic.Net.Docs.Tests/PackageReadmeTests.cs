@@ -13,6 +13,7 @@ public partial class PackageReadmeTests
     [Theory]
     [InlineData("src/Restic.Net/PACKAGE.md")]
     [InlineData("src/Restic.Net.Extensions.DependencyInjection/PACKAGE.md")]
+    [InlineData("src/Restic.Net.Repository/PACKAGE.md")]
     public void PackageReadme_NeedsNothingOutsideThePackage(string page)
     {
         var text = File.ReadAllText(Path.Combine(SourceCheckout.Root, page));
@@ -24,6 +25,10 @@ public partial class PackageReadmeTests
         Assert.Contains("net10.0", text, StringComparison.Ordinal);
         Assert.Contains("Linux", text, StringComparison.Ordinal);
         Assert.Contains("0.19", text, StringComparison.Ordinal);
+        // The promise a NuGet user reads before taking a dependency (docs/design-decisions.md, 1.0).
+        Assert.Contains("## Versioning", text, StringComparison.Ordinal);
+        Assert.Contains("Semantic versioning from 1.0.0", text, StringComparison.Ordinal);
+        Assert.Contains("default implementation", text, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"\]\((?<target>[^)]+)\)")]

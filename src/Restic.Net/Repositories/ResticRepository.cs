@@ -7,7 +7,10 @@ namespace Restic.Net;
 /// A repository location together with the settings restic needs to reach it. The location is
 /// passed to restic through the child environment (<c>RESTIC_REPOSITORY</c>), never on the command line.
 /// </summary>
-/// <remarks><see cref="ToString"/> is redacted: credentials in a URL are printed as <c>***</c>.</remarks>
+/// <remarks>
+/// <see cref="ToString"/> is redacted: credentials in a URL are printed as <c>***</c>. The family is closed: only
+/// this library derives from it (<see cref="LocalRepository"/>, <see cref="RestRepository"/>, … each sealed).
+/// </remarks>
 public abstract record ResticRepository
 {
     private protected ResticRepository()

@@ -154,6 +154,26 @@ public class NamesAndUnitsTests
     }
 
     [Fact]
+    public void BackupAndSnapshotSummaries_ShareTheirCounters_WithEqualNamesAndTypes()
+    {
+        // Two records by decision (docs/design-decisions.md): what they share must read the same in both.
+        var backup = typeof(BackupSummary).GetProperties(Declared).ToDictionary(p => p.Name, p => p.PropertyType);
+        var stored = typeof(SnapshotSummary).GetProperties(Declared).ToDictionary(p => p.Name, p => p.PropertyType);
+        var shared = stored.Keys.Intersect(backup.Keys).ToList();
+
+        Assert.Equal(stored.Count, shared.Count);
+        foreach (var name in shared.Where(n => n is not (nameof(SnapshotSummary.BackupStart) or nameof(SnapshotSummary.BackupEnd) or nameof(SnapshotSummary.DataAddedPacked))))
+        {
+            Assert.True(backup[name] == stored[name], $"{name}: {backup[name]} in BackupSummary, {stored[name]} in SnapshotSummary");
+        }
+
+        // The three that differ only by nullability: the backup's output may lack them (older restic), a stored summary never does.
+        Assert.Equal(typeof(DateTimeOffset?), backup[nameof(BackupSummary.BackupStart)]);
+        Assert.Equal(typeof(long?), backup[nameof(BackupSummary.DataAddedPacked)]);
+        Assert.Empty(stored.Keys.Except(backup.Keys)); // every stored counter is also a backup's
+    }
+
+    [Fact]
     public void Summary_IsReadFromTheDocumentationFile()
     {
         // The checks above read the compiled XML documentation; without it they would pass on nothing.
