@@ -18,13 +18,44 @@ newest_restic() { eng/provision-restic.sh --print | awk -F '\t' 'NR == 1 { print
 
 build() { dotnet build Restic.Net.sln -c Release -nologo -clp:NoSummary; }
 
+readonly packages=(Restic.Net Restic.Net.Extensions.DependencyInjection Restic.Net.Repository)
+
+# Packs the three packages; the SDK's package validation compares each with the same package of the last release
+# (baseline below) and fails the pack on a breaking change.
 pack() {
-  local project
+  local id baseline
+  baseline=$(baseline_packages)
   rm -rf artifacts/packages
-  for project in src/Restic.Net/Restic.Net.csproj src/Restic.Net.Extensions.DependencyInjection/Restic.Net.Extensions.DependencyInjection.csproj src/Restic.Net.Repository/Restic.Net.Repository.csproj; do
-    dotnet pack "$project" -c Release --no-build -o artifacts/packages -nologo
+  for id in "${packages[@]}"; do
+    dotnet pack "src/$id/$id.csproj" -c Release --no-build -o artifacts/packages -nologo \
+      -p:PackageValidationBaselinePath="$PWD/$baseline/$id.$(baseline_version).nupkg"
   done
   verify_packages
+}
+
+baseline_version() { grep -v '^#' eng/package-baseline | awk 'NF { print $1; exit }'; }
+
+# The last release's packages, packed once from its commit (eng/package-baseline) into artifacts/baseline/VERSION;
+# prints that folder. Nothing binary is committed: the release's sources are.
+baseline_packages() {
+  local version commit folder work id
+  read -r version commit < <(grep -v '^#' eng/package-baseline | awk 'NF { print; exit }')
+  folder="artifacts/baseline/$version"
+  if [ "$(cat "$folder/commit" 2>/dev/null)" != "$commit" ]; then
+    git cat-file -e "$commit^{commit}" 2>/dev/null ||
+      { echo "build.sh: the commit of release $version ($commit, eng/package-baseline) is not in this clone; fetch the whole history (not a shallow clone)" >&2; return 1; }
+    echo "== packing the $version baseline from $commit" >&2
+    work=$(mktemp -d)
+    git archive "$commit" | tar -x -C "$work"
+    rm -rf "$folder"
+    for id in "${packages[@]}"; do
+      dotnet pack "$work/src/$id/$id.csproj" -c Release -o "$PWD/$folder" -nologo -p:EnablePackageValidation=false >&2 ||
+        { rm -rf "$work"; return 1; }
+    done
+    rm -rf "$work"
+    printf '%s\n' "$commit" >"$folder/commit"
+  fi
+  printf '%s' "$folder"
 }
 
 # What a package consumer gets: a README, icon and release notes in each package, and no trace of the
