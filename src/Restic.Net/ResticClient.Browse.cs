@@ -4,6 +4,7 @@ using System.Text;
 using Restic.Net.CommandLines;
 using Restic.Net.Diagnostics;
 using Restic.Net.Failures;
+using Restic.Net.Patterns;
 using Restic.Net.Secrets;
 using Restic.Net.Serialization;
 
@@ -30,17 +31,22 @@ public partial class ResticClient
     public virtual IAsyncEnumerable<FindResult> FindAsync(IReadOnlyList<string> patterns, FindOptions? options = null, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        ArgumentNullException.ThrowIfNull(patterns);
-        if (patterns.Count == 0)
-        {
-            throw new ArgumentException("At least one pattern is required.", nameof(patterns));
-        }
-
-        Guard.Items(patterns);
+        FindQuery.Validate(patterns);
         options ??= new FindOptions();
         options.Validate();
 
-        return FindCoreAsync(ResticCommands.Find(patterns, options), cancellationToken);
+        return FindNativeOrCoreAsync(patterns, options, cancellationToken);
+    }
+
+    // The native reader when the client has one that answers find, else restic find.
+    private async IAsyncEnumerable<FindResult> FindNativeOrCoreAsync(IReadOnlyList<string> patterns, FindOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var reader = await _native.GetAsync(cancellationToken).ConfigureAwait(false);
+        var results = reader?.FindAsync(patterns, options, cancellationToken) ?? FindCoreAsync(ResticCommands.Find(patterns, options), cancellationToken);
+        await foreach (var result in results.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return result;
+        }
     }
 
     /// <inheritdoc />

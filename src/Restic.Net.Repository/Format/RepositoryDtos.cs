@@ -65,6 +65,16 @@ internal sealed class TreeNodeDto
 
     public ulong Size { get; set; }
 
+    public string? User { get; set; }
+
+    public string? Group { get; set; }
+
+    public ulong Links { get; set; }
+
+    public string? Linktarget { get; set; }
+
+    public ulong DeviceId { get; set; }
+
     public string[]? Content { get; set; }
 
     public string? Subtree { get; set; }

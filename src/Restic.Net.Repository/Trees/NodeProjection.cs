@@ -29,6 +29,30 @@ internal static class NodeProjection
         Inode = node.Inode == 0 ? null : node.Inode,
     };
 
+    /// <summary>A tree node as <c>restic find --json</c> reports a match: the stored node, empty fields omitted.</summary>
+    public static SnapshotNode ToFoundNode(TreeNodeDto node, string path) => new()
+    {
+        Name = node.Name ?? string.Empty,
+        Type = new NodeType(node.Type ?? string.Empty),
+        Path = path,
+        Size = node.Type == "file" || node.Size != 0 ? (long)Math.Min(node.Size, long.MaxValue) : null,
+        Mode = Projections.ToUnixFileMode(node.Mode),
+        Permissions = Permissions(node.Mode),
+        Uid = node.Uid,
+        Gid = node.Gid,
+        UserName = string.IsNullOrEmpty(node.User) ? null : node.User,
+        GroupName = string.IsNullOrEmpty(node.Group) ? null : node.Group,
+        ModificationTime = node.Mtime,
+        AccessTime = node.Atime,
+        ChangeTime = node.Ctime,
+
+        // restic before 0.16.1 hides the inode in find; the reader always reports it.
+        Inode = node.Inode == 0 ? null : node.Inode,
+        Links = node.Links == 0 ? null : (long)Math.Min(node.Links, long.MaxValue),
+        LinkTarget = string.IsNullOrEmpty(node.Linktarget) ? null : node.Linktarget,
+        DeviceId = node.DeviceId == 0 ? null : node.DeviceId,
+    };
+
     // The plain files' and folders' strings repeat on every node: made once per mode.
     private static string Permissions(uint mode) => (mode & ~0x1FFu) switch
     {

@@ -43,4 +43,14 @@ public interface IResticNativeReader : IDisposable
     /// <param name="cancellationToken">Cancels the opening.</param>
     /// <returns>The stream, or null for a path that is not a file.</returns>
     Task<Stream?> TryOpenFileAsync(SnapshotReference snapshot, string path, SnapshotFilter? filter = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Finds files and folders by pattern, as <see cref="IResticClient.FindAsync"/>; null when this reader does not
+    /// answer <c>find</c>, so that the client runs restic (the default, for readers written before 1.1).
+    /// </summary>
+    /// <param name="patterns">restic's patterns, already checked by the client.</param>
+    /// <param name="options">The snapshots, case and time bounds, already checked by the client.</param>
+    /// <param name="cancellationToken">Cancels the search.</param>
+    /// <returns>The results, one per snapshot that has matches, or null.</returns>
+    IAsyncEnumerable<FindResult>? FindAsync(IReadOnlyList<string> patterns, FindOptions options, CancellationToken cancellationToken = default) => null;
 }

@@ -156,6 +156,27 @@ public sealed class ClientNativeReadsTests(FormatVersion2Repository repository) 
 
     public void Dispose() => _folder.Dispose();
 
+    [Fact]
+    public async Task Find_needs_no_restic_and_equals_the_CLIs()
+    {
+        await using var native = new ResticClient(NativeOptions(binary: _folder.Combine("no-restic-here")));
+        string[] patterns = ["*.txt", "deep.txt"];
+
+        var cli = await repository.Client.FindAsync(patterns).ToResultsAsync();
+        var found = await native.FindAsync(patterns).ToResultsAsync();
+
+        Assert.Equal(repository.Snapshots.Select(s => s.Id), found.Select(r => r.SnapshotId)); // oldest first
+        foreach (var expected in cli)
+        {
+            var actual = found.Single(r => r.SnapshotId == expected.SnapshotId);
+            var matches = repository.Version.Version < new Version(0, 16, 1) ? actual.Matches.Select(node => node with { Inode = null }).ToArray() : actual.Matches;
+            Assert.Equal(expected.Matches, matches);
+            Assert.Equal(expected.Hits, actual.Hits);
+        }
+
+        Assert.Throws<ArgumentException>(() => native.FindAsync(["["]));
+    }
+
     private ResticClientOptions NativeOptions(string? binary = null)
     {
         var options = TestRestic.Options(repository.Repository, _folder.Combine("cache")).UseNativeReads();

@@ -80,6 +80,10 @@ public abstract class ConformanceRepository : IAsyncLifetime
         File.WriteAllText(Path.Combine(root, "quote\"and\\backslash.txt"), "escapes\n");
         File.WriteAllText(Path.Combine(root, "ünïcödé-😀.txt"), "unicode\n");
         File.WriteAllText(Path.Combine(root, "Zebra.txt"), "upper case sorts before lower case\n");
+
+        // Two old modification times, for find's time bounds.
+        File.SetLastWriteTimeUtc(Path.Combine(root, "Zebra.txt"), new DateTime(2001, 2, 3, 4, 5, 6, DateTimeKind.Utc));
+        File.SetLastWriteTimeUtc(Path.Combine(root, "name with spaces.txt"), new DateTime(2015, 6, 7, 8, 9, 10, DateTimeKind.Utc));
         var deep = Path.Combine(root, "nested", "a", "b", "c");
         Directory.CreateDirectory(deep);
         File.WriteAllText(Path.Combine(deep, "deep.txt"), "deep\n");

@@ -13,4 +13,16 @@ internal static class Nodes
 
         return list;
     }
+
+    /// <summary>Collects the results of a find.</summary>
+    public static async Task<List<FindResult>> ToResultsAsync(this IAsyncEnumerable<FindResult> results)
+    {
+        var list = new List<FindResult>();
+        await foreach (var result in results)
+        {
+            list.Add(result);
+        }
+
+        return list;
+    }
 }

@@ -1,0 +1,205 @@
+namespace Restic.Net.Patterns;
+
+/// <summary>
+/// Go's <c>path/filepath.Match</c> on one path component, as restic applies it to each part of a pattern:
+/// <c>*</c> any run of characters, <c>?</c> one character, <c>[a-z]</c> and <c>[^a-z]</c> classes, <c>\</c> escapes
+/// the next character. Characters are Unicode code points, as Go's runes. Written from Go's documented grammar.
+/// </summary>
+internal static class GoGlob
+{
+    /// <summary>Whether the pattern follows the grammar (Go's <c>ErrBadPattern</c> otherwise).</summary>
+    public static bool IsValid(string pattern)
+    {
+        var p = CodePoints(pattern);
+        var i = 0;
+        while (i < p.Length)
+        {
+            switch (p[i])
+            {
+                case '\\':
+                    if (i + 1 >= p.Length)
+                    {
+                        return false;
+                    }
+
+                    i += 2;
+                    break;
+                case '[':
+                    if (!TryMatchClass(p, i, character: -1, out _, out i))
+                    {
+                        return false;
+                    }
+
+                    break;
+                default:
+                    i++;
+                    break;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the whole of <paramref name="name"/> matches <paramref name="pattern"/>, which must be valid.</summary>
+    public static bool Match(string pattern, string name) => MatchFrom(CodePoints(pattern), 0, CodePoints(name), 0);
+
+    private static bool MatchFrom(int[] p, int pi, int[] s, int si)
+    {
+        while (pi < p.Length)
+        {
+            var c = p[pi];
+            if (c == '*')
+            {
+                while (pi < p.Length && p[pi] == '*')
+                {
+                    pi++;
+                }
+
+                // The star takes 0, 1, 2 ... characters, never a separator; the rest must match what is left.
+                for (var taken = si; taken <= s.Length; taken++)
+                {
+                    if (MatchFrom(p, pi, s, taken))
+                    {
+                        return true;
+                    }
+
+                    if (taken < s.Length && s[taken] == '/')
+                    {
+                        return false;
+                    }
+                }
+
+                return false;
+            }
+
+            if (si >= s.Length)
+            {
+                return false;
+            }
+
+            switch (c)
+            {
+                case '?':
+                    if (s[si] == '/')
+                    {
+                        return false;
+                    }
+
+                    pi++;
+                    break;
+                case '[':
+                    if (!TryMatchClass(p, pi, s[si], out var inClass, out pi))
+                    {
+                        throw new FormatException("Malformed character class in a pattern.");
+                    }
+
+                    if (!inClass)
+                    {
+                        return false;
+                    }
+
+                    break;
+                case '\\':
+                    if (pi + 1 >= p.Length || p[pi + 1] != s[si])
+                    {
+                        return false;
+                    }
+
+                    pi += 2;
+                    break;
+                default:
+                    if (c != s[si])
+                    {
+                        return false;
+                    }
+
+                    pi++;
+                    break;
+            }
+
+            si++;
+        }
+
+        return si == s.Length;
+    }
+
+    // '[' [ '^' ] { lo [ '-' hi ] } ']' from p[start]: false when malformed; else whether the character is in it
+    // (-1: none, only checks the grammar) and the index after the ']'.
+    private static bool TryMatchClass(int[] p, int start, int character, out bool matched, out int end)
+    {
+        matched = false;
+        end = start;
+        var i = start + 1;
+        var negated = i < p.Length && p[i] == '^';
+        if (negated)
+        {
+            i++;
+        }
+
+        var ranges = 0;
+        while (true)
+        {
+            if (i < p.Length && p[i] == ']' && ranges > 0)
+            {
+                i++;
+                break;
+            }
+
+            if (!TryClassCharacter(p, ref i, out var lo))
+            {
+                return false;
+            }
+
+            var hi = lo;
+            if (i < p.Length && p[i] == '-')
+            {
+                i++;
+                if (!TryClassCharacter(p, ref i, out hi))
+                {
+                    return false;
+                }
+            }
+
+            matched |= lo <= character && character <= hi;
+            ranges++;
+        }
+
+        matched ^= negated;
+        end = i;
+        return true;
+    }
+
+    // One character of a class: '-' and ']' must be escaped, and the class must go on after it.
+    private static bool TryClassCharacter(int[] p, ref int i, out int character)
+    {
+        character = 0;
+        if (i >= p.Length || p[i] == '-' || p[i] == ']')
+        {
+            return false;
+        }
+
+        if (p[i] == '\\')
+        {
+            i++;
+            if (i >= p.Length)
+            {
+                return false;
+            }
+        }
+
+        character = p[i++];
+        return i < p.Length;
+    }
+
+    private static int[] CodePoints(string text)
+    {
+        var points = new int[text.Length];
+        var count = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            points[count++] = rune.Value;
+        }
+
+        return points.AsSpan(0, count).ToArray();
+    }
+}

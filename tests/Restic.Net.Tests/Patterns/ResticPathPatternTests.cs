@@ -1,0 +1,117 @@
+using Restic.Net.Patterns;
+
+namespace Restic.Net.Tests.Patterns;
+
+/// <summary>
+/// restic find's matcher: Go's glob on each part (its documented grammar and examples), and restic's rules for
+/// paths (any run of parts, "/" anchors, "**" any folders). The conformance tests check it against restic itself.
+/// </summary>
+public class ResticPathPatternTests
+{
+    [Theory]
+    [InlineData("abc", "abc", true)]
+    [InlineData("*", "abc", true)]
+    [InlineData("*c", "abc", true)]
+    [InlineData("a*", "a", true)]
+    [InlineData("a*", "b", false)]
+    [InlineData("a*b*c*d*e*", "axbxcxdxexxx", true)]
+    [InlineData("ab[c]", "abc", true)]
+    [InlineData("ab[b-d]", "abc", true)]
+    [InlineData("ab[e-g]", "abc", false)]
+    [InlineData("ab[^c]", "abc", false)]
+    [InlineData("ab[^b-d]", "abe", true)]
+    [InlineData("a\\*b", "a*b", true)]
+    [InlineData("a\\*b", "ab", false)]
+    [InlineData("a?b", "a☺b", true)]
+    [InlineData("a[^a]b", "a☺b", true)]
+    [InlineData("[a-ζ]*", "α", true)]
+    [InlineData("*[a-ζ]", "A", false)]
+    [InlineData("?", "😀", true)]
+    [InlineData("[\\-]", "-", true)]
+    [InlineData("[x\\-]", "z", false)]
+    [InlineData("*x", "xxx", true)]
+    [InlineData("a?c", "abbc", false)]
+    public void A_glob_matches_a_whole_name_as_Go_does(string pattern, string name, bool expected)
+    {
+        Assert.True(GoGlob.IsValid(pattern));
+        Assert.Equal(expected, GoGlob.Match(pattern, name));
+    }
+
+    [Theory]
+    [InlineData("[")]
+    [InlineData("[^")]
+    [InlineData("[^bc")]
+    [InlineData("a[")]
+    [InlineData("[]a]")]
+    [InlineData("[-]")]
+    [InlineData("[x-]")]
+    [InlineData("[-x]")]
+    [InlineData("[a-b-c]")]
+    [InlineData("\\")]
+    [InlineData("a\\")]
+    public void A_malformed_glob_is_refused(string pattern)
+    {
+        Assert.False(GoGlob.IsValid(pattern));
+        var ex = Assert.Throws<FormatException>(() => ResticPathPattern.Parse(pattern));
+        Assert.Contains(pattern, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("*.txt", "/home/a/b.txt", true)]
+    [InlineData("*.txt", "/home/a.txt/c", true)] // any run of parts: what lies below a match matches too
+    [InlineData("b.txt", "/home/a/b.txt", true)]
+    [InlineData("a/b.txt", "/home/a/b.txt", true)]
+    [InlineData("home/b.txt", "/home/a/b.txt", false)]
+    [InlineData("/home", "/home/x", true)]
+    [InlineData("/home", "/x/home", false)]
+    [InlineData("home", "/x/home/y", true)]
+    [InlineData("x/*/z", "/a/x/y/z", true)]
+    [InlineData("/a/**/z", "/a/b/c/z", true)]
+    [InlineData("/a/**/z", "/a/z", true)]
+    [InlineData("/a/**/z", "/b/a/z", false)]
+    [InlineData("**/z", "/a/b/z", true)]
+    [InlineData("a/**", "/a", true)]
+    [InlineData("!b.txt", "/a/b.txt", true)] // restic's matcher drops a leading "!"
+    [InlineData("./a/../b.txt", "/a/b.txt", true)] // cleaned first
+    [InlineData("/a//b", "/a/b", true)]
+    [InlineData("B.TXT", "/a/b.txt", false)]
+    public void A_pattern_matches_a_path_as_restic_find_does(string pattern, string path, bool expected)
+    {
+        Assert.Equal(expected, ResticPathPattern.Parse(pattern).Matches(ResticPathPattern.Split(path)));
+    }
+
+    [Theory]
+    [InlineData("/a/b", "/a", true)]
+    [InlineData("/a/b", "/c", false)]
+    [InlineData("/a/**/z", "/a/q/r", true)]
+    [InlineData("/x/**", "/y", false)]
+    [InlineData("/x/y/z", "/x/y/z/w", true)]
+    [InlineData("b", "/c", true)] // a pattern that is not anchored can match anywhere below
+    public void Only_an_anchored_pattern_rules_out_a_folders_children(string pattern, string folder, bool expected)
+    {
+        Assert.Equal(expected, ResticPathPattern.Parse(pattern).ChildMayMatch(ResticPathPattern.Split(folder)));
+    }
+
+    [Fact]
+    public void A_query_refuses_no_pattern_an_empty_one_and_a_malformed_one()
+    {
+        Assert.Throws<ArgumentException>(() => FindQuery.Validate([]));
+        Assert.Throws<ArgumentException>(() => FindQuery.Validate(["a", ""]));
+        var ex = Assert.Throws<ArgumentException>(() => FindQuery.Validate(["ok", "bad["]));
+        Assert.Equal("patterns", ex.ParamName);
+        Assert.Contains("bad[", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_query_ignores_case_and_bounds_time_to_whole_seconds_as_restic_receives_it()
+    {
+        var noon = new DateTimeOffset(2024, 5, 6, 12, 0, 0, TimeSpan.Zero);
+        var query = FindQuery.Create(["*.TXT"], new FindOptions { IgnoreCase = true, Oldest = noon.AddMilliseconds(700), Newest = noon.AddSeconds(10).AddMilliseconds(300) });
+
+        Assert.True(query.Matches(ResticPathPattern.Split("/a/b.txt")));
+        Assert.True(query.IsInTime(noon)); // the bound is 12:00:00, not 12:00:00.7
+        Assert.False(query.IsInTime(noon.AddMilliseconds(-1)));
+        Assert.True(query.IsInTime(noon.AddSeconds(10)));
+        Assert.False(query.IsInTime(noon.AddSeconds(10).AddMilliseconds(1)));
+    }
+}
