@@ -77,6 +77,7 @@ public abstract class DamageTests<TRepository>(TRepository repository) : IClassF
         await using var reader = await OpenAsync(copy);
         var error = await Assert.ThrowsAsync<ResticRepositoryIntegrityException>(async () => await reader.GetNodesAsync(SnapshotReference.Latest).ToListAsync());
         Assert.Equal("index/" + Path.GetFileName(index), error.FileName);
+        await AssertFindFailsAsync(copy, error.FileName);
     }
 
     [Theory]
@@ -104,6 +105,7 @@ public abstract class DamageTests<TRepository>(TRepository repository) : IClassF
         await using var reader = await OpenAsync(copy);
         var error = await Assert.ThrowsAsync<ResticRepositoryIntegrityException>(async () => await reader.GetNodesAsync(SnapshotReference.Latest).ToListAsync());
         Assert.Equal($"data/{Path.GetFileName(pack)[..2]}/{Path.GetFileName(pack)}", error.FileName);
+        await AssertFindFailsAsync(copy, error.FileName);
     }
 
     [Fact]
@@ -235,6 +237,14 @@ public abstract class DamageTests<TRepository>(TRepository repository) : IClassF
         ResticRepositoryReader.OpenAsync(new LocalRepository(copy), repository.Password);
 
     /// <summary>Reads every file of the latest snapshot (the source as it is now), optionally comparing the bytes.</summary>
+    // A find walks the same trees as a listing: a fresh reader's find stops with the same typed error, naming the same file.
+    private async Task AssertFindFailsAsync(string copy, string? fileName)
+    {
+        await using var reader = await OpenAsync(copy);
+        var error = await Assert.ThrowsAsync<ResticRepositoryIntegrityException>(async () => await reader.FindAsync(["*"]).ToResultsAsync());
+        Assert.Equal(fileName, error.FileName);
+    }
+
     private async Task ReadEveryFileAsync(ResticRepositoryReader reader, bool compareWithSource = false)
     {
         foreach (var file in (await reader.GetNodesAsync(SnapshotReference.Latest).ToListAsync()).Where(node => node.Type == NodeType.File))
