@@ -224,22 +224,25 @@ public class ErrorMappingTests
     [Fact]
     public async Task LockedRepository_WithLockWaitTimeoutOnRestic014_GivesUpWithinTenPercentOfTheTimeout()
     {
-        // Each attempt takes 0.3 s, like a restic that derives its key and finds the lock. Back-off alone
-        // (1 s, 2 s, 4 s … jittered) gave up 3.0 to 5.3 s after a 2.5 s timeout: the deadline cuts the wait.
+        // Each attempt takes 0.3 s (on the test's clock), like a restic that derives its key and finds the lock.
+        // Back-off alone (1 s, 2 s, 4 s … jittered) gave up 3.0 to 5.3 s after a 2.5 s timeout: the deadline cuts the wait.
+        var time = new SteppingTimeProvider();
         var runner = new FixtureRunner("0.14.0", _ =>
         {
-            Thread.Sleep(300);
+            time.Advance(TimeSpan.FromMilliseconds(300));
             return Fixture.Load("0.14.0", "locked");
         });
         var timeout = TimeSpan.FromSeconds(2.5);
-        var client = runner.CreateClient(o => o.LockWaitTimeout = timeout);
+        var client = runner.CreateClient(o => o.LockWaitTimeout = timeout, timeProvider: time);
         await client.GetVersionAsync();
 
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        await Assert.ThrowsAsync<ResticRepositoryLockedException>(() => client.GetSnapshotsAsync());
-        watch.Stop();
+        var start = time.GetUtcNow();
+        var run = client.GetSnapshotsAsync();
+        await time.RunUntilCompletedAsync(run);
+        var elapsed = time.GetUtcNow() - start;
 
-        Assert.InRange(watch.Elapsed, timeout * 0.9, timeout * 1.1);
+        await Assert.ThrowsAsync<ResticRepositoryLockedException>(() => run);
+        Assert.InRange(elapsed, timeout * 0.9, timeout * 1.1);
         Assert.True(runner.Invocations.Count >= 4, $"{runner.Invocations.Count} runs"); // version + at least 3 attempts
     }
 
