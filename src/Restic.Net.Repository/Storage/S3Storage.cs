@@ -88,6 +88,9 @@ internal sealed partial class S3Storage : RepositoryStorage
 
     public override string Location => _location;
 
+    /// <summary>Keys asked for per ListObjectsV2 page; S3's maximum (and default) is 1,000. Tests lower it to see paging.</summary>
+    public int ListPageSize { get; init; } = 1000;
+
     /// <summary>
     /// True for a repository the storage can open: one with an access key and secret key. Without them restic uses its
     /// default chain (a profile, the shared credentials file, the instance's IAM role), which the reader does not read.
@@ -130,7 +133,7 @@ internal sealed partial class S3Storage : RepositoryStorage
     private async Task<IReadOnlyList<string>> ListCoreAsync(FileKind kind, CancellationToken cancellationToken)
     {
         var folder = _prefix + FolderOf(kind) + "/";
-        var request = new ListObjectsV2Request { BucketName = _bucket, Prefix = folder };
+        var request = new ListObjectsV2Request { BucketName = _bucket, Prefix = folder, MaxKeys = ListPageSize };
         var names = new List<string>();
         do
         {

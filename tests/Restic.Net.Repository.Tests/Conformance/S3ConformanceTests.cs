@@ -42,5 +42,34 @@ public sealed class S3ConformanceTests(S3ConformanceRepository repository) : Con
         Assert.DoesNotContain(logs.Entries, entry => entry.AllText.Contains(_repository.S3.SecretAccessKey!, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_body_that_stops_midway_is_a_timeout_and_the_next_read_works()
+    {
+        var timeout = TimeSpan.FromSeconds(2);
+        var hang = TimeSpan.FromSeconds(60); // far above the timeout: only a read that never ends reaches it
+        await using var proxy = new StallingProxy(new Uri(_repository.Moto.Endpoint + "/"));
+        var s3 = _repository.S3;
+        var location = new S3Repository($"http://127.0.0.1:{proxy.Port}", s3.Bucket)
+        {
+            Prefix = s3.Prefix, AccessKeyId = s3.AccessKeyId, SecretAccessKey = s3.SecretAccessKey, Region = s3.Region, BucketLookup = S3BucketLookup.Path,
+        };
+        await using var reader = await ResticRepositoryReader.OpenAsync(location, _repository.Password, new ResticRepositoryReaderOptions { RequestTimeout = timeout });
+        var big = (await reader.GetNodesAsync(SnapshotReference.Latest).ToListAsync()).Single(node => node.Name == "big.bin");
+        await using var stream = await reader.OpenFileAsync(SnapshotReference.Latest, big.Path);
+
+        // A pack range, then a listing (ListObjectsV2), each stopping in the middle of its body.
+        proxy.StallBodyOf = path => path.Contains("/data/", StringComparison.Ordinal);
+        var error = await Assert.ThrowsAsync<ResticTimeoutException>(() => stream.CopyToAsync(Stream.Null).WaitAsync(hang));
+        Assert.Equal(timeout, error.Timeout);
+        proxy.StallBodyOf = path => path.Contains("list-type=2", StringComparison.Ordinal);
+        await Assert.ThrowsAsync<ResticTimeoutException>(() => reader.GetSnapshotsAsync().WaitAsync(hang));
+        Assert.True(proxy.Stalled >= 2);
+
+        proxy.StallBodyOf = null;
+        Assert.Equal(_repository.Snapshots, await reader.GetSnapshotsAsync());
+        await using var again = await reader.OpenFileAsync(SnapshotReference.Latest, big.Path);
+        Bytes.AssertEqual(await File.ReadAllBytesAsync(Path.Combine(_repository.Source, "big.bin")), await Bytes.ReadAllAsync(again), "big.bin after the stall");
+    }
+
     public void Dispose() => _folder.Dispose();
 }

@@ -1,3 +1,4 @@
+using Restic.Net.Repository.Storage;
 using Restic.Net.Repository.Tests.Support;
 
 namespace Restic.Net.Repository.Tests.Conformance;
@@ -75,5 +76,58 @@ public sealed class S3ServerTests(FormatVersion2Repository repository, MotoIamSe
 
         Assert.True(ex.IsTransient);
         Assert.DoesNotContain("gone-secret", ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_storage_pages_listings_and_keeps_the_contract_of_the_base_class()
+    {
+        var location = moto.Repository("s3-storage", moto.AllowedKey) with { Prefix = "p/q" };
+        await S3Objects.UploadAsync(location, repository.Repository);
+        using var local = new LocalStorage(repository.Repository);
+
+        // One key per page: every listing takes several pages, and finds what the local folder holds.
+        using var s3 = new S3Storage(location, TimeSpan.FromSeconds(30)) { ListPageSize = 1 };
+        foreach (var kind in new[] { FileKind.Key, FileKind.Snapshot, FileKind.Index })
+        {
+            var expected = (await local.ListAsync(kind, default)).Order(StringComparer.Ordinal);
+            Assert.Equal(expected, (await s3.ListAsync(kind, default)).Order(StringComparer.Ordinal));
+        }
+
+        Assert.Equal(2, (await s3.ListAsync(FileKind.Snapshot, default)).Count);
+
+        // Whole files up to the limit, not past it.
+        var index = (await s3.ListAsync(FileKind.Index, default))[0];
+        var whole = await local.ReadAllAsync(FileKind.Index, index, long.MaxValue, default);
+        Assert.Equal(whole, await s3.ReadAllAsync(FileKind.Index, index, whole.Length, default));
+        await Assert.ThrowsAsync<InvalidDataException>(() => s3.ReadAllAsync(FileKind.Index, index, whole.Length - 1, default));
+
+        // Ranges; a range past the end is a short file.
+        var part = new byte[10];
+        await s3.ReadAsync(FileKind.Index, index, 5, part, default);
+        Assert.Equal(whole.AsSpan(5, 10).ToArray(), part);
+        await Assert.ThrowsAsync<EndOfStreamException>(() => s3.ReadAsync(FileKind.Index, index, whole.Length - 5, new byte[10], default));
+        await Assert.ThrowsAsync<EndOfStreamException>(() => s3.ReadAsync(FileKind.Index, index, whole.Length + 5, new byte[10], default));
+
+        // Missing files.
+        var missing = new string('0', 64);
+        await Assert.ThrowsAsync<FileNotFoundException>(() => s3.ReadAllAsync(FileKind.Snapshot, missing, 100, default));
+        await Assert.ThrowsAsync<FileNotFoundException>(() => s3.ReadAsync(FileKind.Pack, missing, 0, new byte[1], default));
+        Assert.Equal($"data/00/{missing}", s3.PathOf(FileKind.Pack, missing));
+    }
+
+    [Fact]
+    public async Task A_disposed_storage_refuses_reads_and_releases_its_client()
+    {
+        var location = moto.Repository("s3-disposed", moto.AllowedKey);
+        await S3Objects.UploadAsync(location, repository.Repository);
+        var reader = await ResticRepositoryReader.OpenAsync(location, repository.Password);
+        Assert.NotEmpty(await reader.GetSnapshotsAsync());
+        reader.Dispose();
+        reader.Dispose();
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => reader.GetConfigAsync());
+
+        var storage = new S3Storage(location, TimeSpan.FromSeconds(30));
+        storage.Dispose();
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => storage.ListAsync(FileKind.Snapshot, default));
     }
 }
