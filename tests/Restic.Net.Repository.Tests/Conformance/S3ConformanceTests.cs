@@ -43,6 +43,16 @@ public sealed class S3ConformanceTests(S3ConformanceRepository repository) : Con
     }
 
     [Fact]
+    public async Task Temporary_credentials_with_a_session_token_read_as_well()
+    {
+        // moto accepts any token; what is tested is that the signed requests carry it and the reader reads.
+        var withToken = _repository.S3 with { SessionToken = "moto-session-token" };
+        await using var reader = await ResticRepositoryReader.OpenAsync(withToken, _repository.Password);
+        Assert.Equal(_repository.Snapshots, await reader.GetSnapshotsAsync());
+        Assert.DoesNotContain("moto-session-token", reader.Config.Location, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_body_that_stops_midway_is_a_timeout_and_the_next_read_works()
     {
         var timeout = TimeSpan.FromSeconds(2);

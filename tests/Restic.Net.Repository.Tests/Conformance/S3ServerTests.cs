@@ -30,6 +30,10 @@ public sealed class S3ServerTests(FormatVersion2Repository repository, MotoIamSe
             await using var stream = await remote.OpenFileAsync(SnapshotReference.Latest, file.Path);
             Bytes.AssertEqual(await File.ReadAllBytesAsync(file.Path), await Bytes.ReadAllAsync(stream), file.Path + " over S3");
         }
+
+        // Without a region the reader signs for us-east-1, which S3-compatible servers accept.
+        await using var noRegion = await ResticRepositoryReader.OpenAsync(location with { Region = null }, repository.Password);
+        Assert.Equal(await local.GetSnapshotsAsync(), await noRegion.GetSnapshotsAsync());
     }
 
     [Fact]
