@@ -98,8 +98,34 @@ internal sealed partial class S3Storage : RepositoryStorage
     public static bool HasKeys(S3Repository repository) =>
         !string.IsNullOrEmpty(repository.AccessKeyId) && !string.IsNullOrEmpty(repository.SecretAccessKey);
 
-    public override Task<IReadOnlyList<string>> ListAsync(FileKind kind, CancellationToken cancellationToken) =>
-        WithTimeoutAsync(FolderOf(kind) + "/", token => ListCoreAsync(kind, token), cancellationToken);
+    public override async Task<IReadOnlyList<string>> ListAsync(FileKind kind, CancellationToken cancellationToken)
+    {
+        var folder = _prefix + FolderOf(kind) + "/";
+        var request = new ListObjectsV2Request { BucketName = _bucket, Prefix = folder, MaxKeys = ListPageSize };
+        var names = new List<string>();
+        do
+        {
+            // Each page is one request, and the timeout is per request: a long listing is not a slow one.
+            var page = await WithTimeoutAsync(
+                FolderOf(kind) + "/",
+                token => SendAsync(FolderOf(kind) + "/", send => _client.ListObjectsV2Async(request, send), token),
+                cancellationToken).ConfigureAwait(false);
+            foreach (var entry in page.S3Objects ?? [])
+            {
+                // Only the folder's own files: anything deeper or not named by a storage id is not restic's.
+                var name = entry.Key.Length > folder.Length ? entry.Key[folder.Length..] : null;
+                if (IsStorageId(name))
+                {
+                    names.Add(name!);
+                }
+            }
+
+            request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
+        }
+        while (request.ContinuationToken is not null);
+
+        return names;
+    }
 
     public override Task<byte[]> ReadAllAsync(FileKind kind, string name, long maxSize, CancellationToken cancellationToken) =>
         WithTimeoutAsync(PathOf(kind, name), token => ReadAllCoreAsync(kind, name, maxSize, token), cancellationToken);
@@ -130,31 +156,6 @@ internal sealed partial class S3Storage : RepositoryStorage
         base.Dispose();
     }
 
-    private async Task<IReadOnlyList<string>> ListCoreAsync(FileKind kind, CancellationToken cancellationToken)
-    {
-        var folder = _prefix + FolderOf(kind) + "/";
-        var request = new ListObjectsV2Request { BucketName = _bucket, Prefix = folder, MaxKeys = ListPageSize };
-        var names = new List<string>();
-        do
-        {
-            var page = await SendAsync(FolderOf(kind) + "/", token => _client.ListObjectsV2Async(request, token), cancellationToken).ConfigureAwait(false);
-            foreach (var entry in page.S3Objects ?? [])
-            {
-                // Only the folder's own files: anything deeper or not named by a storage id is not restic's.
-                var name = entry.Key.Length > folder.Length ? entry.Key[folder.Length..] : null;
-                if (IsStorageId(name))
-                {
-                    names.Add(name!);
-                }
-            }
-
-            request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
-        }
-        while (request.ContinuationToken is not null);
-
-        return names;
-    }
-
     private async Task<byte[]> ReadAllCoreAsync(FileKind kind, string name, long maxSize, CancellationToken cancellationToken)
     {
         var path = PathOf(kind, name);
@@ -168,7 +169,7 @@ internal sealed partial class S3Storage : RepositoryStorage
         return await ReadBodyAsync(path, async () =>
         {
             // Read no further than the limit, whatever the server announced.
-            using var content = new MemoryStream((int)Math.Clamp(response.ContentLength, 0, maxSize));
+            using var content = new MemoryStream((int)Math.Min(Math.Clamp(response.ContentLength, 0, maxSize), Array.MaxLength));
             var chunk = new byte[81_920];
             int read;
             while ((read = await response.ResponseStream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
