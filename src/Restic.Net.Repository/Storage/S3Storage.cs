@@ -11,7 +11,7 @@ namespace Restic.Net.Repository.Storage;
 /// A repository in an S3 bucket (Amazon S3 or an S3-compatible server), read with the AWS SDK: ListObjectsV2 page by
 /// page, GET for whole files and ranged GET for blobs, in restic's default layout under the repository's prefix. It takes
 /// the settings the CLI gives restic (endpoint and scheme, region, <c>s3.bucket-lookup</c>, the access key, secret key and
-/// session token, the TLS flags) and nothing from the environment or <c>~/.aws</c>. Errors are typed as for REST: 401/403
+/// session token, the TLS flags) and no setting from the environment or <c>~/.aws</c>. Errors are typed as for REST: 401/403
 /// is <see cref="ResticBackendAccessDeniedException"/>, a missing bucket reads as a missing repository, no connection,
 /// 408, 429 and 5xx are <see cref="ResticBackendUnreachableException"/>, a request past the timeout
 /// <see cref="ResticTimeoutException"/>.
@@ -72,6 +72,8 @@ internal sealed partial class S3Storage : RepositoryStorage
             DisableS3ExpressSessionAuth = true,
             DisableRequestCompression = true,
             EndpointDiscoveryEnabled = false,
+            AccountIdEndpointMode = AccountIdEndpointMode.DISABLED,
+            AuthSchemePreference = ["sigv4"], // what restic (minio-go) signs with; an AWS_AUTH_SCHEME_PREFERENCE of sigv4a is not ours
 
             // restic checks every byte by its hash and MAC; a ranged GET has no object checksum to check anyway.
             RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
