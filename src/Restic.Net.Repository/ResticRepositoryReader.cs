@@ -99,7 +99,7 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
         {
             LocalRepository local => new LocalStorage(local.Path),
             RestRepository rest => new RestStorage(rest, options.RequestTimeout),
-            S3Repository s3 when S3Storage.HasKeys(s3) => new S3Storage(s3, options.RequestTimeout),
+            S3Repository s3 when S3Storage.HasKeys(s3) => await S3Storage.OpenAsync(s3, options.RequestTimeout, cancellationToken).ConfigureAwait(false),
             S3Repository => throw new NotSupportedException("The native reader opens an S3 repository with AccessKeyId and SecretAccessKey; without them restic reads the credentials (ResticClient)."),
             _ => throw new NotSupportedException($"The native reader opens local, REST and S3 repositories; {repository.GetType().Name} is read through restic (ResticClient)."),
         };

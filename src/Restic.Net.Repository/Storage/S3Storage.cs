@@ -27,7 +27,13 @@ internal sealed partial class S3Storage : RepositoryStorage
     private readonly TimeSpan _requestTimeout;
     private int _disposed;
 
+    /// <summary>A storage that signs for <see cref="S3Repository.Region"/>, else for the region of the endpoint's AWS host name or us-east-1; <see cref="OpenAsync"/> asks the bucket.</summary>
     public S3Storage(S3Repository repository, TimeSpan requestTimeout)
+        : this(repository, requestTimeout, null)
+    {
+    }
+
+    private S3Storage(S3Repository repository, TimeSpan requestTimeout, string? region)
     {
         // The CLI path's checks (key pairs, region, prefix), so that both paths refuse the same repositories.
         repository.ApplyTo(new ResticEnvironment());
@@ -50,10 +56,11 @@ internal sealed partial class S3Storage : RepositoryStorage
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         var serviceUrl = repository.Endpoint.Contains("://", StringComparison.Ordinal) ? repository.Endpoint : "https://" + repository.Endpoint;
         var host = new Uri(serviceUrl).Host;
+        SigningRegion = region ?? repository.Region ?? RegionOf(host);
         var config = new AmazonS3Config
         {
             ServiceURL = serviceUrl,
-            AuthenticationRegion = repository.Region ?? RegionOf(host),
+            AuthenticationRegion = SigningRegion,
             ForcePathStyle = !VirtualHost(repository.BucketLookup, serviceUrl, host, repository.Bucket),
             HttpClientFactory = new S3HttpClientFactory(_http),
 
@@ -89,6 +96,9 @@ internal sealed partial class S3Storage : RepositoryStorage
     }
 
     public override string Location => _location;
+
+    /// <summary>The region requests are signed for.</summary>
+    public string SigningRegion { get; }
 
     /// <summary>Keys asked for per ListObjectsV2 page; S3's maximum (and default) is 1,000. Tests lower it to see paging.</summary>
     public int ListPageSize { get; init; } = 1000;
@@ -127,6 +137,53 @@ internal sealed partial class S3Storage : RepositoryStorage
         while (request.ContinuationToken is not null);
 
         return names;
+    }
+
+    /// <summary>
+    /// Opens the storage as restic does: without <see cref="S3Repository.Region"/> (and no region in an AWS endpoint's host
+    /// name), it first asks the bucket for its location (GetBucketLocation, signed for us-east-1, which AWS answers for a
+    /// bucket in any region) and signs for that region. A server that refuses the question (no permission, no such
+    /// bucket, not implemented) leaves us-east-1, as with minio-go; the next request then reports what is wrong.
+    /// </summary>
+    public static async Task<S3Storage> OpenAsync(S3Repository repository, TimeSpan requestTimeout, CancellationToken cancellationToken)
+    {
+        var storage = new S3Storage(repository, requestTimeout);
+        var serviceUrl = repository.Endpoint.Contains("://", StringComparison.Ordinal) ? repository.Endpoint : "https://" + repository.Endpoint;
+        if (repository.Region is not null || AwsRegionalHost().IsMatch(new Uri(serviceUrl).Host))
+        {
+            return storage;
+        }
+
+        try
+        {
+            var region = await storage.WithTimeoutAsync("the bucket's location", token => storage.SendAsync("the bucket's location", async send =>
+            {
+                try
+                {
+                    var answer = await storage._client.GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = storage._bucket }, send).ConfigureAwait(false);
+
+                    // S3 answers nothing for us-east-1, and "EU" for eu-west-1's oldest buckets.
+                    var location = answer.Location?.Value;
+                    return string.IsNullOrEmpty(location) ? "us-east-1" : location == "EU" ? "eu-west-1" : location;
+                }
+                catch (AmazonServiceException exception) when (exception.StatusCode != 0)
+                {
+                    return null;
+                }
+            }, token), cancellationToken).ConfigureAwait(false);
+            if (region is null || region == storage.SigningRegion)
+            {
+                return storage;
+            }
+
+            storage.Dispose();
+            return new S3Storage(repository, requestTimeout, region);
+        }
+        catch
+        {
+            storage.Dispose();
+            throw;
+        }
     }
 
     public override Task<byte[]> ReadAllAsync(FileKind kind, string name, long maxSize, CancellationToken cancellationToken) =>

@@ -37,6 +37,33 @@ public sealed class S3ServerTests(FormatVersion2Repository repository, MotoIamSe
     }
 
     [Fact]
+    public async Task Without_a_region_the_reader_asks_the_bucket_for_it_as_restic_does()
+    {
+        var location = moto.Repository("s3-frankfurt", moto.AllowedKey, region: null);
+        await S3Objects.UploadAsync(location, repository.Repository, bucketRegion: "eu-central-1");
+
+        using (var asked = await S3Storage.OpenAsync(location, TimeSpan.FromSeconds(30), default))
+        {
+            Assert.Equal("eu-central-1", asked.SigningRegion);
+        }
+
+        // A region on the repository is taken as it is; a key that may not ask leaves us-east-1, as with restic.
+        using (var given = await S3Storage.OpenAsync(location with { Region = "us-west-2" }, TimeSpan.FromSeconds(30), default))
+        {
+            Assert.Equal("us-west-2", given.SigningRegion);
+        }
+
+        using (var refused = await S3Storage.OpenAsync(moto.Repository("s3-frankfurt", moto.UnprivilegedKey, region: null), TimeSpan.FromSeconds(30), default))
+        {
+            Assert.Equal("us-east-1", refused.SigningRegion);
+        }
+
+        await using var local = await ResticRepositoryReader.OpenAsync(repository.Location, repository.Password);
+        await using var remote = await ResticRepositoryReader.OpenAsync(location, repository.Password);
+        Assert.Equal(await local.GetSnapshotsAsync(), await remote.GetSnapshotsAsync());
+    }
+
+    [Fact]
     public async Task A_wrong_secret_key_is_access_denied_and_the_message_holds_no_secret()
     {
         var location = moto.Repository("s3-denied", moto.AllowedKey);

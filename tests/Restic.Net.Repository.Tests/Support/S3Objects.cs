@@ -25,11 +25,13 @@ internal static class S3Objects
         return files.Order(StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>Creates the bucket and copies a local repository's files into it under the repository's prefix.</summary>
-    public static async Task UploadAsync(S3Repository repository, string folder)
+    /// <summary>Creates the bucket (in <paramref name="bucketRegion"/>, else us-east-1) and copies a local repository's files into it under the repository's prefix.</summary>
+    public static async Task UploadAsync(S3Repository repository, string folder, string? bucketRegion = null)
     {
         using var client = Client(repository);
-        await client.PutBucketAsync(new PutBucketRequest { BucketName = repository.Bucket });
+        await client.PutBucketAsync(bucketRegion is null
+            ? new PutBucketRequest { BucketName = repository.Bucket }
+            : new PutBucketRequest { BucketName = repository.Bucket, BucketRegionName = bucketRegion, UseClientRegion = false });
         foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
         {
             var key = Prefix(repository) + Path.GetRelativePath(folder, file).Replace('\\', '/');
