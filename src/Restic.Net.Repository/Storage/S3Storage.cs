@@ -92,7 +92,7 @@ internal sealed partial class S3Storage : RepositoryStorage
         AWSCredentials credentials = repository.SessionToken is { } token
             ? new SessionAWSCredentials(repository.AccessKeyId, repository.SecretAccessKey, token)
             : new BasicAWSCredentials(repository.AccessKeyId, repository.SecretAccessKey);
-        _client = new AmazonS3Client(credentials, config);
+        _client = new IsolatedS3Client(credentials, config);
     }
 
     public override string Location => _location;
