@@ -110,6 +110,33 @@ public sealed class S3ServerTests(FormatVersion2Repository repository, MotoIamSe
     }
 
     [Fact]
+    public async Task A_server_stopped_under_an_open_reader_is_unreachable_and_the_secret_stays_out()
+    {
+        var stopped = new MotoServer();
+        await stopped.InitializeAsync();
+        S3Repository location;
+        try
+        {
+            location = stopped.Repository("stopped");
+            await S3Objects.UploadAsync(location, repository.Repository);
+        }
+        catch
+        {
+            await stopped.DisposeAsync();
+            throw;
+        }
+
+        await using var reader = await ResticRepositoryReader.OpenAsync(location, repository.Password, new ResticRepositoryReaderOptions { RequestTimeout = TimeSpan.FromSeconds(5) });
+        Assert.NotEmpty(await reader.GetSnapshotsAsync());
+        await stopped.DisposeAsync();
+
+        // The index is read on the first listing: the server is gone by then.
+        var ex = await Assert.ThrowsAsync<ResticBackendUnreachableException>(async () => await reader.GetNodesAsync(SnapshotReference.Latest).ToListAsync());
+        Assert.True(ex.IsTransient);
+        Assert.DoesNotContain(location.SecretAccessKey!, ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_storage_pages_listings_and_keeps_the_contract_of_the_base_class()
     {
         var location = moto.Repository("s3-storage", moto.AllowedKey) with { Prefix = "p/q" };
