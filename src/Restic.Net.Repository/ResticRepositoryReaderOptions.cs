@@ -9,7 +9,7 @@ namespace Restic.Net.Repository;
 public sealed record ResticRepositoryReaderOptions
 {
     /// <summary>
-    /// How long one request to a REST server may take, its response body included, before it fails with
+    /// How long one request to a REST or S3 server may take, its response body included, before it fails with
     /// <see cref="ResticTimeoutException"/>; 60 s by default.
     /// </summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);

@@ -123,8 +123,8 @@ public class ResticClientOptions
     /// </summary>
     /// <remarks>
     /// The client opens the reader on the first such read and keeps it, with the repository's master key in
-    /// memory, for its lifetime. Where the reader cannot serve (a backend other than local and REST, a password
-    /// command, a folder dumped as an archive) the client runs restic as before. The reader takes no lock; see
+    /// memory, for its lifetime. Where the reader cannot serve (a backend other than local, REST and S3 with keys, a
+    /// password command, a folder dumped as an archive) the client runs restic as before. The reader takes no lock; see
     /// the native reads guide for what a concurrent prune means.
     /// </remarks>
     public IResticNativeReaderFactory? NativeReads { get; set; }

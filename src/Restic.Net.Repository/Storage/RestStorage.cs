@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 
@@ -32,15 +31,7 @@ internal sealed class RestStorage : RepositoryStorage
         }
 
         var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-        if (repository.InsecureTls || repository.CaCertificateFiles is { Count: > 0 })
-        {
-            handler.SslOptions.RemoteCertificateValidationCallback = CertificateValidation(repository);
-        }
-
-        if (repository.ClientCertificateFile is { } clientCertificate)
-        {
-            handler.SslOptions.ClientCertificates = [X509Certificate2.CreateFromPemFile(clientCertificate)];
-        }
+        TlsValidation.Apply(handler, repository.CaCertificateFiles, repository.ClientCertificateFile, repository.InsecureTls);
 
         // The timeout covers each request with its body (below), which HttpClient.Timeout would not: it stops at the headers.
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
@@ -257,41 +248,5 @@ internal sealed class RestStorage : RepositoryStorage
                 _ => new ResticCommandException($"The REST server at {_location} answered {(int)response.StatusCode} {response.ReasonPhrase} for {path}.", null, null, null, null),
             };
         }
-    }
-
-    private static System.Net.Security.RemoteCertificateValidationCallback CertificateValidation(RestRepository repository)
-    {
-        if (repository.InsecureTls)
-        {
-            // What restic's --insecure-tls does, asked for explicitly on the repository (documented as for tests only).
-#pragma warning disable CA5359
-            return (_, _, _, _) => true;
-#pragma warning restore CA5359
-        }
-
-        var authorities = new X509Certificate2Collection();
-        foreach (var file in repository.CaCertificateFiles!)
-        {
-            authorities.ImportFromPemFile(file);
-        }
-
-        return (_, certificate, chain, errors) =>
-        {
-            if (errors == System.Net.Security.SslPolicyErrors.None)
-            {
-                return true;
-            }
-
-            if (certificate is null || (errors & ~System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors) != 0)
-            {
-                return false;
-            }
-
-            using var custom = new X509Chain();
-            custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            custom.ChainPolicy.CustomTrustStore.AddRange(authorities);
-            custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-            return custom.Build(new X509Certificate2(certificate));
-        };
     }
 }

@@ -169,7 +169,7 @@ public abstract class ConformanceTests<TRepository>(TRepository repository) : IC
     [Fact]
     public async Task The_reader_writes_nothing_and_takes_no_lock()
     {
-        var before = RepositoryFiles();
+        var before = await repository.StoredFilesAsync();
         await using (var reader = await OpenAsync())
         {
             await reader.GetSnapshotsAsync();
@@ -185,16 +185,10 @@ public abstract class ConformanceTests<TRepository>(TRepository repository) : IC
             await reader.GetConfigAsync();
         }
 
-        Assert.Equal(before, RepositoryFiles());
-        Assert.Empty(Directory.EnumerateFiles(Path.Combine(repository.Repository, "locks")));
+        var after = await repository.StoredFilesAsync();
+        Assert.Equal(before, after);
+        Assert.DoesNotContain(after, file => file.StartsWith("locks/", StringComparison.Ordinal));
     }
-
-    // Every file of the repository with its size and last write time.
-    private string[] RepositoryFiles() =>
-        Directory.EnumerateFiles(repository.Repository, "*", SearchOption.AllDirectories)
-            .Select(file => $"{Path.GetRelativePath(repository.Repository, file)} {new FileInfo(file).Length} {File.GetLastWriteTimeUtc(file):O}")
-            .Order(StringComparer.Ordinal)
-            .ToArray();
 
     [Fact]
     public async Task A_file_stream_seeks_to_any_position()

@@ -31,13 +31,14 @@ public abstract class ConformanceRepository : IAsyncLifetime
 
     public ResticPassword Password { get; } = ResticPassword.FromValue(TestRestic.Password);
 
-    public LocalRepository Location => new(Repository);
+    /// <summary>Where the repository is: the local folder <see cref="Repository"/>, or a bucket for a subclass.</summary>
+    public virtual ResticRepository Location => new LocalRepository(Repository);
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         WriteSource(Source);
-        await TestRestic.RunAsync(Repository, Cache, "init", "--repository-version", FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Client = new ResticClient(TestRestic.Options(Repository, Cache));
+        await InitRepositoryAsync(FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Client = new ResticClient(ClientOptions());
         Version = await Client.GetVersionAsync();
         await Client.BackupAsync([Source]);
 
@@ -48,11 +49,25 @@ public abstract class ConformanceRepository : IAsyncLifetime
         Snapshots = await Client.GetSnapshotsAsync();
     }
 
-    public Task DisposeAsync()
+    public virtual Task DisposeAsync()
     {
         _folder.Dispose();
         return Task.CompletedTask;
     }
+
+    /// <summary>Options of a client that runs the restic under test on the repository.</summary>
+    public virtual ResticClientOptions ClientOptions() => TestRestic.Options(Repository, Cache);
+
+    /// <summary>Every stored file of the repository with its size and time, relative to the repository's root ("locks/..." for a lock).</summary>
+    public virtual Task<string[]> StoredFilesAsync() => Task.FromResult(
+        Directory.EnumerateFiles(Repository, "*", SearchOption.AllDirectories)
+            .Select(file => $"{Path.GetRelativePath(Repository, file)} {new FileInfo(file).Length} {File.GetLastWriteTimeUtc(file):O}")
+            .Order(StringComparer.Ordinal)
+            .ToArray());
+
+    /// <summary>Runs <c>restic init --repository-version</c> for the repository.</summary>
+    protected virtual Task InitRepositoryAsync(string formatVersion) =>
+        TestRestic.RunAsync(Repository, Cache, "init", "--repository-version", formatVersion);
 
     /// <summary>Copies the repository, for a test that damages its copy.</summary>
     public string CopyTo(string target)
