@@ -3,7 +3,7 @@ namespace Restic.Net;
 /// <summary>How restic addresses an S3 bucket (<c>-o s3.bucket-lookup</c>).</summary>
 public enum S3BucketLookup
 {
-    /// <summary>restic decides: virtual-host style for AWS and DNS names, path style for IP addresses and localhost.</summary>
+    /// <summary>restic decides, as its S3 library does: virtual-host style for Amazon S3, Google Cloud Storage and Aliyun OSS endpoints, path style for every other endpoint.</summary>
     Auto = 0,
 
     /// <summary>Virtual-host style: <c>https://bucket.endpoint/key</c>.</summary>
