@@ -126,3 +126,5 @@ public abstract class FindConformanceTests<TRepository>(TRepository repository) 
 public sealed class FormatVersion1FindConformanceTests(FormatVersion1Repository repository) : FindConformanceTests<FormatVersion1Repository>(repository);
 
 public sealed class FormatVersion2FindConformanceTests(FormatVersion2Repository repository) : FindConformanceTests<FormatVersion2Repository>(repository);
+
+public sealed class S3FindConformanceTests(S3ConformanceRepository repository) : FindConformanceTests<S3ConformanceRepository>(repository);
