@@ -84,6 +84,7 @@ builder.Services.AddSingleton<StateDatabase>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<StateDatabase>());
 builder.Services.AddSingleton<RepositoryRegistry>();
 builder.Services.AddSingleton<RepositoryClientFactory>();
+builder.Services.AddSingleton<ReadClientCache>();
 builder.Services.AddSingleton<PasswordTokenProtector>();
 builder.Services.AddSingleton<PathPolicy>();
 builder.Services.AddSingleton<JobStore>();

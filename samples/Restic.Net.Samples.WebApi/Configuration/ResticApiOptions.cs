@@ -14,6 +14,15 @@ public sealed class ResticApiOptions
     /// <summary>How often a running backup or restore reports progress to job subscribers.</summary>
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// How many repository readers (one per repository and password) the read endpoints keep open, each holding a
+    /// derived key and a loaded index; the least recently used is closed first.
+    /// </summary>
+    public int ReadCacheSize { get; set; } = 16;
+
+    /// <summary>How long an unused reader stays open: its key is zeroed when it closes.</summary>
+    public TimeSpan ReadCacheIdleTime { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Repositories known at start-up, by name. <c>POST /init</c> adds more at run time.</summary>
     public Dictionary<string, RepositoryRegistration> Repositories { get; } = new(StringComparer.Ordinal);
 

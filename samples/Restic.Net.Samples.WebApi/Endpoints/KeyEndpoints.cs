@@ -31,6 +31,7 @@ internal static class KeyEndpoints
         RepositoryClientFactory clients,
         RepositoryRegistry registry,
         PasswordTokenProtector tokens,
+        ReadClientCache readers,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(request.NewPassword))
@@ -40,6 +41,7 @@ internal static class KeyEndpoints
 
         var (repository, client) = await clients.CreateAsync(context, request.Repository, request);
         var rotation = await client.ChangePasswordAsync(ResticPassword.FromValue(request.NewPassword), cancellationToken);
+        readers.Invalidate(repository.Name); // the readers opened with the old key must not outlive it
         var token = tokens.Protect(repository.Name, request.NewPassword);
         await registry.SetPasswordTokenAsync(repository.Name, token, cancellationToken);
         return TypedResults.Ok(new RotateKeyResponse(

@@ -28,12 +28,14 @@ internal static class SnapshotsEndpoint
         string[]? tag,
         HttpContext context,
         RepositoryClientFactory clients,
+        ReadClientCache readers,
         CancellationToken cancellationToken)
     {
-        var (_, client) = await clients.CreateAsync(context, repository);
+        // Read from the repository's cached reader: no restic process and no key derivation per request.
+        var (registered, password) = await clients.ResolveAsync(context, repository);
         RequestChecks.SingleLine("tag", tag);
         var query = tag is { Length: > 0 } ? new SnapshotsOptions { Filter = new SnapshotFilter { Tags = tag } } : null;
-        var snapshots = await client.GetSnapshotsAsync(query, cancellationToken);
+        var snapshots = await readers.ReadAsync(registered, password, client => client.GetSnapshotsAsync(query, cancellationToken));
         return TypedResults.Ok(new SnapshotsResponse(true, snapshots.Count, [.. snapshots.Select(SnapshotResponse.From)]));
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Restic.Net.Repository;
 using Restic.Net.Samples.WebApi.Configuration;
 using Restic.Net.Samples.WebApi.Problems;
 using Restic.Net.Samples.WebApi.Security;
@@ -29,12 +30,21 @@ internal sealed class RepositoryClientFactory(
         RefuseSecretsInQuery(context);
         var registered = await registry.ResolveAsync(repository, context.RequestAborted);
         context.Items[Auditing.AuditMiddleware.RepositoryItem] = registered.Name;
-        var password = ResolvePassword(context, registered, body);
+        var password = ResolvePassword(context, registered, body).Password;
         var client = CreateClient(registered, password);
         var lease = new RequestClient(client);
         context.Items[typeof(RequestClient)] = lease;
         context.Response.RegisterForDisposeAsync(lease);
         return (registered, client);
+    }
+
+    /// <summary>The repository and password of a read request, for <see cref="ReadClientCache"/>: no client is made.</summary>
+    public async Task<(RegisteredRepository Repository, ResolvedPassword Password)> ResolveAsync(HttpContext context, string? repository)
+    {
+        RefuseSecretsInQuery(context);
+        var registered = await registry.ResolveAsync(repository, context.RequestAborted);
+        context.Items[Auditing.AuditMiddleware.RepositoryItem] = registered.Name;
+        return (registered, ResolvePassword(context, registered, body: null));
     }
 
     /// <summary>Hands the request's client to a job that outlives the request: dispose what this returns when the job ends.</summary>
@@ -45,8 +55,8 @@ internal sealed class RepositoryClientFactory(
         return lease.Client;
     }
 
-    /// <summary>A client for one use: dispose it (the caller owns it).</summary>
-    public ResticClient CreateClient(RegisteredRepository repository, ResticPassword password)
+    /// <summary>A client for one use, or for <see cref="ReadClientCache"/> with native reads: dispose it (the caller owns it).</summary>
+    public ResticClient CreateClient(RegisteredRepository repository, ResticPassword password, bool nativeReads = false)
     {
         var settings = options.Value;
         var clientOptions = new ResticClientOptions
@@ -60,6 +70,11 @@ internal sealed class RepositoryClientFactory(
         foreach (var (name, value) in repository.Environment)
         {
             clientOptions.EnvironmentVariables[name] = value;
+        }
+
+        if (nativeReads)
+        {
+            clientOptions.UseNativeReads(); // snapshots and listings from the repository itself; restic for the rest
         }
 
         return new ResticClient(clientOptions, loggerFactory);
@@ -76,25 +91,25 @@ internal sealed class RepositoryClientFactory(
         }
     }
 
-    private ResticPassword ResolvePassword(HttpContext context, RegisteredRepository repository, IPasswordSource? body)
+    private ResolvedPassword ResolvePassword(HttpContext context, RegisteredRepository repository, IPasswordSource? body)
     {
         var token = Header(context, PasswordTokenHeader) ?? body?.PasswordToken;
         if (!string.IsNullOrEmpty(token))
         {
             var password = tokens.Unprotect(repository.Name, token)
                 ?? throw ApiProblemException.Invalid("password_token", $"The password token is not valid for repository '{repository.Name}': it was issued for another repository or by a server with other Data Protection keys.");
-            return ResticPassword.FromValue(password);
+            return new(ResticPassword.FromValue(password), "value:" + password);
         }
 
         var clear = Header(context, PasswordHeader) ?? body?.Password;
         if (!string.IsNullOrEmpty(clear))
         {
-            return ResticPassword.FromValue(clear);
+            return new(ResticPassword.FromValue(clear), "value:" + clear);
         }
 
         if (repository.PasswordFile is { Length: > 0 } file)
         {
-            return ResticPassword.FromFile(file);
+            return new(ResticPassword.FromFile(file), "file:" + file);
         }
 
         throw ApiProblemException.Invalid("password_token", $"Repository '{repository.Name}' needs its password: send the {PasswordTokenHeader} header with the token from POST /init, or the {PasswordHeader} header.");
