@@ -5,12 +5,14 @@ using BenchmarkDotNet.Running;
 // Back-pressure harness: dotnet run -c Release --project benchmarks/Restic.Net.Benchmarks -- backpressure [runs] [megabytes]
 // End-to-end harness:    eng/benchmark-e2e.sh (the e2e mode; it launches the list mode once per sample)
 // Native reads harness:  eng/benchmark-native.sh (the native mode: Restic.Net.Repository against the restic CLI)
+// Web API load:          eng/benchmark-webapi.sh (the http mode: GET /snapshots of the web API sample)
 return args switch
 {
     ["list", ..] => await ListProcess.RunAsync(args),
     ["e2e", ..] => await EndToEndHarness.RunAsync(args),
     ["backpressure", ..] => await BackPressureHarness.RunAsync(args),
     ["native", ..] => await NativeReadsHarness.RunAsync(args),
+    ["http", ..] => await HttpLoad.RunAsync(args),
     _ => RunBenchmarks(args),
 };
 
