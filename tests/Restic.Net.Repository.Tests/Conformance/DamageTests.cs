@@ -109,6 +109,19 @@ public abstract class DamageTests<TRepository>(TRepository repository) : IClassF
     }
 
     [Fact]
+    public async Task A_Diff_over_a_flipped_byte_in_a_tree_blob_names_the_pack()
+    {
+        // Every tree of both snapshots is read: the changed ones for the changes, the shared ones for the totals.
+        var copy = Copy();
+        var (pack, offset, length) = await RepositoryDamage.LargestBlobAsync(copy, _folder.Combine("cache"), "tree");
+        RepositoryDamage.FlipByte(pack, offset + (length / 2));
+        await using var reader = await OpenAsync(copy);
+        var error = await Assert.ThrowsAsync<ResticRepositoryIntegrityException>(async () =>
+            await reader.StreamDiffAsync(repository.Snapshots[0].Id, repository.Snapshots[1].Id).ToDiffResultAsync());
+        Assert.Equal($"data/{Path.GetFileName(pack)[..2]}/{Path.GetFileName(pack)}", error.FileName);
+    }
+
+    [Fact]
     public async Task A_pack_cut_short_is_an_integrity_error()
     {
         var copy = Copy();
