@@ -36,6 +36,20 @@ public sealed class DiffNodeComparisonTests
     }
 
     [Theory]
+    [InlineData("""{"type":"file","content":["aa"]}""", """{"type":"file","content":["bb"]}""", false, "M?")] // possible bit rot: nothing else changed
+    [InlineData("""{"type":"file","content":["aa"]}""", """{"type":"file","content":["bb"],"size":2}""", false, "M")]
+    [InlineData("""{"type":"file","content":["aa"],"mode":420}""", """{"type":"file","content":["aa"],"mode":384}""", false, "")]
+    [InlineData("""{"type":"file","content":["aa"],"mode":420}""", """{"type":"file","content":["aa"],"mode":384}""", true, "U")]
+    [InlineData("""{"type":"file","content":[]}""", """{"type":"symlink","linktarget":"x"}""", false, "T")]
+    [InlineData("""{"type":"file","content":[]}""", """{"type":"symlink","linktarget":"x"}""", true, "TU")]
+    public void Modifiers_are_restics(string first, string second, bool includeMetadata, string expected)
+    {
+        var walk = new DiffWalk(includeMetadata);
+        Assert.Equal(expected, walk.Modifier(Node(first), Node(second)));
+        Assert.Equal(expected.StartsWith('M') ? 1 : 0, walk.ChangedFiles);
+    }
+
+    [Theory]
     [InlineData("a", "b")]
     [InlineData("Z", "a")]
     [InlineData("a", "ab")]
