@@ -68,20 +68,26 @@ public sealed partial class ResticRepositoryReader
     {
         var basis = await GetIndexAsync(cancellationToken).ConfigureAwait(false);
         var snapshot = await GetSnapshotAsync(reference, filter, cancellationToken).ConfigureAwait(false);
+        return (await GetRootAsync(snapshot, reference.Subfolder, basis, cancellationToken).ConfigureAwait(false), basis);
+    }
+
+    /// <summary>The root tree of a snapshot, or of its subfolder.</summary>
+    private async Task<BlobId> GetRootAsync(Snapshot snapshot, string? subfolder, RepositoryIndex basis, CancellationToken cancellationToken)
+    {
         var root = ParseTreeId(snapshot.Tree, "/");
-        if (reference.Subfolder is not { } subfolder)
+        if (subfolder is null)
         {
-            return (root, basis);
+            return root;
         }
 
         var node = await FindNodeAsync(root, subfolder, basis, cancellationToken).ConfigureAwait(false);
         if (node is null)
         {
-            return (root, basis); // the subfolder is the root itself
+            return root; // the subfolder is the root itself
         }
 
         return node.Type == "dir" && node.Subtree is not null
-            ? (ParseTreeId(node.Subtree, subfolder), basis)
+            ? ParseTreeId(node.Subtree, subfolder)
             : throw new ResticPathNotFoundException(subfolder, $"{subfolder} is not a folder of snapshot {snapshot.Id.ToShortString()}.");
     }
 
@@ -199,8 +205,15 @@ public sealed partial class ResticRepositoryReader
         var nodes = tree?.Nodes ?? [];
         foreach (var node in nodes)
         {
-            node.Name = node.Name is null ? null : GoQuotedName.Unquote(node.Name)
+            var quoted = node.Name;
+            node.Name = quoted is null ? null : GoQuotedName.Unquote(quoted)
                 ?? throw new ResticRepositoryIntegrityException(pack, $"tree blob {id} holds a name that is not a quoted Go string.");
+
+            // Kept only where the name lost bytes: a diff pairs nodes by their exact bytes.
+            if (node.Name is not null && node.Name.Contains('\uFFFD', StringComparison.Ordinal))
+            {
+                node.QuotedName = quoted;
+            }
         }
 
         _treeCache.Add(id, nodes);

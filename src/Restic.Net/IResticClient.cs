@@ -159,10 +159,11 @@ public interface IResticClient
 
     /// <summary>
     /// Compares two snapshots (<c>restic diff</c>) and streams what restic reports: a <see cref="DiffChange"/>
-    /// per changed path, then, last, the <see cref="DiffStatistics"/>. restic runs while the events are enumerated.
+    /// per changed path, then, last, the <see cref="DiffStatistics"/>. restic runs while the events are enumerated
+    /// (with <see cref="ResticClientOptions.NativeReads"/>, the reader compares the trees itself, as restic 0.19 does).
     /// <see cref="SnapshotReference.Latest"/> is resolved to its id first (<c>restic diff</c> takes ids only).
     /// </summary>
-    /// <param name="firstSnapshot">The older snapshot, optionally narrowed to a subfolder (restic 0.16+).</param>
+    /// <param name="firstSnapshot">The older snapshot, optionally narrowed to a subfolder (restic 0.16+, or any version with native reads).</param>
     /// <param name="secondSnapshot">The newer snapshot, likewise.</param>
     /// <param name="options">Options, or null for content changes only.</param>
     /// <param name="cancellationToken">Cancels the comparison gracefully.</param>

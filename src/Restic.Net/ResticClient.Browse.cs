@@ -55,7 +55,23 @@ public partial class ResticClient
         ThrowIfDisposed();
         Guard.Snapshot(firstSnapshot, allowSubfolder: true);
         Guard.Snapshot(secondSnapshot, allowSubfolder: true);
-        return DiffCoreAsync(firstSnapshot, secondSnapshot, options ?? new DiffOptions(), cancellationToken);
+        return DiffNativeOrCoreAsync(firstSnapshot, secondSnapshot, options ?? new DiffOptions(), cancellationToken);
+    }
+
+    // The native reader when the client has one that answers diff (any restic version's subfolder syntax), else restic diff.
+    private async IAsyncEnumerable<DiffEvent> DiffNativeOrCoreAsync(
+        SnapshotReference firstSnapshot,
+        SnapshotReference secondSnapshot,
+        DiffOptions options,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var reader = await _native.GetAsync(cancellationToken).ConfigureAwait(false);
+        var events = reader?.StreamDiffAsync(firstSnapshot, secondSnapshot, options, cancellationToken)
+            ?? DiffCoreAsync(firstSnapshot, secondSnapshot, options, cancellationToken);
+        await foreach (var item in events.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return item;
+        }
     }
 
     // The native reader when the client has one for this repository, else restic ls.

@@ -75,7 +75,32 @@ internal sealed class TreeNodeDto
 
     public ulong DeviceId { get; set; }
 
+    /// <summary>The device number of a device node (st_rdev).</summary>
+    public ulong Device { get; set; }
+
+    /// <summary>A link target that is not UTF-8, as its bytes (it then replaces <see cref="Linktarget"/>, as restic reads it).</summary>
+    public byte[]? LinktargetRaw { get; set; }
+
+    public TreeNodeAttributeDto[]? ExtendedAttributes { get; set; }
+
+    /// <summary>Operating-system attributes (Windows), compared as restic does: by their JSON text.</summary>
+    public Dictionary<string, System.Text.Json.JsonElement>? GenericAttributes { get; set; }
+
+    public string? Error { get; set; }
+
     public string[]? Content { get; set; }
 
     public string? Subtree { get; set; }
+
+    /// <summary>The name as stored (Go-quoted) when its bytes are not UTF-8, so <see cref="Name"/> lost them; null otherwise.</summary>
+    [JsonIgnore]
+    public string? QuotedName { get; set; }
+}
+
+/// <summary>An extended attribute of a node: its name and value (base64 in the JSON).</summary>
+internal sealed class TreeNodeAttributeDto
+{
+    public string? Name { get; set; }
+
+    public byte[]? Value { get; set; }
 }

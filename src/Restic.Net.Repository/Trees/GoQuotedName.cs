@@ -20,6 +20,12 @@ internal static class GoQuotedName
             return quoted.Contains('"', StringComparison.Ordinal) ? null : quoted;
         }
 
+        return UnquoteToBytes(quoted) is { } bytes ? DecodeAsGoPrints(bytes) : null;
+    }
+
+    /// <summary>The name's bytes, as restic holds it; null when the text is not a quoted Go string.</summary>
+    public static byte[]? UnquoteToBytes(string quoted)
+    {
         var bytes = new ArrayBufferWriter<byte>(quoted.Length);
         Span<byte> utf8 = stackalloc byte[4];
         for (var i = 0; i < quoted.Length; i++)
@@ -77,7 +83,7 @@ internal static class GoQuotedName
             }
         }
 
-        return DecodeAsGoPrints(bytes.WrittenSpan);
+        return bytes.WrittenSpan.ToArray();
     }
 
     /// <summary>

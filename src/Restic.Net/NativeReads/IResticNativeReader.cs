@@ -53,4 +53,16 @@ public interface IResticNativeReader : IDisposable
     /// <param name="cancellationToken">Cancels the search.</param>
     /// <returns>The results, one per snapshot that has matches, or null.</returns>
     IAsyncEnumerable<FindResult>? FindAsync(IReadOnlyList<string> patterns, FindOptions options, CancellationToken cancellationToken = default) => null;
+
+    /// <summary>
+    /// Compares two snapshots, as <see cref="IResticClient.StreamDiffAsync"/>: the changes, then the totals last; null
+    /// when this reader does not answer <c>diff</c>, so that the client runs restic (the default, for readers written
+    /// before 1.1). <c>latest</c> is echoed in the totals as the id it resolved to, as the client does.
+    /// </summary>
+    /// <param name="firstSnapshot">The snapshot compared from, optionally narrowed to a subfolder; already checked by the client.</param>
+    /// <param name="secondSnapshot">The snapshot compared to, optionally narrowed to a subfolder; already checked by the client.</param>
+    /// <param name="options">Whether metadata-only changes are reported.</param>
+    /// <param name="cancellationToken">Cancels the comparison.</param>
+    /// <returns>The events, or null.</returns>
+    IAsyncEnumerable<DiffEvent>? StreamDiffAsync(SnapshotReference firstSnapshot, SnapshotReference secondSnapshot, DiffOptions options, CancellationToken cancellationToken = default) => null;
 }

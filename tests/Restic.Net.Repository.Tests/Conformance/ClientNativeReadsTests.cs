@@ -177,6 +177,31 @@ public sealed class ClientNativeReadsTests(FormatVersion2Repository repository) 
         Assert.Throws<ArgumentException>(() => native.FindAsync(["["]));
     }
 
+    [Fact]
+    public async Task Diff_needs_no_restic_and_equals_the_CLIs()
+    {
+        await using var native = new ResticClient(NativeOptions(binary: _folder.Combine("no-restic-here")));
+        SnapshotReference first = repository.Snapshots[0].Id;
+        SnapshotReference second = repository.Snapshots[1].Id;
+        foreach (var (from, to) in new[] { (first, second), (second, first), (first, SnapshotReference.Latest), (first, first) })
+        {
+            foreach (var metadata in new[] { false, true })
+            {
+                var options = new DiffOptions { IncludeMetadata = metadata };
+                var cli = await repository.Client.DiffAsync(from, to, options);
+                var actual = await native.DiffAsync(from, to, options);
+                Assert.Equal(cli.Changes, actual.Changes);
+                Assert.Equal(cli.Statistics, actual.Statistics);
+            }
+        }
+
+        // Natively a subfolder needs no restic 0.16: the reader reads it on any version.
+        var nested = repository.Source + "/nested";
+        var below = await native.DiffAsync(first.WithSubfolder(nested), SnapshotReference.Latest.WithSubfolder(nested));
+        Assert.Equal([new DiffChange { Path = "/added.txt", Modifier = "+" }], below.Changes);
+        Assert.Equal(((SnapshotReference)repository.Snapshots[^1].Id).WithSubfolder(nested), below.Statistics.TargetSnapshot);
+    }
+
     private ResticClientOptions NativeOptions(string? binary = null)
     {
         var options = TestRestic.Options(repository.Repository, _folder.Combine("cache")).UseNativeReads();

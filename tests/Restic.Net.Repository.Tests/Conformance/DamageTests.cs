@@ -109,6 +109,34 @@ public abstract class DamageTests<TRepository>(TRepository repository) : IClassF
     }
 
     [Fact]
+    public async Task A_Diff_over_a_flipped_byte_in_a_tree_blob_names_the_pack()
+    {
+        // Every tree of both snapshots is read: the changed ones for the changes, the shared ones for the totals.
+        var copy = Copy();
+        var (pack, offset, length) = await RepositoryDamage.LargestBlobAsync(copy, _folder.Combine("cache"), "tree");
+        RepositoryDamage.FlipByte(pack, offset + (length / 2));
+        await using var reader = await OpenAsync(copy);
+        var error = await Assert.ThrowsAsync<ResticRepositoryIntegrityException>(async () =>
+            await reader.StreamDiffAsync(repository.Snapshots[0].Id, repository.Snapshots[1].Id).ToDiffResultAsync());
+        Assert.Equal($"data/{Path.GetFileName(pack)[..2]}/{Path.GetFileName(pack)}", error.FileName);
+    }
+
+    [Fact]
+    public async Task A_Diff_of_a_snapshot_with_itself_reads_no_tree_below_the_root()
+    {
+        // The root holds one folder, shared by both sides: it is not walked, and no blob is left whose size needs it.
+        var copy = Copy();
+        var (pack, offset, length) = await RepositoryDamage.LargestBlobAsync(copy, _folder.Combine("cache"), "tree");
+        RepositoryDamage.FlipByte(pack, offset + (length / 2));
+        await using var reader = await OpenAsync(copy);
+        var first = repository.Snapshots[0].Id;
+        var result = await reader.StreamDiffAsync(first, first, new DiffOptions { IncludeMetadata = true }).ToDiffResultAsync();
+        Assert.Empty(result.Changes);
+        Assert.Equal(new DiffStatistics { SourceSnapshot = first, TargetSnapshot = first }, result.Statistics);
+        await Assert.ThrowsAsync<ResticRepositoryIntegrityException>(async () => await reader.GetNodesAsync(first).ToListAsync());
+    }
+
+    [Fact]
     public async Task A_pack_cut_short_is_an_integrity_error()
     {
         var copy = Copy();

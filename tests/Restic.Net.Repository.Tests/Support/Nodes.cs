@@ -25,4 +25,27 @@ internal static class Nodes
 
         return list;
     }
+
+    /// <summary>Collects a diff's events as <see cref="ResticClientExtensions.DiffAsync"/> does, checking that the totals come once, last.</summary>
+    public static async Task<DiffResult> ToDiffResultAsync(this IAsyncEnumerable<DiffEvent> events)
+    {
+        var changes = new List<DiffChange>();
+        DiffStatistics? statistics = null;
+        await foreach (var item in events)
+        {
+            Assert.Null(statistics);
+            switch (item)
+            {
+                case DiffChangeEvent { Change: var change }:
+                    changes.Add(change);
+                    break;
+                case DiffCompletedEvent { Statistics: var totals }:
+                    statistics = totals;
+                    break;
+            }
+        }
+
+        Assert.NotNull(statistics);
+        return new DiffResult { Changes = changes, Statistics = statistics };
+    }
 }
