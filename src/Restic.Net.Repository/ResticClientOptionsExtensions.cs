@@ -4,8 +4,8 @@ namespace Restic.Net.Repository;
 public static class ResticClientOptionsExtensions
 {
     /// <summary>
-    /// Sets <see cref="ResticClientOptions.NativeReads"/>: the client reads snapshots, listings, file dumps and the
-    /// config without restic where the repository allows (local, REST, or S3 with keys; a password value or file), and runs
+    /// Sets <see cref="ResticClientOptions.NativeReads"/>: the client reads snapshots, listings, file dumps, find,
+    /// diff and the config without restic where the repository allows (local, REST, or S3 with keys; a password value or file), and runs
     /// restic for everything else.
     /// </summary>
     /// <param name="options">The client options.</param>

@@ -2,8 +2,8 @@ namespace Restic.Net.Repository;
 
 /// <summary>
 /// Native reads for <see cref="ResticClient"/>: set it as <see cref="ResticClientOptions.NativeReads"/> (or call
-/// <see cref="ResticClientOptionsExtensions.UseNativeReads"/>) and the client reads snapshots, listings, file dumps
-/// and the config with a <see cref="ResticRepositoryReader"/> instead of restic, for local, REST and S3
+/// <see cref="ResticClientOptionsExtensions.UseNativeReads"/>) and the client reads snapshots, listings, file dumps,
+/// find, diff and the config with a <see cref="ResticRepositoryReader"/> instead of restic, for local, REST and S3
 /// repositories (S3 with an access key and secret key) with a password value or file.
 /// </summary>
 /// <param name="options">Options of the readers it opens, or null for the defaults.</param>

@@ -130,7 +130,7 @@ internal static partial class Log
     public static partial void MalformedJsonLine(ILogger logger, string operation, string messageType, string error);
 
     [LoggerMessage(EventId = 1050, EventName = "NativeReaderOpened", Level = LogLevel.Information,
-        Message = "Opened the native reader of {Repository} in {DurationMs} ms: snapshots, listings, file dumps and the config are read without restic")]
+        Message = "Opened the native reader of {Repository} in {DurationMs} ms: snapshots, listings, file dumps, find, diff and the config are read without restic")]
     public static partial void NativeReaderOpened(ILogger logger, string repository, long durationMs);
 
     [LoggerMessage(EventId = 1051, EventName = "NativeReadsUnavailable", Level = LogLevel.Information,
