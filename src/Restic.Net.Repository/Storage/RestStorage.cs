@@ -13,17 +13,15 @@ namespace Restic.Net.Repository.Storage;
 /// <see cref="ResticTimeoutException"/>, both transient; a server that answers otherwise than restic's REST protocol
 /// says answers so every time, and that is a <see cref="ResticCommandException"/>.
 /// </summary>
-internal sealed class RestStorage : RepositoryStorage
+internal sealed class RestStorage : RemoteStorage
 {
     private static readonly MediaTypeWithQualityHeaderValue s_apiVersion2 = new("application/vnd.x.restic.rest.v2");
 
     private readonly HttpClient _http;
     private readonly Uri _base;
-    private readonly string _location;
-    private readonly TimeSpan _requestTimeout;
-    private int _disposed;
 
     public RestStorage(RestRepository repository, TimeSpan requestTimeout)
+        : base(repository.RedactedLocation, "REST server", requestTimeout)
     {
         if (repository.Password is not null && repository.UserName is null)
         {
@@ -35,7 +33,6 @@ internal sealed class RestStorage : RepositoryStorage
 
         // The timeout covers each request with its body (below), which HttpClient.Timeout would not: it stops at the headers.
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
-        _requestTimeout = requestTimeout;
         if (repository.UserName is { } user)
         {
             var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{repository.Password}"));
@@ -44,10 +41,7 @@ internal sealed class RestStorage : RepositoryStorage
 
         var url = repository.Url.AbsoluteUri;
         _base = new Uri(url.EndsWith('/') ? url : url + "/");
-        _location = repository.RedactedLocation;
     }
-
-    public override string Location => _location;
 
     public override Task<IReadOnlyList<string>> ListAsync(FileKind kind, CancellationToken cancellationToken) =>
         WithTimeoutAsync(FolderOf(kind) + "/", token => ListCoreAsync(kind, token), cancellationToken);
@@ -74,13 +68,13 @@ internal sealed class RestStorage : RepositoryStorage
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
         {
-            throw new ResticBackendUnreachableException($"The connection to the REST server at {_location} broke while listing {FolderOf(kind)}/: {exception.Message}", null, null, null, null);
+            throw new ResticBackendUnreachableException($"The connection to the REST server at {Location} broke while listing {FolderOf(kind)}/: {exception.Message}", null, null, null, null);
         }
         catch (JsonException exception)
         {
             // An answer that is no listing (a web server's HTML page) comes again: not transient.
             throw new ResticCommandException(
-                $"The REST server at {_location} answered no readable listing of {FolderOf(kind)}/: {exception.Message} Is it a restic REST server (rest-server, rclone serve restic)?",
+                $"The REST server at {Location} answered no readable listing of {FolderOf(kind)}/: {exception.Message} Is it a restic REST server (rest-server, rclone serve restic)?",
                 null, null, null, null);
         }
 
@@ -135,7 +129,7 @@ internal sealed class RestStorage : RepositoryStorage
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
         {
-            throw new ResticBackendUnreachableException($"The connection to the REST server at {_location} broke while reading {PathOf(kind, name)}: {exception.Message}", null, null, null, null);
+            throw new ResticBackendUnreachableException($"The connection to the REST server at {Location} broke while reading {PathOf(kind, name)}: {exception.Message}", null, null, null, null);
         }
     }
 
@@ -147,7 +141,7 @@ internal sealed class RestStorage : RepositoryStorage
         if (response.StatusCode != HttpStatusCode.PartialContent && offset != 0)
         {
             // A server (or proxy) without range requests ignores them every time: not transient.
-            throw new ResticCommandException($"The REST server at {_location} ignored the range request for {PathOf(kind, name)} (answered {(int)response.StatusCode} instead of 206).", null, null, null, null);
+            throw new ResticCommandException($"The REST server at {Location} ignored the range request for {PathOf(kind, name)} (answered {(int)response.StatusCode} instead of 206).", null, null, null, null);
         }
 
         try
@@ -168,7 +162,7 @@ internal sealed class RestStorage : RepositoryStorage
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException and not EndOfStreamException && !cancellationToken.IsCancellationRequested)
         {
-            throw new ResticBackendUnreachableException($"The connection to the REST server at {_location} broke while reading {PathOf(kind, name)}: {exception.Message}", null, null, null, null);
+            throw new ResticBackendUnreachableException($"The connection to the REST server at {Location} broke while reading {PathOf(kind, name)}: {exception.Message}", null, null, null, null);
         }
     }
 
@@ -177,38 +171,12 @@ internal sealed class RestStorage : RepositoryStorage
     public override void Dispose()
     {
         // Marked before the client goes: a request it cancels then reads as the disposal it is, not as a dead server.
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        if (MarkDisposed())
         {
             _http.Dispose();
         }
 
         base.Dispose();
-    }
-
-    /// <summary>
-    /// Runs one request, body included, within the request timeout: a server that stops sending in the middle of
-    /// a body fails the read with <see cref="ResticTimeoutException"/> instead of blocking it for good.
-    /// </summary>
-    private async Task<T> WithTimeoutAsync<T>(string path, Func<CancellationToken, Task<T>> request, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_requestTimeout);
-        try
-        {
-            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, typeof(ResticRepositoryReader));
-            return await request(timeout.Token).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (Volatile.Read(ref _disposed) != 0 && exception is not ObjectDisposedException && !cancellationToken.IsCancellationRequested)
-        {
-            // Disposing the HttpClient cancels its requests; they fail as cancelled or as a broken connection.
-            throw new ObjectDisposedException($"The reader was disposed while it read {path} from the REST server at {_location}.", exception);
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or HttpRequestException or IOException &&
-            timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw new ResticTimeoutException(
-                $"The REST server at {_location} did not complete {path} within {_requestTimeout.TotalSeconds:0.#} s (RequestTimeout).", null, null, null, _requestTimeout);
-        }
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string path, CancellationToken cancellationToken)
@@ -222,12 +190,12 @@ internal sealed class RestStorage : RepositoryStorage
         {
             // The TLS handshake failed: most often a server certificate nobody trusts (restic: "x509: ...").
             throw new ResticBackendCertificateException(
-                $"The TLS connection to the REST server at {_location} failed: {exception.InnerException.Message} Trust the server's certificate authority with CaCertificateFiles, or check ClientCertificateFile.",
+                $"The TLS connection to the REST server at {Location} failed: {exception.InnerException.Message} Trust the server's certificate authority with CaCertificateFiles, or check ClientCertificateFile.",
                 null, null, exception.InnerException.Message, null);
         }
         catch (HttpRequestException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new ResticBackendUnreachableException($"The REST server at {_location} is unreachable: {exception.Message}", null, null, null, null);
+            throw new ResticBackendUnreachableException($"The REST server at {Location} is unreachable: {exception.Message}", null, null, null, null);
         }
 
         if (response.IsSuccessStatusCode)
@@ -241,11 +209,11 @@ internal sealed class RestStorage : RepositoryStorage
             {
                 HttpStatusCode.NotFound => new FileNotFoundException($"{path} does not exist.", path),
                 HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
-                    new ResticBackendAccessDeniedException($"The REST server at {_location} refused access ({(int)response.StatusCode} {response.ReasonPhrase}).", null, null, null, null),
+                    new ResticBackendAccessDeniedException($"The REST server at {Location} refused access ({(int)response.StatusCode} {response.ReasonPhrase}).", null, null, null, null),
                 // The statuses HTTP clients retry (as Microsoft.Extensions.Http.Resilience does): the server may recover.
                 HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError =>
-                    new ResticBackendUnreachableException($"The REST server at {_location} answered {(int)response.StatusCode} {response.ReasonPhrase} for {path}.", null, null, null, null),
-                _ => new ResticCommandException($"The REST server at {_location} answered {(int)response.StatusCode} {response.ReasonPhrase} for {path}.", null, null, null, null),
+                    new ResticBackendUnreachableException($"The REST server at {Location} answered {(int)response.StatusCode} {response.ReasonPhrase} for {path}.", null, null, null, null),
+                _ => new ResticCommandException($"The REST server at {Location} answered {(int)response.StatusCode} {response.ReasonPhrase} for {path}.", null, null, null, null),
             };
         }
     }

@@ -16,16 +16,13 @@ namespace Restic.Net.Repository.Storage;
 /// 408, 429 and 5xx are <see cref="ResticBackendUnreachableException"/>, a request past the timeout
 /// <see cref="ResticTimeoutException"/>.
 /// </summary>
-internal sealed partial class S3Storage : RepositoryStorage
+internal sealed partial class S3Storage : RemoteStorage
 {
     private readonly AmazonS3Client _client;
     private readonly HttpClient _http;
     private readonly string _bucket;
     private readonly string _prefix;
-    private readonly string _location;
     private readonly string[] _secrets;
-    private readonly TimeSpan _requestTimeout;
-    private int _disposed;
 
     /// <summary>A storage that signs for <see cref="S3Repository.Region"/>, else for the region of the endpoint's AWS host name or us-east-1; <see cref="OpenAsync"/> asks the bucket.</summary>
     public S3Storage(S3Repository repository, TimeSpan requestTimeout)
@@ -34,6 +31,7 @@ internal sealed partial class S3Storage : RepositoryStorage
     }
 
     private S3Storage(S3Repository repository, TimeSpan requestTimeout, string? region)
+        : base(repository.RedactedLocation, "S3 server", requestTimeout)
     {
         // The CLI path's checks (key pairs, region, prefix), so that both paths refuse the same repositories.
         repository.ApplyTo(new ResticEnvironment());
@@ -45,9 +43,7 @@ internal sealed partial class S3Storage : RepositoryStorage
         _bucket = repository.Bucket;
         var prefix = repository.Prefix?.Trim('/');
         _prefix = string.IsNullOrEmpty(prefix) ? string.Empty : prefix + "/";
-        _location = repository.RedactedLocation;
         _secrets = new[] { repository.SecretAccessKey, repository.SessionToken }.Where(secret => !string.IsNullOrEmpty(secret)).Select(secret => secret!).ToArray();
-        _requestTimeout = requestTimeout;
 
         var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = requestTimeout };
         TlsValidation.Apply(handler, repository.CaCertificateFiles, repository.ClientCertificateFile, repository.InsecureTls);
@@ -94,8 +90,6 @@ internal sealed partial class S3Storage : RepositoryStorage
             : new BasicAWSCredentials(repository.AccessKeyId, repository.SecretAccessKey);
         _client = new IsolatedS3Client(credentials, config);
     }
-
-    public override string Location => _location;
 
     /// <summary>The region requests are signed for.</summary>
     public string SigningRegion { get; }
@@ -206,7 +200,7 @@ internal sealed partial class S3Storage : RepositoryStorage
     public override void Dispose()
     {
         // Marked before the client goes: a request it cancels then reads as the disposal it is, not as a dead server.
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        if (MarkDisposed())
         {
             _client.Dispose();
             _http.Dispose();
@@ -270,7 +264,7 @@ internal sealed partial class S3Storage : RepositoryStorage
             if (response.HttpStatusCode != HttpStatusCode.PartialContent && offset != 0)
             {
                 // A server without range requests ignores them every time: not transient.
-                throw new ResticCommandException($"The S3 server at {_location} ignored the range request for {path} (answered {(int)response.HttpStatusCode} instead of 206).", null, null, null, null);
+                throw new ResticCommandException($"The S3 server at {Location} ignored the range request for {path} (answered {(int)response.HttpStatusCode} instead of 206).", null, null, null, null);
             }
 
             await ReadBodyAsync(path, async () =>
@@ -301,35 +295,13 @@ internal sealed partial class S3Storage : RepositoryStorage
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException and not EndOfStreamException && !cancellationToken.IsCancellationRequested)
         {
-            throw new ResticBackendUnreachableException($"The connection to the S3 server at {_location} broke while reading {path}: {Redact(exception.Message)}", null, null, null, null);
+            throw new ResticBackendUnreachableException($"The connection to the S3 server at {Location} broke while reading {path}: {Redact(exception.Message)}", null, null, null, null);
         }
     }
 
-    /// <summary>
-    /// Runs one request, body included, within the request timeout: a server that stops sending in the middle of a body
-    /// fails the read with <see cref="ResticTimeoutException"/> instead of blocking it for good.
-    /// </summary>
-    private async Task<T> WithTimeoutAsync<T>(string path, Func<CancellationToken, Task<T>> request, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_requestTimeout);
-        try
-        {
-            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, typeof(ResticRepositoryReader));
-            return await request(timeout.Token).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (Volatile.Read(ref _disposed) != 0 && exception is not ObjectDisposedException && !cancellationToken.IsCancellationRequested)
-        {
-            // Disposing the clients cancels their requests; they fail as cancelled or as a broken connection.
-            throw new ObjectDisposedException($"The reader was disposed while it read {path} from the S3 server at {_location}.", exception);
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or HttpRequestException or IOException or AmazonClientException or AmazonServiceException { StatusCode: 0 } &&
-            exception is not EndOfStreamException && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw new ResticTimeoutException(
-                $"The S3 server at {_location} did not complete {path} within {_requestTimeout.TotalSeconds:0.#} s (RequestTimeout).", null, null, null, _requestTimeout);
-        }
-    }
+    // The SDK reports an abandoned request as its own exceptions too (a client error, or a service error without a status).
+    protected override bool IsAbandonedRequest(Exception exception) =>
+        base.IsAbandonedRequest(exception) || exception is AmazonClientException or AmazonServiceException { StatusCode: 0 };
 
     /// <summary>Sends one SDK request and types its failure as the reader's errors.</summary>
     private async Task<T> SendAsync<T>(string path, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
@@ -347,28 +319,28 @@ internal sealed partial class S3Storage : RepositoryStorage
                     new FileNotFoundException($"The bucket {_bucket} does not exist.", path),
                 HttpStatusCode.NotFound => new FileNotFoundException($"{path} does not exist.", path),
                 HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
-                    new ResticBackendAccessDeniedException($"The S3 server at {_location} refused access ({what}).", null, null, null, null),
+                    new ResticBackendAccessDeniedException($"The S3 server at {Location} refused access ({what}).", null, null, null, null),
                 HttpStatusCode.MovedPermanently or HttpStatusCode.Redirect or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect =>
-                    new ResticCommandException($"The S3 server at {_location} redirected {path} ({what}); the bucket is in another region: set S3Repository.Region.", null, null, null, null),
+                    new ResticCommandException($"The S3 server at {Location} redirected {path} ({what}); the bucket is in another region: set S3Repository.Region.", null, null, null, null),
 
                 // The statuses HTTP clients retry: the server may recover.
                 HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError =>
-                    new ResticBackendUnreachableException($"The S3 server at {_location} answered {what} for {path}.", null, null, null, null),
-                _ => new ResticCommandException($"The S3 server at {_location} answered {what} for {path}.", null, null, null, null),
+                    new ResticBackendUnreachableException($"The S3 server at {Location} answered {what} for {path}.", null, null, null, null),
+                _ => new ResticCommandException($"The S3 server at {Location} answered {what} for {path}.", null, null, null, null),
             };
         }
         catch (Exception exception) when (FindTlsFailure(exception) is { } tls)
         {
             // The TLS handshake failed: most often a server certificate nobody trusts (restic: "x509: ...").
             throw new ResticBackendCertificateException(
-                $"The TLS connection to the S3 server at {_location} failed: {tls.Message} Trust the server's certificate authority with CaCertificateFiles, or check ClientCertificateFile.",
+                $"The TLS connection to the S3 server at {Location} failed: {tls.Message} Trust the server's certificate authority with CaCertificateFiles, or check ClientCertificateFile.",
                 null, null, tls.Message, null);
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException or AmazonClientException or AmazonServiceException { StatusCode: 0 } &&
             !cancellationToken.IsCancellationRequested)
         {
             // No answer at all (connection refused, reset, a name that does not resolve), however the SDK wraps it.
-            throw new ResticBackendUnreachableException($"The S3 server at {_location} is unreachable: {Redact(Innermost(exception).Message)}", null, null, null, null);
+            throw new ResticBackendUnreachableException($"The S3 server at {Location} is unreachable: {Redact(Innermost(exception).Message)}", null, null, null, null);
         }
     }
 

@@ -24,14 +24,15 @@ internal sealed class FindQuery
     /// <exception cref="ArgumentException">No pattern, an empty or malformed one, or invalid options.</exception>
     public static FindQuery Create(IReadOnlyList<string> patterns, FindOptions options)
     {
-        Validate(patterns);
         options.Validate();
-        var parsed = patterns.Select(p => ResticPathPattern.Parse(options.IgnoreCase ? p.ToLowerInvariant() : p)).ToArray();
+        var parsed = Parse(patterns, options.IgnoreCase);
         return new FindQuery(parsed, options.IgnoreCase, WholeSeconds(options.Oldest), WholeSeconds(options.Newest));
     }
 
     /// <summary>Refuses what restic would refuse or misread: no pattern, an empty one, a malformed glob.</summary>
-    public static void Validate(IReadOnlyList<string> patterns)
+    public static void Validate(IReadOnlyList<string> patterns) => Parse(patterns, ignoreCase: false);
+
+    private static ResticPathPattern[] Parse(IReadOnlyList<string> patterns, bool ignoreCase)
     {
         ArgumentNullException.ThrowIfNull(patterns);
         if (patterns.Count == 0)
@@ -40,16 +41,13 @@ internal sealed class FindQuery
         }
 
         Guard.Items(patterns);
-        foreach (var pattern in patterns)
+        try
         {
-            try
-            {
-                ResticPathPattern.Parse(pattern);
-            }
-            catch (FormatException exception)
-            {
-                throw new ArgumentException(exception.Message, nameof(patterns), exception);
-            }
+            return [.. patterns.Select(p => ResticPathPattern.Parse(ignoreCase ? p.ToLowerInvariant() : p))];
+        }
+        catch (FormatException exception)
+        {
+            throw new ArgumentException(exception.Message, nameof(patterns), exception);
         }
     }
 

@@ -43,6 +43,9 @@ internal static class GoGlob
     /// <summary>Whether the whole of <paramref name="name"/> matches <paramref name="pattern"/>, which must be valid.</summary>
     public static bool Match(string pattern, string name) => MatchFrom(CodePoints(pattern), 0, CodePoints(name), 0);
 
+    /// <summary>The same, with the pattern's code points taken once (<see cref="CodePoints"/>) for a pattern matched against many names.</summary>
+    public static bool Match(int[] pattern, string name) => MatchFrom(pattern, 0, CodePoints(name), 0);
+
     private static bool MatchFrom(int[] p, int pi, int[] s, int si)
     {
         while (pi < p.Length)
@@ -191,7 +194,8 @@ internal static class GoGlob
         return i < p.Length;
     }
 
-    private static int[] CodePoints(string text)
+    /// <summary>The Unicode code points of a text, as Go's runes.</summary>
+    public static int[] CodePoints(string text)
     {
         var points = new int[text.Length];
         var count = 0;

@@ -18,7 +18,7 @@ internal sealed class ResticPathPattern
     {
         ArgumentException.ThrowIfNullOrEmpty(pattern);
         var text = pattern[0] == '!' ? pattern[1..] : pattern;
-        var parts = Split(GoClean(text)).Select(p => new Part(p == "**" ? string.Empty : p, p.IndexOfAny(['\\', '[', ']', '*', '?']) < 0)).ToArray();
+        var parts = Split(GoClean(text)).Select(p => Part.Of(p == "**" ? string.Empty : p, p.IndexOfAny(['\\', '[', ']', '*', '?']) < 0)).ToArray();
         foreach (var part in parts.Where(p => !p.IsSimple))
         {
             if (!GoGlob.IsValid(part.Text))
@@ -72,7 +72,7 @@ internal sealed class ResticPathPattern
             for (var stars = 0; stars <= path.Length - parts.Length + 1; stars++)
             {
                 var expanded = parts[..doubleStar]
-                    .Concat(Enumerable.Repeat(new Part("*", IsSimple: false), stars))
+                    .Concat(Enumerable.Repeat(Part.Star, stars))
                     .Concat(parts[(doubleStar + 1)..])
                     .ToArray();
                 if (Match(expanded, path))
@@ -98,7 +98,7 @@ internal sealed class ResticPathPattern
             var all = true;
             for (var i = parts.Length - 1; i >= 0 && all; i--)
             {
-                all = parts[i].IsSimple ? parts[i].Text == path[offset + i] : GoGlob.Match(parts[i].Text, path[offset + i]);
+                all = parts[i].IsSimple ? parts[i].Text == path[offset + i] : GoGlob.Match(parts[i].Glob, path[offset + i]);
             }
 
             if (all)
@@ -143,9 +143,13 @@ internal sealed class ResticPathPattern
         return cleaned.Length == 0 ? "." : cleaned;
     }
 
-    // One part of the pattern; "**" is kept as the empty text.
-    private readonly record struct Part(string Text, bool IsSimple)
+    // One part of the pattern; "**" is kept as the empty text. A glob's code points are taken once, not per path matched.
+    private readonly record struct Part(string Text, bool IsSimple, int[] Glob)
     {
+        public static Part Star { get; } = Of("*", isSimple: false);
+
         public bool IsDoubleStar => Text.Length == 0;
+
+        public static Part Of(string text, bool isSimple) => new(text, isSimple, isSimple ? [] : GoGlob.CodePoints(text));
     }
 }
