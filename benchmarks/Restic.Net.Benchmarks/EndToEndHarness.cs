@@ -295,7 +295,7 @@ internal static class EndToEndHarness
     }
 
     /// <summary>How to start this program again: its apphost, or dotnet with its assembly.</summary>
-    private static string[] SelfCommand()
+    internal static string[] SelfCommand()
     {
         var path = Environment.ProcessPath!;
         return Path.GetFileNameWithoutExtension(path) == "dotnet" ? [path, typeof(EndToEndHarness).Assembly.Location] : [path];

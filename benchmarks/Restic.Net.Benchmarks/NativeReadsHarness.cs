@@ -270,7 +270,7 @@ internal static class NativeReadsHarness
     }
 
     /// <summary>A snapshot (tag huge) of one 1 GiB file of random bytes, made once next to the 200k repository.</summary>
-    private static async Task<string> EnsureHugeSnapshotAsync(ResticClient client, string work)
+    internal static async Task<string> EnsureHugeSnapshotAsync(ResticClient client, string work)
     {
         var marker = Path.Combine(work, "huge-ready");
         var file = Path.Combine(work, "huge", "one-gibibyte.bin");

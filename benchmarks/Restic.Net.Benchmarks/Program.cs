@@ -5,6 +5,7 @@ using BenchmarkDotNet.Running;
 // Back-pressure harness: dotnet run -c Release --project benchmarks/Restic.Net.Benchmarks -- backpressure [runs] [megabytes]
 // End-to-end harness:    eng/benchmark-e2e.sh (the e2e mode; it launches the list mode once per sample)
 // Native reads harness:  eng/benchmark-native.sh (the native mode: Restic.Net.Repository against the restic CLI)
+// Whole processes:      eng/benchmark-whole-process.sh (the whole mode; it launches the read mode: one native read per process)
 // Web API load:          eng/benchmark-webapi.sh (the http mode: GET /snapshots of the web API sample)
 return args switch
 {
@@ -13,6 +14,8 @@ return args switch
     ["backpressure", ..] => await BackPressureHarness.RunAsync(args),
     ["native", ..] => await NativeReadsHarness.RunAsync(args),
     ["http", ..] => await HttpLoad.RunAsync(args),
+    ["whole", ..] => await WholeProcessHarness.RunAsync(args),
+    ["read", ..] => await ReadProcess.RunAsync(args),
     _ => RunBenchmarks(args),
 };
 

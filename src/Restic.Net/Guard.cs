@@ -43,6 +43,16 @@ internal static class Guard
         NoNul(value, name);
     }
 
+    /// <summary>An absolute path of a node inside snapshots (not the root itself), as a file history takes it.</summary>
+    public static void NodePath(string? value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        NotNullOrEmptyNoNul(value, name);
+        if (!value!.StartsWith('/') || value.AsSpan().TrimEnd('/').IsEmpty)
+        {
+            throw new ArgumentException($"Give the absolute path of a file or folder inside the snapshots, such as /home/ann/report.odt; got '{value}'.", name);
+        }
+    }
+
     public static void NoNul(string? value, [CallerArgumentExpression(nameof(value))] string? name = null)
     {
         if (value is not null && value.Contains('\0', StringComparison.Ordinal))

@@ -172,6 +172,27 @@ public interface IResticClient
     IAsyncEnumerable<DiffEvent> StreamDiffAsync(SnapshotReference firstSnapshot, SnapshotReference secondSnapshot, DiffOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Every version of one path across snapshots, oldest first: consecutive snapshots that hold the same content at
+    /// the path are one <see cref="FileVersion"/>. Answered by the native reader
+    /// (<see cref="ResticClientOptions.NativeReads"/>): restic's commands print no content ids, so no restic command
+    /// can tell whether the content changed.
+    /// </summary>
+    /// <remarks>
+    /// Snapshots are taken in time order (as <see cref="GetSnapshotsAsync"/> lists them); narrow them with
+    /// <see cref="FileHistoryOptions.Filter"/> to one host or backup set. Each folder on the way to the path is read once
+    /// per call, however many snapshots share it. The default implementation throws <see cref="NotSupportedException"/>
+    /// (for implementations written before 1.1).
+    /// </remarks>
+    /// <param name="path">The absolute path inside the snapshots, such as <c>/home/ann/report.odt</c>.</param>
+    /// <param name="options">Options, or null for every snapshot.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The versions, streamed as each one ends; none when no snapshot holds the path.</returns>
+    /// <exception cref="ArgumentException">The path is empty, relative, <c>/</c> or holds a NUL; or the filter is invalid.</exception>
+    /// <exception cref="NotSupportedException">The client has no native reader for its repository and password.</exception>
+    IAsyncEnumerable<FileVersion> GetFileHistoryAsync(string path, FileHistoryOptions? options = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("This IResticClient implementation does not answer file histories.");
+
+    /// <summary>
     /// Writes a file of a snapshot, or an archive (tar or zip) of a folder, to a stream (<c>restic dump</c>).
     /// <see cref="OpenDumpAsync"/> returns a readable stream instead.
     /// </summary>

@@ -74,6 +74,30 @@ public partial class ResticClient
         }
     }
 
+    /// <inheritdoc />
+    public virtual IAsyncEnumerable<FileVersion> GetFileHistoryAsync(string path, FileHistoryOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        Guard.NodePath(path);
+        options ??= new FileHistoryOptions();
+        options.Validate();
+        return FileHistoryNativeAsync(path, options, cancellationToken);
+    }
+
+    // Only the native reader sees content ids: without one there is no answer, and the caller is told why.
+    private async IAsyncEnumerable<FileVersion> FileHistoryNativeAsync(string path, FileHistoryOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var reader = await _native.GetAsync(cancellationToken).ConfigureAwait(false);
+        var versions = reader?.GetFileHistoryAsync(path, options, cancellationToken)
+            ?? throw new NotSupportedException(
+                "A file history compares the content of each version, which restic's commands do not print: it needs native reads (options.UseNativeReads() from Restic.Net.Repository) "
+                + "on a repository the native reader opens (local, REST, S3 with keys, SFTP with an identity file) and a password given as a value or a file.");
+        await foreach (var version in versions.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return version;
+        }
+    }
+
     // The native reader when the client has one for this repository, else restic ls.
     private async IAsyncEnumerable<SnapshotNode> ListNativeOrCoreAsync(SnapshotReference snapshot, ListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -33,6 +33,17 @@ internal static class NodeEquality
         left.Subtree == right.Subtree &&
         Same(left.Error, right.Error);
 
+    /// <summary>
+    /// Whether two nodes of one path hold the same content, for a file history: the type and what restic stored as the
+    /// content (a file's data blobs, a folder's tree, a link's target, a device's number); metadata is left out.
+    /// </summary>
+    public static bool SameVersion(TreeNodeDto left, TreeNodeDto right) =>
+        left.Type == right.Type &&
+        SameContent(left.Content, right.Content) &&
+        string.Equals(left.Subtree, right.Subtree, StringComparison.OrdinalIgnoreCase) &&
+        SameLinkTarget(left, right) &&
+        left.Device == right.Device;
+
     /// <summary>restic compares the content lists as values: null (a folder's) differs from empty (an empty file's).</summary>
     public static bool SameContent(string[]? left, string[]? right)
     {

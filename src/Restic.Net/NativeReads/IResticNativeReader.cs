@@ -65,4 +65,15 @@ public interface IResticNativeReader : IDisposable
     /// <param name="cancellationToken">Cancels the comparison.</param>
     /// <returns>The events, or null.</returns>
     IAsyncEnumerable<DiffEvent>? StreamDiffAsync(SnapshotReference firstSnapshot, SnapshotReference secondSnapshot, DiffOptions options, CancellationToken cancellationToken = default) => null;
+
+    /// <summary>
+    /// Every version of one path across snapshots, as <see cref="IResticClient.GetFileHistoryAsync"/>; null when this
+    /// reader does not answer file histories (the default, for readers written before 1.1), so that the client throws
+    /// <see cref="NotSupportedException"/>.
+    /// </summary>
+    /// <param name="path">The absolute path inside the snapshots, already checked by the client.</param>
+    /// <param name="options">The snapshot filter, already checked by the client.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The versions, oldest first, or null.</returns>
+    IAsyncEnumerable<FileVersion>? GetFileHistoryAsync(string path, FileHistoryOptions options, CancellationToken cancellationToken = default) => null;
 }

@@ -239,6 +239,103 @@ public abstract class ConformanceTests<TRepository>(TRepository repository) : IC
         Assert.Equal(first, await reader.GetSnapshotAsync(SnapshotReference.Latest, new SnapshotFilter { Tags = [""] }));
     }
 
+    [Fact]
+    public async Task Every_file_and_links_history_groups_what_restic_dump_shows_unchanged()
+    {
+        // What restic itself shows of each snapshot: a file's bytes (a link's target) by path, from one dump each.
+        var shown = new List<Dictionary<string, (TarEntryType Type, string Content)>>();
+        foreach (var snapshot in repository.Snapshots)
+        {
+            using var tar = new MemoryStream();
+            await repository.Client.DumpAsync(snapshot.Id, "/", tar);
+            tar.Position = 0;
+            var entries = new Dictionary<string, (TarEntryType, string)>(StringComparer.Ordinal);
+            using (var reader = new TarReader(tar))
+            {
+                while (await reader.GetNextEntryAsync(copyData: true) is { } entry)
+                {
+                    var path = "/" + entry.Name.TrimStart('/');
+                    if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile)
+                    {
+                        var bytes = entry.DataStream is null ? [] : await Bytes.ReadAllAsync(entry.DataStream);
+                        entries[path] = (TarEntryType.RegularFile, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)));
+                    }
+                    else if (entry.EntryType == TarEntryType.SymbolicLink)
+                    {
+                        entries[path] = (TarEntryType.SymbolicLink, entry.LinkName);
+                    }
+                }
+            }
+
+            shown.Add(entries);
+        }
+
+        var paths = shown.SelectMany(entries => entries.Keys).Distinct().Order(StringComparer.Ordinal).ToArray();
+        Assert.True(paths.Length > 150);
+        await using var native = await OpenAsync();
+        foreach (var path in paths)
+        {
+            // Consecutive snapshots that show the same content are one version; a snapshot without the path ends one.
+            var expected = new List<List<SnapshotId>>();
+            (TarEntryType, string)? previous = null;
+            for (var i = 0; i < shown.Count; i++)
+            {
+                if (!shown[i].TryGetValue(path, out var content))
+                {
+                    previous = null;
+                    continue;
+                }
+
+                if (previous != content)
+                {
+                    expected.Add([]);
+                }
+
+                expected[^1].Add(repository.Snapshots[i].Id);
+                previous = content;
+            }
+
+            var versions = await native.GetFileHistoryAsync(path).ToVersionsAsync();
+            Assert.Equal(expected, versions.Select(version => version.Snapshots.Select(snapshot => snapshot.Id).ToList()));
+            foreach (var version in versions)
+            {
+                Assert.Equal(path, version.Node.Path);
+                Assert.Equal(shown[repository.Snapshots.ToList().FindIndex(s => s.Id == version.Snapshots[0].Id)][path].Type == TarEntryType.RegularFile ? NodeType.File : NodeType.Symlink, version.Node.Type);
+            }
+        }
+
+        // The file the second snapshot changed has two versions, each with its own size.
+        var hello = paths.Single(path => path.EndsWith("/hello.txt", StringComparison.Ordinal));
+        var helloVersions = await native.GetFileHistoryAsync(hello).ToVersionsAsync();
+        Assert.Equal([6L, 14L], helloVersions.Select(version => version.Node.Size ?? -1));
+        Assert.Equal(repository.Snapshots, helloVersions.SelectMany(version => version.Snapshots));
+    }
+
+    [Fact]
+    public async Task A_client_with_native_reads_answers_file_histories_and_one_without_says_why_not()
+    {
+        var options = repository.ClientOptions().UseNativeReads();
+        await using var client = new ResticClient(options);
+        await using var reader = await OpenAsync();
+        var folder = repository.Source + "/nested";
+        Assert.Equal(await reader.GetFileHistoryAsync(folder).ToVersionsAsync(), await client.GetFileHistoryAsync(folder).ToVersionsAsync());
+
+        // The folder changed (a file was added below it): two versions, a folder each.
+        var versions = await client.GetFileHistoryAsync(folder + "/").ToVersionsAsync();
+        Assert.Equal(2, versions.Count);
+        Assert.All(versions, version => Assert.Equal(NodeType.Directory, version.Node.Type));
+        Assert.Empty(await client.GetFileHistoryAsync(repository.Source + "/no-such-file").ToVersionsAsync());
+        Assert.Empty(await client.GetFileHistoryAsync(repository.Source + "/hello.txt/below-a-file").ToVersionsAsync());
+
+        var error = await Assert.ThrowsAsync<NotSupportedException>(async () => await repository.Client.GetFileHistoryAsync(folder).ToVersionsAsync());
+        Assert.Contains("UseNativeReads", error.Message, StringComparison.Ordinal);
+        foreach (var bad in new[] { "", "/", "//", "relative/path", "/with\0nul" })
+        {
+            Assert.Throws<ArgumentException>(() => client.GetFileHistoryAsync(bad));
+            await Assert.ThrowsAsync<ArgumentException>(async () => await reader.GetFileHistoryAsync(bad).ToVersionsAsync());
+        }
+    }
+
     private Task<ResticRepositoryReader> OpenAsync() => ResticRepositoryReader.OpenAsync(repository.Location, repository.Password);
 
     private void AssertSameNodes(IReadOnlyList<SnapshotNode> cli, IReadOnlyList<SnapshotNode> native)

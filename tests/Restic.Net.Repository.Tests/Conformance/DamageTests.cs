@@ -106,6 +106,7 @@ public abstract class DamageTests<TRepository>(TRepository repository) : IClassF
         var error = await Assert.ThrowsAsync<ResticRepositoryIntegrityException>(async () => await reader.GetNodesAsync(SnapshotReference.Latest).ToListAsync());
         Assert.Equal($"data/{Path.GetFileName(pack)[..2]}/{Path.GetFileName(pack)}", error.FileName);
         await AssertFindFailsAsync(copy, error.FileName);
+        await AssertHistoryFailsAsync(copy, error.FileName);
     }
 
     [Fact]
@@ -271,6 +272,30 @@ public abstract class DamageTests<TRepository>(TRepository repository) : IClassF
         await using var reader = await OpenAsync(copy);
         var error = await Assert.ThrowsAsync<ResticRepositoryIntegrityException>(async () => await reader.FindAsync(["*"]).ToResultsAsync());
         Assert.Equal(fileName, error.FileName);
+    }
+
+    // A file history walks the trees on the way to its path: the histories through the damaged tree stop with the same
+    // typed error, naming the same file; the others are answered.
+    private async Task AssertHistoryFailsAsync(string copy, string? fileName)
+    {
+        await using var intact = await OpenAsync(repository.Repository);
+        var paths = (await intact.GetNodesAsync(SnapshotReference.Latest).ToListAsync()).Select(node => node.Path).ToArray();
+        await using var reader = await OpenAsync(copy);
+        var failed = 0;
+        foreach (var path in paths)
+        {
+            try
+            {
+                Assert.NotEmpty(await reader.GetFileHistoryAsync(path).ToVersionsAsync());
+            }
+            catch (ResticRepositoryIntegrityException error)
+            {
+                Assert.Equal(fileName, error.FileName);
+                failed++;
+            }
+        }
+
+        Assert.InRange(failed, 1, paths.Length);
     }
 
     private async Task ReadEveryFileAsync(ResticRepositoryReader reader, bool compareWithSource = false)

@@ -26,6 +26,18 @@ internal static class Nodes
         return list;
     }
 
+    /// <summary>Collects a file history.</summary>
+    public static async Task<List<FileVersion>> ToVersionsAsync(this IAsyncEnumerable<FileVersion> versions)
+    {
+        var list = new List<FileVersion>();
+        await foreach (var version in versions)
+        {
+            list.Add(version);
+        }
+
+        return list;
+    }
+
     /// <summary>Collects a diff's events as <see cref="ResticClientExtensions.DiffAsync"/> does, checking that the totals come once, last.</summary>
     public static async Task<DiffResult> ToDiffResultAsync(this IAsyncEnumerable<DiffEvent> events)
     {
