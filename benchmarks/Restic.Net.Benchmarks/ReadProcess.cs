@@ -21,8 +21,32 @@ internal static class ReadProcess
     {
         var repository = ResticRepository.Parse(Environment.GetEnvironmentVariable("RESTIC_REPOSITORY")!);
         var password = ResticPassword.FromValue(Environment.GetEnvironmentVariable("RESTIC_PASSWORD")!);
+        var phases = Environment.GetEnvironmentVariable("RESTIC_NET_READ_PHASES") == "1" ? System.Diagnostics.Stopwatch.StartNew() : null;
         await using var reader = await ResticRepositoryReader.OpenAsync(repository, password);
-        await using var stdout = Console.OpenStandardOutput();
+        if (phases is not null)
+        {
+            // Where a one-shot process spends its time (stderr): open, then the index, then the answer.
+            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"start-up {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds - phases.Elapsed.TotalMilliseconds:0} ms before Main's open; open {phases.Elapsed.TotalMilliseconds:0} ms"));
+            phases.Restart();
+        }
+
+        // Buffered as restic's output is: a write per node would be a system call per node.
+        await using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+        try
+        {
+            return await AnswerAsync(args, reader, stdout);
+        }
+        finally
+        {
+            if (phases is not null)
+            {
+                await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"answer {phases.Elapsed.TotalMilliseconds:0} ms"));
+            }
+        }
+    }
+
+    private static async Task<int> AnswerAsync(string[] args, ResticRepositoryReader reader, Stream stdout)
+    {
         switch (args)
         {
             case ["read", "dump", var snapshot, var path]:
@@ -55,10 +79,9 @@ internal static class ReadProcess
             WriteNode(json, node);
             json.Flush();
             output.WriteByte((byte)'\n');
-            if (json.BytesCommitted > 1 << 16)
-            {
-                json.Reset();
-            }
+
+            // A line per value: without a reset the writer separates the next value with a comma.
+            json.Reset();
         }
     }
 
@@ -80,6 +103,7 @@ internal static class ReadProcess
             json.WriteEndObject();
             json.Flush();
             output.WriteByte((byte)'\n');
+            json.Reset();
         }
     }
 

@@ -129,7 +129,12 @@ public sealed partial class ResticRepositoryReader
     /// <param name="type">Its type, as the index must list it.</param>
     /// <param name="basis">The index the call (a listing, a file stream) began with; see <see cref="LocateBlobAsync"/>.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    internal async Task<(byte[] Plaintext, string Pack)> LoadBlobAsync(BlobId id, BlobType type, RepositoryIndex basis, CancellationToken cancellationToken)
+    /// <param name="pooled">
+    /// Whether the plaintext goes into an array rented from <see cref="ArrayPool{T}.Shared"/> (then only its first
+    /// <c>Length</c> bytes are the blob's, and the caller returns it with <see cref="ReturnPooled"/>): a file stream's
+    /// blobs, which would otherwise fill the large-object heap, a MiB or more each, between its rare collections.
+    /// </param>
+    internal async Task<(byte[] Plaintext, int Length, string Pack)> LoadBlobAsync(BlobId id, BlobType type, RepositoryIndex basis, CancellationToken cancellationToken, bool pooled = false)
     {
         ThrowIfDisposed();
         var (index, entry, pack) = await LocateBlobAsync(id, type, basis, null, cancellationToken).ConfigureAwait(false);
@@ -153,7 +158,9 @@ public sealed partial class ResticRepositoryReader
         // The encrypted blob, and a compressed blob's decrypted bytes, are pooled: only the result is allocated.
         var sealedBlob = ArrayPool<byte>.Shared.Rent((int)entry.Length);
         byte[]? compressed = null;
-        byte[] plaintext;
+        byte[]? plaintext = null;
+        int length;
+        var succeeded = false;
         try
         {
             var sealedSpan = sealedBlob.AsMemory(0, (int)entry.Length);
@@ -184,32 +191,47 @@ public sealed partial class ResticRepositoryReader
                 compressed = ArrayPool<byte>.Shared.Rent(decryptedLength);
             }
 
-            plaintext = entry.IsCompressed ? new byte[entry.UncompressedLength] : new byte[decryptedLength];
-            var decrypted = entry.IsCompressed ? compressed.AsSpan(0, decryptedLength) : plaintext.AsSpan();
+            length = entry.IsCompressed ? (int)entry.UncompressedLength : decryptedLength;
+            plaintext = pooled ? ArrayPool<byte>.Shared.Rent(length) : new byte[length];
+            var decrypted = entry.IsCompressed ? compressed.AsSpan(0, decryptedLength) : plaintext.AsSpan(0, length);
             if (!_key.TryOpen(sealedSpan.Span, decrypted))
             {
                 throw new ResticRepositoryIntegrityException(path, $"the MAC of blob {id} at offset {entry.Offset} does not match (the pack was changed or damaged).");
             }
 
-            if (entry.IsCompressed && !Zstd.TryDecompress(decrypted, plaintext))
+            if (entry.IsCompressed && !Zstd.TryDecompress(decrypted, plaintext.AsSpan(0, length)))
             {
                 throw new ResticRepositoryIntegrityException(path, $"blob {id} does not decompress to its {entry.UncompressedLength} bytes.");
             }
+
+            if (!id.IsHashOf(plaintext.AsSpan(0, length)))
+            {
+                throw new ResticRepositoryIntegrityException(path, $"blob {id} does not hash to its id.");
+            }
+
+            succeeded = true;
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(sealedBlob);
             if (compressed is not null)
             {
-                ArrayPool<byte>.Shared.Return(compressed);
+                ReturnPooled(compressed, compressed.Length);
+            }
+
+            if (!succeeded && pooled && plaintext is not null)
+            {
+                ReturnPooled(plaintext, plaintext.Length);
             }
         }
 
-        if (!id.IsHashOf(plaintext))
-        {
-            throw new ResticRepositoryIntegrityException(path, $"blob {id} does not hash to its id.");
-        }
+        return (plaintext, length, path);
+    }
 
-        return (plaintext, path);
+    /// <summary>Returns a rented array that held plaintext, zeroed first: file data must not outlive its use in a shared pool.</summary>
+    internal static void ReturnPooled(byte[] buffer, int length)
+    {
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(buffer.AsSpan(0, length));
+        ArrayPool<byte>.Shared.Return(buffer);
     }
 }

@@ -191,7 +191,7 @@ public sealed partial class ResticRepositoryReader
             return cached;
         }
 
-        var (json, pack) = await LoadBlobAsync(id, BlobType.Tree, basis, cancellationToken).ConfigureAwait(false);
+        var (json, _, pack) = await LoadBlobAsync(id, BlobType.Tree, basis, cancellationToken).ConfigureAwait(false);
         TreeDto? tree;
         try
         {

@@ -1,14 +1,11 @@
 using System.Security.Cryptography;
-using Org.BouncyCastle.Crypto;
-using Org.BouncyCastle.Crypto.Macs;
-using Org.BouncyCastle.Crypto.Parameters;
 
 namespace Restic.Net.Repository.Crypto;
 
 /// <summary>
 /// A restic key pair: AES-256 for encryption (counter mode) and Poly1305-AES for authentication, used as
 /// restic's design document describes (IV ‖ ciphertext ‖ MAC, the MAC over the ciphertext, the IV as
-/// counter and nonce). Poly1305-AES is BouncyCastle's; AES-CTR is OpenSSL's or BouncyCastle's (<see cref="AesCtr"/>).
+/// counter and nonce). Poly1305-AES (<see cref="Poly1305Aes"/>) and AES-CTR (<see cref="AesCtr"/>) are OpenSSL's or BouncyCastle's.
 /// The key bytes live in two pinned arrays (the collector never moves them, so no copy stays behind in memory it
 /// freed) that <see cref="Dispose"/> zeroes. Disposal may race with a call in flight on another thread: that call
 /// throws <see cref="ObjectDisposedException"/>, never a MAC mismatch or bytes decrypted with a half-zeroed key.
@@ -21,7 +18,7 @@ internal sealed class MasterKey : IDisposable
 
     private readonly byte[] _encryption;
 
-    // BouncyCastle's Poly1305-AES key layout: r (16 bytes, clamped by BouncyCastle) then the AES key k.
+    // The Poly1305-AES key layout: r (16 bytes, clamped where it is used) then the AES key k.
     private readonly byte[] _authentication;
     private int _disposed;
 
@@ -83,13 +80,10 @@ internal sealed class MasterKey : IDisposable
 
     private bool TryOpenCore(ReadOnlySpan<byte> sealedData, Span<byte> plaintext)
     {
-        var iv = sealedData[..IvSize].ToArray();
+        var iv = sealedData[..IvSize];
         var ciphertext = sealedData[IvSize..^MacSize];
-        var mac = new Poly1305(AesUtilities.CreateEngine());
-        mac.Init(new ParametersWithIV(new KeyParameter(_authentication), iv));
-        mac.BlockUpdate(ciphertext);
         Span<byte> computed = stackalloc byte[MacSize];
-        mac.DoFinal(computed);
+        Poly1305Aes.Compute(_authentication, iv, ciphertext, computed);
         if (!CryptographicOperations.FixedTimeEquals(computed, sealedData[^MacSize..]))
         {
             return false;

@@ -11,11 +11,14 @@ internal sealed class SnapshotFileStream(ResticRepositoryReader reader, BlobId[]
 {
     private long _position;
     private int _current = -1;
+
+    // The current blob's plaintext: the first _currentLength bytes of an array rented from the shared pool (or empty).
     private byte[] _currentData = [];
+    private int _currentLength;
     private static readonly int s_prefetch = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     // The blobs after the current one, loading: (blob number, task), in order.
-    private readonly Queue<(int Blob, Task<(byte[] Plaintext, string Pack)> Load)> _prefetched = new();
+    private readonly Queue<(int Blob, Task<(byte[] Plaintext, int Length, string Pack)> Load)> _prefetched = new();
     private CancellationTokenSource? _prefetchCancellation;
     private bool _disposed;
 
@@ -41,10 +44,18 @@ internal sealed class SnapshotFileStream(ResticRepositoryReader reader, BlobId[]
 
     public override int Read(Span<byte> buffer)
     {
-        var rented = new byte[buffer.Length];
-        var read = ReadAsync(rented, CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        rented.AsSpan(0, read).CopyTo(buffer);
-        return read;
+        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length);
+        var read = 0;
+        try
+        {
+            read = ReadAsync(rented.AsMemory(0, buffer.Length), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            rented.AsSpan(0, read).CopyTo(buffer);
+            return read;
+        }
+        finally
+        {
+            ResticRepositoryReader.ReturnPooled(rented, read);
+        }
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -63,13 +74,15 @@ internal sealed class SnapshotFileStream(ResticRepositoryReader reader, BlobId[]
             await LoadAsync(blob, cancellationToken).ConfigureAwait(false);
             var start = blob == 0 ? 0 : ends[blob - 1];
             var from = (int)(_position - start);
-            var count = Math.Min(buffer.Length, _currentData.Length - from);
+            var count = Math.Min(buffer.Length, _currentLength - from);
             _currentData.AsMemory(from, count).CopyTo(buffer);
             buffer = buffer[count..];
             _position += count;
             total += count;
         }
 
+        // A Dispose on another thread during the copy gave the buffer back to the pool: never return what was copied.
+        ObjectDisposedException.ThrowIf(_disposed, this);
         return total;
     }
 
@@ -107,6 +120,7 @@ internal sealed class SnapshotFileStream(ResticRepositoryReader reader, BlobId[]
             _disposed = true;
             DropPrefetched();
             _prefetchCancellation?.Dispose();
+            ReleaseCurrent();
         }
 
         base.Dispose(disposing);
@@ -127,16 +141,17 @@ internal sealed class SnapshotFileStream(ResticRepositoryReader reader, BlobId[]
             return;
         }
 
+        ReleaseCurrent();
         if (_prefetched.TryPeek(out var next) && next.Blob == blob)
         {
             _prefetched.Dequeue();
-            _currentData = (await next.Load.WaitAsync(cancellationToken).ConfigureAwait(false)).Plaintext;
+            (_currentData, _currentLength, _) = await next.Load.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         else
         {
             // A seek elsewhere: what was loading ahead is of no use.
             DropPrefetched();
-            _currentData = (await reader.LoadBlobAsync(blobs[blob], BlobType.Data, basis, cancellationToken).ConfigureAwait(false)).Plaintext;
+            (_currentData, _currentLength, _) = await reader.LoadBlobAsync(blobs[blob], BlobType.Data, basis, cancellationToken, pooled: true).ConfigureAwait(false);
         }
 
         _current = blob;
@@ -145,7 +160,7 @@ internal sealed class SnapshotFileStream(ResticRepositoryReader reader, BlobId[]
         for (var ahead = blob + 1 + _prefetched.Count; ahead < blobs.Length && _prefetched.Count < s_prefetch; ahead++)
         {
             var id = blobs[ahead];
-            _prefetched.Enqueue((ahead, Task.Run(() => reader.LoadBlobAsync(id, BlobType.Data, basis, token), token)));
+            _prefetched.Enqueue((ahead, Task.Run(() => reader.LoadBlobAsync(id, BlobType.Data, basis, token, pooled: true), token)));
         }
     }
 
@@ -161,8 +176,34 @@ internal sealed class SnapshotFileStream(ResticRepositoryReader reader, BlobId[]
         _prefetchCancellation = null;
         while (_prefetched.TryDequeue(out var dropped))
         {
-            // Observed, so that a failure of a load nobody waits for is not reported as unobserved.
-            _ = dropped.Load.ContinueWith(static task => _ = task.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            // Observed, so that a failure of a load nobody waits for is not reported as unobserved; a load that
+            // finished anyway gives its buffer back.
+            _ = dropped.Load.ContinueWith(
+                static task =>
+                {
+                    if (task.IsCompletedSuccessfully)
+                    {
+                        ResticRepositoryReader.ReturnPooled(task.Result.Plaintext, task.Result.Length);
+                    }
+
+                    _ = task.Exception;
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.None,
+                TaskScheduler.Default);
         }
+    }
+
+    // The current blob's buffer goes back to the pool before another blob takes its place (or the stream closes).
+    private void ReleaseCurrent()
+    {
+        if (_currentData.Length > 0)
+        {
+            ResticRepositoryReader.ReturnPooled(_currentData, _currentLength);
+        }
+
+        _currentData = [];
+        _currentLength = 0;
+        _current = -1;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Restic.Net.Repository.Index;
@@ -37,7 +38,11 @@ internal sealed class RepositoryIndex
         return false;
     }
 
-    /// <summary>Adds what one index file lists; a blob already known keeps its first location.</summary>
+    /// <summary>
+    /// Adds what one index file lists; a blob already known keeps its first location. This method and the parser are
+    /// compiled optimized at once: a one-shot process would otherwise load a large index in unoptimized code.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(IndexFile file)
     {
         foreach (var (packId, blobs) in file.Packs)
@@ -70,6 +75,7 @@ internal sealed class RepositoryIndex
         public List<(BlobId Pack, List<(BlobId Id, BlobEntry Entry)> Blobs)> Packs { get; } = [];
 
         /// <summary>Parses the JSON of an index file; null with the problem when it is not one.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static IndexFile? Parse(ReadOnlySpan<byte> json, out string? problem)
         {
             problem = null;
@@ -112,6 +118,7 @@ internal sealed class RepositoryIndex
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static (BlobId, List<(BlobId, BlobEntry)>) ReadPack(ref Utf8JsonReader reader)
         {
             BlobId? packId = null;
@@ -143,6 +150,7 @@ internal sealed class RepositoryIndex
             return (packId!.Value, blobs);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static (BlobId, BlobEntry) ReadBlob(ref Utf8JsonReader reader)
         {
             BlobId? id = null;

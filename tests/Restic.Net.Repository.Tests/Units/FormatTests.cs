@@ -1,6 +1,7 @@
 using System.Text;
 using Org.BouncyCastle.Crypto.Generators;
 using Restic.Net.Repository.Crypto;
+using Restic.Net.Repository.Format;
 using Restic.Net.Repository.Index;
 using Restic.Net.Repository.Trees;
 
@@ -92,6 +93,105 @@ public sealed class FormatTests
         }
 
         Assert.Equal(OperatingSystem.IsLinux(), OpenSsl.HasAesCtr);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(4096 + 7)]
+    [InlineData((1 << 20) + 3)]
+    public void Poly1305_AES_from_OpenSSL_equals_BouncyCastles_and_a_changed_byte_changes_the_tag(int length)
+    {
+        var random = new Random(length);
+        var key = new byte[32];
+        var nonce = new byte[16];
+        var message = new byte[length];
+        random.NextBytes(message);
+        foreach (var fill in new byte[] { 0x00, 0xff, 0x5a })
+        {
+            // All-ones r tests the clamping both sides must do.
+            key.AsSpan().Fill(fill);
+            random.NextBytes(nonce);
+            var openSsl = new byte[16];
+            var bouncyCastle = new byte[16];
+            Poly1305Aes.Compute(key, nonce, message, openSsl);
+            Poly1305Aes.Compute(key, nonce, message, bouncyCastle, useOpenSsl: false);
+            Assert.Equal(bouncyCastle, openSsl);
+            // (A zero r makes the tag s whatever the message: no change to see there.)
+            if (length > 0 && fill != 0)
+            {
+                message[length / 2] ^= 1;
+                Poly1305Aes.Compute(key, nonce, message, openSsl);
+                Assert.NotEqual(bouncyCastle, openSsl);
+                message[length / 2] ^= 1;
+            }
+        }
+
+        Assert.Equal(OperatingSystem.IsLinux(), OpenSsl.HasPoly1305);
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, false)]
+    [InlineData(100_000, true)]
+    [InlineData(100_000, false)]
+    [InlineData(3 << 20, true)]
+    public void Zstd_from_the_platform_equals_ZstdSharp_for_whole_damaged_and_misfitting_input(int length, bool compressible)
+    {
+        var random = new Random(length);
+        var data = new byte[length];
+        if (compressible)
+        {
+            for (var i = 0; i < length; i++)
+            {
+                data[i] = (byte)"restic log line "[i % 16];
+            }
+        }
+        else
+        {
+            random.NextBytes(data);
+        }
+
+        using var compressor = new ZstdSharp.Compressor(3);
+        var frame = compressor.Wrap(data).ToArray();
+        var twoFrames = frame.Concat(compressor.Wrap(data).ToArray()).ToArray();
+        var flipped = (byte[])frame.Clone();
+        flipped[flipped.Length / 2] ^= 0x40;
+        var inputs = new[] { frame, twoFrames, frame[..^1], flipped, [] };
+        foreach (var input in inputs)
+        {
+            foreach (var size in new[] { length, length + 1, Math.Max(0, length - 1), 2 * length })
+            {
+                var native = new byte[size];
+                var managed = new byte[size];
+                var nativeOk = Zstd.TryDecompress(input, native);
+                Assert.Equal(Zstd.TryDecompress(input, managed, useNative: false), nativeOk);
+
+                // What a failed call left in the buffer is never used (the blob is damage).
+                if (nativeOk)
+                {
+                    Assert.Equal(managed, native);
+                }
+            }
+
+            foreach (var maxSize in new[] { length, Math.Max(0, length - 1), 2 * length })
+            {
+                var native = Zstd.TryDecompress(input, maxSize, out var nativeProblem, out var nativeTooLarge);
+                var managed = Zstd.TryDecompress(input, maxSize, out var managedProblem, out var managedTooLarge, useNative: false);
+                Assert.Equal(managed?.ToArray(), native?.ToArray());
+                Assert.Equal(managedProblem, nativeProblem);
+                Assert.Equal(managedTooLarge, nativeTooLarge);
+            }
+        }
+
+        // A whole frame decompresses to the data on both paths.
+        var whole = new byte[length];
+        Assert.True(Zstd.TryDecompress(frame, whole));
+        Assert.Equal(data, whole);
+        Assert.Equal(OperatingSystem.IsLinux(), LibZstd.IsAvailable);
     }
 
     [Theory]
