@@ -6,7 +6,8 @@ using Restic.Net.Repository;
 /// <summary>
 /// One native read as a whole process, the counterpart of one restic command, for <see cref="WholeProcessHarness"/>:
 /// it opens the repository (key derivation, config), answers one question and exits, as a command-line tool built on
-/// Restic.Net.Repository would. Repository and password come from RESTIC_REPOSITORY and RESTIC_PASSWORD, as restic's do.
+/// Restic.Net.Repository would. Repository and password come from RESTIC_REPOSITORY and RESTIC_PASSWORD (and an S3
+/// bucket's keys and region from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_DEFAULT_REGION), as restic's do.
 /// Output goes to stdout in the shape restic's own command prints (JSON lines for ls and find, restic's diff lines), so
 /// both sides do the same work.
 ///
@@ -20,6 +21,17 @@ internal static class ReadProcess
     public static async Task<int> RunAsync(string[] args)
     {
         var repository = ResticRepository.Parse(Environment.GetEnvironmentVariable("RESTIC_REPOSITORY")!);
+        if (repository is S3Repository s3)
+        {
+            // The keys restic takes from the environment, as a program would pass them.
+            repository = s3 with
+            {
+                AccessKeyId = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID"),
+                SecretAccessKey = Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY"),
+                Region = Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION"),
+            };
+        }
+
         var password = ResticPassword.FromValue(Environment.GetEnvironmentVariable("RESTIC_PASSWORD")!);
         var phases = Environment.GetEnvironmentVariable("RESTIC_NET_READ_PHASES") == "1" ? System.Diagnostics.Stopwatch.StartNew() : null;
         await using var reader = await ResticRepositoryReader.OpenAsync(repository, password);
