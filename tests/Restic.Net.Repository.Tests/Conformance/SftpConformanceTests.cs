@@ -9,8 +9,8 @@ using Restic.Net.Tests.Support;
 namespace Restic.Net.Repository.Tests.Conformance;
 
 /// <summary>
-/// The conformance tests on a repository that restic wrote over SFTP into an OpenSSH sshd, read natively over SFTP; a
-/// client that opted into native reads serves it without restic; and a refused key, a host key nobody vouches for, a
+/// The conformance tests on a repository that restic wrote over SFTP into an OpenSSH sshd, read natively over SFTP, and
+/// a find compared with restic's (find's own cases run on the local repositories); a client that opted into native reads serves it without restic; and a refused key, a host key nobody vouches for, a
 /// stopped or silent server and a missing folder are typed errors within the timeouts.
 /// </summary>
 public sealed class SftpConformanceTests(SftpConformanceRepository repository) : ConformanceTests<SftpConformanceRepository>(repository), IDisposable
@@ -49,6 +49,38 @@ public sealed class SftpConformanceTests(SftpConformanceRepository repository) :
         Assert.Single(logs.Entries, entry => entry.EventId.Id == 1050);
         var key = await File.ReadAllTextAsync(_repository.Server.IdentityFile);
         Assert.DoesNotContain(logs.Entries, entry => entry.AllText.Contains(key.Split('\n')[1], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Find_over_SFTP_finds_what_restic_find_finds()
+    {
+        // One search over every snapshot and one over a selection: find's own cases run on the local repositories
+        // (FindConformanceTests); here the storage under it is SFTP.
+        await using var reader = await ResticRepositoryReader.OpenAsync(_repository.Sftp, _repository.Password);
+        var cases = new (string[] Patterns, FindOptions Options)[]
+        {
+            (["*.txt", "big.bin"], new FindOptions()),
+            (["added.txt", "hello.txt"], new FindOptions { Snapshots = [SnapshotReference.Latest] }),
+        };
+        foreach (var (patterns, options) in cases)
+        {
+            var cli = await _repository.Client.FindAsync(patterns, options).ToResultsAsync();
+            var native = await reader.FindAsync(patterns, options).ToResultsAsync();
+            Assert.NotEmpty(cli);
+            if (_repository.Version.Version < new Version(0, 16, 1))
+            {
+                native = native.Select(r => r with { Matches = r.Matches.Select(node => node with { Inode = null }).ToArray() }).ToList();
+            }
+
+            // restic's snapshot order changed in 0.16 and 0.18: compared snapshot by snapshot.
+            Assert.Equal(cli.Select(r => r.SnapshotId.Value).Order(StringComparer.Ordinal), native.Select(r => r.SnapshotId.Value).Order(StringComparer.Ordinal));
+            foreach (var expected in cli)
+            {
+                var actual = native.Single(r => r.SnapshotId == expected.SnapshotId);
+                Assert.Equal(expected.Matches, actual.Matches);
+                Assert.Equal(expected.Hits, actual.Hits);
+            }
+        }
     }
 
     [Fact]
