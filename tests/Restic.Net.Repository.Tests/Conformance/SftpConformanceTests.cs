@@ -225,6 +225,51 @@ public sealed class SftpConformanceTests(SftpConformanceRepository repository) :
     }
 
     [Fact]
+    public async Task A_server_that_stops_sending_is_a_timeout_and_a_dropped_session_is_opened_again()
+    {
+        var timeout = TimeSpan.FromSeconds(2);
+        await using var proxy = new TcpStallingProxy(_repository.Server.Port);
+        var location = _repository.Sftp with { Port = proxy.Port };
+        await using var reader = await ResticRepositoryReader.OpenAsync(location, _repository.Password, new ResticRepositoryReaderOptions { RequestTimeout = timeout });
+        var big = (await reader.GetNodesAsync(SnapshotReference.Latest).ToListAsync()).Single(node => node.Name == "big.bin");
+        var expected = await File.ReadAllBytesAsync(big.Path);
+        async Task<byte[]> ReadBigAsync()
+        {
+            await using var stream = await reader.OpenFileAsync(SnapshotReference.Latest, big.Path);
+            return await Bytes.ReadAllAsync(stream);
+        }
+
+        // Answers held back with the connection open: each read ends at the request timeout.
+        proxy.Stalled = true;
+        var watch = Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<ResticTimeoutException>(ReadBigAsync).WaitAsync(Bound);
+        Assert.Equal(timeout, error.Timeout);
+        Assert.True(watch.Elapsed < Bound, $"took {watch.Elapsed}");
+
+        // The held answers arrive, for requests nobody waits for any more; the session goes on.
+        proxy.Stalled = false;
+        Bytes.AssertEqual(expected, await ReadBigAsync(), "big.bin after the stall");
+
+        // The server drops the session: a read that meets the broken connection is unreachable (transient), and the
+        // next one opens a new session.
+        var connections = proxy.Accepted;
+        proxy.CutAll();
+        byte[] bytes;
+        try
+        {
+            bytes = await ReadBigAsync();
+        }
+        catch (ResticBackendUnreachableException unreachable)
+        {
+            Assert.True(unreachable.IsTransient);
+            bytes = await ReadBigAsync();
+        }
+
+        Bytes.AssertEqual(expected, bytes, "big.bin after the session was dropped");
+        Assert.Equal(connections + 1, proxy.Accepted);
+    }
+
+    [Fact]
     public async Task A_missing_folder_is_a_missing_repository_and_a_disposed_reader_says_so()
     {
         var missing = _repository.At(Path.Combine(_repository.Server.DataFolder, "no-such-repository"));
