@@ -271,10 +271,19 @@ internal sealed class SftpStorage : RemoteStorage
             KnownHosts.Verdict.Revoked => (false, $"its host key {fingerprint} is marked @revoked in the known-hosts file"),
             KnownHosts.Verdict.Changed => (false, $"its host key {fingerprint} is not the one the known-hosts file {_userKnownHostsFile} holds for {_hostName} (a changed key, or another server)"),
 
-            // accept-new trusts a first key and records it, as ssh does; a record that cannot be written leaves the key trusted for now.
-            _ when checking == SftpHostKeyChecking.AcceptNew => (KnownHosts.TryAdd(_userKnownHostsFile, _hostName, e.HostKey) || true, null),
+            _ when checking == SftpHostKeyChecking.AcceptNew => (Record(e.HostKey), null),
             _ => (false, $"its host key {fingerprint} is not in the known-hosts file {_userKnownHostsFile} for {_hostName}"),
         };
+    }
+
+    /// <summary>
+    /// accept-new trusts a first key and records it, as ssh does; a file that cannot be written leaves the key trusted
+    /// for this connection (ssh warns and goes on too).
+    /// </summary>
+    private bool Record(byte[] hostKey)
+    {
+        KnownHosts.TryAdd(_userKnownHostsFile, _hostName, hostKey);
+        return true;
     }
 
     /// <summary>Connects and logs in unless the session is up: at the opening, and again after the server dropped the connection.</summary>
