@@ -5,7 +5,7 @@ public static class ResticClientOptionsExtensions
 {
     /// <summary>
     /// Sets <see cref="ResticClientOptions.NativeReads"/>: the client reads snapshots, listings, file dumps, find,
-    /// diff and the config without restic where the repository allows (local, REST, or S3 with keys; a password value or file), and runs
+    /// diff and the config without restic where the repository allows (local, REST, S3 with keys, or SFTP with an identity file and no ssh arguments; a password value or file), and runs
     /// restic for everything else.
     /// </summary>
     /// <param name="options">The client options.</param>

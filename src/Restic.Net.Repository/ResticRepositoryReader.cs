@@ -25,13 +25,13 @@ namespace Restic.Net.Repository;
 /// <para>
 /// What a repository can make the reader spend is bounded (<see cref="ResticRepositoryReaderOptions"/>): key
 /// derivation memory and work, the size of snapshot and index files before and after decompression, the size of
-/// trees, and the time of each REST or S3 request with its body.
+/// trees, and the time of each REST, S3 or SFTP request with its body.
 /// </para>
 /// <para>
 /// The master key stays in this object's memory until <see cref="Dispose"/>, which zeroes it: dispose the reader
 /// when done (a <see cref="ResticClient"/> disposes the reader it opened when it is disposed). The reader is
-/// thread-safe: calls may run concurrently. Local repositories, REST servers and S3 buckets (with explicit keys) are
-/// supported; other backends throw <see cref="NotSupportedException"/> (use <see cref="ResticClient"/> for them).
+/// thread-safe: calls may run concurrently. Local repositories, REST servers, S3 buckets (with explicit keys) and SFTP
+/// servers (with an identity file) are supported; other backends throw <see cref="NotSupportedException"/> (use <see cref="ResticClient"/> for them).
 /// </para>
 /// </remarks>
 public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsyncDisposable
@@ -61,18 +61,24 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
     public RepositoryInfo Config => _config;
 
     /// <summary>
-    /// True for a backend the reader can open: a local folder, a REST server, or an S3 bucket with an access key and secret
-    /// key (<see cref="ResticNativeReads.CanRead"/> is the public check). An S3 repository without keys leaves the
-    /// credentials to restic's default chain (profile, shared credentials file, IAM role), which only restic reads.
+    /// True for a backend the reader can open: a local folder, a REST server, an S3 bucket with an access key and secret
+    /// key, or an SFTP server with an identity file, the ssh program <c>ssh</c> and no further ssh arguments
+    /// (<see cref="ResticNativeReads.CanRead"/> is the public check). An S3 repository without keys leaves the
+    /// credentials to restic's default chain (profile, shared credentials file, IAM role), which only restic reads; an
+    /// SFTP repository without an identity file, or with another ssh program or arguments, leaves the connection to ssh.
     /// </summary>
     internal static bool Supports(ResticRepository repository) =>
-        repository is LocalRepository or RestRepository || (repository is S3Repository s3 && S3Storage.HasKeys(s3));
+        repository is LocalRepository or RestRepository || (repository is S3Repository s3 && S3Storage.HasKeys(s3)) ||
+        (repository is SftpRepository sftp && SftpStorage.CanOpen(sftp));
 
     /// <summary>
     /// Opens a repository: reads its config, finds the key file the password opens (one scrypt derivation per
     /// key file tried, as restic does) and keeps the master key for the reader's lifetime.
     /// </summary>
-    /// <param name="repository">A <see cref="LocalRepository"/>, <see cref="RestRepository"/>, or <see cref="S3Repository"/> with an access key and secret key.</param>
+    /// <param name="repository">
+    /// A <see cref="LocalRepository"/>, <see cref="RestRepository"/>, <see cref="S3Repository"/> with an access key and secret key, or
+    /// <see cref="SftpRepository"/> with an identity file (no passphrase), the ssh program <c>ssh</c> and no <see cref="SftpRepository.SshArguments"/>.
+    /// </param>
     /// <param name="password">The password, as a value or a file (<see cref="ResticPassword.FromCommand"/> is not supported).</param>
     /// <param name="options">Options, or null for the defaults.</param>
     /// <param name="cancellationToken">Cancels the opening, a key derivation under way included (it is abandoned at once).</param>
@@ -101,7 +107,10 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
             RestRepository rest => new RestStorage(rest, options.RequestTimeout),
             S3Repository s3 when S3Storage.HasKeys(s3) => await S3Storage.OpenAsync(s3, options.RequestTimeout, cancellationToken).ConfigureAwait(false),
             S3Repository => throw new NotSupportedException("The native reader opens an S3 repository with AccessKeyId and SecretAccessKey; without them restic reads the credentials (ResticClient)."),
-            _ => throw new NotSupportedException($"The native reader opens local, REST and S3 repositories; {repository.GetType().Name} is read through restic (ResticClient)."),
+            SftpRepository sftp when SftpStorage.CanOpen(sftp) => await SftpStorage.OpenAsync(sftp, options.RequestTimeout, cancellationToken).ConfigureAwait(false),
+            SftpRepository => throw new NotSupportedException(
+                "The native reader opens an SFTP repository with IdentityFile, the ssh program \"ssh\" and no SshArguments; otherwise ssh decides how to connect, and restic reads it (ResticClient)."),
+            _ => throw new NotSupportedException($"The native reader opens local, REST, S3 and SFTP repositories; {repository.GetType().Name} is read through restic (ResticClient)."),
         };
 
         var secret = await ReadPasswordAsync(password, cancellationToken).ConfigureAwait(false);
@@ -142,7 +151,7 @@ public sealed partial class ResticRepositoryReader : IResticNativeReader, IAsync
     }
 
     /// <summary>
-    /// Zeroes the master key, releases the backend connection (a REST or S3 reader's HTTP client) and drops the
+    /// Zeroes the master key, releases the backend connection (a REST or S3 reader's HTTP client, an SFTP reader's SSH session) and drops the
     /// cached snapshots, trees and index. Idempotent and thread-safe. Calls in flight, and reads of the file streams
     /// the reader opened, end with <see cref="ObjectDisposedException"/> at their next read of the repository.
     /// </summary>

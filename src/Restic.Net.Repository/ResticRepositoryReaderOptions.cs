@@ -9,8 +9,9 @@ namespace Restic.Net.Repository;
 public sealed record ResticRepositoryReaderOptions
 {
     /// <summary>
-    /// How long one request to a REST or S3 server may take, its response body included, before it fails with
-    /// <see cref="ResticTimeoutException"/>; 60 s by default.
+    /// How long one request to a REST, S3 or SFTP server may take, its response body included, before it fails with
+    /// <see cref="ResticTimeoutException"/>; 60 s by default. For SFTP it also bounds the SSH connection and login, and
+    /// each step of the connection when <see cref="SftpRepository.ConnectTimeout"/> is not set.
     /// </summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -123,7 +123,7 @@ public class ResticClientOptions
     /// </summary>
     /// <remarks>
     /// The client opens the reader on the first such read and keeps it, with the repository's master key in
-    /// memory, for its lifetime. Where the reader cannot serve (a backend other than local, REST and S3 with keys, a
+    /// memory, for its lifetime. Where the reader cannot serve (a backend other than local, REST, S3 with keys and SFTP with an identity file and no ssh arguments, a
     /// password command, a folder dumped as an archive) the client runs restic as before. The reader takes no lock; see
     /// the native reads guide for what a concurrent prune means.
     /// </remarks>

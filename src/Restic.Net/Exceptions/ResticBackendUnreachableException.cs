@@ -7,7 +7,7 @@ namespace Restic.Net;
 /// (<see cref="ResticException.ExitCode"/> is then <see langword="null"/>); restic 0.14 fails at once. Check
 /// that the server runs and that the repository address is right. An outage in the middle of a command is
 /// left to restic's retries (bounded by <see cref="ResticClientOptions.NoProgressTimeout"/> when set). The native
-/// reader throws it when a REST or S3 server cannot be connected to, answers 408, 429 or 5xx, or breaks a connection.
+/// reader throws it when a REST, S3 or SFTP server cannot be connected to, breaks a connection, or (REST, S3) answers 408, 429 or 5xx.
 /// Transient: a server that restarts, a network that comes back or a name not yet in DNS make the same call succeed.
 /// </summary>
 public sealed class ResticBackendUnreachableException : ResticCommandException

@@ -10,6 +10,8 @@ namespace Restic.Net;
 /// The client renders the whole ssh command as <c>-o sftp.command=...</c> (which restic 0.14 and later
 /// understand), so the port, identity file and host-key policy need no ssh configuration file.
 /// <c>BatchMode=yes</c> is set unless <see cref="BatchMode"/> is false, so ssh fails instead of prompting for a password.
+/// Restic.Net.Repository's native reader reads the repository without ssh when <see cref="IdentityFile"/> is set and
+/// <see cref="SshProgram"/> and <see cref="SshArguments"/> keep their defaults; it reads no ssh configuration file.
 /// </remarks>
 public sealed record SftpRepository : ResticRepository
 {

@@ -23,6 +23,9 @@ public sealed class SftpServer : IAsyncLifetime
     /// <summary>A key the server does not accept.</summary>
     public string WrongIdentityFile => _clientRoot.Combine("wrong_key");
 
+    /// <summary>The server's public host key (<c>ssh-ed25519 AAAA...</c>), for a known-hosts file.</summary>
+    public string HostPublicKey => File.ReadAllText(_serverRoot.Combine("host_key.pub")).Trim();
+
     /// <summary>A folder the server's user can write: repositories go below it.</summary>
     public string DataFolder => _serverRoot.Combine("data");
 
@@ -74,6 +77,20 @@ public sealed class SftpServer : IAsyncLifetime
         _process = asRoot
             ? await ServerProcess.StartAsync("/usr/bin/setpriv", [$"--reuid={NobodyId}", $"--regid={NobodyId}", "--clear-groups", sshd, .. sshdArguments], environment, ServerProcess.TcpAccepts(Port))
             : await ServerProcess.StartAsync(sshd, sshdArguments, environment, ServerProcess.TcpAccepts(Port));
+    }
+
+    /// <summary>Gives files the test wrote below <see cref="DataFolder"/> to the server's user, who must read them (as root: nobody).</summary>
+    public void HandOver(string folder)
+    {
+        if (User == "nobody")
+        {
+            using var chown = System.Diagnostics.Process.Start("chown", ["-R", $"{NobodyId}:{NobodyId}", folder])!;
+            chown.WaitForExit();
+            if (chown.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"chown -R {folder} failed.");
+            }
+        }
     }
 
     public async Task DisposeAsync()

@@ -200,6 +200,7 @@ public abstract class DamageTests<TRepository>(TRepository repository) : IClassF
         Directory.CreateDirectory(source);
         SourceTree.WriteLargeFile(Path.Combine(source, "own.bin"), megabytes: 12, seed: 99);
         await TestRestic.RunAsync(copy, cache, "backup", "--tag", "own", source);
+        HandOver(copy);
         await using var reader = await OpenAsync(copy);
         var own = await reader.GetSnapshotAsync(SnapshotReference.Latest, new SnapshotFilter { Tags = ["own"] });
         var path = (await reader.GetNodesAsync(own.Id).ToListAsync()).Single(node => node.Name == "own.bin").Path;
@@ -208,6 +209,7 @@ public abstract class DamageTests<TRepository>(TRepository repository) : IClassF
         await stream.ReadExactlyAsync(buffer); // the first blob read, the next ones loading ahead
 
         await TestRestic.RunAsync(copy, cache, "forget", "--prune", own.Id.Value);
+        HandOver(copy);
 
         // The first read finds the pack gone, and the reloaded index no longer lists the blob; later reads find no
         // index file listing it. Each is the change, never damage: the index changed under the stream.
@@ -234,6 +236,7 @@ public abstract class DamageTests<TRepository>(TRepository repository) : IClassF
         // that leaves nothing unused rewrites that pack and deletes it, under the reader's loaded index.
         await TestRestic.RunAsync(copy, cache, "forget", repository.Snapshots[0].Id.Value);
         await TestRestic.RunAsync(copy, cache, "prune", "--max-unused", "0");
+        HandOver(copy);
         var changed = await Assert.ThrowsAsync<ResticRepositoryChangedException>(() => ReadEveryFileAsync(reader));
         Assert.True(changed.IsTransient);
 
@@ -260,10 +263,26 @@ public abstract class DamageTests<TRepository>(TRepository repository) : IClassF
 
     public void Dispose() => _folder.Dispose();
 
-    private string Copy() => repository.CopyTo(_folder.Combine("copy-" + Guid.NewGuid().ToString("N")[..8]));
+    /// <summary>Where the copies go: a folder of the test's own, or one the backend under test serves.</summary>
+    protected virtual string CopyFolder => _folder.Path;
+
+    /// <summary>The repository at a copy's folder, as the backend under test reaches it.</summary>
+    protected virtual ResticRepository LocationOf(string copy) => new LocalRepository(copy);
+
+    /// <summary>Makes what the test or restic wrote into a copy readable by the backend's server.</summary>
+    protected virtual void HandOver(string copy)
+    {
+    }
+
+    private string Copy()
+    {
+        var copy = repository.CopyTo(Path.Combine(CopyFolder, "copy-" + Guid.NewGuid().ToString("N")[..8]));
+        HandOver(copy);
+        return copy;
+    }
 
     private Task<ResticRepositoryReader> OpenAsync(string copy) =>
-        ResticRepositoryReader.OpenAsync(new LocalRepository(copy), repository.Password);
+        ResticRepositoryReader.OpenAsync(LocationOf(copy), repository.Password);
 
     /// <summary>Reads every file of the latest snapshot (the source as it is now), optionally comparing the bytes.</summary>
     // A find walks the same trees as a listing: a fresh reader's find stops with the same typed error, naming the same file.

@@ -17,7 +17,8 @@ public abstract class ConformanceRepository : IAsyncLifetime
 
     public int FormatVersion { get; }
 
-    public string Repository => _folder.Combine("repo");
+    /// <summary>The repository's folder on this machine (for SFTP, the server's folder), which tests copy and damage.</summary>
+    public virtual string Repository => _folder.Combine("repo");
 
     public string Source => _folder.Combine("src");
 

@@ -3,8 +3,8 @@ using System.Reflection;
 namespace Restic.Net.Repository.Tests.Units;
 
 /// <summary>
-/// The AWS SDK is an implementation detail of S3 reads: no type of it appears in the package's public surface, so
-/// that a new AWSSDK major version never breaks a caller.
+/// The AWS SDK and SSH.NET are implementation details of S3 and SFTP reads: no type of theirs appears in the package's
+/// public surface, so that a new major version of either never breaks a caller.
 /// </summary>
 [Trait("Restic", "None")]
 public sealed class PublicApiDependencyTests
@@ -24,6 +24,20 @@ public sealed class PublicApiDependencyTests
             .ToList();
 
         Assert.True(offenders.Count == 0, "AWS SDK types in the public API:\n" + string.Join('\n', offenders));
+    }
+
+    [Fact]
+    public void The_public_surface_names_no_SSH_NET_type()
+    {
+        var exported = typeof(ResticRepositoryReader).Assembly.GetExportedTypes();
+        Assert.Contains(typeof(ResticRepositoryReader).Assembly.GetReferencedAssemblies(), name => name.Name == "Renci.SshNet");
+
+        var offenders = exported
+            .SelectMany(type => Surface(type).Select(used => $"{type.FullName}: {used}"))
+            .Where(used => used.Contains("Renci.", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "SSH.NET types in the public API:\n" + string.Join('\n', offenders));
     }
 
     // The types a caller or a derived class can see: bases, interfaces and the signatures of public and protected members.
