@@ -314,7 +314,9 @@ public abstract class ConformanceTests<TRepository>(TRepository repository) : IC
     [Fact]
     public async Task A_client_with_native_reads_answers_file_histories_and_one_without_says_why_not()
     {
+        // The location the reader opens (over SFTP the CLI's carries ssh arguments, which leave it to restic).
         var options = repository.ClientOptions().UseNativeReads();
+        options.Repository = repository.Location;
         await using var client = new ResticClient(options);
         await using var reader = await OpenAsync();
         var folder = repository.Source + "/nested";
