@@ -32,9 +32,12 @@ public sealed partial class ResticRepositoryReader
         var folders = options.Paths.Select(NormalizeFolder).ToArray();
         var (root, basis) = await GetRootAsync(snapshot, options.Filter, cancellationToken).ConfigureAwait(false);
 
-        // Depth first, each folder's nodes in stored (name) order: a stack of the folders being listed.
+        // Depth first, each folder's nodes in stored (name) order: a stack of the folders being listed. The folders
+        // it will enter are loaded ahead of it.
+        using var prefetch = new TreePrefetch((id, token) => LoadTreeAsync(id, basis, token), cancellationToken);
         var stack = new Stack<(TreeNodeDto[] Nodes, int Next, string Path)>();
         stack.Push((await LoadTreeAsync(root, basis, cancellationToken).ConfigureAwait(false), 0, string.Empty));
+        ScheduleSubfolders(prefetch, stack.Peek().Nodes, string.Empty, folders, options.Recursive);
         while (stack.Count > 0)
         {
             var (nodes, next, parent) = stack.Pop();
@@ -54,8 +57,29 @@ public sealed partial class ResticRepositoryReader
             if (node.Type == "dir" && node.Subtree is not null && IsEntered(path, folders, options.Recursive))
             {
                 var subtree = ParseTreeId(node.Subtree, path);
-                stack.Push((await LoadTreeAsync(subtree, basis, cancellationToken).ConfigureAwait(false), 0, path));
+                var children = await prefetch.GetAsync(subtree).ConfigureAwait(false);
+                stack.Push((children, 0, path));
+                ScheduleSubfolders(prefetch, children, path, folders, options.Recursive);
             }
+        }
+    }
+
+    // The subfolders of a folder just read that the listing will enter, for loading ahead (ids that do not parse are
+    // left to the walk, which reports them).
+    private static void ScheduleSubfolders(TreePrefetch prefetch, TreeNodeDto[] nodes, string parent, string[] folders, bool recursive)
+    {
+        List<BlobId>? entered = null;
+        foreach (var node in nodes)
+        {
+            if (node.Type == "dir" && node.Subtree is not null && BlobId.TryParse(node.Subtree, out var id) && IsEntered(parent + "/" + node.Name, folders, recursive))
+            {
+                (entered ??= []).Add(id);
+            }
+        }
+
+        if (entered is not null)
+        {
+            prefetch.Schedule(entered);
         }
     }
 
