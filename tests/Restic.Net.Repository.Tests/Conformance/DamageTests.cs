@@ -162,6 +162,7 @@ public abstract class DamageTests<TRepository>(TRepository repository) : IClassF
 
         // Gone, while the index files still name it (no prune rewrote them): damage, not a change to retry.
         File.Delete(pack);
+        HandOver(copy);
         var packName = $"data/{Path.GetFileName(pack)[..2]}/{Path.GetFileName(pack)}";
         for (var attempt = 0; attempt < 3; attempt++)
         {

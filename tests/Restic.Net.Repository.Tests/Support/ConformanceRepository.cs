@@ -71,7 +71,7 @@ public abstract class ConformanceRepository : IAsyncLifetime
         TestRestic.RunAsync(Repository, Cache, "init", "--repository-version", formatVersion);
 
     /// <summary>Copies the repository, for a test that damages its copy.</summary>
-    public string CopyTo(string target)
+    public virtual string CopyTo(string target)
     {
         TestRestic.CopyTree(Repository, target);
         return target;

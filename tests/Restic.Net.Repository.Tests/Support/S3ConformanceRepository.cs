@@ -35,6 +35,13 @@ public sealed class S3ConformanceRepository() : ConformanceRepository(2)
 
     public override Task<string[]> StoredFilesAsync() => S3Objects.ListAsync(S3);
 
+    /// <summary>A local copy of what restic wrote into the bucket (the damage tests damage it, then sync it to a bucket of their own).</summary>
+    public override string CopyTo(string target)
+    {
+        S3Objects.DownloadAsync(S3, target).GetAwaiter().GetResult();
+        return target;
+    }
+
     protected override Task InitRepositoryAsync(string formatVersion)
     {
         // restic creates the bucket; the keys reach it as the CLI path passes them, in the environment.
