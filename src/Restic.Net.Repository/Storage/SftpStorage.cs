@@ -341,6 +341,18 @@ internal sealed class SftpStorage : RemoteStorage
         };
     }
 
+    private void DropSession()
+    {
+        try
+        {
+            _client.Disconnect();
+        }
+        catch (Exception exception) when (exception is SshException or SocketException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
     /// <summary>Runs one SFTP request on a connected session and types its failure as the reader's errors.</summary>
     private async Task<T> SendAsync<T>(string path, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
     {
@@ -366,6 +378,8 @@ internal sealed class SftpStorage : RemoteStorage
         catch (Exception exception) when (exception is SshConnectionException or SocketException or IOException and not (EndOfStreamException or FileNotFoundException) &&
             !cancellationToken.IsCancellationRequested)
         {
+            // The session is broken: dropped, so that the next request connects again instead of meeting it too.
+            DropSession();
             throw new ResticBackendUnreachableException($"The connection to the SFTP server at {Location} broke while reading {path}: {exception.Message}", null, null, null, null);
         }
         catch (SshException exception) when (!cancellationToken.IsCancellationRequested)

@@ -80,7 +80,11 @@ public sealed class StdinBackupTests : IAsyncLifetime
         var failure = await Assert.ThrowsAsync<ResticCommandException>(() =>
             _client.BackupFromCommandAsync(["sh", "-c", "head -c 2000000 /dev/zero; exit 4"], "partial.txt"));
 
-        Assert.Contains("exit status 4", failure.Message);
+        // restic either reports the command's status or, when it notices the failure while reading, cancels itself and
+        // exits as interrupted (130); both are a typed failure with no snapshot (seen on 0.19.1 under load).
+        Assert.True(
+            failure.Message.Contains("exit status 4", StringComparison.Ordinal) || failure.Message.Contains("signal 2", StringComparison.Ordinal),
+            failure.Message);
         var snapshot = Assert.Single(await _client.GetSnapshotsAsync());
         Assert.Equal(["/out.txt"], snapshot.Paths);
         using var dumped = new MemoryStream();
