@@ -88,12 +88,5 @@ internal sealed class LocalStorage(string root) : RepositoryStorage
         }
     }
 
-    public override string PathOf(FileKind kind, string name) => kind switch
-    {
-        FileKind.Config => "config",
-        FileKind.Pack => $"data/{name[..2]}/{name}",
-        _ => $"{FolderOf(kind)}/{name}",
-    };
-
     private string FullPath(FileKind kind, string name) => Path.Combine(root, PathOf(kind, name));
 }

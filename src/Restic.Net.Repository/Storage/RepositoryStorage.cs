@@ -21,7 +21,13 @@ internal abstract class RepositoryStorage : IDisposable
     public abstract Task ReadAsync(FileKind kind, string name, long offset, Memory<byte> buffer, CancellationToken cancellationToken);
 
     /// <summary>The file's path inside the repository, as errors name it.</summary>
-    public abstract string PathOf(FileKind kind, string name);
+    public virtual string PathOf(FileKind kind, string name) => kind switch
+    {
+        // restic's default layout (local, S3, SFTP): packs in 256 subfolders by their id's first two digits.
+        FileKind.Config => "config",
+        FileKind.Pack => $"data/{name[..2]}/{name}",
+        _ => $"{FolderOf(kind)}/{name}",
+    };
 
     public virtual void Dispose()
     {

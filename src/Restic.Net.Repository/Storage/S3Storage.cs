@@ -190,13 +190,6 @@ internal sealed partial class S3Storage : RemoteStorage
             return true;
         }, cancellationToken);
 
-    public override string PathOf(FileKind kind, string name) => kind switch
-    {
-        FileKind.Config => "config",
-        FileKind.Pack => $"data/{name[..2]}/{name}",
-        _ => $"{FolderOf(kind)}/{name}",
-    };
-
     public override void Dispose()
     {
         // Marked before the client goes: a request it cancels then reads as the disposal it is, not as a dead server.

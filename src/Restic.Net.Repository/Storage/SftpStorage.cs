@@ -176,13 +176,6 @@ internal sealed class SftpStorage : RemoteStorage
             return true;
         }, token), cancellationToken);
 
-    public override string PathOf(FileKind kind, string name) => kind switch
-    {
-        FileKind.Config => "config",
-        FileKind.Pack => $"data/{name[..2]}/{name}",
-        _ => $"{FolderOf(kind)}/{name}",
-    };
-
     public override void Dispose()
     {
         // Marked before the client goes: a request it cuts then reads as the disposal it is, not as a dead server.
