@@ -6,6 +6,7 @@
 #   ./build.sh canary provision whatever restic Debian sid ships now and run the tests that start restic against it
 #   ./build.sh pack   build the NuGet packages into artifacts/packages
 #   ./build.sh aot    publish the console sample as a NativeAOT binary (zero trim/AOT warnings) and run it
+#   ./build.sh console start the web console on SQLite with a demo repository (eng/console-demo.sh) until Ctrl+C
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -161,6 +162,7 @@ test_all() {
   local status=0 versions
   eng/provision-restic.sh
   eng/provision-servers.sh
+  eng/provision-browser.sh
   export RESTIC_NET_TEST_TOOLS="$PWD/.tools"
   build
   pack
@@ -184,6 +186,7 @@ test_all() {
 canary() {
   local line status=0
   eng/provision-servers.sh
+  eng/provision-browser.sh
   export RESTIC_NET_TEST_TOOLS="$PWD/.tools"
   line=$(eng/provision-restic.sh --canary)
   echo "== canary: Debian sid ships restic $(cut -f 1 <<<"$line")"
@@ -200,5 +203,6 @@ case "${1:-}" in
   canary) canary ;;
   pack) build && pack ;;
   aot) aot ;;
-  *) echo "usage: ./build.sh demo|test|canary|pack|aot" >&2; exit 2 ;;
+  console) shift; exec eng/console-demo.sh "$@" ;;
+  *) echo "usage: ./build.sh demo|test|canary|pack|aot|console" >&2; exit 2 ;;
 esac

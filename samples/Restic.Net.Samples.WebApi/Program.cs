@@ -10,6 +10,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Restic.Net.Samples.WebApi.Auditing;
 using Restic.Net.Samples.WebApi.Configuration;
+using Restic.Net.Samples.WebApi.Console;
 using Restic.Net.Samples.WebApi.Endpoints;
 using Restic.Net.Samples.WebApi.Jobs;
 using Restic.Net.Samples.WebApi.Problems;
@@ -18,6 +19,10 @@ using Restic.Net.Samples.WebApi.Security;
 using Restic.Net.Samples.WebApi.State;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// The console's stylesheet and script (wwwroot) from the build output in every environment, not only Development:
+// `dotnet run` and the tests start the built app in Production. A published app has them in its own wwwroot.
+builder.WebHost.UseStaticWebAssets();
 
 // The host's request lines include the query string, where a careless caller may put a password
 // (the API refuses it, but only after the line was written): keep them out at any configured level.
@@ -60,8 +65,12 @@ builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddOpenApi(o => o.AddApiContract());
 
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-    .AddScheme<ApiKeyOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, o => builder.Configuration.GetSection(ApiKeyOptions.SectionName).Bind(o));
-builder.Services.AddAuthorizationBuilder().AddRolePolicies();
+    .AddScheme<ApiKeyOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, o => builder.Configuration.GetSection(ApiKeyOptions.SectionName).Bind(o))
+    .AddConsoleCookie();
+builder.Services.AddAuthorizationBuilder().AddRolePolicies().AddConsolePolicies();
+
+// The web console (/console): pages on the same repositories, readers, jobs and keys as the API.
+builder.Services.AddResticConsole();
 
 // The server's own state (database, key ring) never lies inside an allowed root, nor a root inside it:
 // refused here, before anything is created or migrated.
@@ -103,13 +112,16 @@ app.Use((context, next) =>
     return next(context);
 });
 app.UseMiddleware<AuditMiddleware>();
+app.UseResticConsoleHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseStaticFiles(); // the console's stylesheet and script (/assets), public like any page's
 app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapOpenApi().RequireAuthorization(ResticEndpoints.ViewerPolicy); // the contract is for callers, like the rest
 app.MapResticApi();
+app.MapResticConsole();
 
 app.Run();
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Restic.Net.Extensions.DependencyInjection;
 using Restic.Net.Samples.WebApi.Repositories;
-using Restic.Net.Samples.WebApi.Security;
 
 namespace Restic.Net.Samples.WebApi.Endpoints;
 
@@ -28,21 +27,18 @@ internal static class HealthEndpoint
     public static async Task<IResult> HandleAsync(
         RepositoryRegistry registry,
         RepositoryClientFactory clients,
-        PasswordTokenProtector tokens,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
         var repositories = await registry.AllAsync(cancellationToken);
-        var results = await Task.WhenAll(repositories.Select(r => CheckAsync(r, clients, tokens, time, cancellationToken)));
+        var results = await Task.WhenAll(repositories.Select(r => CheckAsync(r, clients, time, cancellationToken)));
         var worst = results.Length == 0 ? "healthy" : results.Select(r => r.Status).MaxBy(Rank)!;
         return TypedResults.Ok(new HealthResponse(worst, time.GetUtcNow(), results));
     }
 
-    private static async Task<HealthEntry> CheckAsync(RegisteredRepository repository, RepositoryClientFactory clients, PasswordTokenProtector tokens, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<HealthEntry> CheckAsync(RegisteredRepository repository, RepositoryClientFactory clients, TimeProvider time, CancellationToken cancellationToken)
     {
-        var password = repository.PasswordFile is { } file ? ResticPassword.FromFile(file)
-            : repository.PasswordToken is { } token && tokens.Unprotect(repository.Name, token) is { } value ? ResticPassword.FromValue(value)
-            : null;
+        var password = clients.StoredPassword(repository)?.Password;
         if (password is null)
         {
             return new HealthEntry(repository.Name, "unknown", "Not checked: the server has no password for it (no password file, no token from POST /init).", new Dictionary<string, object>(), 0);

@@ -47,7 +47,7 @@ internal static class ResticEndpoints
     }
 
     /// <summary>The roles that satisfy each policy: a higher role includes the lower ones.</summary>
-    public static void AddRolePolicies(this AuthorizationBuilder authorization) => authorization
+    public static AuthorizationBuilder AddRolePolicies(this AuthorizationBuilder authorization) => authorization
         .AddPolicy(ViewerPolicy, p => p.RequireAuthenticatedUser().RequireRole(ApiKeyAuthenticationHandler.ViewerRole, ApiKeyAuthenticationHandler.OperatorRole, ApiKeyAuthenticationHandler.AdminRole))
         .AddPolicy(OperatorPolicy, p => p.RequireAuthenticatedUser().RequireRole(ApiKeyAuthenticationHandler.OperatorRole, ApiKeyAuthenticationHandler.AdminRole))
         .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(ApiKeyAuthenticationHandler.AdminRole));

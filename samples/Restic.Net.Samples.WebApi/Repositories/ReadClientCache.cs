@@ -40,21 +40,23 @@ internal sealed class ReadClientCache(RepositoryClientFactory factory, IOptions<
     /// <summary>Runs a read on the cached client of this repository and password; drops the client when the read shows it is unusable.</summary>
     public async Task<T> ReadAsync<T>(RegisteredRepository repository, ResolvedPassword password, Func<IResticClient, Task<T>> read)
     {
-        var entry = Lease(repository, password);
+        var lease = Lease(repository, password);
         try
         {
-            return await read(entry.Client);
-        }
-        catch (Exception ex) when (ex is ResticWrongPasswordException or ResticRepositoryNotFoundException or ResticRepositoryChangedException)
-        {
-            Drop(entry);
-            throw;
+            return await lease.RunAsync(read);
         }
         finally
         {
-            await ReleaseAsync(entry);
+            await lease.DisposeAsync();
         }
     }
+
+    /// <summary>
+    /// The cached client of this repository and password for a read that outlives one call (a download stream): the
+    /// client stays open until the lease is disposed. Run each read through <see cref="ReadLease.RunAsync"/> so that a
+    /// failure that shows the client unusable drops it.
+    /// </summary>
+    public ReadLease Lease(RegisteredRepository repository, ResolvedPassword password) => new(this, LeaseEntry(repository, password));
 
     /// <summary>Closes every client of a repository (its keys changed, or it was removed).</summary>
     public void Invalidate(string repository)
@@ -90,7 +92,7 @@ internal sealed class ReadClientCache(RepositoryClientFactory factory, IOptions<
         CryptographicOperations.ZeroMemory(_hmacKey);
     }
 
-    private Entry Lease(RegisteredRepository repository, ResolvedPassword password)
+    private Entry LeaseEntry(RegisteredRepository repository, ResolvedPassword password)
     {
         var key = (repository.Name, Convert.ToHexString(HMACSHA256.HashData(_hmacKey, Encoding.UTF8.GetBytes(password.Identity))));
         var settings = options.Value;
@@ -158,7 +160,39 @@ internal sealed class ReadClientCache(RepositoryClientFactory factory, IOptions<
         }
     }
 
-    private sealed class Entry((string Repository, string Password) key, ResticClient client)
+    /// <summary>One use of a cached client; disposing it ends the use (and closes the client if it was evicted meanwhile).</summary>
+    internal sealed class ReadLease : IAsyncDisposable
+    {
+        private readonly ReadClientCache _cache;
+        private readonly Entry _entry;
+        private int _disposed;
+
+        internal ReadLease(ReadClientCache cache, Entry entry)
+        {
+            _cache = cache;
+            _entry = entry;
+        }
+
+        public IResticClient Client => _entry.Client;
+
+        /// <summary>Runs a read; a wrong password, a missing or changed repository drops the client from the cache.</summary>
+        public async Task<T> RunAsync<T>(Func<IResticClient, Task<T>> read)
+        {
+            try
+            {
+                return await read(_entry.Client);
+            }
+            catch (Exception ex) when (ex is ResticWrongPasswordException or ResticRepositoryNotFoundException or ResticRepositoryChangedException)
+            {
+                _cache.Drop(_entry);
+                throw;
+            }
+        }
+
+        public ValueTask DisposeAsync() => Interlocked.Exchange(ref _disposed, 1) == 0 ? _cache.ReleaseAsync(_entry) : ValueTask.CompletedTask;
+    }
+
+    internal sealed class Entry((string Repository, string Password) key, ResticClient client)
     {
         public (string Repository, string Password) Key { get; } = key;
 

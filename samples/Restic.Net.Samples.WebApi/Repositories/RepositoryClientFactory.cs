@@ -47,6 +47,15 @@ internal sealed class RepositoryClientFactory(
         return (registered, ResolvePassword(context, registered, body: null));
     }
 
+    /// <summary>
+    /// The password the server itself holds for a repository (its configured password file, or the token <c>POST /init</c>
+    /// issued), or null: what the health check and the console read with, since neither gets a password per request.
+    /// </summary>
+    public ResolvedPassword? StoredPassword(RegisteredRepository repository) =>
+        repository.PasswordFile is { Length: > 0 } file ? new(ResticPassword.FromFile(file), "file:" + file)
+        : repository.PasswordToken is { } token && tokens.Unprotect(repository.Name, token) is { } value ? new(ResticPassword.FromValue(value), "value:" + value)
+        : null;
+
     /// <summary>Hands the request's client to a job that outlives the request: dispose what this returns when the job ends.</summary>
     public static IAsyncDisposable TakeOver(HttpContext context)
     {

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -27,16 +25,9 @@ internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<ApiKeyOptions>
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(values[0]!));
-        foreach (var key in Options.ApiKeys)
+        if (Options.Identify(values[0]!, SchemeName) is { } identity)
         {
-            if (key.Sha256.Length == 64 && CryptographicOperations.FixedTimeEquals(hash, Convert.FromHexString(key.Sha256)))
-            {
-                var identity = new ClaimsIdentity(
-                    [new Claim(ClaimTypes.Name, key.Name), .. key.Roles.Select(role => new Claim(ClaimTypes.Role, role))],
-                    SchemeName);
-                return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
-            }
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
         }
 
         return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));

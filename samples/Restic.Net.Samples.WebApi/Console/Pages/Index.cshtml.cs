@@ -1,0 +1,58 @@
+using Restic.Net.Samples.WebApi.Jobs;
+using Restic.Net.Samples.WebApi.Repositories;
+
+namespace Restic.Net.Samples.WebApi.Console.Pages;
+
+/// <summary>One repository on the dashboard: what its snapshots say, or why they could not be read.</summary>
+internal sealed record RepositoryCard(string Name, string Location, int? Snapshots, DateTimeOffset? Latest, IReadOnlyList<string> Hosts, string? Problem);
+
+/// <summary>The dashboard: every repository with its snapshot count and the age of its last one; running jobs; recent failures.</summary>
+internal sealed class IndexModel(ConsoleReads reads, JobStore jobs, TimeProvider time) : ConsolePageModel
+{
+    /// <summary>How long the dashboard waits for one repository: a slow one is reported, not waited for.</summary>
+    public static readonly TimeSpan RepositoryTimeout = TimeSpan.FromSeconds(20);
+
+    public IReadOnlyList<RepositoryCard> Repositories { get; private set; } = [];
+
+    public IReadOnlyList<JobResponse> Running { get; private set; } = [];
+
+    public IReadOnlyList<JobResponse> Failures { get; private set; } = [];
+
+    public DateTimeOffset Now { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Now = time.GetUtcNow();
+        var repositories = await reads.RepositoriesAsync(cancellationToken);
+        Repositories = await Task.WhenAll(repositories.Select(r => CardAsync(r, cancellationToken)));
+        var (recent, _) = await jobs.ListAsync(1, 50, cancellationToken);
+        Running = [.. recent.Where(j => j.State == JobState.Running)];
+        Failures = [.. recent.Where(j => j.State == JobState.Failed).Take(10)];
+    }
+
+    private async Task<RepositoryCard> CardAsync(RegisteredRepository repository, CancellationToken cancellationToken)
+    {
+        var location = repository.Location.RedactedLocation;
+        if (!reads.CanRead(repository))
+        {
+            return new(repository.Name, location, null, null, [], "The server holds no password for it.");
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(RepositoryTimeout);
+        try
+        {
+            var snapshots = await reads.ReadAsync(repository, c => c.GetSnapshotsAsync(null, timeout.Token));
+            return new(repository.Name, location, snapshots.Count, snapshots.Count == 0 ? null : snapshots.Max(s => s.Time),
+                [.. snapshots.Select(s => s.HostName ?? string.Empty).Where(h => h.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)], null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new(repository.Name, location, null, null, [], $"Did not answer within {RepositoryTimeout.TotalSeconds:0} s.");
+        }
+        catch (Exception ex) when (ConsoleProblemFilter.Describe(ex) is var (_, problem))
+        {
+            return new(repository.Name, location, null, null, [], problem);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using OpenQA.Selenium;
+using Restic.Net.Samples.WebApi.BrowserTests.Support;
+
+namespace Restic.Net.Samples.WebApi.BrowserTests;
+
+/// <summary>axe-core in every page of the console: no serious or critical finding. Also where the screenshots come from.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class AccessibilityTests(ConsoleFixture console)
+{
+    private Browser Browser => console.Browser;
+
+    [Fact]
+    public void EveryPage_HasNoSeriousOrCriticalAxeFinding()
+    {
+        var snapshot = console.Snapshots[^1].Id;
+        var findings = new List<string>();
+        void Check(string page)
+        {
+            findings.AddRange(Browser.SeriousAccessibilityViolations().Select(v => page + ": " + v));
+        }
+
+        Browser.Driver.Manage().Cookies.DeleteAllCookies();
+        Browser.Open("/console/sign-in");
+        Check("sign-in");
+        Browser.Screenshot("sign-in");
+
+        Browser.SignIn(ConsoleServer.AdminKey);
+        Assert.Equal("Dashboard", Browser.Heading);
+        Check("dashboard");
+        Browser.Screenshot("dashboard");
+
+        Browser.Open($"/console/repositories/{ConsoleFixture.RepositoryName}/snapshots");
+        Check("snapshots");
+
+        Browser.Open(BrowseTests.BrowsePath(snapshot, console.Source + "/hostile"));
+        Check("browse");
+
+        Browser.Open(BrowseTests.FilePath(snapshot, console.Source + "/projects/website/README.md"));
+        Check("file");
+
+        Browser.Open(BrowseTests.BrowsePath(snapshot, "/no/such/folder"));
+        Assert.Equal("The snapshot has no such path.", Browser.Find(By.CssSelector("[role=alert]")).Text);
+        Check("problem");
+
+        Assert.Empty(findings);
+    }
+}
