@@ -7,6 +7,7 @@ using BenchmarkDotNet.Running;
 // Native reads harness:  eng/benchmark-native.sh (the native mode: Restic.Net.Repository against the restic CLI)
 // Whole processes:      eng/benchmark-whole-process.sh (the whole mode; it launches the read mode: one native read per process)
 // Web API load:          eng/benchmark-webapi.sh (the http mode: GET /snapshots of the web API sample)
+// Web console:           eng/benchmark-console.sh (the console mode: folders of the 200k snapshot in headless Chromium)
 return args switch
 {
     ["list", ..] => await ListProcess.RunAsync(args),
@@ -16,6 +17,7 @@ return args switch
     ["http", ..] => await HttpLoad.RunAsync(args),
     ["whole", ..] => await WholeProcessHarness.RunAsync(args),
     ["read", ..] => await ReadProcess.RunAsync(args),
+    ["console", ..] => await ConsoleHarness.RunAsync(args),
     _ => RunBenchmarks(args),
 };
 

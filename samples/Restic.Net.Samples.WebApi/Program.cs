@@ -91,6 +91,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOptions<StateOptions>().Bind(builder.Configuration.GetSection(StateOptions.SectionName));
 builder.Services.AddSingleton<StateDatabase>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<StateDatabase>());
+builder.Services.AddSingleton<AuditTrail>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>()); // after the database: started after its migration, stopped before it
 builder.Services.AddSingleton<RepositoryRegistry>();
 builder.Services.AddSingleton<RepositoryClientFactory>();
 builder.Services.AddSingleton<ReadClientCache>();

@@ -13,7 +13,7 @@ public sealed class BrowseTests(ConsoleFixture console)
     public void TheTimeline_ListsEverySnapshot_NewestFirst_AndFiltersByTag()
     {
         Browser.SignIn(ConsoleServer.ViewerKey);
-        Browser.Link("demo").Click();
+        Browser.Go(Browser.Link("demo"));
 
         Assert.Equal("Snapshots of demo", Browser.Heading);
         Assert.Equal([.. console.Snapshots.Select(s => s.ShortId).Reverse()], Browser.FindAll(By.CssSelector(".timeline tbody th a")).Select(a => a.Text));
@@ -21,7 +21,7 @@ public sealed class BrowseTests(ConsoleFixture console)
         Browser.Screenshot("snapshots");
 
         new OpenQA.Selenium.Support.UI.SelectElement(Browser.Find(By.Id("tag"))).SelectByText("manual");
-        Browser.Find(By.XPath("//button[text()='Filter']")).Click();
+        Browser.Go(Browser.Find(By.XPath("//button[text()='Filter']")));
 
         Assert.Equal([console.Snapshots[^1].ShortId], Browser.FindAll(By.CssSelector(".timeline tbody th a")).Select(a => a.Text));
         Assert.Equal("1 of 3 snapshots", Browser.Find(By.CssSelector(".count")).Text);
@@ -31,8 +31,8 @@ public sealed class BrowseTests(ConsoleFixture console)
     public void ASnapshot_OpensThroughItsSingleChildFolders_ThenFolderByFolder_WithBreadcrumbsBack()
     {
         Browser.SignIn(ConsoleServer.ViewerKey);
-        Browser.Link("demo").Click();
-        Browser.Link(console.Snapshots[^1].ShortId).Click();
+        Browser.Go(Browser.Link("demo"));
+        Browser.Go(Browser.Link(console.Snapshots[^1].ShortId));
 
         // The root holds only the first folder of the backed-up path, and so on down to the source folder.
         Assert.Equal(console.Source, Browser.Heading);
@@ -40,13 +40,13 @@ public sealed class BrowseTests(ConsoleFixture console)
         Assert.Equal(["deep/", "hostile/", "many/", "projects/"], Browser.FindAll(By.CssSelector("tr.dir th.name a")).Select(a => a.Text));
         Browser.Screenshot("browse");
 
-        Browser.Link("deep/").Click();
+        Browser.Go(Browser.Link("deep/"));
         Assert.Equal(console.Source + "/deep/a/b/c/d/e", Browser.Heading);
         Assert.Equal(["found.txt"], Browser.FindAll(By.CssSelector("tr.file th.name a")).Select(a => a.Text));
 
-        Browser.Find(By.XPath("//ol[@class='path']//a[text()='src']")).Click();
+        Browser.Go(Browser.Find(By.XPath("//ol[@class='path']//a[text()='src']")));
         Assert.Equal(console.Source, Browser.Heading);
-        Browser.Link("projects/").Click();
+        Browser.Go(Browser.Link("projects/"));
         Assert.Equal(console.Source + "/projects/website", Browser.Heading); // projects holds only website
         var row = Browser.Find(By.XPath("//tr[th/a[text()='README.md']]"));
         Assert.Contains("-rw-", row.Text, StringComparison.Ordinal);
@@ -60,12 +60,13 @@ public sealed class BrowseTests(ConsoleFixture console)
         Browser.Open(BrowsePath(console.Snapshots[0].Id, console.Source + "/many"));
 
         Assert.Equal("600 entries", Browser.Find(By.CssSelector("table.entries caption")).Text);
-        Assert.Equal(500, Browser.FindAll(By.CssSelector("table.entries tbody tr")).Count);
-        Browser.Find(By.XPath("//nav[@aria-label='Pages']//a[text()='2']")).Click();
-        Browser.WaitUntil(d => d.FindElements(By.XPath("//nav[@aria-label='Pages']//span[@aria-current='page' and text()='2']")).Count == 1);
+        Assert.Equal(["1", "2", "3"], Browser.FindAll(By.CssSelector("nav[aria-label=Pages] a, nav[aria-label=Pages] span")).Select(e => e.Text));
+        Assert.Equal(200, Browser.FindAll(By.CssSelector("table.entries tbody tr")).Count);
+        Browser.Find(By.XPath("//nav[@aria-label='Pages']//a[text()='3']")).Click();
+        Browser.WaitUntil(d => d.FindElements(By.XPath("//nav[@aria-label='Pages']//span[@aria-current='page' and text()='3']")).Count == 1);
         var names = Browser.FindAll(By.CssSelector("table.entries tbody th.name a")).Select(a => a.Text).ToList();
-        Assert.Equal(100, names.Count);
-        Assert.Equal("file-501.txt", names[0]);
+        Assert.Equal(200, names.Count);
+        Assert.Equal("file-401.txt", names[0]);
         Assert.Equal("file-600.txt", names[^1]);
     }
 
@@ -86,7 +87,7 @@ public sealed class BrowseTests(ConsoleFixture console)
         Assert.Single(Browser.FindAll(By.TagName("script"))); // console.js, nothing else
         Browser.Screenshot("hostile-names");
 
-        Browser.Link("<img src=x onerror=alert(2)>.txt").Click();
+        Browser.Go(Browser.Link("<img src=x onerror=alert(2)>.txt"));
         Assert.Equal("<img src=x onerror=alert(2)>.txt", Browser.Heading);
         Assert.False(Browser.HasDialog());
     }

@@ -22,7 +22,7 @@ public sealed class DownloadTests(ConsoleFixture console)
         Assert.Equal("logo.bin", Browser.Heading);
         ClearDownloads();
 
-        Browser.Link("Download logo.bin").Click();
+        Browser.Link("Download logo.bin").Click(); // a download: the page stays
 
         Assert.Equal(await console.DumpAsync(snapshot, path), await File.ReadAllBytesAsync(Browser.WaitForDownload("logo.bin")));
     }

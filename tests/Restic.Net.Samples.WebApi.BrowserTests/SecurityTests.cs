@@ -78,7 +78,7 @@ public sealed class SecurityTests(ConsoleFixture console)
         Browser.Driver.Manage().Cookies.DeleteAllCookies();
         Browser.Open("/console/sign-in?returnUrl=" + Uri.EscapeDataString("https://evil.example/"));
         Browser.Driver.FindElement(OpenQA.Selenium.By.Id("key")).SendKeys(ConsoleServer.ViewerKey);
-        Browser.Driver.FindElement(OpenQA.Selenium.By.CssSelector("form.sign-in button[type=submit]")).Click();
+        Browser.Go(Browser.Driver.FindElement(OpenQA.Selenium.By.CssSelector("form.sign-in button[type=submit]")));
 
         Assert.Equal(new Uri(Browser.Server, "/console"), new Uri(Browser.Driver.Url));
         await Task.CompletedTask;

@@ -24,7 +24,7 @@ public sealed class SignInTests(ConsoleFixture console)
         Assert.Equal("3", row.FindElement(By.CssSelector("td.number")).Text);
         Assert.Contains(ConsoleFixture.Host, row.Text, StringComparison.Ordinal);
 
-        Browser.Find(By.XPath("//button[text()='Sign out']")).Click();
+        Browser.Go(Browser.Find(By.XPath("//button[text()='Sign out']")));
         Assert.Equal("Sign in", Browser.Heading);
         Browser.Open("/console");
         Assert.Equal("Sign in", Browser.Heading); // the session is gone, not only the page
@@ -47,7 +47,7 @@ public sealed class SignInTests(ConsoleFixture console)
         Assert.Equal("Sign in", Browser.Heading);
 
         Browser.Find(By.Id("key")).SendKeys(ConsoleServer.ViewerKey);
-        Browser.Find(By.CssSelector("form.sign-in button[type=submit]")).Click();
+        Browser.Go(Browser.Find(By.CssSelector("form.sign-in button[type=submit]")));
 
         Assert.Equal("Snapshots of demo", Browser.Heading);
     }

@@ -9,7 +9,7 @@ namespace Restic.Net.Samples.WebApi.Auditing;
 /// The entry goes to the log (event 2000) and to the state database (<c>GET /audit</c>), so the trail
 /// survives restarts. Never a body, header or query value, so no password can reach either.
 /// </summary>
-internal sealed partial class AuditMiddleware(RequestDelegate next, StateDatabase database, TimeProvider time, ILogger<AuditMiddleware> logger)
+internal sealed partial class AuditMiddleware(RequestDelegate next, AuditTrail trail, TimeProvider time, ILogger<AuditMiddleware> logger)
 {
     /// <summary>The <see cref="HttpContext.Items"/> key under which endpoints record the repository name.</summary>
     public const string RepositoryItem = "restic.repository";
@@ -50,29 +50,11 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, StateDatabas
                 DurationMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
             };
             LogAudit(logger, entry.User, context.Request.Method, endpoint, entry.Repository, entry.Result, entry.DurationMs);
-            await RecordAsync(entry);
-        }
-    }
-
-    private async Task RecordAsync(AuditEntity entry)
-    {
-        try
-        {
-            await using var db = database.Open();
-            db.Audit.Add(entry);
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
-        {
-            // The log line above has the entry; the caller's response is not failed for the trail.
-            LogRecordFailed(logger, ex);
+            await trail.RecordAsync(entry);
         }
     }
 
     [LoggerMessage(EventId = 2000, EventName = "ApiAudit", Level = LogLevel.Information,
         Message = "Audit: {Caller} {Method} {Route} repository={Repository} status={Status} in {ElapsedMs} ms")]
     private static partial void LogAudit(ILogger logger, string caller, string method, string route, string? repository, int status, long elapsedMs);
-
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "The audit entry could not be written to the state database")]
-    private static partial void LogRecordFailed(ILogger logger, Exception exception);
 }

@@ -34,6 +34,7 @@ internal static class ConsoleSetup
     {
         app.MapRazorPages();
         app.MapConsoleDownloads();
+        app.MapConsoleSearch();
         app.MapGet("/", () => Results.Redirect(ConsolePaths.Root)).ExcludeFromDescription();
         return app;
     }

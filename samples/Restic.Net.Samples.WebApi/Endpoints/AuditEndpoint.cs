@@ -14,9 +14,10 @@ internal static class AuditEndpoint
 {
     public const int MaxPageSize = 500;
 
-    public static async Task<IResult> HandleAsync(StateDatabase database, CancellationToken cancellationToken, int page = 1, [FromQuery(Name = "page_size")] int pageSize = 100)
+    public static async Task<IResult> HandleAsync(StateDatabase database, Auditing.AuditTrail trail, CancellationToken cancellationToken, int page = 1, [FromQuery(Name = "page_size")] int pageSize = 100)
     {
         var (number, size) = Paging.Check(page, pageSize, MaxPageSize);
+        await trail.FlushAsync(cancellationToken); // this instance's calls so far are in the trail it reads
         await using var db = database.Open();
         var total = await db.Audit.CountAsync(cancellationToken);
         var entries = await db.Audit.AsNoTracking().OrderByDescending(a => a.Id).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);

@@ -62,6 +62,26 @@ internal sealed class Browser : IDisposable
         WaitUntil(d => d.FindElements(By.CssSelector(".who, [role=alert]")).Count > 0); // the next page, or the refusal
     }
 
+    /// <summary>Clicks a link or button that opens another page, and waits until that page has replaced this one.</summary>
+    public void Go(IWebElement target)
+    {
+        var page = _driver.FindElement(By.TagName("html"));
+        target.Click();
+        WaitUntil(driver =>
+        {
+            try
+            {
+                _ = page.Enabled;
+                return false;
+            }
+            catch (StaleElementReferenceException)
+            {
+                return true;
+            }
+        });
+        WaitUntil(d => ((IJavaScriptExecutor)d).ExecuteScript("return document.readyState") as string == "complete");
+    }
+
     /// <summary>Waits (10 s at most) until the condition holds in the current page.</summary>
     public void WaitUntil(Func<IWebDriver, bool> condition) =>
         new WebDriverWait(_driver, TimeSpan.FromSeconds(10)).Until(condition);

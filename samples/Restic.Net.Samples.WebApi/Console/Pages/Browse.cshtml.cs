@@ -11,7 +11,7 @@ namespace Restic.Net.Samples.WebApi.Console.Pages;
 /// </summary>
 internal sealed class BrowseModel(ConsoleReads reads) : ConsolePageModel
 {
-    public const int PageSize = 500;
+    public const int PageSize = 200;
     private const int MaxExpansions = 64;
 
     [FromRoute]

@@ -15,3 +15,79 @@ document.addEventListener("DOMContentLoaded", () => {
     update();
   }
 });
+
+// Search: the form's matches streamed in as each snapshot is searched (one JSON object per line), instead of the
+// server-rendered page that waits for all of them. Every value goes in through textContent or setAttribute.
+document.addEventListener("DOMContentLoaded", () => {
+  const form = document.querySelector("form.search[data-stream]");
+  if (!form || !window.fetch || !window.ReadableStream || !window.TextDecoderStream) return;
+  const status = document.querySelector("p.count[role=status]");
+  const body = document.querySelector("table.results tbody");
+  const readable = s => s.replace(/[\u0000-\u001f]/g, c => String.fromCharCode(0x2400 + c.charCodeAt(0))).replace(/\u007f/g, "\u2421");
+  const time = iso => new Date(iso).toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
+  const size = bytes => {
+    if (bytes === null || bytes === undefined) return "";
+    const units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+    let value = bytes, unit = 0;
+    while (value >= 1024 && unit < units.length - 1) { value /= 1024; unit++; }
+    return unit === 0 ? `${bytes.toLocaleString("en-US")} B` : `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+  };
+  const cell = (row, tag, text, className) => {
+    const element = document.createElement(tag);
+    if (className) element.className = className;
+    if (text !== undefined) element.textContent = text;
+    row.appendChild(element);
+    return element;
+  };
+  let controller = null;
+  form.addEventListener("submit", async event => {
+    event.preventDefault();
+    controller?.abort();
+    controller = new AbortController();
+    const query = new URLSearchParams(new FormData(form));
+    history.replaceState(null, "", `${location.pathname}?${query}`);
+    body.replaceChildren();
+    status.textContent = "Searching…";
+    let count = 0;
+    try {
+      const response = await fetch(`${form.dataset.stream}?${query}`, { signal: controller.signal, headers: { Accept: "application/x-ndjson, application/problem+json" } });
+      if (!response.ok) {
+        const problem = await response.json().catch(() => ({}));
+        status.textContent = problem.detail || `The search failed (${response.status}).`;
+        return;
+      }
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = "";
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let end;
+        while ((end = buffer.indexOf("\n")) >= 0) {
+          const match = JSON.parse(buffer.slice(0, end));
+          buffer = buffer.slice(end + 1);
+          const row = document.createElement("tr");
+          const name = cell(row, "th", undefined, "name");
+          name.scope = "row";
+          const link = document.createElement("a");
+          link.setAttribute("href", match.link);
+          link.textContent = readable(match.path) + (match.type === "dir" ? "/" : "");
+          name.appendChild(link);
+          const snapshot = cell(row, "td");
+          cell(snapshot, "span", match.shortId, "mono");
+          snapshot.append(" ");
+          cell(snapshot, "time", time(match.time)).setAttribute("datetime", match.time);
+          cell(row, "td", match.type === "file" ? size(match.size) : "", "number");
+          cell(cell(row, "td"), "time", time(match.modified)).setAttribute("datetime", match.modified);
+          body.appendChild(row);
+          count++;
+          status.textContent = `${count} matches so far…`;
+        }
+      }
+      status.textContent = `${count} matches`;
+    } catch (error) {
+      if (error.name !== "AbortError") status.textContent = `The search stopped: ${error.message}`;
+    }
+  });
+  // A search opened from a link (?pattern=...) was answered by the server already: nothing to redo.
+});
