@@ -13,6 +13,9 @@ namespace Restic.Net.Samples.WebApi.BrowserTests;
 public sealed class ConsoleFixture : IAsyncLifetime
 {
     public const string RepositoryName = "demo";
+
+    /// <summary>A second repository for the tests that write (backups), so that the demo's three snapshots stay three.</summary>
+    public const string ScratchName = "scratch";
     public const string Host = "console-host";
 
     private readonly TempDirectory _root = new("restic-net-browser-");
@@ -24,6 +27,11 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public string Repository => _root.Combine("files", "repository");
 
     public string Cache => _root.Combine("cache");
+
+    public string Scratch => _root.Combine("files", "scratch");
+
+    /// <summary>What the scratch repository's first snapshot holds; the backup tests back it up again.</summary>
+    public string ScratchSource => _root.Combine("files", "scratch-src");
 
     internal ConsoleServer Server => _server!;
 
@@ -55,10 +63,15 @@ public sealed class ConsoleFixture : IAsyncLifetime
             .Select(s => (s.GetProperty("id").GetString()!, s.GetProperty("short_id").GetString()!, s.GetProperty("time").GetDateTimeOffset()))
             .OrderBy(s => s.Item3)];
 
+        await TestRestic.InitializeAsync(Scratch);
+        Directory.CreateDirectory(ScratchSource);
+        await File.WriteAllTextAsync(Path.Combine(ScratchSource, "notes.txt"), "scratch\n");
+        await TestRestic.RunAsync(Scratch, Cache, "backup", "--host", Host, "--tag", "scratch", ScratchSource);
+
         var passwordFile = _root.Combine("password");
         await File.WriteAllTextAsync(passwordFile, TestRestic.Password);
         File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        _server = await ConsoleServer.StartAsync(_root.Path, RepositoryName, Repository, passwordFile);
+        _server = await ConsoleServer.StartAsync(_root.Path, [(RepositoryName, Repository), (ScratchName, Scratch)], passwordFile);
         _browser = new Browser(_server.Address, _root.Combine("downloads"));
     }
 

@@ -8,6 +8,10 @@ internal static class ConsolePaths
     public const string SignOut = Root + "/sign-out";
     public const string Denied = Root + "/denied";
 
+    public static string Job(Guid id) => $"{Root}/jobs/{id}";
+
+    public static string Backup(string repository) => $"{Root}/repositories/{Uri.EscapeDataString(repository)}/backup";
+
     public static string Snapshots(string repository) => $"{Root}/repositories/{Uri.EscapeDataString(repository)}/snapshots";
 
     public static string Browse(string repository, string snapshotId, string path) =>

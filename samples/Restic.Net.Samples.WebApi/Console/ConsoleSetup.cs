@@ -35,6 +35,7 @@ internal static class ConsoleSetup
         app.MapRazorPages();
         app.MapConsoleDownloads();
         app.MapConsoleSearch();
+        app.MapConsoleJobs();
         app.MapGet("/", () => Results.Redirect(ConsolePaths.Root)).ExcludeFromDescription();
         return app;
     }

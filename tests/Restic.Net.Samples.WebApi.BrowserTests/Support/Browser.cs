@@ -82,9 +82,13 @@ internal sealed class Browser : IDisposable
         WaitUntil(d => ((IJavaScriptExecutor)d).ExecuteScript("return document.readyState") as string == "complete");
     }
 
-    /// <summary>Waits (10 s at most) until the condition holds in the current page.</summary>
-    public void WaitUntil(Func<IWebDriver, bool> condition) =>
-        new WebDriverWait(_driver, TimeSpan.FromSeconds(10)).Until(condition);
+    /// <summary>Waits (10 s unless told) until the condition holds in the current page; a reload under it is waited out.</summary>
+    public void WaitUntil(Func<IWebDriver, bool> condition, TimeSpan? timeout = null)
+    {
+        var wait = new WebDriverWait(_driver, timeout ?? TimeSpan.FromSeconds(10));
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
+        wait.Until(condition);
+    }
 
     public IWebElement Find(By by) => _driver.FindElement(by);
 

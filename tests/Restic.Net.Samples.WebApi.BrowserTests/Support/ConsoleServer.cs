@@ -9,7 +9,7 @@ namespace Restic.Net.Samples.WebApi.BrowserTests.Support;
 
 /// <summary>
 /// The web API sample's built DLL as a real process on 127.0.0.1 with a free port, as the README starts it: a viewer,
-/// an operator and an admin key, one repository registered with its password file, the state in a folder of its
+/// an operator and an admin key, repositories registered with a password file, the state in a folder of its
 /// own. Disposing stops it with SIGTERM.
 /// </summary>
 internal sealed class ConsoleServer : IAsyncDisposable
@@ -41,7 +41,7 @@ internal sealed class ConsoleServer : IAsyncDisposable
         }
     }
 
-    public static async Task<ConsoleServer> StartAsync(string root, string repositoryName, string repository, string passwordFile)
+    public static async Task<ConsoleServer> StartAsync(string root, IReadOnlyList<(string Name, string Location)> repositories, string passwordFile)
     {
         var port = ServerProcess.FreePort();
         var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/'))!); // bin/<Configuration>/net10.0
@@ -54,8 +54,7 @@ internal sealed class ConsoleServer : IAsyncDisposable
             "--Restic:BinaryPath=" + TestRestic.BinaryPath,
             "--Restic:CacheDirectory=" + Path.Combine(root, "state", "cache"),
             "--Restic:AllowedRoots:0=" + Path.Combine(root, "files"),
-            $"--Restic:Repositories:{repositoryName}:Location={repository}",
-            $"--Restic:Repositories:{repositoryName}:PasswordFile={passwordFile}",
+            .. repositories.SelectMany(r => new[] { $"--Restic:Repositories:{r.Name}:Location={r.Location}", $"--Restic:Repositories:{r.Name}:PasswordFile={passwordFile}" }),
             "--State:ConnectionString=Data Source=" + Path.Combine(root, "state", "state.db"),
             "--DataProtection:KeysDirectory=" + Path.Combine(root, "state", "keys"),
             .. Key(0, "ann-viewer", ViewerKey, "viewer"),

@@ -91,3 +91,26 @@ document.addEventListener("DOMContentLoaded", () => {
   });
   // A search opened from a link (?pattern=...) was answered by the server already: nothing to redo.
 });
+
+// A running job's page: its progress events (server-sent) move the bar and the numbers; when the job ends the page
+// reloads to show the recorded result. Without script the page shows a Reload link.
+document.addEventListener("DOMContentLoaded", () => {
+  const section = document.querySelector("section.progress[data-events]");
+  if (!section || !section.dataset.events || !window.EventSource) return;
+  const bar = section.querySelector("progress");
+  const numbers = section.querySelector(".job-numbers");
+  const current = section.querySelector(".job-current");
+  const bytes = n => n === null || n === undefined ? "?" : n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(1)} KiB` : n < 1073741824 ? `${(n / 1048576).toFixed(1)} MiB` : `${(n / 1073741824).toFixed(2)} GiB`;
+  const events = new EventSource(section.dataset.events);
+  events.addEventListener("progress", e => {
+    const p = JSON.parse(e.data);
+    bar.value = Math.round(p.percent_done * 100);
+    bar.textContent = `${bar.value}%`;
+    numbers.textContent = `${bar.value}% · ${p.files_done} of ${p.total_files ?? "?"} files · ${bytes(p.bytes_done)} of ${bytes(p.total_bytes)}`;
+    current.textContent = (p.current_files || []).join("\n");
+  });
+  for (const end of ["completed", "failed", "cancelled"]) {
+    events.addEventListener(end, () => { events.close(); location.replace(location.pathname); });
+  }
+  events.onerror = () => { if (events.readyState === EventSource.CLOSED) numbers.textContent = "The progress stream ended: reload to see the job's state."; };
+});

@@ -1,0 +1,68 @@
+using System.Net.ServerSentEvents;
+using Restic.Net.Samples.WebApi.Endpoints;
+using Restic.Net.Samples.WebApi.Jobs;
+using Restic.Net.Samples.WebApi.Problems;
+using Restic.Net.Samples.WebApi.Repositories;
+
+namespace Restic.Net.Samples.WebApi.Console;
+
+/// <summary>
+/// Jobs the console starts (a backup now) and follows: the same <see cref="JobStore"/> as the API's jobs, so either
+/// side sees and cancels the other's, and the job page's live progress is the job's own event stream.
+/// </summary>
+internal static class ConsoleJobs
+{
+    public static IEndpointRouteBuilder MapConsoleJobs(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(ConsolePaths.Root + "/jobs/{id:guid}/events", EventsAsync)
+            .RequireAuthorization(ConsoleSecurity.ViewerPolicy)
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>
+    /// Starts a backup of <paramref name="paths"/> as a job (restic, with the server's password for the repository),
+    /// then closes the repository's cached readers so the next page reads the new snapshot.
+    /// </summary>
+    public static Task<Job> StartBackupAsync(
+        JobStore jobs, RepositoryClientFactory clients, ReadClientCache readers, RegisteredRepository repository,
+        IReadOnlyList<string> paths, IReadOnlyList<string> tags, string startedBy, CancellationToken cancellationToken)
+    {
+        var password = clients.StoredPassword(repository)
+            ?? throw new ApiProblemException(StatusCodes.Status409Conflict, "No password", "The server holds no password for this repository, so the console cannot back up into it.");
+        var options = new BackupOptions { Tags = tags };
+        return jobs.StartJobAsync("backup", repository.Name, startedBy, async (job, token) =>
+        {
+            await using var client = clients.CreateClient(repository, password.Password);
+            try
+            {
+                return BackupResponse.From(await client.BackupAsync(paths, options, new JobProgress<BackupProgress>(job, p => ProgressSnapshot.From(p)), token));
+            }
+            finally
+            {
+                readers.Invalidate(repository.Name);
+            }
+        }, cancellationToken);
+    }
+
+    private static async Task<IResult> EventsAsync(Guid id, JobStore jobs, CancellationToken cancellationToken)
+    {
+        var record = await jobs.FindAsync(id, cancellationToken)
+            ?? throw new ApiProblemException(StatusCodes.Status404NotFound, "Unknown job", $"There is no job {id}.");
+        if (jobs.FindLocal(id) is not { } job)
+        {
+            // Finished before this instance started, or on another instance: the page shows its recorded state.
+            throw new ApiProblemException(StatusCodes.Status409Conflict, "Job runs elsewhere", $"Job {id} ran or runs on instance '{record.Instance}'.");
+        }
+
+        return TypedResults.ServerSentEvents(Stream(job, cancellationToken));
+
+        static async IAsyncEnumerable<SseItem<object>> Stream(Job job, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var item in job.ReadEventsAsync(cancellationToken))
+            {
+                yield return new SseItem<object>(item.Data, item.Type) { EventId = item.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            }
+        }
+    }
+}
