@@ -38,6 +38,17 @@ public sealed class AccessibilityTests(ConsoleFixture console)
         Browser.Open(BrowseTests.FilePath(snapshot, console.Source + "/projects/website/README.md"));
         Check("file");
 
+        Browser.Open($"/console/repositories/{ConsoleFixture.RepositoryName}/search?pattern=README.md");
+        Check("search");
+
+        Browser.Open($"/console/repositories/{ConsoleFixture.RepositoryName}/retention?keep_last=1");
+        Check("retention");
+
+        Browser.Open($"/console/repositories/{ConsoleFixture.ScratchName}/backup");
+        Check("backup");
+        Browser.Go(Browser.Find(By.XPath("//button[text()='Start the backup']")));
+        Check("job");
+
         Browser.Open(BrowseTests.BrowsePath(snapshot, "/no/such/folder"));
         Assert.Equal("The snapshot has no such path.", Browser.Find(By.CssSelector("[role=alert]")).Text);
         Check("problem");

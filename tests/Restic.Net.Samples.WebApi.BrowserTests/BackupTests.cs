@@ -14,9 +14,11 @@ public sealed class BackupTests(ConsoleFixture console)
     [Fact]
     public async Task AViewer_SeesNoWriteControl_AndTheServerRefusesTheWritesAllTheSame()
     {
+        var before = await SnapshotCountAsync();
         Browser.SignIn(ConsoleServer.ViewerKey);
         Browser.Open(ConsoleSnapshots);
         Assert.Empty(Browser.FindAll(By.LinkText("Back up now")));
+        Assert.Empty(Browser.FindAll(By.LinkText("Retention preview")));
 
         Browser.Open($"/console/repositories/{ConsoleFixture.ScratchName}/backup");
         Assert.Equal("Not allowed", Browser.Heading);
@@ -32,7 +34,9 @@ public sealed class BackupTests(ConsoleFixture console)
         }));
         Assert.Equal(System.Net.HttpStatusCode.Redirect, post.StatusCode);
         Assert.Equal("/console/denied", new Uri(Browser.Server, post.Headers.Location!).AbsolutePath);
-        Assert.Equal(1, await SnapshotCountAsync());
+        Assert.Equal(before, await SnapshotCountAsync());
+        Browser.Open($"/console/repositories/{ConsoleFixture.ScratchName}/retention?keep_last=1");
+        Assert.Equal("Not allowed", Browser.Heading); // even the preview runs restic: operators and admins only
     }
 
     [Fact]

@@ -12,6 +12,8 @@ internal static class ConsolePaths
 
     public static string Backup(string repository) => $"{Root}/repositories/{Uri.EscapeDataString(repository)}/backup";
 
+    public static string Retention(string repository) => $"{Root}/repositories/{Uri.EscapeDataString(repository)}/retention";
+
     public static string Snapshots(string repository) => $"{Root}/repositories/{Uri.EscapeDataString(repository)}/snapshots";
 
     public static string Browse(string repository, string snapshotId, string path) =>

@@ -65,21 +65,21 @@ internal sealed class Browser : IDisposable
     /// <summary>Clicks a link or button that opens another page, and waits until that page has replaced this one.</summary>
     public void Go(IWebElement target)
     {
-        var page = _driver.FindElement(By.TagName("html"));
+        // A mark on this page's window: gone once another document has replaced it.
+        var mark = Guid.NewGuid().ToString("N");
+        _driver.ExecuteScript("window.__consoleTestPage = arguments[0];", mark);
         target.Click();
         WaitUntil(driver =>
         {
             try
             {
-                _ = page.Enabled;
-                return false;
+                return ((IJavaScriptExecutor)driver).ExecuteScript("return window.__consoleTestPage === arguments[0] ? 'same' : document.readyState;", mark) as string == "complete";
             }
-            catch (StaleElementReferenceException)
+            catch (WebDriverException)
             {
-                return true;
+                return false; // the old document is going away under the script
             }
-        });
-        WaitUntil(d => ((IJavaScriptExecutor)d).ExecuteScript("return document.readyState") as string == "complete");
+        }, TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Waits (10 s unless told) until the condition holds in the current page; a reload under it is waited out.</summary>

@@ -15,13 +15,10 @@ internal sealed class JobModel(JobStore jobs) : ConsolePageModel
     /// <summary>Whether this instance runs the job, so that its live events can be followed here.</summary>
     public bool Live { get; private set; }
 
-    /// <summary>The result's sentence: a backup's "Snapshot 1a2b3c4d saved.", live or as the database recorded it.</summary>
-    public string? ResultMessage => Job?.Result switch
-    {
-        Endpoints.BackupResponse backup => backup.Message,
-        System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Object } json when json.TryGetProperty("message", out var text) => text.GetString(),
-        _ => null,
-    };
+    /// <summary>The result's sentence ("Snapshot 1a2b3c4d saved."), live or as the database recorded it.</summary>
+    public string? ResultMessage => Job?.Result is { } result
+        ? MessageOf(result is System.Text.Json.JsonElement json ? json : System.Text.Json.JsonSerializer.SerializeToElement(result))
+        : null;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -29,6 +26,12 @@ internal sealed class JobModel(JobStore jobs) : ConsolePageModel
             ?? throw new ApiProblemException(StatusCodes.Status404NotFound, "Unknown job", "There is no such job.");
         Live = Job.State == JobState.Running && jobs.FindLocal(Id) is not null;
     }
+
+    private static string? MessageOf(System.Text.Json.JsonElement result) =>
+        result.ValueKind == System.Text.Json.JsonValueKind.Object
+        && result.EnumerateObject().FirstOrDefault(p => p.Name.Equals("message", StringComparison.OrdinalIgnoreCase)) is { Value.ValueKind: System.Text.Json.JsonValueKind.String } message
+            ? message.Value.GetString()
+            : null;
 
     public async Task<IActionResult> OnPostCancelAsync(CancellationToken cancellationToken)
     {
