@@ -51,7 +51,7 @@ public sealed class BackupTests(ConsoleFixture console)
         Assert.Equal("scratch", Browser.Find(By.Id("tags")).GetAttribute("value"));
         Browser.Go(Browser.Find(By.XPath("//button[text()='Start the backup']")));
 
-        Browser.WaitUntil(d => d.FindElement(By.CssSelector(".job-state")).Text == "succeeded", TimeSpan.FromSeconds(60));
+        Browser.WaitForJob("succeeded");
         var result = Browser.Find(By.CssSelector(".job-result")).Text;
         Assert.Matches("^Snapshot [0-9a-f]{8} saved\\.$", result);
         Assert.Equal(before + 1, await SnapshotCountAsync());
@@ -92,7 +92,7 @@ public sealed class BackupTests(ConsoleFixture console)
             Browser.Screenshot("backup-progress");
 
             Browser.Go(Browser.Find(By.XPath("//button[text()='Cancel the job']")));
-            Browser.WaitUntil(d => d.FindElement(By.CssSelector(".job-state")).Text == "cancelled", TimeSpan.FromSeconds(60));
+            Browser.WaitForJob("cancelled");
             Assert.Equal(before, await SnapshotCountAsync());
             Assert.Empty(await TestRestic.RunAsync(console.Scratch, console.Cache, "list", "locks")); // restic stopped gracefully: no stale lock
         }

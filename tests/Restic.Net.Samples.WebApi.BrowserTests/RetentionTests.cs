@@ -55,7 +55,7 @@ public sealed class RetentionTests(ConsoleFixture console)
 
         Browser.Find(By.Id("confirm")).SendKeys((before - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         Browser.Go(Browser.Find(By.CssSelector("form.confirm button[type=submit]")));
-        Browser.WaitUntil(d => d.FindElement(By.CssSelector(".job-state")).Text == "succeeded", TimeSpan.FromSeconds(90));
+        Browser.WaitForJob("succeeded");
         Assert.StartsWith($"Removed {before - 1} snapshots", Browser.Find(By.CssSelector(".job-result")).Text, StringComparison.Ordinal);
         Assert.Equal(1, SnapshotCount(console.Scratch));
     }

@@ -59,7 +59,7 @@ internal static class RestoreEndpoint
     /// <summary>How many of a non-empty target's entries a 409 names.</summary>
     public const int ListedEntries = 10;
 
-    private static readonly Version s_fileEvents = new(0, 17, 0);
+    internal static readonly Version FileEvents = new(0, 17, 0);
 
     public static async Task<IResult> HandleAsync(
         [FromRoute(Name = "snapshot_id")] string snapshotId,
@@ -103,9 +103,9 @@ internal static class RestoreEndpoint
     }
 
     /// <summary>The library's policy for the caller's choice; restic before 0.17 always overwrites, so only "always" is honest there.</summary>
-    private static RestoreOverwritePolicy? OverwritePolicy(RestoreOverwrite? choice, Version version)
+    internal static RestoreOverwritePolicy? OverwritePolicy(RestoreOverwrite? choice, Version version)
     {
-        if (choice is { } chosen and not RestoreOverwrite.Always && version < s_fileEvents)
+        if (choice is { } chosen and not RestoreOverwrite.Always && version < FileEvents)
         {
             throw ApiProblemException.Invalid("overwrite",
                 $"The restic on this server ({version.ToString(3)}) always overwrites existing files; \"{System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(chosen.ToString())}\" needs restic 0.17 or later. Send \"always\", or restore into an empty or new folder.");
@@ -126,7 +126,7 @@ internal static class RestoreEndpoint
     /// be an empty folder (409 naming what it holds). With it, on restic before 0.17 (which follows a
     /// symbolic link it restores over), no link in the target may lead where the server may not write.
     /// </summary>
-    private static void CheckTarget(string target, RestoreOverwrite? overwrite, Version version, PathPolicy paths)
+    internal static void CheckTarget(string target, RestoreOverwrite? overwrite, Version version, PathPolicy paths)
     {
         if (File.Exists(target))
         {
@@ -153,7 +153,7 @@ internal static class RestoreEndpoint
             };
         }
 
-        if (entries.Count > 0 && version < s_fileEvents && paths.LinksLeadingOut(target, ListedEntries) is { Count: > 0 } links)
+        if (entries.Count > 0 && version < FileEvents && paths.LinksLeadingOut(target, ListedEntries) is { Count: > 0 } links)
         {
             throw new ApiProblemException(
                 StatusCodes.Status409Conflict,
@@ -164,9 +164,9 @@ internal static class RestoreEndpoint
     }
 
     /// <summary>Restores, publishing progress to the job, and counts the regular files restic wrote.</summary>
-    private static async Task<RestoreResponse> RunAsync(IResticClient client, string snapshotId, SnapshotReference snapshot, string target, RestoreOptions options, Version version, Job? job, CancellationToken cancellationToken)
+    internal static async Task<RestoreResponse> RunAsync(IResticClient client, string snapshotId, SnapshotReference snapshot, string target, RestoreOptions options, Version version, Job? job, CancellationToken cancellationToken)
     {
-        var reportsFiles = version >= s_fileEvents;
+        var reportsFiles = version >= FileEvents;
         long files = 0;
         await foreach (var item in client.StreamRestoreAsync(snapshot, target, options, cancellationToken))
         {

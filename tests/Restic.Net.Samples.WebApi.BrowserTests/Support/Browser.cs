@@ -82,6 +82,14 @@ internal sealed class Browser : IDisposable
         }, TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>On a job's page: waits (90 s at most) until the job has ended, and asserts how; a failure shows the job's error.</summary>
+    public void WaitForJob(string expected)
+    {
+        WaitUntil(d => d.FindElement(By.CssSelector(".job-state")).Text != "running", TimeSpan.FromSeconds(90));
+        var state = _driver.FindElement(By.CssSelector(".job-state")).Text;
+        Assert.True(state == expected, $"The job ended {state}, not {expected}: {_driver.FindElement(By.CssSelector("dl.facts")).Text}");
+    }
+
     /// <summary>Waits (10 s unless told) until the condition holds in the current page; a reload under it is waited out.</summary>
     public void WaitUntil(Func<IWebDriver, bool> condition, TimeSpan? timeout = null)
     {
