@@ -185,6 +185,11 @@ internal sealed partial class JobStore(
         {
             state = JobState.Failed;
             error = ProblemExceptionHandler.ToProblem(exception);
+            if (error.Status is null or >= StatusCodes.Status500InternalServerError)
+            {
+                // The job's problem says "the error was logged": a bug or an unforeseen failure, logged with its stack.
+                LogJobCrashed(logger, job.Id, job.Kind, job.Repository, exception);
+            }
         }
 
         // Recorded before it is announced: whoever sees the end (an event stream, a poll, a stop)
@@ -231,6 +236,9 @@ internal sealed partial class JobStore(
 
     [LoggerMessage(EventId = 2012, Level = LogLevel.Warning, Message = "The end of job {JobId} could not be recorded in the state database")]
     private static partial void LogRecordFailed(ILogger logger, Guid jobId, Exception exception);
+
+    [LoggerMessage(EventId = 2014, Level = LogLevel.Error, Message = "Job {JobId} ({Kind}) on repository {Repository} failed unexpectedly")]
+    private static partial void LogJobCrashed(ILogger logger, Guid jobId, string kind, string repository, Exception exception);
 
     [LoggerMessage(EventId = 2013, Level = LogLevel.Warning, Message = "Could not look for cancellations of running jobs in the state database")]
     private static partial void LogCancelPollFailed(ILogger logger, Exception exception);
