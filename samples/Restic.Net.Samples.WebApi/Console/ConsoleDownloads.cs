@@ -134,7 +134,8 @@ internal static class ConsoleDownloads
     private static uint TypeBits(NodeType type) =>
         type == NodeType.Directory ? 0x4000u : type == NodeType.Symlink ? 0xA000u : 0x8000u;
 
-    private static async Task<SnapshotNode> FindNodeAsync(IResticClient client, SnapshotId id, string path, CancellationToken cancellationToken)
+    /// <summary>The node at a path of a snapshot; a 404 problem when the snapshot has none.</summary>
+    public static async Task<SnapshotNode> FindNodeAsync(IResticClient client, SnapshotId id, string path, CancellationToken cancellationToken)
     {
         await foreach (var node in client.GetNodesAsync(id, new ListOptions { Paths = [path] }, cancellationToken))
         {

@@ -1,4 +1,3 @@
-using System.Net.ServerSentEvents;
 using Restic.Net.Samples.WebApi.Endpoints;
 using Restic.Net.Samples.WebApi.Jobs;
 using Restic.Net.Samples.WebApi.Problems;
@@ -25,22 +24,23 @@ internal static class ConsoleJobs
     /// then closes the repository's cached readers so the next page reads the new snapshot.
     /// </summary>
     public static Task<Job> StartBackupAsync(
-        JobStore jobs, RepositoryClientFactory clients, ReadClientCache readers, RegisteredRepository repository,
+        JobStore jobs, ConsoleReads reads, RegisteredRepository repository,
         IReadOnlyList<string> paths, IReadOnlyList<string> tags, string startedBy, CancellationToken cancellationToken)
     {
-        var password = clients.StoredPassword(repository)
-            ?? throw new ApiProblemException(StatusCodes.Status409Conflict, "No password", "The server holds no password for this repository, so the console cannot back up into it.");
+        var client = reads.CreateClient(repository); // no password: refused now, not as a failed job
         var options = new BackupOptions { Tags = tags };
         return jobs.StartJobAsync("backup", repository.Name, startedBy, async (job, token) =>
         {
-            await using var client = clients.CreateClient(repository, password.Password);
-            try
+            await using (client)
             {
-                return BackupResponse.From(await client.BackupAsync(paths, options, new JobProgress<BackupProgress>(job, p => ProgressSnapshot.From(p)), token));
-            }
-            finally
-            {
-                readers.Invalidate(repository.Name);
+                try
+                {
+                    return BackupResponse.From(await client.BackupAsync(paths, options, new JobProgress<BackupProgress>(job, p => ProgressSnapshot.From(p)), token));
+                }
+                finally
+                {
+                    reads.Invalidate(repository);
+                }
             }
         }, cancellationToken);
     }
@@ -55,14 +55,6 @@ internal static class ConsoleJobs
             throw new ApiProblemException(StatusCodes.Status409Conflict, "Job runs elsewhere", $"Job {id} ran or runs on instance '{record.Instance}'.");
         }
 
-        return TypedResults.ServerSentEvents(Stream(job, cancellationToken));
-
-        static async IAsyncEnumerable<SseItem<object>> Stream(Job job, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            await foreach (var item in job.ReadEventsAsync(cancellationToken))
-            {
-                yield return new SseItem<object>(item.Data, item.Type) { EventId = item.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-            }
-        }
+        return TypedResults.ServerSentEvents(JobEndpoints.Stream(job, cancellationToken));
     }
 }

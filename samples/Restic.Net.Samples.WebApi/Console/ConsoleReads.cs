@@ -30,6 +30,12 @@ internal sealed class ConsoleReads(RepositoryRegistry registry, RepositoryClient
     /// <summary>The repository's cached reader for a read that outlives the call (a download): dispose the lease after it.</summary>
     public ReadClientCache.ReadLease Lease(RegisteredRepository repository) => cache.Lease(repository, Password(repository));
 
+    /// <summary>A one-use client that runs restic (backup, forget, restore) with the server's password: the caller disposes it.</summary>
+    public ResticClient CreateClient(RegisteredRepository repository) => clients.CreateClient(repository, Password(repository).Password);
+
+    /// <summary>Closes the repository's cached readers after a write, so the next page reads what it wrote.</summary>
+    public void Invalidate(RegisteredRepository repository) => cache.Invalidate(repository.Name);
+
     private ResolvedPassword Password(RegisteredRepository repository) =>
         clients.StoredPassword(repository)
         ?? throw new ApiProblemException(StatusCodes.Status409Conflict, "No password", "The server holds no password for this repository (no password file, no token from POST /init), so the console cannot read it.");

@@ -17,6 +17,8 @@ internal static class ConsoleSearch
     public const int MaxMatches = 1000;
     public const int MaxPatternLength = 256;
 
+    private static readonly ReadOnlyMemory<byte> s_newline = "\n"u8.ToArray();
+
     public static IEndpointRouteBuilder MapConsoleSearch(this IEndpointRouteBuilder app)
     {
         app.MapGet(ConsolePaths.Root + "/repositories/{repository}/search/stream", StreamAsync)
@@ -93,7 +95,7 @@ internal static class ConsoleSearch
             await foreach (var match in FindAsync(client, repository, checkedPattern, ignoreCase == true, cancellationToken))
             {
                 await JsonSerializer.SerializeAsync(context.Response.Body, match, options, cancellationToken);
-                await context.Response.Body.WriteAsync("\n"u8.ToArray(), cancellationToken);
+                await context.Response.Body.WriteAsync(s_newline, cancellationToken);
                 await context.Response.Body.FlushAsync(cancellationToken); // each match as it is found
             }
 

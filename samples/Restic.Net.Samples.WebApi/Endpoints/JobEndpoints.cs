@@ -38,14 +38,6 @@ internal static class JobEndpoints
         // Finished before this instance started, or on another one: the final event only.
         return TypedResults.ServerSentEvents(Final(record));
 
-        static async IAsyncEnumerable<SseItem<object>> Stream(Job job, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            await foreach (var item in job.ReadEventsAsync(cancellationToken))
-            {
-                yield return new SseItem<object>(item.Data, item.Type) { EventId = item.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-            }
-        }
-
         static async IAsyncEnumerable<SseItem<object>> Final(JobResponse job)
         {
             await Task.CompletedTask;
@@ -55,6 +47,15 @@ internal static class JobEndpoints
     }
 
     /// <summary>Cancels a job: at once when it runs here, else by recording the request for the instance that runs it (202).</summary>
+    /// <summary>A job of this instance as server-sent events, from its first event to its final one (the API's and the console's).</summary>
+    public static async IAsyncEnumerable<SseItem<object>> Stream(Job job, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in job.ReadEventsAsync(cancellationToken))
+        {
+            yield return new SseItem<object>(item.Data, item.Type) { EventId = item.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        }
+    }
+
     public static async Task<IResult> CancelAsync(Guid id, JobStore jobs, HttpContext context, CancellationToken cancellationToken)
     {
         await FindAsync(id, jobs, context, cancellationToken);

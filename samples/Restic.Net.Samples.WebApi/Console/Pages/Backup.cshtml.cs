@@ -12,7 +12,7 @@ namespace Restic.Net.Samples.WebApi.Console.Pages;
 /// path must lie inside the allowed roots and exist.
 /// </summary>
 [Authorize(Policy = ConsoleSecurity.OperatorPolicy)]
-internal sealed class BackupModel(ConsoleReads reads, RepositoryClientFactory clients, ReadClientCache readers, PathPolicy paths, JobStore jobs) : ConsolePageModel
+internal sealed class BackupModel(ConsoleReads reads, PathPolicy paths, JobStore jobs) : ConsolePageModel
 {
     [FromRoute]
     public string Repository { get; set; } = string.Empty;
@@ -39,7 +39,7 @@ internal sealed class BackupModel(ConsoleReads reads, RepositoryClientFactory cl
         var sources = paths.CheckSources("paths", [.. Paths.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]);
         IReadOnlyList<string> tags = [.. Tags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
         RequestChecks.SingleLine("tags", tags);
-        var job = await ConsoleJobs.StartBackupAsync(jobs, clients, readers, repository, sources, tags, User.Identity?.Name ?? "?", cancellationToken);
+        var job = await ConsoleJobs.StartBackupAsync(jobs, reads, repository, sources, tags, User.Identity?.Name ?? "?", cancellationToken);
         return Redirect(ConsolePaths.Job(job.Id));
     }
 }

@@ -36,21 +36,7 @@ internal sealed class FileModel(ConsoleReads reads) : ConsolePageModel
         (Snapshot, Node, Versions) = await reads.ReadAsync(repository, async client =>
         {
             var snapshot = await client.GetSnapshotAsync(reference, null, cancellationToken);
-            SnapshotNode? node = null;
-            await foreach (var n in client.GetNodesAsync(snapshot.Id, new ListOptions { Paths = [path] }, cancellationToken))
-            {
-                if (n.Path == path)
-                {
-                    node = n;
-                    break;
-                }
-            }
-
-            if (node is null)
-            {
-                throw new ApiProblemException(StatusCodes.Status404NotFound, "Not found", "The snapshot has no such path.");
-            }
-
+            var node = await ConsoleDownloads.FindNodeAsync(client, snapshot.Id, path, cancellationToken);
             var versions = new List<FileVersion>();
             await foreach (var version in client.GetFileHistoryAsync(path, null, cancellationToken))
             {

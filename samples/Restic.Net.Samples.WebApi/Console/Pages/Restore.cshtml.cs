@@ -14,7 +14,7 @@ namespace Restic.Net.Samples.WebApi.Console.Pages;
 /// lead out, restic's version).
 /// </summary>
 [Authorize(Policy = ConsoleSecurity.AdminPolicy)]
-internal sealed class RestoreModel(ConsoleReads reads, RepositoryClientFactory clients, PathPolicy paths, JobStore jobs) : ConsolePageModel
+internal sealed class RestoreModel(ConsoleReads reads, PathPolicy paths, JobStore jobs) : ConsolePageModel
 {
     [FromRoute]
     public string Repository { get; set; } = string.Empty;
@@ -50,9 +50,7 @@ internal sealed class RestoreModel(ConsoleReads reads, RepositoryClientFactory c
             "never" => RestoreOverwrite.Never,
             _ => throw ApiProblemException.Invalid("overwrite", "overwrite must be empty, always, if_changed, if_newer or never."),
         };
-        var password = clients.StoredPassword(repository)
-            ?? throw new ApiProblemException(StatusCodes.Status409Conflict, "No password", "The server holds no password for this repository.");
-        var client = clients.CreateClient(repository, password.Password);
+        var client = reads.CreateClient(repository);
         try
         {
             var version = (await client.GetVersionAsync(cancellationToken)).Version;

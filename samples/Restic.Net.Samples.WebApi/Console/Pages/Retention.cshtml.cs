@@ -13,7 +13,7 @@ namespace Restic.Net.Samples.WebApi.Console.Pages;
 /// the number of snapshots that will go. The removal runs as a job only if the policy still removes exactly that many.
 /// </summary>
 [Authorize(Policy = ConsoleSecurity.OperatorPolicy)]
-internal sealed class RetentionModel(ConsoleReads reads, RepositoryClientFactory clients, ReadClientCache readers, JobStore jobs) : ConsolePageModel
+internal sealed class RetentionModel(ConsoleReads reads, JobStore jobs) : ConsolePageModel
 {
     private const int MaxKeep = 100_000;
 
@@ -46,10 +46,10 @@ internal sealed class RetentionModel(ConsoleReads reads, RepositoryClientFactory
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        await reads.FindAsync(Repository, cancellationToken);
+        var repository = await reads.FindAsync(Repository, cancellationToken);
         if (Policy() is { } policy)
         {
-            Preview = await DryRunAsync(policy, cancellationToken);
+            Preview = await DryRunAsync(repository, policy, cancellationToken);
         }
     }
 
@@ -62,7 +62,7 @@ internal sealed class RetentionModel(ConsoleReads reads, RepositoryClientFactory
 
         var policy = Policy() ?? throw ApiProblemException.Invalid("keep_daily", "Choose at least one keep rule.");
         var repository = await reads.FindAsync(Repository, cancellationToken);
-        Preview = await DryRunAsync(policy, cancellationToken);
+        Preview = await DryRunAsync(repository, policy, cancellationToken);
         var removing = Preview.Removed.Count;
         if (!int.TryParse(Confirmation, NumberStyles.None, CultureInfo.InvariantCulture, out var confirmed) || confirmed != removing || removing == 0)
         {
@@ -73,27 +73,28 @@ internal sealed class RetentionModel(ConsoleReads reads, RepositoryClientFactory
             return Page();
         }
 
-        var password = clients.StoredPassword(repository)
-            ?? throw new ApiProblemException(StatusCodes.Status409Conflict, "No password", "The server holds no password for this repository.");
+        var client = reads.CreateClient(repository);
         var expected = Preview.Removed.Select(s => s.Id).ToHashSet();
         var job = await jobs.StartJobAsync("prune", repository.Name, User.Identity?.Name ?? "?", async (job, token) =>
         {
-            await using var client = clients.CreateClient(repository, password.Password);
-            try
+            await using (client)
             {
-                // What was confirmed, or nothing: a backup in between would change the set the policy removes.
-                var now = await client.ForgetAsync(policy, new ForgetOptions { DryRun = true }, token);
-                if (!now.Removed.Select(s => s.Id).ToHashSet().SetEquals(expected))
+                try
                 {
-                    throw new ApiProblemException(StatusCodes.Status409Conflict, "Repository changed", "The snapshots this policy removes changed since the confirmation; nothing was removed. Preview again.");
-                }
+                    // What was confirmed, or nothing: a backup in between would change the set the policy removes.
+                    var now = await client.ForgetAsync(policy, new ForgetOptions { DryRun = true }, token);
+                    if (!now.Removed.Select(s => s.Id).ToHashSet().SetEquals(expected))
+                    {
+                        throw new ApiProblemException(StatusCodes.Status409Conflict, "Repository changed", "The snapshots this policy removes changed since the confirmation; nothing was removed. Preview again.");
+                    }
 
-                var result = await client.ForgetAsync(policy, new ForgetOptions { Prune = true }, token);
-                return new { success = true, message = $"Removed {result.Removed.Count} snapshots" + (result.Prune?.TotalPrunedBytes is > 0 and var bytes ? $" and pruned {Display.Size(bytes)} of unused data." : ".") };
-            }
-            finally
-            {
-                readers.Invalidate(repository.Name);
+                    var result = await client.ForgetAsync(policy, new ForgetOptions { Prune = true }, token);
+                    return new { success = true, message = $"Removed {result.Removed.Count} snapshots" + (result.Prune?.TotalPrunedBytes is > 0 and var bytes ? $" and pruned {Display.Size(bytes)} of unused data." : ".") };
+                }
+                finally
+                {
+                    reads.Invalidate(repository);
+                }
             }
         }, cancellationToken);
         return Redirect(ConsolePaths.Job(job.Id));
@@ -120,12 +121,9 @@ internal sealed class RetentionModel(ConsoleReads reads, RepositoryClientFactory
         return policy.IsEmpty ? null : policy;
     }
 
-    private async Task<ForgetResult> DryRunAsync(RetentionPolicy policy, CancellationToken cancellationToken)
+    private async Task<ForgetResult> DryRunAsync(RegisteredRepository repository, RetentionPolicy policy, CancellationToken cancellationToken)
     {
-        var repository = await reads.FindAsync(Repository, cancellationToken);
-        var password = clients.StoredPassword(repository)
-            ?? throw new ApiProblemException(StatusCodes.Status409Conflict, "No password", "The server holds no password for this repository.");
-        await using var client = clients.CreateClient(repository, password.Password);
+        await using var client = reads.CreateClient(repository);
         return await client.ForgetAsync(policy, new ForgetOptions { DryRun = true }, cancellationToken);
     }
 }
