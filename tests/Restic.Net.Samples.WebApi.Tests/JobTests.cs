@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Restic.Net.IntegrationTests.Support;
+using Restic.Net.Samples.WebApi.Tests.Support;
 
 namespace Restic.Net.Samples.WebApi.Tests;
 
@@ -17,7 +18,7 @@ public sealed class JobTests(WebApiFactory factory) : IClassFixture<WebApiFactor
         SourceTree.WriteLargeFile(Path.Combine(source, "large.bin"), megabytes: 64);
 
         var accepted = await http.PostAsync("/backup", new { repository = name, paths = new[] { source }, run_as_job = true }, token).ExpectAsync(HttpStatusCode.Accepted);
-        var events = await ReadEventsAsync(http, accepted["events_url"]!.GetValue<string>());
+        var events = await JobEvents.ReadAsync(http, accepted["events_url"]!.GetValue<string>());
         var job = await http.GetAsync("/jobs/" + accepted["job_id"], null).ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal("running", accepted["state"]!.GetValue<string>());
@@ -31,7 +32,7 @@ public sealed class JobTests(WebApiFactory factory) : IClassFixture<WebApiFactor
 
         var target = factory.NewFolder("restore");
         var restore = await http.PostAsync($"/restore/{snapshotId}", new { repository = name, target_path = target, run_as_job = true }, token).ExpectAsync(HttpStatusCode.Accepted);
-        var restoreEvents = await ReadEventsAsync(http, restore["events_url"]!.GetValue<string>());
+        var restoreEvents = await JobEvents.ReadAsync(http, restore["events_url"]!.GetValue<string>());
 
         Assert.Equal("completed", restoreEvents[^1].Type);
         SourceTree.AssertSameFiles(source, SourceTree.RestoredPath(target, source));
@@ -52,10 +53,10 @@ public sealed class JobTests(WebApiFactory factory) : IClassFixture<WebApiFactor
 
         var accepted = await http.PostAsync("/backup", new { repository = name, paths = new[] { source }, run_as_job = true }, token).ExpectAsync(HttpStatusCode.Accepted);
         var jobUrl = "/jobs/" + accepted["job_id"];
-        await WaitForProgressAsync(http, accepted["events_url"]!.GetValue<string>());
+        await JobEvents.WaitForProgressAsync(http, accepted["events_url"]!.GetValue<string>());
 
         var cancelled = await http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, Api.Base + jobUrl)).ExpectAsync(HttpStatusCode.OK);
-        var events = await ReadEventsAsync(http, accepted["events_url"]!.GetValue<string>());
+        var events = await JobEvents.ReadAsync(http, accepted["events_url"]!.GetValue<string>());
 
         Assert.Equal("cancelled", cancelled["state"]!.GetValue<string>());
         Assert.Equal("cancelled", events[^1].Type);
@@ -72,7 +73,7 @@ public sealed class JobTests(WebApiFactory factory) : IClassFixture<WebApiFactor
         var target = factory.NewFolder("restore");
 
         var accepted = await http.PostAsync("/restore/deadbeef", new { repository = name, target_path = target, run_as_job = true }, token).ExpectAsync(HttpStatusCode.Accepted);
-        var events = await ReadEventsAsync(http, accepted["events_url"]!.GetValue<string>());
+        var events = await JobEvents.ReadAsync(http, accepted["events_url"]!.GetValue<string>());
         var job = await http.GetAsync("/jobs/" + accepted["job_id"], null).ExpectAsync(HttpStatusCode.OK);
         var unknown = await http.GetAsync($"/jobs/{Guid.NewGuid()}", null).ExpectAsync(HttpStatusCode.NotFound);
 
@@ -81,65 +82,4 @@ public sealed class JobTests(WebApiFactory factory) : IClassFixture<WebApiFactor
         Assert.Equal(404, job["error"]!["status"]!.GetValue<int>());
         Api.AssertProblem(unknown, 404, "unknown job");
     }
-
-    private static async Task WaitForProgressAsync(HttpClient http, string eventsUrl)
-    {
-        using var response = await http.GetAsync(eventsUrl, HttpCompletionOption.ResponseHeadersRead);
-        await foreach (var item in ParseAsync(await response.Content.ReadAsStreamAsync()))
-        {
-            if (item.Type == "progress" && item.Data["bytes_done"]!.GetValue<long>() > 0)
-            {
-                return;
-            }
-
-            Assert.Equal("progress", item.Type); // the backup must not end before it is cancelled
-        }
-    }
-
-    private static async Task<List<SseEvent>> ReadEventsAsync(HttpClient http, string eventsUrl)
-    {
-        using var response = await http.GetAsync(eventsUrl, HttpCompletionOption.ResponseHeadersRead);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        var events = new List<SseEvent>();
-        await foreach (var item in ParseAsync(await response.Content.ReadAsStreamAsync()))
-        {
-            events.Add(item);
-        }
-
-        Assert.NotEmpty(events);
-        return events;
-    }
-
-    private static async IAsyncEnumerable<SseEvent> ParseAsync(Stream stream)
-    {
-        using var reader = new StreamReader(stream);
-        string? type = null, id = null, data = null;
-        while (await reader.ReadLineAsync() is { } line)
-        {
-            if (line.Length == 0)
-            {
-                if (data is not null)
-                {
-                    yield return new SseEvent(type ?? "message", id ?? string.Empty, JsonNode.Parse(data)!);
-                }
-
-                type = id = data = null;
-            }
-            else if (line.StartsWith("event: ", StringComparison.Ordinal))
-            {
-                type = line["event: ".Length..];
-            }
-            else if (line.StartsWith("id: ", StringComparison.Ordinal))
-            {
-                id = line["id: ".Length..];
-            }
-            else if (line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                data = line["data: ".Length..];
-            }
-        }
-    }
-
-    private sealed record SseEvent(string Type, string Id, JsonNode Data);
 }

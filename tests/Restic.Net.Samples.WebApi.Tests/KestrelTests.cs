@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Restic.Net.Extensions.DependencyInjection.Tests;
 using Restic.Net.IntegrationTests.Support;
+using Restic.Net.Samples.WebApi.Tests.Support;
 
 namespace Restic.Net.Samples.WebApi.Tests;
 
@@ -37,8 +38,8 @@ public sealed class KestrelTests : IDisposable
             var accepted = await first.Http.PostAsync("/backup", new { repository = name, paths = new[] { source }, run_as_job = true }, token).ExpectAsync(HttpStatusCode.Accepted);
             jobId = accepted["job_id"]!.GetValue<string>();
 
-            var events = await ReadEventTypesAsync(first.Http, accepted["events_url"]!.GetValue<string>());
-            Assert.Equal("completed", events[^1]);
+            var events = await JobEvents.ReadAsync(first.Http, accepted["events_url"]!.GetValue<string>());
+            Assert.Equal("completed", events[^1].Type);
         }
 
         await using var second = await StartAsync();
@@ -129,23 +130,6 @@ public sealed class KestrelTests : IDisposable
 
             await Task.Delay(100);
         }
-    }
-
-    private static async Task<List<string>> ReadEventTypesAsync(HttpClient http, string eventsUrl)
-    {
-        using var response = await http.GetAsync(eventsUrl, HttpCompletionOption.ResponseHeadersRead);
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-        var types = new List<string>();
-        while (await reader.ReadLineAsync() is { } line)
-        {
-            if (line.StartsWith("event: ", StringComparison.Ordinal))
-            {
-                types.Add(line["event: ".Length..]);
-            }
-        }
-
-        return types;
     }
 
     /// <summary>The app process; disposing stops it gracefully (SIGTERM), as a service manager would.</summary>

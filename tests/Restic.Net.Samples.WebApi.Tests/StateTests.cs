@@ -10,7 +10,7 @@ namespace Restic.Net.Samples.WebApi.Tests;
 /// <summary>
 /// What survives a restart, on SQLite and on a real PostgreSQL server: registered repositories (the
 /// same token works), jobs with their results, the audit trail. With PostgreSQL, two instances share
-/// it: each sees the other's repositories and jobs, and a job is cancelled from either.
+/// it: each sees the other's repositories and jobs, follows a job's progress from either, and cancels it from either.
 /// </summary>
 public sealed class StateTests(PostgresServer postgres) : IClassFixture<PostgresServer>
 {
@@ -26,7 +26,7 @@ public sealed class StateTests(PostgresServer postgres) : IClassFixture<Postgres
     }
 
     [Fact(Timeout = 180000)]
-    public async Task TwoInstances_OnPostgreSql_ShareRepositoriesAndJobs_AndEitherCancels()
+    public async Task TwoInstances_OnPostgreSql_ShareRepositoriesAndJobs_EitherFollowsProgress_AndEitherCancels()
     {
         using var root = new TempDirectory("restic-net-webapi-two-");
         var database = await postgres.CreateDatabaseAsync();
@@ -39,11 +39,11 @@ public sealed class StateTests(PostgresServer postgres) : IClassFixture<Postgres
         var listed = await httpB.GetAsync("/repositories", null).ExpectAsync(HttpStatusCode.OK);
         Assert.Contains(listed.AsArray(), r => r!["name"]!.GetValue<string>() == name);
 
-        // A backup slow enough to be cancelled: 8 GiB of sparse zeros restic has to read.
+        // A backup slow enough to be cancelled: 64 GiB of sparse zeros restic has to read.
         var source = a.NewFolder("src");
         using (var big = File.Create(Path.Combine(source, "big.bin")))
         {
-            big.SetLength(8L << 30);
+            big.SetLength(64L << 30);
         }
 
         var accepted = await httpA.PostAsync("/backup", new { repository = name, paths = new[] { source }, run_as_job = true }, token).ExpectAsync(HttpStatusCode.Accepted);
@@ -52,9 +52,18 @@ public sealed class StateTests(PostgresServer postgres) : IClassFixture<Postgres
         Assert.Equal("instance-a", seenByB["instance"]!.GetValue<string>());
         Assert.Equal("ops-admin", seenByB["started_by"]!.GetValue<string>());
 
+        // B streams the progress A records in the job's row, and shows the latest in the job.
+        var eventsUrl = accepted["events_url"]!.GetValue<string>();
+        await JobEvents.WaitForProgressAsync(httpB, eventsUrl);
+        var running = await httpB.GetAsync("/jobs/" + id, null).ExpectAsync(HttpStatusCode.OK);
+        Assert.True(running["progress"]!["bytes_done"]!.GetValue<long>() > 0);
+
         var cancel = await httpB.DeleteAsync(Api.Base + "/jobs/" + id).ExpectAsync(HttpStatusCode.Accepted);
         Assert.True(cancel["cancel_requested"]!.GetValue<bool>());
+        var followed = await JobEvents.ReadAsync(httpB, eventsUrl); // ends when A has recorded the end
         var final = await WaitForEndAsync(httpB, id);
+
+        Assert.Equal("cancelled", followed[^1].Type);
 
         Assert.Equal("cancelled", final["state"]!.GetValue<string>());
         var jobs = await httpA.GetAsync("/jobs?page=1&page_size=10", null).ExpectAsync(HttpStatusCode.OK);

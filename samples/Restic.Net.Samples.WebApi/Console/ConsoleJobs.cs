@@ -47,14 +47,8 @@ internal static class ConsoleJobs
 
     private static async Task<IResult> EventsAsync(Guid id, JobStore jobs, CancellationToken cancellationToken)
     {
-        var record = await jobs.FindAsync(id, cancellationToken)
+        _ = await jobs.FindAsync(id, cancellationToken)
             ?? throw new ApiProblemException(StatusCodes.Status404NotFound, "Unknown job", $"There is no job {id}.");
-        if (jobs.FindLocal(id) is not { } job)
-        {
-            // Finished before this instance started, or on another instance: the page shows its recorded state.
-            throw new ApiProblemException(StatusCodes.Status409Conflict, "Job runs elsewhere", $"Job {id} ran or runs on instance '{record.Instance}'.");
-        }
-
-        return TypedResults.ServerSentEvents(JobEndpoints.Stream(job, cancellationToken));
+        return TypedResults.ServerSentEvents(JobEndpoints.Stream(jobs, id, cancellationToken)); // from any instance
     }
 }

@@ -22,40 +22,26 @@ internal static class JobEndpoints
     public static async Task<IResult> GetAsync(Guid id, JobStore jobs, HttpContext context, CancellationToken cancellationToken) =>
         TypedResults.Ok(await FindAsync(id, jobs, context, cancellationToken));
 
+    /// <summary>
+    /// A job's events from any instance: all of them from the one that runs it; elsewhere the latest progress once a
+    /// <see cref="JobStore.PollInterval"/>, then the final event (also for a job that ended before this instance started).
+    /// </summary>
     public static async Task<IResult> EventsAsync(Guid id, JobStore jobs, HttpContext context, CancellationToken cancellationToken)
     {
-        var record = await FindAsync(id, jobs, context, cancellationToken);
-        if (jobs.FindLocal(id) is { } job)
-        {
-            return TypedResults.ServerSentEvents(Stream(job, cancellationToken));
-        }
-
-        if (record.State == JobState.Running)
-        {
-            throw new ApiProblemException(StatusCodes.Status409Conflict, "Job runs elsewhere", $"Job {id} runs on instance '{record.Instance}'; its progress events are served there. GET /jobs/{id} works on any instance.");
-        }
-
-        // Finished before this instance started, or on another one: the final event only.
-        return TypedResults.ServerSentEvents(Final(record));
-
-        static async IAsyncEnumerable<SseItem<object>> Final(JobResponse job)
-        {
-            await Task.CompletedTask;
-            var type = job.State switch { JobState.Succeeded => "completed", JobState.Cancelled => "cancelled", _ => "failed" };
-            yield return new SseItem<object>((object?)job.Error ?? job.Result ?? new { }, type);
-        }
+        await FindAsync(id, jobs, context, cancellationToken);
+        return TypedResults.ServerSentEvents(Stream(jobs, id, cancellationToken));
     }
 
-    /// <summary>Cancels a job: at once when it runs here, else by recording the request for the instance that runs it (202).</summary>
-    /// <summary>A job of this instance as server-sent events, from its first event to its final one (the API's and the console's).</summary>
-    public static async IAsyncEnumerable<SseItem<object>> Stream(Job job, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>A job's events as server-sent events, from its first event to its final one (the API's and the console's).</summary>
+    public static async IAsyncEnumerable<SseItem<object>> Stream(JobStore jobs, Guid id, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var item in job.ReadEventsAsync(cancellationToken))
+        await foreach (var item in jobs.FollowAsync(id, cancellationToken))
         {
             yield return new SseItem<object>(item.Data, item.Type) { EventId = item.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         }
     }
 
+    /// <summary>Cancels a job: at once when it runs here, else by recording the request for the instance that runs it (202).</summary>
     public static async Task<IResult> CancelAsync(Guid id, JobStore jobs, HttpContext context, CancellationToken cancellationToken)
     {
         await FindAsync(id, jobs, context, cancellationToken);

@@ -12,6 +12,7 @@ internal sealed class Job
     private readonly Lock _gate = new();
     private readonly List<JobEvent> _events = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private JobEvent? _latestProgress;
 
     public Job(string kind, string repository, string startedBy, DateTimeOffset createdAt, CancellationToken stopping)
     {
@@ -46,11 +47,29 @@ internal sealed class Job
     /// <summary>Completes when the job has reached a final state.</summary>
     public Task Completion { get; set; } = Task.CompletedTask;
 
+    /// <summary>The last <c>progress</c> event, which the job's instance records for followers on other instances.</summary>
+    public JobEvent? LatestProgress
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _latestProgress;
+            }
+        }
+    }
+
     public void Publish(string type, object data)
     {
         lock (_gate)
         {
-            _events.Add(new JobEvent(_events.Count + 1, type, data));
+            var item = new JobEvent(_events.Count + 1, type, data);
+            _events.Add(item);
+            if (type == "progress")
+            {
+                _latestProgress = item;
+            }
+
             Pulse();
         }
     }
@@ -63,12 +82,7 @@ internal sealed class Job
             Result = result;
             Error = error;
             FinishedAt = at;
-            _events.Add(new JobEvent(_events.Count + 1, state switch
-            {
-                JobState.Succeeded => "completed",
-                JobState.Cancelled => "cancelled",
-                _ => "failed",
-            }, (object?)error ?? result ?? new { }));
+            _events.Add(new JobEvent(_events.Count + 1, JobStore.FinalEventType(state), (object?)error ?? result ?? new { }));
             Pulse();
         }
     }

@@ -4,7 +4,8 @@ namespace Restic.Net.Samples.WebApi.Jobs;
 
 /// <summary>
 /// A job as the API reports it, whether it runs here, elsewhere, or ran before a restart: its state
-/// and, once finished, its result (the operation's response) or its error (problem details).
+/// and, once finished, its result (the operation's response) or its error (problem details); while it runs,
+/// its latest progress (on another instance as recorded, at most <see cref="JobStore.PollInterval"/> old).
 /// </summary>
 internal sealed record JobResponse(
     Guid JobId,
@@ -17,8 +18,9 @@ internal sealed record JobResponse(
     ProblemDetails? Error,
     string StartedBy,
     string Instance,
-    bool CancelRequested)
+    bool CancelRequested,
+    object? Progress)
 {
     public static JobResponse From(Job job, string instance) =>
-        new(job.Id, job.Kind, job.Repository, job.State, job.CreatedAt, job.FinishedAt, job.Result, job.Error, job.StartedBy, instance, job.Cancellation.IsCancellationRequested);
+        new(job.Id, job.Kind, job.Repository, job.State, job.CreatedAt, job.FinishedAt, job.Result, job.Error, job.StartedBy, instance, job.Cancellation.IsCancellationRequested, job.LatestProgress?.Data);
 }

@@ -11,9 +11,10 @@ namespace Restic.Net.Samples.WebApi.Jobs;
 
 /// <summary>
 /// Runs jobs in the background and records each one in the state database: who started it, where
-/// it runs, and its final result, so that every instance (and this one after a restart) can answer
-/// for it. Progress events stay with the instance that runs the job. A cancellation asked of another
-/// instance is recorded and picked up by the running one within <see cref="CancelPollInterval"/>.
+/// it runs, its latest progress and its final result, so that every instance (and this one after a
+/// restart) can answer for it and stream its progress. The database's job row is the only channel
+/// between instances: once a <see cref="PollInterval"/> the running instance writes the latest
+/// progress and reads cancellations asked elsewhere, and a follower on another instance reads the row.
 /// </summary>
 internal sealed partial class JobStore(
     StateDatabase database,
@@ -22,7 +23,8 @@ internal sealed partial class JobStore(
     IHostApplicationLifetime lifetime,
     ILogger<JobStore> logger) : BackgroundService
 {
-    public static readonly TimeSpan CancelPollInterval = TimeSpan.FromSeconds(1);
+    /// <summary>How often progress is recorded, cancellations are picked up, and a job of another instance is read.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
     // Live jobs (with their event streams) stay in memory until this many newer ones have finished.
     private const int FinishedJobsKept = 100;
@@ -126,14 +128,76 @@ internal sealed partial class JobStore(
         await base.StopAsync(cancellationToken);
     }
 
-    /// <summary>Picks up cancellations other instances recorded for jobs running here.</summary>
+    /// <summary>
+    /// A job's events wherever it runs: from memory when it runs (or ran) here; else from its row, read once a
+    /// <see cref="PollInterval"/>: the latest progress when it has changed, then the final event. A follower on
+    /// another instance sees progress at most a poll late and skips reports between polls, never the end.
+    /// </summary>
+    public async IAsyncEnumerable<JobEvent> FollowAsync(Guid id, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (FindLocal(id) is { } local)
+        {
+            await foreach (var item in local.ReadEventsAsync(cancellationToken))
+            {
+                yield return item;
+            }
+
+            yield break;
+        }
+
+        long seen = 0;
+        while (true)
+        {
+            JobEntity? stored;
+            await using (var db = database.Open())
+            {
+                stored = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, cancellationToken);
+            }
+
+            if (stored is null)
+            {
+                yield break;
+            }
+
+            if (stored.ProgressSequence > seen && stored.ProgressJson is { } progress)
+            {
+                seen = stored.ProgressSequence;
+                yield return new JobEvent(seen, "progress", System.Text.Json.Nodes.JsonNode.Parse(progress)!);
+            }
+
+            if (stored.State != nameof(JobState.Running))
+            {
+                var record = ToResponse(stored);
+                yield return new JobEvent(seen + 1, FinalEventType(record.State), (object?)record.Error ?? record.Result ?? new { });
+                yield break;
+            }
+
+            await Task.Delay(PollInterval, time, cancellationToken);
+        }
+    }
+
+    /// <summary>The name of a job's last event: <c>completed</c>, <c>cancelled</c> or <c>failed</c>.</summary>
+    public static string FinalEventType(JobState state) => state switch
+    {
+        JobState.Succeeded => "completed",
+        JobState.Cancelled => "cancelled",
+        _ => "failed",
+    };
+
+    /// <summary>Records the latest progress of jobs running here and picks up cancellations other instances recorded.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(CancelPollInterval, time);
+        var recorded = new Dictionary<Guid, long>();
+        using var timer = new PeriodicTimer(PollInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            var running = _jobs.Values.Where(j => j.State == JobState.Running).Select(j => j.Id).ToList();
-            if (running.Count == 0)
+            var runningJobs = _jobs.Values.Where(j => j.State == JobState.Running).ToList();
+            foreach (var gone in recorded.Keys.Except(runningJobs.Select(j => j.Id)).ToList())
+            {
+                recorded.Remove(gone);
+            }
+
+            if (runningJobs.Count == 0)
             {
                 continue;
             }
@@ -141,6 +205,19 @@ internal sealed partial class JobStore(
             try
             {
                 await using var db = database.Open();
+                foreach (var job in runningJobs)
+                {
+                    if (job.LatestProgress is { } progress && progress.Sequence > recorded.GetValueOrDefault(job.Id))
+                    {
+                        var progressJson = JsonSerializer.Serialize(progress.Data, json.Value.SerializerOptions);
+                        await db.Jobs.Where(j => j.Id == job.Id && j.State == nameof(JobState.Running)).ExecuteUpdateAsync(
+                            j => j.SetProperty(e => e.ProgressJson, progressJson).SetProperty(e => e.ProgressSequence, progress.Sequence),
+                            stoppingToken);
+                        recorded[job.Id] = progress.Sequence;
+                    }
+                }
+
+                var running = runningJobs.Select(j => j.Id).ToList();
                 var cancelled = await db.Jobs.AsNoTracking().Where(j => running.Contains(j.Id) && j.CancelRequested).Select(j => j.Id).ToListAsync(stoppingToken);
                 foreach (var id in cancelled)
                 {
@@ -152,7 +229,7 @@ internal sealed partial class JobStore(
             }
             catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
             {
-                LogCancelPollFailed(logger, ex);
+                LogPollFailed(logger, ex);
             }
         }
     }
@@ -226,7 +303,8 @@ internal sealed partial class JobStore(
         stored.ErrorJson is null ? null : JsonSerializer.Deserialize<ProblemDetails>(stored.ErrorJson, json.Value.SerializerOptions),
         stored.StartedBy,
         stored.Instance,
-        stored.CancelRequested);
+        stored.CancelRequested,
+        stored.ProgressJson is null ? null : System.Text.Json.Nodes.JsonNode.Parse(stored.ProgressJson));
 
     [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Job {JobId} ({Kind}) started on repository {Repository}")]
     private static partial void LogJobStarted(ILogger logger, Guid jobId, string kind, string repository);
@@ -240,6 +318,6 @@ internal sealed partial class JobStore(
     [LoggerMessage(EventId = 2014, Level = LogLevel.Error, Message = "Job {JobId} ({Kind}) on repository {Repository} failed unexpectedly")]
     private static partial void LogJobCrashed(ILogger logger, Guid jobId, string kind, string repository, Exception exception);
 
-    [LoggerMessage(EventId = 2013, Level = LogLevel.Warning, Message = "Could not look for cancellations of running jobs in the state database")]
-    private static partial void LogCancelPollFailed(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Warning, Message = "Could not record the progress of running jobs or look for their cancellations in the state database")]
+    private static partial void LogPollFailed(ILogger logger, Exception exception);
 }

@@ -26,6 +26,15 @@ internal sealed class JobEntity
     /// <summary>The failure as problem-details JSON.</summary>
     public string? ErrorJson { get; set; }
 
+    /// <summary>
+    /// The job's last progress event as JSON, written by the running instance at most once a
+    /// <see cref="Jobs.JobStore.PollInterval"/>, so that every instance can stream it.
+    /// </summary>
+    public string? ProgressJson { get; set; }
+
+    /// <summary>The event number (SSE id) of <see cref="ProgressJson"/>; 0 before the first report.</summary>
+    public long ProgressSequence { get; set; }
+
     /// <summary>Set by any instance that was asked to cancel; the running instance sees it within a second.</summary>
     public bool CancelRequested { get; set; }
 }

@@ -4,16 +4,16 @@ using Restic.Net.Samples.WebApi.Problems;
 
 namespace Restic.Net.Samples.WebApi.Console.Pages;
 
-/// <summary>One job: its state and result; while it runs, live progress (console.js follows its events) and, for operators, Cancel.</summary>
+/// <summary>
+/// One job: its state and result; while it runs, live progress (console.js follows its events, served by any instance)
+/// and, for operators, Cancel.
+/// </summary>
 internal sealed class JobModel(JobStore jobs) : ConsolePageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
 
     public JobResponse? Job { get; private set; }
-
-    /// <summary>Whether this instance runs the job, so that its live events can be followed here.</summary>
-    public bool Live { get; private set; }
 
     /// <summary>The result's sentence ("Snapshot 1a2b3c4d saved."), live or as the database recorded it.</summary>
     public string? ResultMessage => Job?.Result is { } result
@@ -24,7 +24,6 @@ internal sealed class JobModel(JobStore jobs) : ConsolePageModel
     {
         Job = await jobs.FindAsync(Id, cancellationToken)
             ?? throw new ApiProblemException(StatusCodes.Status404NotFound, "Unknown job", "There is no such job.");
-        Live = Job.State == JobState.Running && jobs.FindLocal(Id) is not null;
     }
 
     private static string? MessageOf(System.Text.Json.JsonElement result) =>

@@ -95,6 +95,12 @@ namespace Restic.Net.Samples.WebApi.State.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("ProgressJson")
+                        .HasColumnType("text");
+
+                    b.Property<long>("ProgressSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Repository")
                         .IsRequired()
                         .HasMaxLength(64)

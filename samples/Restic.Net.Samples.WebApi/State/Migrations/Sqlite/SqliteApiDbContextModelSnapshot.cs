@@ -88,6 +88,12 @@ namespace Restic.Net.Samples.WebApi.State.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProgressJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProgressSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Repository")
                         .IsRequired()
                         .HasMaxLength(64)

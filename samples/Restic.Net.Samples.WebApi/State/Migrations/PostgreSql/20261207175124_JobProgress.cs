@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Restic.Net.Samples.WebApi.State.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class JobProgress : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ProgressJson",
+                table: "jobs",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ProgressSequence",
+                table: "jobs",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ProgressJson",
+                table: "jobs");
+
+            migrationBuilder.DropColumn(
+                name: "ProgressSequence",
+                table: "jobs");
+        }
+    }
+}
