@@ -100,6 +100,7 @@ builder.Services.AddSingleton<PasswordTokenProtector>();
 builder.Services.AddSingleton<PathPolicy>();
 builder.Services.AddSingleton<JobStore>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<JobStore>());
+builder.Services.AddHostedService(sp => sp.GetRequiredService<Restic.Net.Samples.WebApi.Console.ConsoleOverview>()); // after the database it reads
 
 var app = builder.Build();
 if (KeyRing.IsEphemeral(keyRingOptions))

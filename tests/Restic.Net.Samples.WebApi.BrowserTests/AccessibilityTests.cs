@@ -26,6 +26,7 @@ public sealed class AccessibilityTests(ConsoleFixture console)
 
         Browser.SignIn(ConsoleServer.AdminKey);
         Assert.Equal("Dashboard", Browser.Heading);
+        Browser.WaitForMeasurements();
         Check("dashboard");
         Browser.Screenshot("dashboard");
 
@@ -43,6 +44,13 @@ public sealed class AccessibilityTests(ConsoleFixture console)
 
         Browser.Open($"/console/repositories/{ConsoleFixture.RepositoryName}/retention?keep_last=1");
         Check("retention");
+
+        Browser.Open($"/console/repositories/{ConsoleFixture.RepositoryName}/maintenance");
+        Check("maintenance");
+
+        Browser.Open("/console/audit?outcome=succeeded");
+        Check("audit");
+        Browser.Screenshot("audit");
 
         Browser.Open($"/console/repositories/{ConsoleFixture.ScratchName}/backup");
         Check("backup");

@@ -4,10 +4,11 @@ using Restic.Net.Samples.WebApi.State;
 namespace Restic.Net.Samples.WebApi.Auditing;
 
 /// <summary>
-/// Records one audit entry per API call, after the response status is known (it sits outside the
-/// exception handler): who, what, which repository, snapshot or job, the status and the duration.
-/// The entry goes to the log (event 2000) and to the state database (<c>GET /audit</c>), so the trail
-/// survives restarts. Never a body, header or query value, so no password can reach either.
+/// Records one audit entry per API call and per console action (every console POST: sign-in, backup, prune, restore,
+/// unlock, key replacement, cancel; and every download), after the response status is known (it sits outside the
+/// exception handler): who, what, which repository, snapshot or job, the status and the duration. The entry goes to
+/// the log (event 2000) and to the state database (<c>GET /audit</c>, the console's audit page), so the trail survives
+/// restarts. Never a body, header or query value (a console action's handler name aside), so no password can reach either.
 /// </summary>
 internal sealed partial class AuditMiddleware(RequestDelegate next, AuditTrail trail, TimeProvider time, ILogger<AuditMiddleware> logger)
 {
@@ -22,7 +23,8 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, AuditTrail t
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments(Endpoints.ResticEndpoints.BasePath, StringComparison.Ordinal))
+        var console = context.Request.Path.StartsWithSegments(Console.ConsolePaths.Root, StringComparison.Ordinal);
+        if (!console && !context.Request.Path.StartsWithSegments(Endpoints.ResticEndpoints.BasePath, StringComparison.Ordinal))
         {
             await next(context);
             return;
@@ -38,20 +40,54 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, AuditTrail t
         {
             // The route template, not the path: ids stay out of the grouping, queries out of the log.
             var endpoint = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? string.Empty;
-            var entry = new AuditEntity
+            if (!console || IsConsoleAction(context, endpoint)) // a console page view or asset is not an action
             {
-                At = at,
-                User = context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name ?? "?" : "anonymous",
-                Action = context.Request.Method + " " + endpoint,
-                Result = context.Response.StatusCode,
-                Repository = context.Items.TryGetValue(RepositoryItem, out var repository) ? repository as string : null,
-                SnapshotId = context.Items.TryGetValue(SnapshotItem, out var snapshot) ? snapshot as string : null,
-                JobId = context.Items.TryGetValue(JobItem, out var job) ? job as Guid? : null,
-                DurationMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-            };
-            LogAudit(logger, entry.User, context.Request.Method, endpoint, entry.Repository, entry.Result, entry.DurationMs);
-            await trail.RecordAsync(entry);
+                await RecordAsync(context, console ? "/" + endpoint.TrimStart('/') + ConsoleHandler(context) : endpoint, console, at, started);
+            }
         }
+    }
+
+    private async Task RecordAsync(HttpContext context, string endpoint, bool console, DateTimeOffset at, long started)
+    {
+        if (console)
+        {
+            context.Items.TryAdd(RepositoryItem, context.GetRouteValue("repository") as string);
+            context.Items.TryAdd(SnapshotItem, context.GetRouteValue("snapshot") as string);
+            if (ConsoleJob(context) is { } startedJob)
+            {
+                context.Items.TryAdd(JobItem, startedJob);
+            }
+        }
+
+        var entry = new AuditEntity
+        {
+            At = at,
+            User = context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name ?? "?" : "anonymous",
+            Action = context.Request.Method + " " + endpoint,
+            Result = context.Response.StatusCode,
+            Repository = context.Items.TryGetValue(RepositoryItem, out var repository) ? repository as string : null,
+            SnapshotId = context.Items.TryGetValue(SnapshotItem, out var snapshot) ? snapshot as string : null,
+            JobId = context.Items.TryGetValue(JobItem, out var job) ? job as Guid? : null,
+            DurationMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+        };
+        LogAudit(logger, entry.User, context.Request.Method, endpoint, entry.Repository, entry.Result, entry.DurationMs);
+        await trail.RecordAsync(entry);
+    }
+
+    private static bool IsConsoleAction(HttpContext context, string endpoint) =>
+        !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+        || endpoint.EndsWith("/download", StringComparison.Ordinal) || endpoint.EndsWith("/archive", StringComparison.Ordinal);
+
+    /// <summary>The Razor Pages handler (<c>?handler=Unlock</c>) as <c>#Unlock</c>; only a plain name, never other query text.</summary>
+    private static string ConsoleHandler(HttpContext context) =>
+        context.Request.Query["handler"].ToString() is { Length: > 0 and <= 32 } handler && handler.All(char.IsAsciiLetter) ? "#" + handler : string.Empty;
+
+    /// <summary>The job a console action started: the console redirects to the job's page.</summary>
+    private static Guid? ConsoleJob(HttpContext context)
+    {
+        var prefix = Console.ConsolePaths.Root + "/jobs/";
+        var location = context.Response.Headers.Location.ToString();
+        return location.StartsWith(prefix, StringComparison.Ordinal) && Guid.TryParse(location.AsSpan(prefix.Length), out var id) ? id : null;
     }
 
     [LoggerMessage(EventId = 2000, EventName = "ApiAudit", Level = LogLevel.Information,

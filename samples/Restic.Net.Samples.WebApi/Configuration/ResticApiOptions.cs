@@ -23,6 +23,12 @@ public sealed class ResticApiOptions
     /// <summary>How long an unused reader stays open: its key is zeroed when it closes.</summary>
     public TimeSpan ReadCacheIdleTime { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How often the web console measures each repository's size, deduplication and locks in the background (restic
+    /// stats and the lock list, which take a shared lock for as long as they run).
+    /// </summary>
+    public TimeSpan MeasureInterval { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Repositories known at start-up, by name. <c>POST /init</c> adds more at run time.</summary>
     public Dictionary<string, RepositoryRegistration> Repositories { get; } = new(StringComparer.Ordinal);
 

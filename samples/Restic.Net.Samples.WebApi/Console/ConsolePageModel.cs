@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Restic.Net.Samples.WebApi.Console;
@@ -10,4 +11,7 @@ internal abstract class ConsolePageModel : PageModel
 {
     /// <summary>Why the page could not show what was asked; null when it could.</summary>
     public string? Problem { get; set; }
+
+    /// <summary>Refuses an action the user's role does not allow: the console's "Not allowed" page, as for a page.</summary>
+    protected IActionResult Refuse() => Forbid(ConsoleSecurity.Scheme);
 }

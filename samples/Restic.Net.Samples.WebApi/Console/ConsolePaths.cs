@@ -14,6 +14,10 @@ internal static class ConsolePaths
 
     public static string Retention(string repository) => $"{Root}/repositories/{Uri.EscapeDataString(repository)}/retention";
 
+    public static string Maintenance(string repository) => $"{Root}/repositories/{Uri.EscapeDataString(repository)}/maintenance";
+
+    public const string Audit = Root + "/audit";
+
     public static string Snapshots(string repository) => $"{Root}/repositories/{Uri.EscapeDataString(repository)}/snapshots";
 
     public static string Browse(string repository, string snapshotId, string path) =>

@@ -30,8 +30,14 @@ internal sealed class ConsoleReads(RepositoryRegistry registry, RepositoryClient
     /// <summary>The repository's cached reader for a read that outlives the call (a download): dispose the lease after it.</summary>
     public ReadClientCache.ReadLease Lease(RegisteredRepository repository) => cache.Lease(repository, Password(repository));
 
+    /// <summary>
+    /// How long a console command waits for a lock someone else holds: the dashboard's background measurement holds a
+    /// shared lock for a few seconds, and a prune the operator confirmed should wait that out, not fail.
+    /// </summary>
+    public static readonly TimeSpan LockWait = TimeSpan.FromMinutes(1);
+
     /// <summary>A one-use client that runs restic (backup, forget, restore) with the server's password: the caller disposes it.</summary>
-    public ResticClient CreateClient(RegisteredRepository repository) => clients.CreateClient(repository, Password(repository).Password);
+    public ResticClient CreateClient(RegisteredRepository repository) => clients.CreateClient(repository, Password(repository).Password, lockWait: LockWait);
 
     /// <summary>Closes the repository's cached readers after a write, so the next page reads what it wrote.</summary>
     public void Invalidate(RegisteredRepository repository) => cache.Invalidate(repository.Name);

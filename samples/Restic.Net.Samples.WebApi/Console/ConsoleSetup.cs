@@ -24,6 +24,7 @@ internal static class ConsoleSetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddSingleton<ConsoleReads>();
+        services.AddSingleton<ConsoleOverview>(); // started as a hosted service by Program, after the state database
         return services;
     }
 

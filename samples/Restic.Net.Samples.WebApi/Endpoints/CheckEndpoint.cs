@@ -20,7 +20,14 @@ internal sealed record CheckRequest : IPasswordSource
 }
 
 /// <summary><c>POST /check</c> response: <c>success</c> is false when the repository has errors.</summary>
-internal sealed record CheckResponse(bool Success, long ErrorCount, IReadOnlyList<string> Errors, string Message);
+internal sealed record CheckResponse(bool Success, long ErrorCount, IReadOnlyList<string> Errors, string Message)
+{
+    public static CheckResponse From(CheckResult result) => new(
+        result.IsHealthy,
+        result.ErrorCount,
+        result.Errors,
+        result.IsHealthy ? "No errors were found." : $"The repository has {result.ErrorCount} errors.");
+}
 
 internal static class CheckEndpoint
 {
@@ -36,22 +43,19 @@ internal static class CheckEndpoint
             throw ApiProblemException.Invalid("read_data_subset", "Give read_data or read_data_subset, not both.");
         }
 
-        // The JSON keeps restic's syntax; Restic.Net's type parses it, and refuses what restic would refuse.
-        ReadDataSubset? subset = null;
-        if (request.ReadDataSubset is { } text)
-        {
-            subset = Restic.Net.ReadDataSubset.TryParse(text, out var parsed)
-                ? parsed
-                : throw ApiProblemException.Invalid(
-                    "read_data_subset",
-                    $"read_data_subset is 'n/t' (1 <= n <= t <= 256, for example 1/5), a percentage above 0 and up to 100 (for example 10%), or a size with a unit b, k, m, g or t (for example 500M); got '{text}'.");
-        }
-
+        var subset = ParseSubset(request.ReadDataSubset);
         var result = await client.CheckAsync(new CheckOptions { ReadData = request.ReadData, ReadDataSubset = subset }, cancellationToken);
-        return TypedResults.Ok(new CheckResponse(
-            result.IsHealthy,
-            result.ErrorCount,
-            result.Errors,
-            result.IsHealthy ? "No errors were found." : $"The repository has {result.ErrorCount} errors."));
+        return TypedResults.Ok(CheckResponse.From(result));
     }
+
+    /// <summary>
+    /// A read-data subset in restic's syntax (the API's JSON and the console's form keep it); Restic.Net's type parses
+    /// it and refuses what restic would refuse, as a 400 naming <c>read_data_subset</c>.
+    /// </summary>
+    public static ReadDataSubset? ParseSubset(string? text) =>
+        text is null ? null
+        : Restic.Net.ReadDataSubset.TryParse(text, out var parsed) ? parsed
+        : throw ApiProblemException.Invalid(
+            "read_data_subset",
+            $"read_data_subset is 'n/t' (1 <= n <= t <= 256, for example 1/5), a percentage above 0 and up to 100 (for example 10%), or a size with a unit b, k, m, g or t (for example 500M); got '{text}'.");
 }

@@ -64,8 +64,11 @@ internal sealed class RepositoryClientFactory(
         return lease.Client;
     }
 
-    /// <summary>A client for one use, or for <see cref="ReadClientCache"/> with native reads: dispose it (the caller owns it).</summary>
-    public ResticClient CreateClient(RegisteredRepository repository, ResticPassword password, bool nativeReads = false)
+    /// <summary>
+    /// A client for one use, or for <see cref="ReadClientCache"/> with native reads: dispose it (the caller owns it).
+    /// <paramref name="lockWait"/> is how long its commands wait for a lock someone else holds (zero: fail at once).
+    /// </summary>
+    public ResticClient CreateClient(RegisteredRepository repository, ResticPassword password, bool nativeReads = false, TimeSpan lockWait = default)
     {
         var settings = options.Value;
         var clientOptions = new ResticClientOptions
@@ -75,6 +78,7 @@ internal sealed class RepositoryClientFactory(
             BinaryPath = settings.BinaryPath,
             CacheDirectory = settings.CacheDirectory,
             ProgressInterval = settings.ProgressInterval,
+            LockWaitTimeout = lockWait,
         };
         foreach (var (name, value) in repository.Environment)
         {

@@ -90,6 +90,26 @@ internal sealed class Browser : IDisposable
         Assert.True(state == expected, $"The job ended {state}, not {expected}: {_driver.FindElement(By.CssSelector("dl.facts")).Text}");
     }
 
+    /// <summary>
+    /// Opens the dashboard and reloads it (2 minutes at most) until every readable repository shows its size,
+    /// deduplication and locks: the background measurement has run (and released its shared lock).
+    /// </summary>
+    public void WaitForMeasurements()
+    {
+        Open("/console");
+        WaitUntil(d =>
+        {
+            if (d.FindElements(By.CssSelector("td.measuring")).Count == 0)
+            {
+                return true;
+            }
+
+            Thread.Sleep(250);
+            d.Navigate().Refresh();
+            return false;
+        }, TimeSpan.FromMinutes(2));
+    }
+
     /// <summary>Waits (10 s unless told) until the condition holds in the current page; a reload under it is waited out.</summary>
     public void WaitUntil(Func<IWebDriver, bool> condition, TimeSpan? timeout = null)
     {

@@ -36,7 +36,7 @@ internal sealed class JobModel(JobStore jobs) : ConsolePageModel
     {
         if (!User.IsOperator())
         {
-            return Forbid(); // the button is not shown to viewers; the server refuses them all the same
+            return Refuse(); // the button is not shown to viewers; the server refuses them all the same
         }
 
         _ = await jobs.CancelAsync(Id, cancellationToken)

@@ -57,7 +57,7 @@ internal sealed class RetentionModel(ConsoleReads reads, JobStore jobs) : Consol
     {
         if (!User.IsAdmin())
         {
-            return Forbid(); // operators preview; removing snapshots is an admin's
+            return Refuse(); // operators preview; removing snapshots is an admin's
         }
 
         var policy = Policy() ?? throw ApiProblemException.Invalid("keep_daily", "Choose at least one keep rule.");

@@ -1,0 +1,47 @@
+using OpenQA.Selenium;
+using Restic.Net.Samples.WebApi.BrowserTests.Support;
+
+namespace Restic.Net.Samples.WebApi.BrowserTests;
+
+/// <summary>The audit trail holds the console's own actions, its filters narrow it, and only admins read it.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class AuditTests(ConsoleFixture console)
+{
+    private Browser Browser => console.Browser;
+
+    [Fact]
+    public void AnOperatorsCheck_IsInTheTrail_UnderTheirName_AndTheFiltersNarrowIt()
+    {
+        Browser.SignIn(ConsoleServer.OperatorKey);
+        Browser.Open($"/console/audit");
+        Assert.Equal("Not allowed", Browser.Heading); // the trail is an admin's
+        Browser.Open($"/console/repositories/{ConsoleFixture.ScratchName}/maintenance");
+        Browser.Find(By.Id("read_data_subset")).SendKeys("0%"); // refused: a failure in the trail
+        Browser.Go(Browser.Find(By.XPath("//button[text()='Check the repository']")));
+        Browser.Find(By.Id("read_data_subset")).Clear();
+        Browser.Go(Browser.Find(By.XPath("//button[text()='Check the repository']")));
+        Browser.WaitForJob("succeeded");
+        var job = new Uri(Browser.Driver.Url).AbsolutePath.Split('/')[^1];
+
+        Browser.SignIn(ConsoleServer.AdminKey);
+        Browser.Open("/console/audit");
+        Browser.Find(By.Id("user")).FindElement(By.CssSelector("option[value='olaf-operator']")).Click();
+        Browser.Find(By.Id("text")).SendKeys("#Check");
+        Browser.Go(Browser.Find(By.XPath("//button[text()='Filter']")));
+
+        var rows = Browser.FindAll(By.CssSelector("table.audit tbody tr"));
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Contains("#Check", r.FindElement(By.CssSelector(".action")).Text, StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Text.Contains("olaf-operator", StringComparison.Ordinal)
+            && r.Text.Contains(ConsoleFixture.ScratchName, StringComparison.Ordinal)
+            && r.Text.Contains("job " + job[..8], StringComparison.Ordinal));
+
+        Browser.Open("/console/audit?outcome=failed&user=olaf-operator");
+        var failed = Browser.FindAll(By.CssSelector("table.audit tbody tr"));
+        Assert.All(failed, r => Assert.True(int.Parse(r.FindElement(By.CssSelector("td.result")).Text, System.Globalization.CultureInfo.InvariantCulture) >= 400));
+        Assert.Contains(failed, r => r.FindElement(By.CssSelector(".action")).Text.EndsWith("#Check", StringComparison.Ordinal) && r.FindElement(By.CssSelector("td.result")).Text == "400");
+
+        Browser.Open("/console/audit?since=not-a-day");
+        Assert.Equal("Give the first day as yyyy-MM-dd.", Browser.Find(By.CssSelector("[role=alert]")).Text);
+    }
+}
