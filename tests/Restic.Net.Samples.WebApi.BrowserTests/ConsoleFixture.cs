@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Restic.Net.IntegrationTests.Support;
 using Restic.Net.Samples.WebApi.BrowserTests.Support;
+using Restic.Net.Samples.WebApi.Tests.Support;
 
 namespace Restic.Net.Samples.WebApi.BrowserTests;
 
@@ -18,8 +19,13 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public const string ScratchName = "scratch";
     public const string Host = "console-host";
 
+    /// <summary>A repository whose one snapshot holds 200,000 files: 200 folders of 1,000 empty files.</summary>
+    public const string LargeName = "large";
+    public const int LargeFolders = 200;
+    public const int LargeFilesPerFolder = 1_000;
+
     private readonly TempDirectory _root = new("restic-net-browser-");
-    private ConsoleServer? _server;
+    private WebApiProcess? _server;
     private Browser? _browser;
 
     public string Source => _root.Combine("files", "src");
@@ -33,7 +39,11 @@ public sealed class ConsoleFixture : IAsyncLifetime
     /// <summary>What the scratch repository's first snapshot holds; the backup tests back it up again.</summary>
     public string ScratchSource => _root.Combine("files", "scratch-src");
 
-    internal ConsoleServer Server => _server!;
+    public string Large => _root.Combine("files", "large");
+
+    public string LargeSource => _root.Combine("files", "large-src");
+
+    internal WebApiProcess Server => _server!;
 
     internal Browser Browser => _browser!;
 
@@ -68,10 +78,14 @@ public sealed class ConsoleFixture : IAsyncLifetime
         await File.WriteAllTextAsync(Path.Combine(ScratchSource, "notes.txt"), "scratch\n");
         await TestRestic.RunAsync(Scratch, Cache, "backup", "--host", Host, "--tag", "scratch", ScratchSource);
 
+        WriteLargeTree();
+        await TestRestic.InitializeAsync(Large);
+        await TestRestic.RunAsync(Large, Cache, "backup", "--host", Host, LargeSource);
+
         var passwordFile = _root.Combine("password");
         await File.WriteAllTextAsync(passwordFile, TestRestic.Password);
         File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        _server = await ConsoleServer.StartAsync(_root.Path, [(RepositoryName, Repository), (ScratchName, Scratch)], passwordFile);
+        _server = await ConsoleServer.StartAsync(_root.Path, [(RepositoryName, Repository), (ScratchName, Scratch), (LargeName, Large)], passwordFile);
         _browser = new Browser(_server.Address, _root.Combine("downloads"));
     }
 
@@ -109,6 +123,18 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     private async Task BackupAsync(string tag) =>
         await TestRestic.RunAsync(Repository, Cache, "backup", "--host", Host, "--tag", tag, Source);
+
+    private void WriteLargeTree()
+    {
+        for (var folder = 0; folder < LargeFolders; folder++)
+        {
+            var path = Directory.CreateDirectory(Path.Combine(LargeSource, $"dir-{folder:D3}")).FullName;
+            for (var file = 0; file < LargeFilesPerFolder; file++)
+            {
+                File.Create(Path.Combine(path, $"file-{file:D4}.txt")).Dispose();
+            }
+        }
+    }
 
     private void WriteTree()
     {

@@ -1,10 +1,6 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
-using Restic.Net.Extensions.DependencyInjection.Tests;
 using Restic.Net.IntegrationTests.Support;
 using Restic.Net.Samples.WebApi.Tests.Support;
 
@@ -75,87 +71,29 @@ public sealed class KestrelTests : IDisposable
 
     private async Task<RunningApp> StartAsync(params string[] extraArguments)
     {
-        var port = ServerProcess.FreePort();
-        var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/'))!); // bin/<Configuration>/net10.0
-        var app = Path.Combine(SourceCheckout.Root, "samples", "Restic.Net.Samples.WebApi", "bin", configuration, "net10.0", "Restic.Net.Samples.WebApi.dll");
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(app)! };
-        string[] arguments =
+        var process = await WebApiProcess.StartAsync(
         [
-            app, "--urls", $"http://127.0.0.1:{port}",
-            "--Restic:BinaryPath=" + TestRestic.BinaryPath,
             "--Restic:CacheDirectory=" + _root.Combine("cache"),
             "--Restic:AllowedRoots:0=" + _root.Combine("files"),
             "--State:ConnectionString=Data Source=" + _root.Combine("state", "state.db"),
             "--DataProtection:KeysDirectory=" + _root.Combine("state", "keys"),
-            "--Authentication:ApiKeys:0:Name=ops",
-            "--Authentication:ApiKeys:0:Sha256=" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Key))),
-            "--Authentication:ApiKeys:0:Roles:0=admin",
+            .. WebApiProcess.ApiKey(0, "ops", Key, "admin"),
             .. extraArguments,
-        ];
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
+        ], "/openapi/v1.json");
+        var http = new HttpClient { BaseAddress = process.Address, Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Add("X-Api-Key", Key);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            try
-            {
-                using var response = await http.GetAsync("/openapi/v1.json");
-                if (response.IsSuccessStatusCode)
-                {
-                    return new RunningApp(process, http);
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            if (process.HasExited || DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException("The web API did not start: " + output);
-            }
-
-            await Task.Delay(100);
-        }
+        return new RunningApp(process, http);
     }
 
-    /// <summary>The app process; disposing stops it gracefully (SIGTERM), as a service manager would.</summary>
-    private sealed class RunningApp(Process process, HttpClient http) : IAsyncDisposable
+    /// <summary>The app process and a client with the admin key; disposing stops it gracefully (SIGTERM).</summary>
+    private sealed class RunningApp(WebApiProcess process, HttpClient http) : IAsyncDisposable
     {
         public HttpClient Http { get; } = http;
 
         public async ValueTask DisposeAsync()
         {
             Http.Dispose();
-            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
-
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            process.Dispose();
+            await process.DisposeAsync();
         }
     }
 }

@@ -27,22 +27,48 @@ internal static class ConsoleJobs
         JobStore jobs, ConsoleReads reads, RegisteredRepository repository,
         IReadOnlyList<string> paths, IReadOnlyList<string> tags, string startedBy, CancellationToken cancellationToken)
     {
-        var client = reads.CreateClient(repository); // no password: refused now, not as a failed job
         var options = new BackupOptions { Tags = tags };
-        return jobs.StartJobAsync("backup", repository.Name, startedBy, async (job, token) =>
+        return StartAsync(jobs, reads, repository, "backup", startedBy, writes: true, async (client, job, token) =>
+            BackupResponse.From(await client.BackupAsync(paths, options, new JobProgress<BackupProgress>(job, p => ProgressSnapshot.From(p)), token)),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts a console job that runs restic with its own client (the server's password; <paramref name="client"/> if
+    /// the caller has already used one): the job disposes it when it ends, and a job that could not be recorded
+    /// disposes it at once. A job that <paramref name="writes"/> closes the repository's cached readers when it ends,
+    /// so the next page reads what it wrote.
+    /// </summary>
+    public static async Task<Job> StartAsync(
+        JobStore jobs, ConsoleReads reads, RegisteredRepository repository, string kind, string startedBy, bool writes,
+        Func<ResticClient, Job, CancellationToken, Task<object>> work, CancellationToken cancellationToken, ResticClient? client = null)
+    {
+        client ??= reads.CreateClient(repository); // no password: refused now, not as a failed job
+        try
         {
-            await using (client)
+            return await jobs.StartJobAsync(kind, repository.Name, startedBy, async (job, token) =>
             {
-                try
+                await using (client)
                 {
-                    return BackupResponse.From(await client.BackupAsync(paths, options, new JobProgress<BackupProgress>(job, p => ProgressSnapshot.From(p)), token));
+                    try
+                    {
+                        return await work(client, job, token);
+                    }
+                    finally
+                    {
+                        if (writes)
+                        {
+                            reads.Invalidate(repository);
+                        }
+                    }
                 }
-                finally
-                {
-                    reads.Invalidate(repository);
-                }
-            }
-        }, cancellationToken);
+            }, cancellationToken);
+        }
+        catch
+        {
+            await client.DisposeAsync(); // the job was not recorded, so it never runs
+            throw;
+        }
     }
 
     private static async Task<IResult> EventsAsync(Guid id, JobStore jobs, CancellationToken cancellationToken)

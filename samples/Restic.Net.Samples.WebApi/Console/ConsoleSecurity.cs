@@ -38,14 +38,13 @@ internal static class ConsoleSecurity
         });
 
     public static AuthorizationBuilder AddConsolePolicies(this AuthorizationBuilder authorization) => authorization
-        .AddPolicy(ViewerPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole(ApiKeyAuthenticationHandler.ViewerRole, ApiKeyAuthenticationHandler.OperatorRole, ApiKeyAuthenticationHandler.AdminRole))
-        .AddPolicy(OperatorPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole(ApiKeyAuthenticationHandler.OperatorRole, ApiKeyAuthenticationHandler.AdminRole))
-        .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole(ApiKeyAuthenticationHandler.AdminRole));
+        .AddPolicy(ViewerPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole(RoleSets.Viewers))
+        .AddPolicy(OperatorPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole(RoleSets.Operators))
+        .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole(RoleSets.Admins));
 
     /// <summary>Whether the signed-in user may start backups and checks (the pages hide the controls otherwise).</summary>
-    public static bool IsOperator(this System.Security.Claims.ClaimsPrincipal user) =>
-        user.IsInRole(ApiKeyAuthenticationHandler.OperatorRole) || user.IsInRole(ApiKeyAuthenticationHandler.AdminRole);
+    public static bool IsOperator(this System.Security.Claims.ClaimsPrincipal user) => RoleSets.Operators.Any(user.IsInRole);
 
     /// <summary>Whether the signed-in user may restore, prune, unlock and rotate keys.</summary>
-    public static bool IsAdmin(this System.Security.Claims.ClaimsPrincipal user) => user.IsInRole(ApiKeyAuthenticationHandler.AdminRole);
+    public static bool IsAdmin(this System.Security.Claims.ClaimsPrincipal user) => RoleSets.Admins.Any(user.IsInRole);
 }

@@ -48,7 +48,7 @@ internal static class ResticEndpoints
 
     /// <summary>The roles that satisfy each policy: a higher role includes the lower ones.</summary>
     public static AuthorizationBuilder AddRolePolicies(this AuthorizationBuilder authorization) => authorization
-        .AddPolicy(ViewerPolicy, p => p.RequireAuthenticatedUser().RequireRole(ApiKeyAuthenticationHandler.ViewerRole, ApiKeyAuthenticationHandler.OperatorRole, ApiKeyAuthenticationHandler.AdminRole))
-        .AddPolicy(OperatorPolicy, p => p.RequireAuthenticatedUser().RequireRole(ApiKeyAuthenticationHandler.OperatorRole, ApiKeyAuthenticationHandler.AdminRole))
-        .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(ApiKeyAuthenticationHandler.AdminRole));
+        .AddPolicy(ViewerPolicy, p => p.RequireAuthenticatedUser().RequireRole(RoleSets.Viewers))
+        .AddPolicy(OperatorPolicy, p => p.RequireAuthenticatedUser().RequireRole(RoleSets.Operators))
+        .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(RoleSets.Admins));
 }

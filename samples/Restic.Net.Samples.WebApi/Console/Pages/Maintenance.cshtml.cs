@@ -54,16 +54,12 @@ internal sealed class MaintenanceModel(
 
         var repository = await reads.FindAsync(Repository, cancellationToken);
         var subset = CheckEndpoint.ParseSubset(string.IsNullOrWhiteSpace(ReadDataSubset) ? null : ReadDataSubset.Trim());
-        var client = reads.CreateClient(repository);
-        var job = await jobs.StartJobAsync("check", repository.Name, User.Identity?.Name ?? "?", async (_, token) =>
+        var job = await ConsoleJobs.StartAsync(jobs, reads, repository, "check", User.Identity?.Name ?? "?", writes: false, async (client, _, token) =>
         {
-            await using (client)
-            {
-                var result = CheckResponse.From(await client.CheckAsync(new CheckOptions { ReadDataSubset = subset }, token));
-                return result.Success
-                    ? result
-                    : throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Repository has errors", result.Message + " " + string.Join(" ", result.Errors.Take(20)));
-            }
+            var result = CheckResponse.From(await client.CheckAsync(new CheckOptions { ReadDataSubset = subset }, token));
+            return result.Success
+                ? result
+                : throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Repository has errors", result.Message + " " + string.Join(" ", result.Errors.Take(20)));
         }, cancellationToken);
         return Redirect(ConsolePaths.Job(job.Id));
     }

@@ -62,15 +62,11 @@ internal sealed class RestoreModel(ConsoleReads reads, PathPolicy paths, JobStor
             };
             RestoreEndpoint.CheckTarget(target, overwrite, version, paths);
             var snapshot = Snapshot!;
-            var owned = client; // the job's own reference: the local is cleared below once the job has it
-            var job = await jobs.StartJobAsync("restore", repository.Name, User.Identity?.Name ?? "?", async (job, token) =>
-            {
-                await using (owned)
-                {
-                    return await RestoreEndpoint.RunAsync(owned, snapshot.Id.Value, snapshot.Id, target, options, version, job, token);
-                }
-            }, cancellationToken);
-            client = null; // the job owns it now
+            var owned = client;
+            client = null; // from here the job (or its failure to start) disposes it
+            var job = await ConsoleJobs.StartAsync(jobs, reads, repository, "restore", User.Identity?.Name ?? "?", writes: false,
+                async (restic, job, token) => await RestoreEndpoint.RunAsync(restic, snapshot.Id.Value, snapshot.Id, target, options, version, job, token),
+                cancellationToken, owned);
             return Redirect(ConsolePaths.Job(job.Id));
         }
         finally

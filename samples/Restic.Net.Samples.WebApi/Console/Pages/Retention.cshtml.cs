@@ -73,29 +73,18 @@ internal sealed class RetentionModel(ConsoleReads reads, JobStore jobs) : Consol
             return Page();
         }
 
-        var client = reads.CreateClient(repository);
         var expected = Preview.Removed.Select(s => s.Id).ToHashSet();
-        var job = await jobs.StartJobAsync("prune", repository.Name, User.Identity?.Name ?? "?", async (job, token) =>
+        var job = await ConsoleJobs.StartAsync(jobs, reads, repository, "prune", User.Identity?.Name ?? "?", writes: true, async (client, _, token) =>
         {
-            await using (client)
+            // What was confirmed, or nothing: a backup in between would change the set the policy removes.
+            var now = await client.ForgetAsync(policy, new ForgetOptions { DryRun = true }, token);
+            if (!now.Removed.Select(s => s.Id).ToHashSet().SetEquals(expected))
             {
-                try
-                {
-                    // What was confirmed, or nothing: a backup in between would change the set the policy removes.
-                    var now = await client.ForgetAsync(policy, new ForgetOptions { DryRun = true }, token);
-                    if (!now.Removed.Select(s => s.Id).ToHashSet().SetEquals(expected))
-                    {
-                        throw new ApiProblemException(StatusCodes.Status409Conflict, "Repository changed", "The snapshots this policy removes changed since the confirmation; nothing was removed. Preview again.");
-                    }
-
-                    var result = await client.ForgetAsync(policy, new ForgetOptions { Prune = true }, token);
-                    return new { success = true, message = $"Removed {result.Removed.Count} snapshots" + (result.Prune?.TotalPrunedBytes is > 0 and var bytes ? $" and pruned {Display.Size(bytes)} of unused data." : ".") };
-                }
-                finally
-                {
-                    reads.Invalidate(repository);
-                }
+                throw new ApiProblemException(StatusCodes.Status409Conflict, "Repository changed", "The snapshots this policy removes changed since the confirmation; nothing was removed. Preview again.");
             }
+
+            var result = await client.ForgetAsync(policy, new ForgetOptions { Prune = true }, token);
+            return new { success = true, message = $"Removed {result.Removed.Count} snapshots" + (result.Prune?.TotalPrunedBytes is > 0 and var bytes ? $" and pruned {Display.Size(bytes)} of unused data." : ".") };
         }, cancellationToken);
         return Redirect(ConsolePaths.Job(job.Id));
     }
