@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using OpenQA.Selenium;
 using Restic.Net.IntegrationTests.Support;
 using Restic.Net.Samples.WebApi.BrowserTests.Support;
@@ -90,6 +91,14 @@ public sealed class BackupTests(ConsoleFixture console)
             Browser.WaitUntil(d => d.FindElement(By.CssSelector(".job-numbers")).Text.Contains(" files", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
             Assert.Equal("running", Browser.Find(By.CssSelector(".job-state")).Text);
             Browser.Screenshot("backup-progress");
+
+            // The dashboard lists the running job and follows its progress live.
+            var jobPage = new Uri(Browser.Driver.Url).AbsolutePath;
+            Browser.Open("/console");
+            var entry = Browser.Find(By.XPath($"//li[@class='running-job'][a[@href='{jobPage}']]"));
+            var first = entry.FindElement(By.CssSelector(".job-percent")).Text;
+            Browser.WaitUntil(_ => entry.FindElement(By.CssSelector(".job-percent")).Text is var now && now != first && Regex.IsMatch(now, "^, [0-9]+% done$"), TimeSpan.FromSeconds(60));
+            Browser.Go(entry.FindElement(By.TagName("a")));
 
             Browser.Go(Browser.Find(By.XPath("//button[text()='Cancel the job']")));
             Browser.WaitForJob("cancelled");

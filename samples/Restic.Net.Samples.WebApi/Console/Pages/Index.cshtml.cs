@@ -18,6 +18,9 @@ internal sealed class IndexModel(ConsoleReads reads, ConsoleOverview overview, J
     /// <summary>How long the dashboard waits for one repository: a slow one is reported, not waited for.</summary>
     public static readonly TimeSpan RepositoryTimeout = TimeSpan.FromSeconds(20);
 
+    /// <summary>How many running jobs the dashboard follows live (console.js); the others show their progress as of the view.</summary>
+    public const int LiveJobs = 3;
+
     public IReadOnlyList<RepositoryCard> Repositories { get; private set; } = [];
 
     public IReadOnlyList<JobResponse> Running { get; private set; } = [];

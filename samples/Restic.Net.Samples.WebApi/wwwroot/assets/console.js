@@ -114,3 +114,21 @@ document.addEventListener("DOMContentLoaded", () => {
   }
   events.onerror = () => { if (events.readyState === EventSource.CLOSED) numbers.textContent = "The progress stream ended: reload to see the job's state."; };
 });
+
+// The dashboard's running jobs: each followed job's percentage moves with its progress events; at its end the entry
+// says how it ended. Without script the percentages are those of the moment the page was made.
+document.addEventListener("DOMContentLoaded", () => {
+  if (!window.EventSource) return;
+  for (const item of document.querySelectorAll("li.running-job[data-events]")) {
+    if (!item.dataset.events) continue;
+    const percent = item.querySelector(".job-percent");
+    const events = new EventSource(item.dataset.events);
+    events.addEventListener("progress", e => {
+      const p = JSON.parse(e.data);
+      percent.textContent = `, ${Math.round(p.percent_done * 100)}% done`;
+    });
+    for (const end of ["completed", "failed", "cancelled"]) {
+      events.addEventListener(end, () => { events.close(); percent.textContent = `: ${end}`; });
+    }
+  }
+});
