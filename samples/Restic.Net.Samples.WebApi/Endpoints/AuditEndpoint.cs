@@ -14,13 +14,26 @@ internal static class AuditEndpoint
 {
     public const int MaxPageSize = 500;
 
-    public static async Task<IResult> HandleAsync(StateDatabase database, Auditing.AuditTrail trail, CancellationToken cancellationToken, int page = 1, [FromQuery(Name = "page_size")] int pageSize = 100)
+    /// <summary>A page of the audit trail, newest first, filtered as <see cref="Auditing.AuditFilter"/> describes.</summary>
+    public static async Task<IResult> HandleAsync(
+        StateDatabase database,
+        Auditing.AuditTrail trail,
+        CancellationToken cancellationToken,
+        int page = 1,
+        [FromQuery(Name = "page_size")] int pageSize = 100,
+        string? user = null,
+        string? repository = null,
+        string? action = null,
+        string? outcome = null,
+        string? since = null)
     {
         var (number, size) = Paging.Check(page, pageSize, MaxPageSize);
+        var filter = Auditing.AuditFilter.Parse(user, repository, action, outcome, since);
         await trail.FlushAsync(cancellationToken); // this instance's calls so far are in the trail it reads
         await using var db = database.Open();
-        var total = await db.Audit.CountAsync(cancellationToken);
-        var entries = await db.Audit.AsNoTracking().OrderByDescending(a => a.Id).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var query = filter.Apply(db.Audit.AsNoTracking());
+        var total = await query.CountAsync(cancellationToken);
+        var entries = await query.OrderByDescending(a => a.Id).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
         return TypedResults.Ok(new AuditResponse(number, size, total, [.. entries.Select(a => new AuditEntryResponse(a.Id, a.At, a.User, a.Action, a.Result, a.Repository, a.SnapshotId, a.JobId, a.DurationMs))]));
     }
 }

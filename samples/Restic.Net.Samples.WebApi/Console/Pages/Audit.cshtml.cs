@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +25,7 @@ internal sealed class AuditModel(StateDatabase database, AuditTrail trail) : Con
     [BindProperty(SupportsGet = true, Name = "text")]
     public string? ActionText { get; set; }
 
-    /// <summary><c>failed</c> (a status of 400 or more), <c>succeeded</c>, or anything else for both.</summary>
+    /// <summary><c>failed</c> (a status of 400 or more), <c>succeeded</c>, or empty for both.</summary>
     [BindProperty(SupportsGet = true, Name = "outcome")]
     public string? Outcome { get; set; }
 
@@ -50,43 +49,10 @@ internal sealed class AuditModel(StateDatabase database, AuditTrail trail) : Con
             throw ApiProblemException.Invalid("p", "The page number starts at 1.");
         }
 
-        DateTimeOffset? since = null;
-        if (!string.IsNullOrEmpty(Since))
-        {
-            since = DateTime.TryParseExact(Since, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var day)
-                ? new DateTimeOffset(day, TimeSpan.Zero)
-                : throw ApiProblemException.Invalid("since", "Give the first day as yyyy-MM-dd.");
-        }
-
+        var filter = AuditFilter.Parse(UserName, Repository, ActionText, Outcome, Since);
         await trail.FlushAsync(cancellationToken); // this instance's actions so far are in what it reads
         await using var db = database.Open();
-        IQueryable<AuditEntity> query = db.Audit.AsNoTracking();
-        if (!string.IsNullOrEmpty(UserName))
-        {
-            query = query.Where(a => a.User == UserName);
-        }
-
-        if (!string.IsNullOrEmpty(Repository))
-        {
-            query = query.Where(a => a.Repository == Repository);
-        }
-
-        if (!string.IsNullOrEmpty(ActionText))
-        {
-            query = query.Where(a => a.Action.Contains(ActionText));
-        }
-
-        query = Outcome switch
-        {
-            "failed" => query.Where(a => a.Result >= 400),
-            "succeeded" => query.Where(a => a.Result < 400),
-            _ => query,
-        };
-        if (since is { } first)
-        {
-            query = query.Where(a => a.At >= first);
-        }
-
+        var query = filter.Apply(db.Audit.AsNoTracking());
         Total = await query.CountAsync(cancellationToken);
         Entries = await query.OrderByDescending(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
         Users = await db.Audit.AsNoTracking().Select(a => a.User).Distinct().OrderBy(u => u).Take(200).ToListAsync(cancellationToken);
