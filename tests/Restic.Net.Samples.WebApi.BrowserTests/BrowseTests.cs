@@ -80,7 +80,9 @@ public sealed class BrowseTests(ConsoleFixture console)
         Assert.Contains("<script>alert(1)<script>.txt", shown);
         Assert.Contains("<img src=x onerror=alert(2)>.txt", shown);
         Assert.Contains("\"quoted\" & 'single'.txt", shown);
-        Assert.Contains("two\u240alines.txt", shown); // the newline drawn as its control picture, on one line
+        Assert.Contains("twoLFlines.txt", shown); // the newline as a boxed label, on one line
+        var label = Browser.Find(By.CssSelector("table.entries th.name a span.ctl"));
+        Assert.Equal(("LF", "U+000A"), (label.Text, label.GetAttribute("title")));
         Assert.Contains(shown, s => s.StartsWith("bad-", StringComparison.Ordinal) && s.EndsWith("-name.txt", StringComparison.Ordinal));
         Assert.False(Browser.HasDialog());
         Assert.Empty(Browser.FindAll(By.CssSelector("main img, main script, main svg")));

@@ -47,7 +47,7 @@ public sealed class SearchTests(ConsoleFixture console)
     }
 
     [Fact]
-    public void MarkupInMatchedNames_IsShownAsText_AndAMalformedGlobIsExplained()
+    public void MarkupAndNewlinesInMatchedNames_AreShownAsText_AndAMalformedGlobIsExplained()
     {
         Browser.SignIn(ConsoleServer.ViewerKey);
         Browser.Open("/console/repositories/demo/search");
@@ -60,11 +60,19 @@ public sealed class SearchTests(ConsoleFixture console)
         Assert.False(Browser.HasDialog());
         Assert.Empty(Browser.FindAll(By.CssSelector("main img, main script")));
 
+        // A newline in a streamed match: the same boxed label as the server draws, on one line.
         var pattern = Browser.Find(By.Id("pattern"));
+        pattern.Clear();
+        pattern.SendKeys("two*lines.txt");
+        Browser.Find(By.XPath("//button[text()='Search']")).Click();
+        Browser.WaitUntil(d => d.FindElement(By.CssSelector("p.count")).Text == "3 matches");
+        Assert.All(Browser.FindAll(By.CssSelector("table.results tbody th a")), a => Assert.EndsWith("/hostile/twoLFlines.txt", a.Text, StringComparison.Ordinal));
+        Assert.All(Browser.FindAll(By.CssSelector("table.results tbody th a span.ctl")), l => Assert.Equal("U+000A", l.GetAttribute("title")));
+
         pattern.Clear();
         pattern.SendKeys("[abc");
         Browser.Find(By.XPath("//button[text()='Search']")).Click();
-        Browser.WaitUntil(d => d.FindElement(By.CssSelector("p.count")).Text is var text && text != "6 matches" && !text.StartsWith("Searching", StringComparison.Ordinal));
+        Browser.WaitUntil(d => d.FindElement(By.CssSelector("p.count")).Text is var text && text != "3 matches" && !text.StartsWith("Searching", StringComparison.Ordinal));
         Assert.Equal("'[abc' is not a valid pattern: '[abc' has an unclosed or empty character class, or ends in '\\'.", Browser.Find(By.CssSelector("p.count")).Text);
         Assert.Empty(Browser.FindAll(By.CssSelector("table.results tbody tr")));
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Html;
 
 namespace Restic.Net.Samples.WebApi.Console;
 
@@ -26,9 +27,10 @@ internal static class Display
     }
 
     /// <summary>
-    /// A file name as a person should read it: control characters (a newline, a tab, an escape) become their visible
-    /// Unicode pictures (U+2400 onwards), so a name cannot break a line or fake another row. Markup needs nothing here:
-    /// Razor encodes every value it writes.
+    /// A file name as a person should read it where no markup can go (a title, an attribute): control characters (a
+    /// newline, a tab, an escape) become their visible Unicode pictures (U+2400 onwards), so a name cannot break a line
+    /// or fake another row. Markup needs nothing here: Razor encodes every value it writes. Page text uses
+    /// <see cref="NameHtml"/>.
     /// </summary>
     public static string Name(string name)
     {
@@ -46,6 +48,39 @@ internal static class Display
             }
         });
     }
+
+    /// <summary>
+    /// A file name as page text: like <see cref="Name"/>, but each control character is a small boxed label (LF, TAB,
+    /// ESC…) titled with its code point, because few fonts draw Unicode's control pictures (most Linux desktops show a
+    /// blank box). The rest is HTML-encoded like any value Razor writes.
+    /// </summary>
+    public static HtmlString NameHtml(string name)
+    {
+        // An immutable string: Razor moves a content builder's parts into the page, so one could be written only once.
+        var encoder = System.Text.Encodings.Web.HtmlEncoder.Default;
+        var html = new System.Text.StringBuilder(name.Length + 16);
+        var start = 0;
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsControl(name[i]))
+            {
+                html.Append(encoder.Encode(name[start..i]))
+                    .Append(CultureInfo.InvariantCulture, $"<span class=\"ctl\" title=\"U+{(int)name[i]:X4}\">{ControlLabel(name[i])}</span>");
+                start = i + 1;
+            }
+        }
+
+        return new HtmlString(html.Append(encoder.Encode(name[start..])).ToString());
+    }
+
+    private static readonly string[] s_controlNames =
+    [
+        "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF", "CR", "SO", "SI",
+        "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US",
+    ];
+
+    private static string ControlLabel(char c) =>
+        c < 0x20 ? s_controlNames[c] : c == 0x7f ? "DEL" : ((int)c).ToString("X2", CultureInfo.InvariantCulture);
 
     /// <summary>A time in UTC, sortable and unambiguous.</summary>
     public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);

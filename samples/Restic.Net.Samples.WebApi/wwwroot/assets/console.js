@@ -23,7 +23,23 @@ document.addEventListener("DOMContentLoaded", () => {
   if (!form || !window.fetch || !window.ReadableStream || !window.TextDecoderStream) return;
   const status = document.querySelector("p.count[role=status]");
   const body = document.querySelector("table.results tbody");
-  const readable = s => s.replace(/[\u0000-\u001f]/g, c => String.fromCharCode(0x2400 + c.charCodeAt(0))).replace(/\u007f/g, "\u2421");
+  // A name as the server writes it (Display.NameHtml): each control character a boxed label titled with its code point.
+  const controls = ["NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF", "CR", "SO", "SI",
+    "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US"];
+  const appendName = (element, text) => {
+    for (const part of text.split(/([\u0000-\u001f\u007f-\u009f])/)) {
+      if (part.length === 1 && /[\u0000-\u001f\u007f-\u009f]/.test(part)) {
+        const code = part.charCodeAt(0);
+        const label = document.createElement("span");
+        label.className = "ctl";
+        label.title = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+        label.textContent = code < 0x20 ? controls[code] : code === 0x7f ? "DEL" : code.toString(16).toUpperCase();
+        element.appendChild(label);
+      } else if (part) {
+        element.append(part);
+      }
+    }
+  };
   const time = iso => new Date(iso).toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
   const size = bytes => {
     if (bytes === null || bytes === undefined) return "";
@@ -71,7 +87,7 @@ document.addEventListener("DOMContentLoaded", () => {
           name.scope = "row";
           const link = document.createElement("a");
           link.setAttribute("href", match.link);
-          link.textContent = readable(match.path) + (match.type === "dir" ? "/" : "");
+          appendName(link, match.path + (match.type === "dir" ? "/" : ""));
           name.appendChild(link);
           const snapshot = cell(row, "td");
           cell(snapshot, "span", match.shortId, "mono");
