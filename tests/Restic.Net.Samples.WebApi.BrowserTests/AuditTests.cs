@@ -41,6 +41,10 @@ public sealed class AuditTests(ConsoleFixture console)
         Assert.All(failed, r => Assert.True(int.Parse(r.FindElement(By.CssSelector("td.result")).Text, System.Globalization.CultureInfo.InvariantCulture) >= 400));
         Assert.Contains(failed, r => r.FindElement(By.CssSelector(".action")).Text.EndsWith("#Check", StringComparison.Ordinal) && r.FindElement(By.CssSelector("td.result")).Text == "400");
 
+        // A sign-in is recorded under the name of the key that signed in.
+        Browser.Open("/console/audit?user=olaf-operator&text=sign-in");
+        Assert.Contains(Browser.FindAll(By.CssSelector("table.audit tbody tr")), r => r.FindElement(By.CssSelector(".action")).Text == "POST /console/sign-in" && r.FindElement(By.CssSelector("td.result")).Text == "302");
+
         Browser.Open("/console/audit?since=not-a-day");
         Assert.Equal("Give the first day as yyyy-MM-dd.", Browser.Find(By.CssSelector("[role=alert]")).Text);
     }

@@ -18,6 +18,9 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, AuditTrail t
     /// <summary>The key for the snapshot an operation created or used.</summary>
     public const string SnapshotItem = "restic.snapshot";
 
+    /// <summary>The key for the user when the request's own is not it yet (a console sign-in).</summary>
+    public const string UserItem = "restic.user";
+
     /// <summary>The key for the job a call started or asked about.</summary>
     public const string JobItem = "restic.job";
 
@@ -62,7 +65,8 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, AuditTrail t
         var entry = new AuditEntity
         {
             At = at,
-            User = context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name ?? "?" : "anonymous",
+            User = context.Items.TryGetValue(UserItem, out var user) && user is string named ? named
+                : context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name ?? "?" : "anonymous",
             Action = context.Request.Method + " " + endpoint,
             Result = context.Response.StatusCode,
             Repository = context.Items.TryGetValue(RepositoryItem, out var repository) ? repository as string : null,

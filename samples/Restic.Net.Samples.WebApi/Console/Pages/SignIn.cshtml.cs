@@ -29,6 +29,7 @@ internal sealed class SignInModel(IOptionsMonitor<ApiKeyOptions> keys, ILogger<S
 
         logger.LogInformation("Console sign-in: {User}", identity.Name);
         await HttpContext.SignInAsync(ConsoleSecurity.Scheme, new ClaimsPrincipal(identity));
+        HttpContext.Items[Auditing.AuditMiddleware.UserItem] = identity.Name; // the trail names who signed in, not "anonymous"
 
         // Only back into the console: a return URL elsewhere (another site, the API) is ignored.
         var local = ReturnUrl is { } url && Url.IsLocalUrl(url) && url.StartsWith(ConsolePaths.Root, StringComparison.Ordinal);
