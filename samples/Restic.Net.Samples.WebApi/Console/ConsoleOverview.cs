@@ -102,6 +102,12 @@ internal sealed partial class ConsoleOverview(
         {
             return Failed(problem);
         }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            // A bug or an unforeseen failure: logged with its stack, and the other repositories are still measured.
+            LogRepositoryFailed(logger, repository.Name, ex);
+            return Failed("Could not be measured; the error was logged.");
+        }
 
         RepositoryMeasure Failed(string problem) =>
             new(time.GetUtcNow(), null, null, null, null, Find(repository.Name)?.Locks ?? [], problem);
@@ -109,4 +115,7 @@ internal sealed partial class ConsoleOverview(
 
     [LoggerMessage(EventId = 2020, Level = LogLevel.Warning, Message = "The console could not list the repositories to measure")]
     private static partial void LogMeasureFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2021, Level = LogLevel.Error, Message = "The console could not measure repository {Repository}")]
+    private static partial void LogRepositoryFailed(ILogger logger, string repository, Exception exception);
 }
