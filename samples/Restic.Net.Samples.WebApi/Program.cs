@@ -97,6 +97,7 @@ builder.Services.AddSingleton<RepositoryRegistry>();
 builder.Services.AddSingleton<RepositoryClientFactory>();
 builder.Services.AddSingleton<ReadClientCache>();
 builder.Services.AddSingleton<PasswordTokenProtector>();
+builder.Services.AddSingleton<KeyRotation>();
 builder.Services.AddSingleton<PathPolicy>();
 builder.Services.AddSingleton<JobStore>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<JobStore>());

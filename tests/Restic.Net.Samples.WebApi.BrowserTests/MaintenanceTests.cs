@@ -113,7 +113,7 @@ public sealed class MaintenanceTests(ConsoleFixture console)
         Browser.Find(By.Id("repeat_password")).SendKeys("the-new-password");
         Browser.Go(Browser.Find(By.XPath("//button[text()='Replace the key']")));
 
-        Assert.Contains("the old password no longer opens the repository", Browser.Find(By.CssSelector("[role=status].notice")).Text, StringComparison.Ordinal);
+        Assert.Contains("no longer open the repository", Browser.Find(By.CssSelector("[role=status].notice")).Text, StringComparison.Ordinal);
         Assert.Equal(0, await OpensAsync(location, "the-new-password"));
         Assert.NotEqual(0, await OpensAsync(location, "the-old-password"));
         Assert.DoesNotContain("the-new-password", Browser.Driver.PageSource, StringComparison.Ordinal);

@@ -45,6 +45,30 @@ public sealed class OperationsTests(WebApiFactory factory) : IClassFixture<WebAp
     }
 
     [Fact(Timeout = 90000)]
+    public async Task KeysRotate_OfARepositoryWhosePasswordIsAFile_IsRefused_AndTheKeyStays()
+    {
+        using var root = new TempDirectory("restic-net-webapi-keyfile-");
+        var location = root.Combine("files", "repo");
+        await TestRestic.InitializeAsync(location);
+        var passwordFile = root.Combine("password");
+        await File.WriteAllTextAsync(passwordFile, TestRestic.Password);
+        File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        using var filed = new WebApiFactory(null, new Dictionary<string, string?>
+        {
+            ["Restic:Repositories:filed:Location"] = location,
+            ["Restic:Repositories:filed:PasswordFile"] = passwordFile,
+        });
+        var http = filed.CreateAdminClient();
+
+        var refused = await http.PostAsync("/keys/rotate", new { repository = "filed", new_password = "a-new-long-passphrase-5b2" }).ExpectAsync(HttpStatusCode.Conflict);
+
+        Api.AssertProblem(refused, 409, "password from a file");
+        using var keys = System.Text.Json.JsonDocument.Parse(await TestRestic.RunAsync(location, root.Combine("cache"), "key", "list", "--json"));
+        Assert.Equal(1, keys.RootElement.GetArrayLength()); // still the one key the password file opens
+        await http.GetAsync("/snapshots?repository=filed", null).ExpectAsync(HttpStatusCode.OK); // the server still opens it
+    }
+
+    [Fact(Timeout = 90000)]
     public async Task Health_ChecksEveryRepositoryTheServerHasAPasswordFor_WithTheLibrarysData()
     {
         var http = factory.CreateAdminClient();

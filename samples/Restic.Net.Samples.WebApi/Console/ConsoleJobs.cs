@@ -13,7 +13,7 @@ internal static class ConsoleJobs
 {
     public static IEndpointRouteBuilder MapConsoleJobs(this IEndpointRouteBuilder app)
     {
-        app.MapGet(ConsolePaths.Root + "/jobs/{id:guid}/events", EventsAsync)
+        app.MapGet(ConsolePaths.Root + "/jobs/{id:guid}/events", JobEndpoints.EventsAsync) // the API's stream, for the cookie
             .RequireAuthorization(ConsoleSecurity.ViewerPolicy)
             .ExcludeFromDescription();
         return app;
@@ -69,12 +69,5 @@ internal static class ConsoleJobs
             await client.DisposeAsync(); // the job was not recorded, so it never runs
             throw;
         }
-    }
-
-    private static async Task<IResult> EventsAsync(Guid id, JobStore jobs, CancellationToken cancellationToken)
-    {
-        _ = await jobs.FindAsync(id, cancellationToken)
-            ?? throw new ApiProblemException(StatusCodes.Status404NotFound, "Unknown job", $"There is no job {id}.");
-        return TypedResults.ServerSentEvents(JobEndpoints.Stream(jobs, id, cancellationToken)); // from any instance
     }
 }

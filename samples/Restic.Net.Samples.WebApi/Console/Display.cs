@@ -82,6 +82,9 @@ internal static class Display
     private static string ControlLabel(char c) =>
         c < 0x20 ? s_controlNames[c] : c == 0x7f ? "DEL" : ((int)c).ToString("X2", CultureInfo.InvariantCulture);
 
+    /// <summary>An id's first eight characters, as restic shows a lock's or a key's.</summary>
+    public static string ShortId(string id) => id[..Math.Min(8, id.Length)];
+
     /// <summary>A time in UTC, sortable and unambiguous.</summary>
     public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 

@@ -1,6 +1,5 @@
 using Restic.Net.Samples.WebApi.Problems;
 using Restic.Net.Samples.WebApi.Repositories;
-using Restic.Net.Samples.WebApi.Security;
 
 namespace Restic.Net.Samples.WebApi.Endpoints;
 
@@ -21,17 +20,12 @@ internal sealed record RotateKeyResponse(bool Success, string OldKeyId, string N
 
 internal static class KeyEndpoints
 {
-    /// <summary>
-    /// Changes the repository password the verified way (Restic.Net's <c>ChangePasswordAsync</c>): a new
-    /// key is added, checked to open the repository, and only then the old key is removed.
-    /// </summary>
+    /// <summary>Changes the repository password the verified way, keeping the server able to open it (<see cref="KeyRotation"/>).</summary>
     public static async Task<IResult> RotateAsync(
         RotateKeyRequest request,
         HttpContext context,
         RepositoryClientFactory clients,
-        RepositoryRegistry registry,
-        PasswordTokenProtector tokens,
-        ReadClientCache readers,
+        KeyRotation keys,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(request.NewPassword))
@@ -40,15 +34,7 @@ internal static class KeyEndpoints
         }
 
         var (repository, client) = await clients.CreateAsync(context, request.Repository, request);
-        var rotation = await client.ChangePasswordAsync(ResticPassword.FromValue(request.NewPassword), cancellationToken);
-        readers.Invalidate(repository.Name); // the readers opened with the old key must not outlive it
-        var token = tokens.Protect(repository.Name, request.NewPassword);
-        await registry.SetPasswordTokenAsync(repository.Name, token, cancellationToken);
-        return TypedResults.Ok(new RotateKeyResponse(
-            true,
-            rotation.OldKey.Id,
-            rotation.NewKey.Id,
-            token,
-            $"Key {rotation.OldKey.Id[..Math.Min(8, rotation.OldKey.Id.Length)]} was replaced by {rotation.NewKey.Id[..Math.Min(8, rotation.NewKey.Id.Length)]}; the old password and its tokens no longer open the repository."));
+        var rotated = await keys.RotateAsync(client, repository, request.NewPassword, cancellationToken);
+        return TypedResults.Ok(new RotateKeyResponse(true, rotated.Rotation.OldKey.Id, rotated.Rotation.NewKey.Id, rotated.PasswordToken, rotated.Message));
     }
 }

@@ -3,7 +3,6 @@ using Restic.Net.Samples.WebApi.Endpoints;
 using Restic.Net.Samples.WebApi.Jobs;
 using Restic.Net.Samples.WebApi.Problems;
 using Restic.Net.Samples.WebApi.Repositories;
-using Restic.Net.Samples.WebApi.Security;
 
 namespace Restic.Net.Samples.WebApi.Console.Pages;
 
@@ -16,8 +15,7 @@ internal sealed class MaintenanceModel(
     ConsoleReads reads,
     ConsoleOverview overview,
     JobStore jobs,
-    RepositoryRegistry registry,
-    PasswordTokenProtector tokens) : ConsolePageModel
+    KeyRotation keys) : ConsolePageModel
 {
     [FromRoute]
     public string Repository { get; set; } = string.Empty;
@@ -77,7 +75,7 @@ internal sealed class MaintenanceModel(
             var result = await client.UnlockAsync(new UnlockOptions { RemoveAll = RemoveAll }, cancellationToken);
             Notice = result.Removed.Count == 0
                 ? "No lock was removed" + (RemoveAll ? "." : ": restic calls a lock stale only when it is older than 30 minutes or its process on this host has ended.")
-                : $"Removed {result.Removed.Count} lock(s): {string.Join(", ", result.Removed.Select(l => $"{l.Id[..Math.Min(8, l.Id.Length)]} of {l.UserName}@{l.HostName} (pid {l.Pid})"))}.";
+                : $"Removed {result.Removed.Count} lock(s): {string.Join(", ", result.Removed.Select(l => $"{Display.ShortId(l.Id)} of {l.UserName}@{l.HostName} (pid {l.Pid})"))}.";
         }
 
         await LoadAsync(repository, cancellationToken);
@@ -93,11 +91,6 @@ internal sealed class MaintenanceModel(
         }
 
         var repository = await reads.FindAsync(Repository, cancellationToken);
-        if (repository.PasswordFile is { Length: > 0 })
-        {
-            throw new ApiProblemException(StatusCodes.Status409Conflict, "Password from a file", "This repository's password is read from a file on the server: replace the key with restic and update that file, or the server could no longer open the repository.");
-        }
-
         if (string.IsNullOrEmpty(NewPassword))
         {
             throw ApiProblemException.Invalid("new_password", "Type the new password.");
@@ -110,18 +103,12 @@ internal sealed class MaintenanceModel(
 
         await using (var client = reads.CreateClient(repository))
         {
-            // The verified way: a new key is added and checked to open the repository before the old one is removed.
-            var rotation = await client.ChangePasswordAsync(ResticPassword.FromValue(NewPassword), cancellationToken);
-            reads.Invalidate(repository); // readers opened with the old key must not outlive it
-            await registry.SetPasswordTokenAsync(repository.Name, tokens.Protect(repository.Name, NewPassword), cancellationToken);
-            Notice = $"Key {Short(rotation.OldKey.Id)} was replaced by {Short(rotation.NewKey.Id)}; the old password no longer opens the repository.";
+            Notice = (await keys.RotateAsync(client, repository, NewPassword, cancellationToken)).Message;
         }
 
         await LoadAsync(await reads.FindAsync(Repository, cancellationToken), cancellationToken);
         return Page();
     }
-
-    private static string Short(string id) => id[..Math.Min(8, id.Length)];
 
     private async Task LoadAsync(RegisteredRepository repository, CancellationToken cancellationToken)
     {
