@@ -55,7 +55,9 @@ public sealed class AccessibilityTests(ConsoleFixture console)
         Browser.Open($"/console/repositories/{ConsoleFixture.ScratchName}/backup");
         Check("backup");
         Browser.Go(Browser.Find(By.XPath("//button[text()='Start the backup']")));
-        Check("job");
+        Check("job"); // running, or already ended and reloaded
+        Browser.WaitForJob("succeeded");
+        Check("job result");
 
         Browser.Open(BrowseTests.BrowsePath(snapshot, "/no/such/folder"));
         Assert.Equal("The snapshot has no such path.", Browser.Find(By.CssSelector("[role=alert]")).Text);

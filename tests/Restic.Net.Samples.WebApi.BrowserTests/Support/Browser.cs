@@ -150,8 +150,44 @@ internal sealed class Browser : IDisposable
         return path;
     }
 
-    /// <summary>Runs axe-core (from npm, eng/provision-browser.sh) in the page; returns its serious and critical violations.</summary>
+    /// <summary>
+    /// Runs axe-core (from npm, eng/provision-browser.sh) in the page; returns its serious and critical violations.
+    /// A page that replaces itself under the run (a job's page reloads when the job ends) is checked again once it
+    /// has loaded: ChromeDriver reports such a run as a script timeout.
+    /// </summary>
     public IReadOnlyList<string> SeriousAccessibilityViolations()
+    {
+        var mark = Guid.NewGuid().ToString("N");
+        try
+        {
+            _driver.ExecuteScript("window.__consoleAxePage = arguments[0];", mark);
+            return RunAxe();
+        }
+        catch (WebDriverException) when (PageWasReplaced(mark))
+        {
+            WaitUntil(d => ((IJavaScriptExecutor)d).ExecuteScript("return document.readyState;") as string == "complete", TimeSpan.FromSeconds(30));
+            return RunAxe();
+        }
+    }
+
+    private bool PageWasReplaced(string mark)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            try
+            {
+                return _driver.ExecuteScript("return window.__consoleAxePage === arguments[0];", mark) is not true;
+            }
+            catch (WebDriverException)
+            {
+                Thread.Sleep(100); // the old document is going away under the script
+            }
+        }
+
+        return false;
+    }
+
+    private List<string> RunAxe()
     {
         var axe = File.ReadAllText(Path.Combine(Tools.Folder, "axe-core", "node_modules", "axe-core", "axe.min.js"));
         _driver.ExecuteScript(axe);
