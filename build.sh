@@ -119,8 +119,9 @@ aot() {
 }
 
 # Tests marked [Trait("Restic", "None")] (whole assemblies or classes) start no restic: they run once.
-# Everything else runs once per restic version.
-readonly no_restic_filter="Restic=None" restic_filter="Restic!=None"
+# Tests marked [Trait("Restic", "Newest")] test a transport or the console's pages, not what a restic version writes or
+# prints: they run against the first (newest) version only. Everything else runs once per restic version.
+readonly no_restic_filter="Restic=None" restic_filter="Restic!=None" older_restic_filter="Restic!=None&Restic!=Newest"
 
 # run_section NAME FILTER [VAR=VALUE...]: runs the solution's tests that match FILTER with the variables set,
 # logs to artifacts/test-logs/NAME.log and adds the counts to the totals; returns non-zero on a failure.
@@ -147,15 +148,22 @@ no_restic_guard() {
   printf '%s/%s' "$PWD" "$guard"
 }
 
-# restic_sections VERSION<TAB>BINARY lines on stdin: the tests that start restic, once per version.
+# restic_sections VERSION<TAB>BINARY lines on stdin, newest first: the tests that start restic, once per version;
+# the [Trait("Restic", "Newest")] ones against the first version only.
 restic_sections() {
-  local version binary status=0
+  local version binary filter=$restic_filter status=0
   while IFS=$'\t' read -r version binary; do
     echo "== tests against restic $version ($binary)"
-    run_section "restic-$version" "$restic_filter" \
+    run_section "restic-$version" "$filter" \
       RESTIC_NET_TEST_RESTIC="$binary" RESTIC_NET_TEST_RESTIC_VERSION="$version" || status=1
+    filter=$older_restic_filter
   done
   return $status
+}
+
+# The failed tests of every section, named at the end of the output (which is what a CI page shows first).
+failed_tests() {
+  grep -hE '^ +Failed [A-Za-z_.]+' artifacts/test-logs/*.log 2>/dev/null | sed -E 's/^ +Failed /  /; s/ \[[^]]*\]$//' | sort | uniq -c || true
 }
 
 test_all() {
@@ -166,7 +174,7 @@ test_all() {
   export RESTIC_NET_TEST_TOOLS="$PWD/.tools"
   build
   pack
-  mkdir -p artifacts/test-logs
+  rm -rf artifacts/test-logs && mkdir -p artifacts/test-logs
   versions=$(eng/provision-restic.sh --print)
   echo "== tests that start no restic (run once)"
   run_section no-restic "$no_restic_filter" RESTIC_NET_TEST_RESTIC="$(no_restic_guard)" RESTIC_NET_TEST_RESTIC_VERSION=none || status=1
@@ -177,6 +185,10 @@ test_all() {
   if [ "$skipped" -ne 0 ]; then
     echo "build.sh: $skipped tests were skipped; none may be." >&2
     status=1
+  fi
+  if [ "$failed" -ne 0 ]; then
+    echo "build.sh: $failed tests failed (in how many sections, logs in artifacts/test-logs):" >&2
+    failed_tests >&2
   fi
   return $status
 }

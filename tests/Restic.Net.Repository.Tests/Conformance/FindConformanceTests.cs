@@ -127,4 +127,5 @@ public sealed class FormatVersion1FindConformanceTests(FormatVersion1Repository 
 
 public sealed class FormatVersion2FindConformanceTests(FormatVersion2Repository repository) : FindConformanceTests<FormatVersion2Repository>(repository);
 
+[Trait("Restic", "Newest")] // a transport, not a format: against the newest restic only (docs/design-decisions.md)
 public sealed class S3FindConformanceTests(S3ConformanceRepository repository) : FindConformanceTests<S3ConformanceRepository>(repository);

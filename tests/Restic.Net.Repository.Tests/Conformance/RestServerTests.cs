@@ -4,6 +4,7 @@ using Restic.Net.Repository.Tests.Support;
 namespace Restic.Net.Repository.Tests.Conformance;
 
 /// <summary>The reader over a real rest-server (HTTP range requests, basic authentication) reads what it reads locally.</summary>
+[Trait("Restic", "Newest")] // a transport, not a format: against the newest restic only (docs/design-decisions.md)
 public sealed class RestServerTests(FormatVersion2Repository repository) : IClassFixture<FormatVersion2Repository>, IDisposable
 {
     private readonly TempDirectory _folder = new("restic-net-rest-");

@@ -85,6 +85,8 @@ public abstract class RestTimeoutTests<TRepository>(TRepository repository) : IC
         ResticRepositoryReader.OpenAsync(Location(proxy), repository.Password, new ResticRepositoryReaderOptions { RequestTimeout = Timeout });
 }
 
+[Trait("Restic", "Newest")] // a transport, not a format: against the newest restic only (docs/design-decisions.md)
 public sealed class FormatVersion1RestTimeoutTests(FormatVersion1Repository repository) : RestTimeoutTests<FormatVersion1Repository>(repository);
 
+[Trait("Restic", "Newest")] // a transport, not a format: against the newest restic only (docs/design-decisions.md)
 public sealed class FormatVersion2RestTimeoutTests(FormatVersion2Repository repository) : RestTimeoutTests<FormatVersion2Repository>(repository);

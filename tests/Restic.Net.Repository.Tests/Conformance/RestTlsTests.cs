@@ -5,6 +5,7 @@ namespace Restic.Net.Repository.Tests.Conformance;
 /// <c>InsecureTls</c>, refused without either; <c>rclone serve restic</c> that requires a client certificate.
 /// The repositories are written by the restic under test over the same connections.
 /// </summary>
+[Trait("Restic", "Newest")] // a transport, not a format: against the newest restic only (docs/design-decisions.md)
 public sealed class RestTlsTests(TlsRestServers servers) : IClassFixture<TlsRestServers>, IDisposable
 {
     private readonly TempDirectory _folder = new("restic-net-native-tls-");

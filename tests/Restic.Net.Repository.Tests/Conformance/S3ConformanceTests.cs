@@ -7,6 +7,7 @@ namespace Restic.Net.Repository.Tests.Conformance;
 /// The conformance tests on a repository that restic wrote into a moto S3 bucket, read natively over S3; and a client
 /// that opted into native reads serves an S3 repository without restic.
 /// </summary>
+[Trait("Restic", "Newest")] // a transport, not a format: against the newest restic only (docs/design-decisions.md)
 public sealed class S3ConformanceTests(S3ConformanceRepository repository) : ConformanceTests<S3ConformanceRepository>(repository), IDisposable
 {
     private readonly S3ConformanceRepository _repository = repository;

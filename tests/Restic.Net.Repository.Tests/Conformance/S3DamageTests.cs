@@ -7,6 +7,7 @@ namespace Restic.Net.Repository.Tests.Conformance;
 /// disk and synced into a bucket of their own before the reader reads them over S3. A damaged object is a typed error
 /// naming it, never wrong bytes, as from a local folder.
 /// </summary>
+[Trait("Restic", "Newest")] // a transport, not a format: against the newest restic only (docs/design-decisions.md)
 public sealed class S3DamageTests(S3ConformanceRepository fixture) : DamageTests<S3ConformanceRepository>(fixture)
 {
     private readonly S3ConformanceRepository _fixture = fixture;

@@ -7,6 +7,7 @@ namespace Restic.Net.Repository.Tests.Conformance;
 /// The reader over a moto S3 server that checks every request's signature and permissions (IAM enforced): it reads what
 /// it reads locally, and refused keys, a missing bucket and a stopped server are the typed errors REST has.
 /// </summary>
+[Trait("Restic", "Newest")] // a transport, not a format: against the newest restic only (docs/design-decisions.md)
 public sealed class S3ServerTests(FormatVersion2Repository repository, MotoIamServer moto) :
     IClassFixture<FormatVersion2Repository>, IClassFixture<MotoIamServer>
 {

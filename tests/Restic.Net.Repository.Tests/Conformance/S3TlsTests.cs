@@ -5,6 +5,7 @@ namespace Restic.Net.Repository.Tests.Conformance;
 /// <c>CaCertificateFiles</c> or <c>InsecureTls</c>, refused without either. The repository is written by the restic
 /// under test over the same connection.
 /// </summary>
+[Trait("Restic", "Newest")] // a transport, not a format: against the newest restic only (docs/design-decisions.md)
 public sealed class S3TlsTests(S3rverServer server) : IClassFixture<S3rverServer>, IDisposable
 {
     private readonly TempDirectory _folder = new("restic-net-native-s3-tls-");

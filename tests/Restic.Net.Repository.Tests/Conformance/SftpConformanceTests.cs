@@ -13,6 +13,7 @@ namespace Restic.Net.Repository.Tests.Conformance;
 /// a find compared with restic's (find's own cases run on the local repositories); a client that opted into native reads serves it without restic; and a refused key, a host key nobody vouches for, a
 /// stopped or silent server and a missing folder are typed errors within the timeouts.
 /// </summary>
+[Trait("Restic", "Newest")] // a transport, not a format: against the newest restic only (docs/design-decisions.md)
 public sealed class SftpConformanceTests(SftpConformanceRepository repository) : ConformanceTests<SftpConformanceRepository>(repository), IDisposable
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
