@@ -15,6 +15,7 @@ namespace Restic.Net.Docs.Tests;
 /// package's own README (PACKAGE.md) and a Moq fake of <see cref="IResticClient"/>, and runs them all against the
 /// real restic. Only the reader's paths are replaced, by folders of this test.
 /// </summary>
+[Trait("Restic", "Newest")] // the packaging, not a restic version: QuickStartTests runs the quick start on every version
 public sealed partial class PackageConsumerTests : IDisposable
 {
     private static readonly string PackageFolder = Path.Combine(SourceCheckout.Root, "artifacts", "packages");
