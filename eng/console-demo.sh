@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # Starts the web console (the web API sample's /console) on SQLite with a demo repository, as `./build.sh console`
-# documents. Everything lives under artifacts/console-demo (made again on each start): a source tree with ordinary and
+# documents. Everything lives under artifacts/console-demo, or the folder --folder names (made again on each start; the
+# tests give one of their own): a source tree with ordinary and
 # hostile file names, a repository of three snapshots made by restic, its password file, the state database and key
 # ring. Prints a viewer, an operator and an admin key (new on each start), then serves until Ctrl+C.
 #
-# Usage: eng/console-demo.sh [--urls URL] [--no-build]     (default URL http://127.0.0.1:5080)
+# Usage: eng/console-demo.sh [--urls URL] [--no-build] [--folder DIR]     (default URL http://127.0.0.1:5080)
 #   RESTIC_NET_RESTIC_BINARY   the restic to use (default: the newest one eng/provision-restic.sh unpacked)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+caller=$PWD
 cd "$root"
-urls=http://127.0.0.1:5080 build=1
+urls=http://127.0.0.1:5080 build=1 demo="$root/artifacts/console-demo"
 while [ $# -gt 0 ]; do
   case "$1" in
     --urls) urls=$2; shift 2 ;;
     --no-build) build=0; shift ;;
+    --folder) demo=$(cd "$caller" && realpath -m -- "$2"); shift 2 ;;
     *) echo "console-demo: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -24,8 +27,15 @@ if [ -z "$restic" ]; then
   restic=$(eng/provision-restic.sh --print | awk -F '\t' 'NR == 1 { print $2 }')
 fi
 
-demo="$root/artifacts/console-demo"
+# The folder is emptied on each start: one that holds anything but an earlier demo is refused, not emptied.
+marker=.restic-net-console-demo
+if [ "$demo" != "$root/artifacts/console-demo" ] && [ -n "$(ls -A "$demo" 2>/dev/null)" ] && [ ! -f "$demo/$marker" ]; then
+  echo "console-demo: $demo is not empty and holds no earlier demo; give an empty or new folder" >&2
+  exit 2
+fi
 rm -rf "$demo"
+mkdir -p "$demo"
+touch "$demo/$marker"
 mkdir -p "$demo/files/src" "$demo/state"
 chmod 700 "$demo/state"
 src="$demo/files/src"

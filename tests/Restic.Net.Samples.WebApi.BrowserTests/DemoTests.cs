@@ -16,8 +16,9 @@ public sealed partial class DemoTests
     public async Task TheDemo_StartsTheConsoleOnItsRepository_AndThePrintedAdminKeySignsIn()
     {
         var port = ServerProcess.FreePort().ToString(CultureInfo.InvariantCulture);
+        using var folder = new TempDirectory("restic-net-demo-"); // not the checkout's artifacts/console-demo, which a person may be using
         var start = new ProcessStartInfo("setsid") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = SourceCheckout.Root };
-        foreach (var argument in new[] { "eng/console-demo.sh", "--no-build", "--urls", $"http://127.0.0.1:{port}" })
+        foreach (var argument in new[] { "eng/console-demo.sh", "--no-build", "--urls", $"http://127.0.0.1:{port}", "--folder", folder.Path })
         {
             start.ArgumentList.Add(argument);
         }
