@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Restic.Net.Samples.WebApi.Auditing;
 using Restic.Net.Samples.WebApi.Problems;
+using Restic.Net.Samples.WebApi.Security;
 using Restic.Net.Samples.WebApi.State;
 
 namespace Restic.Net.Samples.WebApi.Console.Pages;
@@ -12,7 +14,7 @@ namespace Restic.Net.Samples.WebApi.Console.Pages;
 /// text, outcome and day, <see cref="PageSize"/> at a time.
 /// </summary>
 [Authorize(Policy = ConsoleSecurity.AdminPolicy)]
-internal sealed class AuditModel(StateDatabase database, AuditTrail trail) : ConsolePageModel
+internal sealed class AuditModel(StateDatabase database, AuditTrail trail, IOptionsMonitor<ApiKeyOptions> keys) : ConsolePageModel
 {
     public const int PageSize = 100;
 
@@ -55,7 +57,14 @@ internal sealed class AuditModel(StateDatabase database, AuditTrail trail) : Con
         var query = filter.Apply(db.Audit.AsNoTracking());
         Total = await query.CountAsync(cancellationToken);
         Entries = await query.OrderByDescending(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        Users = await db.Audit.AsNoTracking().Select(a => a.User).Distinct().OrderBy(u => u).Take(200).ToListAsync(cancellationToken);
+        // The users to pick: the configured keys' names and "anonymous", not a DISTINCT over a trail of millions of rows.
+        // A key removed since is still filtered by its name in the address, and then offered too.
+        Users = [.. keys.Get(ApiKeyAuthenticationHandler.SchemeName).ApiKeys.Select(k => k.Name)
+            .Append("anonymous")
+            .Append(filter.User ?? string.Empty)
+            .Where(name => name.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)];
     }
 
     /// <summary>This view's link to another page of the same filters.</summary>
