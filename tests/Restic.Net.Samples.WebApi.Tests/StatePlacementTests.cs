@@ -135,6 +135,14 @@ public sealed class StatePlacementTests : IDisposable
     }
 
     /// <summary>The message of the exception the app refused to start with.</summary>
+    [Fact]
+    public void JobLostAfterBelowThreeSeconds_RefusesToStart()
+    {
+        var message = StartupFailure(new WebApiFactory(StateSettings.Sqlite(_temp.Path), new Dictionary<string, string?> { ["State:JobLostAfter"] = "00:00:01" }));
+
+        Assert.Contains("State:JobLostAfter must be at least 3 seconds", message, StringComparison.Ordinal);
+    }
+
     private static string StartupFailure(WebApiFactory factory)
     {
         using (factory)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Restic.Net.IntegrationTests.Support;
+using Restic.Net.Samples.WebApi.Jobs;
 using Restic.Net.Samples.WebApi.State;
 using Restic.Net.Samples.WebApi.Tests.Support;
 
@@ -30,8 +31,8 @@ public sealed class StateTests(PostgresServer postgres) : IClassFixture<Postgres
     {
         using var root = new TempDirectory("restic-net-webapi-two-");
         var database = await postgres.CreateDatabaseAsync();
-        await using var a = new WebApiFactory(StateSettings.PostgreSql(root.Path, database, "instance-a"));
-        await using var b = new WebApiFactory(StateSettings.PostgreSql(root.Path, database, "instance-b"));
+        await using var a = new WebApiFactory(StateSettings.PostgreSql(root.Path, database, "instance-a"), QuickToMarkLost);
+        await using var b = new WebApiFactory(StateSettings.PostgreSql(root.Path, database, "instance-b"), QuickToMarkLost);
         var httpA = a.CreateAdminClient();
         var httpB = b.CreateAdminClient();
 
@@ -58,6 +59,10 @@ public sealed class StateTests(PostgresServer postgres) : IClassFixture<Postgres
         var running = await httpB.GetAsync("/jobs/" + id, null).ExpectAsync(HttpStatusCode.OK);
         Assert.True(running["progress"]!["bytes_done"]!.GetValue<long>() > 0);
 
+        // A shows B it is alive: past JobLostAfter and a sweep, B has not marked A's job lost.
+        await Task.Delay(QuickLostAfter + JobStore.SweepInterval);
+        Assert.Equal("running", (await httpB.GetAsync("/jobs/" + id, null).ExpectAsync(HttpStatusCode.OK))["state"]!.GetValue<string>());
+
         var cancel = await httpB.DeleteAsync(Api.Base + "/jobs/" + id).ExpectAsync(HttpStatusCode.Accepted);
         Assert.True(cancel["cancel_requested"]!.GetValue<bool>());
         var followed = await JobEvents.ReadAsync(httpB, eventsUrl); // ends when A has recorded the end
@@ -70,6 +75,35 @@ public sealed class StateTests(PostgresServer postgres) : IClassFixture<Postgres
         Assert.Contains(jobs["jobs"]!.AsArray(), j => j!["job_id"]!.GetValue<string>() == id && j["state"]!.GetValue<string>() == "cancelled");
         var snapshots = await httpB.GetAsync($"/snapshots?repository={name}", token).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(0, snapshots["count"]!.GetValue<int>()); // cancelled: no snapshot
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task AJobWhoseInstanceStoppedAnswering_IsMarkedFailedByAnother_AndItsFollowersStreamEnds()
+    {
+        using var root = new TempDirectory("restic-net-webapi-lost-");
+        await using var b = new WebApiFactory(StateSettings.Sqlite(root.Path, "instance-b"), QuickToMarkLost);
+        var http = b.CreateAdminClient();
+        await http.GetAsync("/jobs", null).ExpectAsync(HttpStatusCode.OK); // starts the app: the schema exists
+
+        // A job of an instance that showed it was alive a moment ago, and then never again.
+        var orphan = Guid.NewGuid();
+        var created = DateTimeOffset.UtcNow;
+        await using (var db = b.Services.GetRequiredService<StateDatabase>().Open())
+        {
+            db.Jobs.Add(new JobEntity { Id = orphan, Kind = "backup", Repository = "r", State = "Running", StartedBy = "ops-admin", Instance = "instance-gone", CreatedAt = created, HeartbeatAt = created });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal("running", (await http.GetAsync("/jobs/" + orphan, null).ExpectAsync(HttpStatusCode.OK))["state"]!.GetValue<string>());
+        var followed = await JobEvents.ReadAsync(http, $"{Api.Base}/jobs/{orphan}/events"); // ends: the wait is bounded
+        var job = await http.GetAsync("/jobs/" + orphan, null).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal("failed", followed[^1].Type);
+        Assert.Equal("Job instance not answering", followed[^1].Data["title"]!.GetValue<string>());
+        Assert.Equal("failed", job["state"]!.GetValue<string>());
+        Assert.Equal("Job instance not answering", job["error"]!["title"]!.GetValue<string>());
+        Assert.Equal("instance-gone", job["instance"]!.GetValue<string>());
+        Assert.True(DateTimeOffset.Parse(job["finished_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) >= created + QuickLostAfter);
     }
 
     [Fact(Timeout = 120000)]
@@ -93,6 +127,10 @@ public sealed class StateTests(PostgresServer postgres) : IClassFixture<Postgres
         Assert.Equal("failed", job["state"]!.GetValue<string>());
         Assert.Equal("Job interrupted", job["error"]!["title"]!.GetValue<string>());
     }
+
+    private static readonly TimeSpan QuickLostAfter = TimeSpan.FromSeconds(3);
+
+    private static readonly Dictionary<string, string?> QuickToMarkLost = new() { ["State:JobLostAfter"] = "00:00:03" };
 
     private static async Task RestartAsync(Func<TempDirectory, StateSettings> settings)
     {

@@ -14,17 +14,27 @@ namespace Restic.Net.Samples.WebApi.Jobs;
 /// it runs, its latest progress and its final result, so that every instance (and this one after a
 /// restart) can answer for it and stream its progress. The database's job row is the only channel
 /// between instances: once a <see cref="PollInterval"/> the running instance writes the latest
-/// progress and reads cancellations asked elsewhere, and a follower on another instance reads the row.
+/// progress and that it is alive, and reads cancellations asked elsewhere; a follower on another instance reads
+/// the row; and every <see cref="SweepInterval"/> each instance marks failed the jobs whose instance has not shown
+/// it is alive for <see cref="StateOptions.JobLostAfter"/>.
 /// </summary>
 internal sealed partial class JobStore(
     StateDatabase database,
     IOptions<JsonOptions> json,
+    IOptions<StateOptions> state,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<JobStore> logger) : BackgroundService
 {
     /// <summary>How often progress is recorded, cancellations are picked up, and a job of another instance is read.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often an instance looks for jobs whose instance stopped answering.</summary>
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(5);
+
+    private readonly TimeSpan _lostAfter = state.Value.JobLostAfter >= 3 * PollInterval
+        ? state.Value.JobLostAfter
+        : throw new InvalidOperationException($"State:JobLostAfter must be at least 3 seconds (three of the intervals at which a running job is shown alive); it is {state.Value.JobLostAfter}.");
 
     // Live jobs (with their event streams) stay in memory until this many newer ones have finished.
     private const int FinishedJobsKept = 100;
@@ -47,6 +57,7 @@ internal sealed partial class JobStore(
                 StartedBy = startedBy,
                 Instance = InstanceName,
                 CreatedAt = job.CreatedAt,
+                HeartbeatAt = job.CreatedAt,
             });
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -184,13 +195,23 @@ internal sealed partial class JobStore(
         _ => "failed",
     };
 
-    /// <summary>Records the latest progress of jobs running here and picks up cancellations other instances recorded.</summary>
+    /// <summary>
+    /// Records the latest progress of jobs running here and that this instance is alive, picks up cancellations other
+    /// instances recorded, and marks failed the jobs of instances that stopped answering.
+    /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var recorded = new Dictionary<Guid, long>();
+        var lastSweep = DateTimeOffset.MinValue;
         using var timer = new PeriodicTimer(PollInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            if (time.GetUtcNow() - lastSweep >= SweepInterval)
+            {
+                lastSweep = time.GetUtcNow();
+                await MarkLostJobsAsync(stoppingToken);
+            }
+
             var runningJobs = _jobs.Values.Where(j => j.State == JobState.Running).ToList();
             foreach (var gone in recorded.Keys.Except(runningJobs.Select(j => j.Id)).ToList())
             {
@@ -205,6 +226,10 @@ internal sealed partial class JobStore(
             try
             {
                 await using var db = database.Open();
+                var running = runningJobs.Select(j => j.Id).ToList();
+                var now = time.GetUtcNow();
+                await db.Jobs.Where(j => running.Contains(j.Id) && j.State == nameof(JobState.Running))
+                    .ExecuteUpdateAsync(j => j.SetProperty(e => e.HeartbeatAt, now), stoppingToken);
                 foreach (var job in runningJobs)
                 {
                     if (job.LatestProgress is { } progress && progress.Sequence > recorded.GetValueOrDefault(job.Id))
@@ -217,7 +242,6 @@ internal sealed partial class JobStore(
                     }
                 }
 
-                var running = runningJobs.Select(j => j.Id).ToList();
                 var cancelled = await db.Jobs.AsNoTracking().Where(j => running.Contains(j.Id) && j.CancelRequested).Select(j => j.Id).ToListAsync(stoppingToken);
                 foreach (var id in cancelled)
                 {
@@ -231,6 +255,33 @@ internal sealed partial class JobStore(
             {
                 LogPollFailed(logger, ex);
             }
+        }
+    }
+
+    /// <summary>
+    /// Marks failed ("Job instance not answering") the running jobs of other instances that have not shown they are
+    /// alive for <see cref="StateOptions.JobLostAfter"/>: their followers' streams end, and lists show them ended.
+    /// </summary>
+    private async Task MarkLostJobsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var cutoff = time.GetUtcNow() - _lostAfter;
+            var lost = JsonSerializer.Serialize(ProblemExceptionHandler.Lost(_lostAfter), json.Value.SerializerOptions);
+            await using var db = database.Open();
+            var marked = await db.Jobs
+                .Where(j => j.State == nameof(JobState.Running) && j.Instance != InstanceName && (j.HeartbeatAt ?? j.CreatedAt) < cutoff)
+                .ExecuteUpdateAsync(
+                    j => j.SetProperty(e => e.State, nameof(JobState.Failed)).SetProperty(e => e.ErrorJson, lost).SetProperty(e => e.FinishedAt, time.GetUtcNow()),
+                    cancellationToken);
+            if (marked > 0)
+            {
+                LogJobsLost(logger, marked, _lostAfter);
+            }
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            LogPollFailed(logger, ex);
         }
     }
 
@@ -317,6 +368,9 @@ internal sealed partial class JobStore(
 
     [LoggerMessage(EventId = 2014, Level = LogLevel.Error, Message = "Job {JobId} ({Kind}) on repository {Repository} failed unexpectedly")]
     private static partial void LogJobCrashed(ILogger logger, Guid jobId, string kind, string repository, Exception exception);
+
+    [LoggerMessage(EventId = 2015, Level = LogLevel.Warning, Message = "{Count} running jobs of other instances were marked failed: their instance has not shown it is alive for {LostAfter}")]
+    private static partial void LogJobsLost(ILogger logger, int count, TimeSpan lostAfter);
 
     [LoggerMessage(EventId = 2013, Level = LogLevel.Warning, Message = "Could not record the progress of running jobs or look for their cancellations in the state database")]
     private static partial void LogPollFailed(ILogger logger, Exception exception);

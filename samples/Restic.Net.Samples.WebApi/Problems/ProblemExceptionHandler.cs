@@ -120,6 +120,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     public static ProblemDetails Interrupted() =>
         Problem(StatusCodes.Status503ServiceUnavailable, "Job interrupted", "The server instance running the job stopped before the job finished; restic's lock, if any, was left for the lock housekeeping. Start the job again.");
 
+    /// <summary>A running job whose instance has not shown it is alive for <paramref name="lostAfter"/>.</summary>
+    public static ProblemDetails Lost(TimeSpan lostAfter) =>
+        Problem(StatusCodes.Status503ServiceUnavailable, "Job instance not answering", FormattableString.Invariant($"The server instance running the job (its instance) has not recorded it for more than {lostAfter.TotalSeconds:0} s: it stopped or lost the state database. If it finishes the job after all, its outcome replaces this one; restic's lock, if any, is left for the lock housekeeping."));
+
     private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
 
     private static HttpValidationProblemDetails Invalid(string field, string detail) =>

@@ -35,6 +35,13 @@ internal sealed class JobEntity
     /// <summary>The event number (SSE id) of <see cref="ProgressJson"/>; 0 before the first report.</summary>
     public long ProgressSequence { get; set; }
 
+    /// <summary>
+    /// When the running instance last showed it was alive: written once a <see cref="Jobs.JobStore.PollInterval"/>
+    /// while the job runs (null in rows from before this column: their <see cref="CreatedAt"/> counts). A running job
+    /// not shown alive for <see cref="StateOptions.JobLostAfter"/> is marked failed by another instance.
+    /// </summary>
+    public DateTimeOffset? HeartbeatAt { get; set; }
+
     /// <summary>Set by any instance that was asked to cancel; the running instance sees it within a second.</summary>
     public bool CancelRequested { get; set; }
 }

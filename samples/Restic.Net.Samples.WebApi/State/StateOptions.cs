@@ -20,4 +20,12 @@ public sealed class StateOptions
     /// Defaults to the machine name.
     /// </summary>
     public string InstanceName { get; set; } = Environment.MachineName;
+
+    /// <summary>
+    /// How long a job may run without its instance showing it is alive (it does once a second) before another
+    /// instance marks it failed ("Job instance not answering"), so that nobody waits for it forever: its followers'
+    /// streams end and lists show it ended. If the instance finishes the job after all, its outcome replaces that
+    /// one. Default 1 minute; at least 3 seconds.
+    /// </summary>
+    public TimeSpan JobLostAfter { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -85,6 +85,9 @@ namespace Restic.Net.Samples.WebApi.State.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Instance")
                         .IsRequired()
                         .HasMaxLength(256)

@@ -78,6 +78,9 @@ namespace Restic.Net.Samples.WebApi.State.Migrations.Sqlite
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("HeartbeatAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Instance")
                         .IsRequired()
                         .HasMaxLength(256)
