@@ -166,14 +166,23 @@ failed_tests() {
   grep -hE '^ +Failed [A-Za-z_.]+' artifacts/test-logs/*.log 2>/dev/null | sed -E 's/^ +Failed /  /; s/ \[[^]]*\]$//' | sort | uniq -c || true
 }
 
+# took NAME START: says how long a step that began at START (date +%s) took, as the test sections do.
+took() { echo "== $1: $(( $(date +%s) - $2 )) s"; }
+
 test_all() {
-  local status=0 versions
+  local status=0 versions start
+  start=$(date +%s)
   eng/provision-restic.sh
   eng/provision-servers.sh
   eng/provision-browser.sh
+  took provisioning "$start"
   export RESTIC_NET_TEST_TOOLS="$PWD/.tools"
+  start=$(date +%s)
   build
+  took build "$start"
+  start=$(date +%s)
   pack
+  took pack "$start"
   rm -rf artifacts/test-logs && mkdir -p artifacts/test-logs
   versions=$(eng/provision-restic.sh --print)
   echo "== tests that start no restic (run once)"
@@ -181,7 +190,9 @@ test_all() {
   restic_sections <<<"$versions" || status=1
   echo "tests: $passed passed, $failed failed, $skipped skipped; restic versions: $(cut -f 1 <<<"$versions" | paste -sd ' ')"
   echo "== NativeAOT publish of the console sample"
+  start=$(date +%s)
   aot || status=1
+  took aot "$start"
   if [ "$skipped" -ne 0 ]; then
     echo "build.sh: $skipped tests were skipped; none may be." >&2
     status=1
