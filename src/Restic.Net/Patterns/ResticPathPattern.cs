@@ -65,6 +65,11 @@ internal sealed class ResticPathPattern
 
     private static bool Match(Part[] parts, string[] path)
     {
+        if (parts.Count(p => p.IsDoubleStar) > 1)
+        {
+            return MatchRuns(parts, path);
+        }
+
         var doubleStar = Array.FindIndex(parts, p => p.IsDoubleStar);
         if (doubleStar >= 0)
         {
@@ -102,6 +107,61 @@ internal sealed class ResticPathPattern
             }
 
             if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The match above for a pattern with several "**": expanding each into no "*", one, two... in turn takes time
+    // exponential in their number (a search of "**/**/…/x" on a deep tree would never end), so this finds the same
+    // answer in parts × path steps. runs[i, j]: parts[i..] match a run of the path that starts at part j; a "**"
+    // takes no part, or one part and stays. The run must hold at least one part, as an expansion must.
+    private static bool MatchRuns(Part[] parts, string[] path)
+    {
+        var anchored = parts[0].Text == "/";
+        var first = !anchored && path[0] == "/" ? 1 : 0;
+        if (parts.All(p => p.IsDoubleStar))
+        {
+            for (var j = first; j < path.Length; j++)
+            {
+                if (GoGlob.Match(Part.Star.Glob, path[j]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        var width = path.Length + 1;
+        var runs = new bool[(parts.Length + 1) * width];
+        for (var j = 0; j <= path.Length; j++)
+        {
+            runs[(parts.Length * width) + j] = true;
+        }
+
+        for (var i = parts.Length - 1; i >= 0; i--)
+        {
+            for (var j = path.Length; j >= 0; j--)
+            {
+                var part = parts[i];
+                runs[(i * width) + j] = part.IsDoubleStar
+                    ? runs[((i + 1) * width) + j] || (j < path.Length && GoGlob.Match(Part.Star.Glob, path[j]) && runs[(i * width) + j + 1])
+                    : j < path.Length && (part.IsSimple ? part.Text == path[j] : GoGlob.Match(part.Glob, path[j])) && runs[((i + 1) * width) + j + 1];
+            }
+        }
+
+        if (anchored)
+        {
+            return runs[0];
+        }
+
+        for (var j = first; j < path.Length; j++)
+        {
+            if (runs[j])
             {
                 return true;
             }

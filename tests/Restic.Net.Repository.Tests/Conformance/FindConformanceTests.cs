@@ -25,6 +25,7 @@ public abstract class FindConformanceTests<TRepository>(TRepository repository) 
     [InlineData("/nested/*")]
     [InlineData("/**/c")]
     [InlineData("/nested/a/**/deep.txt")]
+    [InlineData("/**/a/**/**/deep.txt")]
     [InlineData("/shared/f0*")]
     [InlineData("")]
     public async Task A_pattern_anchored_at_the_root_finds_what_restic_find_finds(string belowSource)

@@ -12,6 +12,8 @@ public static class FindCases
         { ["a/b"] },
         { ["**/deep.txt"] },
         { ["nested/a/**"] },
+        { ["**/a/**/deep.txt"] },
+        { ["nested/**/**"] },
         { ["f1[0-4]?.txt"] },
         { ["[^f]*.txt"] },
         { ["f00?.txt", "deep.txt", "link"] },

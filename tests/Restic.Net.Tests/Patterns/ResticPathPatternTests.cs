@@ -80,6 +80,68 @@ public class ResticPathPatternTests
         Assert.Equal(expected, ResticPathPattern.Parse(pattern).Matches(ResticPathPattern.Split(path)));
     }
 
+    [Fact]
+    public void Several_double_stars_match_as_their_expansions_into_single_stars_do()
+    {
+        // The reference: each "**" written out as no "*" part, one, two... (what restic's matcher tries), where a
+        // pattern with one "**" at most is matched directly. Every pattern here against every path.
+        string[] patterns =
+        [
+            "**/**", "**/**/z", "/**/**", "/**/a/**", "/a/**/**/z", "**/b/**/z", "a/**/**", "**/a/**/c/**", "/a/**/b/**/c",
+            "**/*/**/z", "**/b*/**", "/**/**/**/z", "x/**/**", "**/a/b/**/**",
+        ];
+        string[] paths = ["/", "/z", "/a", "/a/z", "/a/b/z", "/a/b/c/z", "/b/a/z", "/a/x/b/y/c", "/a/b/c", "/q/a/b/c/b/z", "/x", "/x/y/z", "/a/a/a/a"];
+        foreach (var pattern in patterns)
+        {
+            foreach (var path in paths)
+            {
+                var split = ResticPathPattern.Split(path);
+                Assert.True(
+                    Expansions(pattern, split.Length).Any(expanded => ResticPathPattern.Parse(expanded).Matches(split)) == ResticPathPattern.Parse(pattern).Matches(split),
+                    $"{pattern} against {path}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Many_double_stars_against_a_deep_path_are_answered_at_once()
+    {
+        // 40 "**" within the console's 256 characters, against 80 folders: expanding them in turn would try about
+        // C(81, 40) ≈ 10^23 patterns, a search that never ends. The answer takes parts × path steps.
+        var pattern = ResticPathPattern.Parse(string.Concat(Enumerable.Repeat("**/", 40)) + "x.txt");
+        var deep = "/" + string.Join('/', Enumerable.Range(0, 80).Select(i => "d" + i));
+
+        Assert.True(pattern.Matches(ResticPathPattern.Split(deep + "/x.txt")));
+        Assert.False(pattern.Matches(ResticPathPattern.Split(deep + "/y.txt")));
+        Assert.True(ResticPathPattern.Parse("/**/d3/**/**/d70/**/x.txt").Matches(ResticPathPattern.Split(deep + "/x.txt")));
+        Assert.False(ResticPathPattern.Parse("/**/d70/**/**/d3/**/x.txt").Matches(ResticPathPattern.Split(deep + "/x.txt")));
+    }
+
+    // Every way of writing each "**" of the pattern as 0 to max "*" parts, but the one that leaves no part.
+    private static IEnumerable<string> Expansions(string pattern, int max)
+    {
+        var index = pattern.IndexOf("**", StringComparison.Ordinal);
+        if (index < 0)
+        {
+            var cleaned = string.Join('/', pattern.Split('/').Where(p => p.Length > 0));
+            if (cleaned.Length > 0)
+            {
+                yield return pattern.StartsWith('/') ? "/" + cleaned : cleaned;
+            }
+
+            yield break;
+        }
+
+        for (var stars = 0; stars <= max; stars++)
+        {
+            var written = pattern[..index] + string.Join('/', Enumerable.Repeat("*", stars)) + pattern[(index + 2)..];
+            foreach (var expanded in Expansions(written, max))
+            {
+                yield return expanded;
+            }
+        }
+    }
+
     [Theory]
     [InlineData("/a/b", "/a", true)]
     [InlineData("/a/b", "/c", false)]
