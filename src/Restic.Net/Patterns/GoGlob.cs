@@ -46,44 +46,102 @@ internal static class GoGlob
     /// <summary>The same, with the pattern's code points taken once (<see cref="CodePoints"/>) for a pattern matched against many names.</summary>
     public static bool Match(int[] pattern, string name) => MatchFrom(pattern, 0, CodePoints(name), 0);
 
+    // As Go matches: the pattern is a series of chunks (characters, '?', classes, escapes: one character each), each
+    // after a run of stars or none. A chunk after stars is taken at the first place it matches, never tried at a later
+    // one: with chunks of fixed length that loses no match, and keeps the time to chunks × characters (trying every
+    // place for every star was exponential: "*?*?*?…x" against a long name). The last chunk must end the name.
     private static bool MatchFrom(int[] p, int pi, int[] s, int si)
     {
         while (pi < p.Length)
         {
-            var c = p[pi];
-            if (c == '*')
+            var star = false;
+            while (pi < p.Length && p[pi] == '*')
             {
-                while (pi < p.Length && p[pi] == '*')
-                {
-                    pi++;
-                }
-
-                // The star takes 0, 1, 2 ... characters, never a separator; the rest must match what is left.
-                for (var taken = si; taken <= s.Length; taken++)
-                {
-                    if (MatchFrom(p, pi, s, taken))
-                    {
-                        return true;
-                    }
-
-                    if (taken < s.Length && s[taken] == '/')
-                    {
-                        return false;
-                    }
-                }
-
-                return false;
+                star = true;
+                pi++;
             }
 
-            if (si >= s.Length)
+            var chunkEnd = ChunkEnd(p, pi);
+            if (star && chunkEnd == pi)
+            {
+                // Trailing stars take the rest of the name, which holds no separator.
+                return Array.IndexOf(s, '/', si) < 0;
+            }
+
+            var last = chunkEnd == p.Length;
+            if (MatchChunk(p, pi, chunkEnd, s, si, out var next) && (!last || next == s.Length))
+            {
+                si = next;
+                pi = chunkEnd;
+                continue;
+            }
+
+            if (!star)
             {
                 return false;
             }
 
-            switch (c)
+            // The stars take one character more each time, never a separator.
+            var found = false;
+            for (var taken = si; taken < s.Length && s[taken] != '/' && !found; taken++)
+            {
+                found = MatchChunk(p, pi, chunkEnd, s, taken + 1, out next) && (!last || next == s.Length);
+            }
+
+            if (!found)
+            {
+                return false;
+            }
+
+            si = next;
+            pi = chunkEnd;
+        }
+
+        return si == s.Length;
+    }
+
+    // Where the chunk that starts at p[start] ends: at the next star outside a class, or at the pattern's end.
+    private static int ChunkEnd(int[] p, int start)
+    {
+        var i = start;
+        while (i < p.Length && p[i] != '*')
+        {
+            if (p[i] == '\\')
+            {
+                i += 2;
+            }
+            else if (p[i] == '[')
+            {
+                if (!TryMatchClass(p, i, character: -1, out _, out i))
+                {
+                    throw new FormatException("Malformed character class in a pattern.");
+                }
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return Math.Min(i, p.Length);
+    }
+
+    // Whether p[start..end] (no stars) matches the characters of s from si on; next is where it stopped.
+    private static bool MatchChunk(int[] p, int start, int end, int[] s, int si, out int next)
+    {
+        next = si;
+        var pi = start;
+        while (pi < end)
+        {
+            if (next >= s.Length)
+            {
+                return false;
+            }
+
+            switch (p[pi])
             {
                 case '?':
-                    if (s[si] == '/')
+                    if (s[next] == '/')
                     {
                         return false;
                     }
@@ -91,7 +149,7 @@ internal static class GoGlob
                     pi++;
                     break;
                 case '[':
-                    if (!TryMatchClass(p, pi, s[si], out var inClass, out pi))
+                    if (!TryMatchClass(p, pi, s[next], out var inClass, out pi))
                     {
                         throw new FormatException("Malformed character class in a pattern.");
                     }
@@ -103,7 +161,7 @@ internal static class GoGlob
 
                     break;
                 case '\\':
-                    if (pi + 1 >= p.Length || p[pi + 1] != s[si])
+                    if (pi + 1 >= end || p[pi + 1] != s[next])
                     {
                         return false;
                     }
@@ -111,7 +169,7 @@ internal static class GoGlob
                     pi += 2;
                     break;
                 default:
-                    if (c != s[si])
+                    if (p[pi] != s[next])
                     {
                         return false;
                     }
@@ -120,10 +178,10 @@ internal static class GoGlob
                     break;
             }
 
-            si++;
+            next++;
         }
 
-        return si == s.Length;
+        return true;
     }
 
     // '[' [ '^' ] { lo [ '-' hi ] } ']' from p[start]: false when malformed; else whether the character is in it

@@ -37,6 +37,49 @@ public class ResticPathPatternTests
         Assert.Equal(expected, GoGlob.Match(pattern, name));
     }
 
+    [Fact]
+    public void Every_glob_of_up_to_four_tokens_matches_as_its_regular_expression_does()
+    {
+        // Stars, '?', classes, an escaped star and letters, against every name of up to four of 'a', 'b' and '*'.
+        string[] tokens = ["a", "b", "?", "*", "[ab]", "[^a]", "\\*"];
+        string[] regexOf = ["a", "b", ".", ".*", "[ab]", "[^a]", "\\*"];
+        var names = Words(["a", "b", "*"], 4).ToList();
+        foreach (var glob in Words(Enumerable.Range(0, tokens.Length).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(), 4))
+        {
+            var indexes = glob.Select(c => c - '0').ToArray();
+            var pattern = string.Concat(indexes.Select(i => tokens[i]));
+            var regex = new System.Text.RegularExpressions.Regex("^" + string.Concat(indexes.Select(i => regexOf[i])) + "$", System.Text.RegularExpressions.RegexOptions.Singleline);
+            foreach (var name in names)
+            {
+                Assert.True(regex.IsMatch(name) == GoGlob.Match(pattern, name), $"'{pattern}' against '{name}'");
+            }
+        }
+    }
+
+    [Fact]
+    public void Many_stars_against_a_long_name_are_answered_at_once()
+    {
+        // Trying every place for every star would take about C(250, 13) ≈ 10^21 steps here.
+        var name = new string('a', 250);
+        Assert.False(GoGlob.Match(string.Concat(Enumerable.Repeat("*?", 13)) + "x", name));
+        Assert.True(GoGlob.Match(string.Concat(Enumerable.Repeat("*?", 13)) + "a", name));
+        Assert.False(GoGlob.Match(string.Concat(Enumerable.Repeat("*a", 30)) + "*b", name));
+    }
+
+    // Every word of up to max letters.
+    private static IEnumerable<string> Words(string[] letters, int max)
+    {
+        IEnumerable<string> words = [string.Empty];
+        var all = new List<string> { string.Empty };
+        for (var length = 1; length <= max; length++)
+        {
+            words = words.SelectMany(w => letters.Select(l => w + l)).ToList();
+            all.AddRange(words);
+        }
+
+        return all;
+    }
+
     [Theory]
     [InlineData("[")]
     [InlineData("[^")]
