@@ -12,6 +12,27 @@ public sealed class RetentionTests(ConsoleFixture console)
     private Browser Browser => console.Browser;
 
     [Theory]
+    [InlineData("retention?keep_last=99999999999&keep_daily=x", "keep_daily, keep_last")]
+    [InlineData("retention?keep_last=2", null)]
+    [InlineData("search?pattern=x&ignore_case=maybe", "ignore_case")]
+    public void A_value_the_page_cannot_read_is_refused_by_name_not_taken_as_none(string page, string? names)
+    {
+        // Too large for a number, or not one: the page says which, and shows no preview made without it.
+        Browser.SignIn(ConsoleServer.OperatorKey);
+        Browser.Open($"/console/repositories/{ConsoleFixture.RepositoryName}/{page}");
+        var alerts = Browser.FindAll(By.CssSelector("[role=alert]"));
+        if (names is null)
+        {
+            Assert.Empty(alerts);
+            Assert.NotEmpty(Browser.FindAll(By.CssSelector("table.retention tr.keep")));
+            return;
+        }
+
+        Assert.Equal($"{names}: not a value this page can read. Correct the address or the form and try again.", Assert.Single(alerts).Text);
+        Assert.Empty(Browser.FindAll(By.CssSelector("table.retention tr")));
+    }
+
+    [Theory]
     [InlineData("keep_last", "1", "--keep-last", "1")]
     [InlineData("keep_daily", "1", "--keep-daily", "1")]
     [InlineData("keep_last", "5", "--keep-last", "5")]

@@ -11,6 +11,15 @@ internal sealed class ConsoleProblemFilter : IAsyncPageFilter
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
+        // A value that could not be read (keep_last=99999999999, p=abc) is refused by name, not taken as no value.
+        if (context.HandlerInstance is ConsolePageModel refused && Unreadable(context) is { Count: > 0 } names)
+        {
+            refused.Problem = $"{string.Join(", ", names)}: not a value this page can read. Correct the address or the form and try again.";
+            context.HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+            context.Result = new PageResult();
+            return;
+        }
+
         var executed = await next();
         if (executed.Exception is { } exception && !executed.ExceptionHandled && context.HandlerInstance is ConsolePageModel page
             && Describe(exception) is var (status, problem))
@@ -21,6 +30,10 @@ internal sealed class ConsoleProblemFilter : IAsyncPageFilter
             executed.ExceptionHandled = true;
         }
     }
+
+    // The bound names whose given value failed to convert; a missing or empty value is the page's to judge.
+    private static List<string> Unreadable(PageHandlerExecutingContext context) =>
+        [.. context.ModelState.Where(e => e.Value is { Errors.Count: > 0 } entry && !string.IsNullOrEmpty(entry.AttemptedValue)).Select(e => e.Key).Order(StringComparer.Ordinal)];
 
     /// <summary>The status and sentence for a failure a person can act on; null for a bug (left to the exception handler).</summary>
     public static (int Status, string Problem)? Describe(Exception exception) => exception switch
