@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Restic.Net.Samples.WebApi.Endpoints;
 
 namespace Restic.Net.Samples.WebApi.Tests;
 
@@ -35,6 +36,25 @@ public sealed class AuditFilterTests
         Assert.Equal("outcome is succeeded or failed.", outcome["errors"]!["outcome"]![0]!.GetValue<string>());
         var day = await admin.GetAsync("/audit?since=07.12.2026", null).ExpectAsync(HttpStatusCode.BadRequest);
         Assert.Contains("yyyy-MM-dd", day["errors"]!["since"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task APageFarPastTheEnd_IsEmpty_EvenWhereItsFirstRowWouldOverflow()
+    {
+        using var factory = new WebApiFactory();
+        var admin = factory.CreateAdminClient();
+        await admin.GetAsync("/jobs", null).ExpectAsync(HttpStatusCode.OK);
+        await admin.GetAsync("/repositories", null).ExpectAsync(HttpStatusCode.OK);
+
+        // (2147483647 - 1) × 200 does not fit an int: it once wrapped round to an early page's rows.
+        var audit = await admin.GetAsync("/audit?page=2147483647&page_size=200", null).ExpectAsync(HttpStatusCode.OK);
+        var jobs = await admin.GetAsync("/jobs?page=2147483647&page_size=200", null).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.True(audit["total"]!.GetValue<int>() >= 2);
+        Assert.Empty(Entries(audit));
+        Assert.Empty(jobs["jobs"]!.AsArray());
+        Assert.Equal(200, RequestChecks.RowsBefore(3, 100));
+        Assert.Equal(int.MaxValue, RequestChecks.RowsBefore(int.MaxValue, 200));
     }
 
     private static List<JsonNode> Entries(JsonNode page) => [.. page["entries"]!.AsArray().Select(e => e!)];
