@@ -62,6 +62,7 @@ public sealed class StateTests(PostgresServer postgres) : IClassFixture<Postgres
         // A shows B it is alive: past JobLostAfter and a sweep, B has not marked A's job lost.
         await Task.Delay(QuickLostAfter + JobStore.SweepInterval);
         Assert.Equal("running", (await httpB.GetAsync("/jobs/" + id, null).ExpectAsync(HttpStatusCode.OK))["state"]!.GetValue<string>());
+        Assert.DoesNotContain(b.Logs.Lines, l => l.Contains("Could not record the progress", StringComparison.Ordinal)); // B's sweeps ran
 
         var cancel = await httpB.DeleteAsync(Api.Base + "/jobs/" + id).ExpectAsync(HttpStatusCode.Accepted);
         Assert.True(cancel["cancel_requested"]!.GetValue<bool>());
@@ -78,10 +79,20 @@ public sealed class StateTests(PostgresServer postgres) : IClassFixture<Postgres
     }
 
     [Fact(Timeout = 120000)]
-    public async Task AJobWhoseInstanceStoppedAnswering_IsMarkedFailedByAnother_AndItsFollowersStreamEnds()
+    public Task AJobWhoseInstanceStoppedAnswering_IsMarkedFailedByAnother_AndItsFollowersStreamEnds_OnSqlite() =>
+        LostJobAsync(root => StateSettings.Sqlite(root, "instance-b"));
+
+    [Fact(Timeout = 120000)]
+    public async Task AJobWhoseInstanceStoppedAnswering_IsMarkedFailedByAnother_AndItsFollowersStreamEnds_OnPostgreSql()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await LostJobAsync(root => StateSettings.PostgreSql(root, database, "instance-b"));
+    }
+
+    private static async Task LostJobAsync(Func<string, StateSettings> settings)
     {
         using var root = new TempDirectory("restic-net-webapi-lost-");
-        await using var b = new WebApiFactory(StateSettings.Sqlite(root.Path, "instance-b"), QuickToMarkLost);
+        await using var b = new WebApiFactory(settings(root.Path), QuickToMarkLost);
         var http = b.CreateAdminClient();
         await http.GetAsync("/jobs", null).ExpectAsync(HttpStatusCode.OK); // starts the app: the schema exists
 
@@ -104,6 +115,8 @@ public sealed class StateTests(PostgresServer postgres) : IClassFixture<Postgres
         Assert.Equal("Job instance not answering", job["error"]!["title"]!.GetValue<string>());
         Assert.Equal("instance-gone", job["instance"]!.GetValue<string>());
         Assert.True(DateTimeOffset.Parse(job["finished_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) >= created + QuickLostAfter);
+        Assert.Contains(b.Logs.Lines, l => l.Contains("running jobs of other instances were marked failed", StringComparison.Ordinal));
+        Assert.DoesNotContain(b.Logs.Lines, l => l.Contains("Could not record the progress", StringComparison.Ordinal)); // no sweep failed
     }
 
     [Fact(Timeout = 120000)]
