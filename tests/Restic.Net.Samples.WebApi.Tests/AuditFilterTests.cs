@@ -53,8 +53,8 @@ public sealed class AuditFilterTests
         Assert.True(audit["total"]!.GetValue<int>() >= 2);
         Assert.Empty(Entries(audit));
         Assert.Empty(jobs["jobs"]!.AsArray());
-        Assert.Equal(200, RequestChecks.RowsBefore(3, 100));
-        Assert.Equal(int.MaxValue, RequestChecks.RowsBefore(int.MaxValue, 200));
+        Assert.Equal(200, Paging.RowsBefore(3, 100));
+        Assert.Equal(int.MaxValue, Paging.RowsBefore(int.MaxValue, 200));
     }
 
     private static List<JsonNode> Entries(JsonNode page) => [.. page["entries"]!.AsArray().Select(e => e!)];

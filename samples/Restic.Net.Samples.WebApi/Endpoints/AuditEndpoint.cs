@@ -33,7 +33,7 @@ internal static class AuditEndpoint
         await using var db = database.Open();
         var query = filter.Apply(db.Audit.AsNoTracking());
         var total = await query.CountAsync(cancellationToken);
-        var entries = await query.OrderByDescending(a => a.Id).Skip(RequestChecks.RowsBefore(number, size)).Take(size).ToListAsync(cancellationToken);
+        var entries = await query.OrderByDescending(a => a.Id).Skip(Paging.RowsBefore(number, size)).Take(size).ToListAsync(cancellationToken);
         return TypedResults.Ok(new AuditResponse(number, size, total, [.. entries.Select(a => new AuditEntryResponse(a.Id, a.At, a.User, a.Action, a.Result, a.Repository, a.SnapshotId, a.JobId, a.DurationMs))]));
     }
 }

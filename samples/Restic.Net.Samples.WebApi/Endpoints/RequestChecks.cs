@@ -8,12 +8,6 @@ namespace Restic.Net.Samples.WebApi.Endpoints;
 /// </summary>
 internal static class RequestChecks
 {
-    /// <summary>
-    /// How many rows come before a page (numbered from 1) of this size: past the end of any table when the product
-    /// would overflow, so an absurd page number is an empty page, not another page's rows.
-    /// </summary>
-    public static int RowsBefore(int page, int pageSize) => (int)Math.Min(((long)page - 1) * pageSize, int.MaxValue);
-
     public static void SingleLine(string field, IReadOnlyList<string>? values)
     {
         if (values is { Count: > Repositories.PathPolicy.MaxPaths })

@@ -89,7 +89,7 @@ internal sealed partial class JobStore(
     {
         await using var db = database.Open();
         var total = await db.Jobs.CountAsync(cancellationToken);
-        var stored = await db.Jobs.AsNoTracking().OrderByDescending(j => j.CreatedAt).ThenBy(j => j.Id).Skip(Endpoints.RequestChecks.RowsBefore(page, pageSize)).Take(pageSize).ToListAsync(cancellationToken);
+        var stored = await db.Jobs.AsNoTracking().OrderByDescending(j => j.CreatedAt).ThenBy(j => j.Id).Skip(Endpoints.Paging.RowsBefore(page, pageSize)).Take(pageSize).ToListAsync(cancellationToken);
         return ([.. stored.Select(s => FindLocal(s.Id) is { } local ? JobResponse.From(local, InstanceName) : ToResponse(s))], total);
     }
 

@@ -11,7 +11,14 @@ internal sealed class ResticPathPattern
 {
     private readonly Part[] _parts;
 
-    private ResticPathPattern(Part[] parts) => _parts = parts;
+    // Known once per pattern, not per path matched: a pattern with several "**" is matched by MatchRuns.
+    private readonly bool _severalDoubleStars;
+
+    private ResticPathPattern(Part[] parts)
+    {
+        _parts = parts;
+        _severalDoubleStars = parts.Count(p => p.IsDoubleStar) > 1;
+    }
 
     /// <summary>The pattern, or a <see cref="FormatException"/> that says which part is malformed.</summary>
     public static ResticPathPattern Parse(string pattern)
@@ -31,7 +38,7 @@ internal sealed class ResticPathPattern
     }
 
     /// <summary>Whether a path (split by <see cref="Split"/>) matches.</summary>
-    public bool Matches(string[] path) => Match(_parts, path);
+    public bool Matches(string[] path) => _severalDoubleStars ? MatchRuns(_parts, path) : Match(_parts, path);
 
     /// <summary>Whether a path below this folder can match; only an anchored pattern can rule that out.</summary>
     public bool ChildMayMatch(string[] folder)
@@ -63,13 +70,9 @@ internal sealed class ResticPathPattern
         return parts;
     }
 
+    // A pattern with one "**" at most (ChildMayMatch's prefixes stop before the first).
     private static bool Match(Part[] parts, string[] path)
     {
-        if (parts.Count(p => p.IsDoubleStar) > 1)
-        {
-            return MatchRuns(parts, path);
-        }
-
         var doubleStar = Array.FindIndex(parts, p => p.IsDoubleStar);
         if (doubleStar >= 0)
         {

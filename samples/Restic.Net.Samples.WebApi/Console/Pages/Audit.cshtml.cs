@@ -56,7 +56,7 @@ internal sealed class AuditModel(StateDatabase database, AuditTrail trail, IOpti
         await using var db = database.Open();
         var query = filter.Apply(db.Audit.AsNoTracking());
         Total = await query.CountAsync(cancellationToken);
-        Entries = await query.OrderByDescending(a => a.Id).Skip(Endpoints.RequestChecks.RowsBefore(PageNumber, PageSize)).Take(PageSize).ToListAsync(cancellationToken);
+        Entries = await query.OrderByDescending(a => a.Id).Skip(Endpoints.Paging.RowsBefore(PageNumber, PageSize)).Take(PageSize).ToListAsync(cancellationToken);
         // The users to pick: the configured keys' names and "anonymous", not a DISTINCT over a trail of millions of rows.
         // A key removed since is still filtered by its name in the address, and then offered too.
         Users = [.. keys.Get(ApiKeyAuthenticationHandler.SchemeName).ApiKeys.Select(k => k.Name)
